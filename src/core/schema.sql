@@ -1,0 +1,220 @@
+-- schema.sql: the course database (course.db), compiled into the core.
+--
+-- course.db is derived data: it is rebuilt from a course folder (data/) and
+-- may be thrown away at any time. Learner data lives in records.db, which
+-- refers to the rows here only by their stable string ids.
+--
+-- Each table below is filled from one CSV file of the same name
+-- (data/<table>.csv, header row = column names, any order). The generic
+-- loader validates every value against the column's declared type:
+--   INTEGER, REAL, TEXT  as in SQLite, but strict (no "12x" as 12);
+--   KDATE                a date with its precision, written as one of
+--                          1992           a year
+--                          1991-10        a month
+--                          2018-10-15     a day
+--                          1997..1998     a range (either end may be a
+--                                         month or a day: 2015-10..2015-11)
+--                          ~2000..2003    an approximate period ("early
+--                                         2000s"): a range with a flag
+-- and against its constraints (NOT NULL, CHECK, UNIQUE, foreign keys).
+-- Generated columns (y0, y1, approx) are never in a CSV file; they make the
+-- precision queryable and indexable.
+--
+-- Ids are short lowercase slugs ([a-z0-9-]+), unique across the whole
+-- course, because lessons, quiz packs and records refer to them.
+
+PRAGMA foreign_keys = ON;
+
+-- The article's footnotes. id is "n" followed by the footnote number.
+CREATE TABLE sources (
+  id       TEXT PRIMARY KEY CHECK (id GLOB 'n[0-9]*'),
+  num      INTEGER NOT NULL UNIQUE CHECK (num > 0),
+  authors  TEXT,              -- NULL for unsigned web pieces
+  title    TEXT NOT NULL,
+  venue    TEXT,              -- journal, book series, publisher or site
+  year     INTEGER,
+  pages    TEXT,
+  url      TEXT,
+  accessed TEXT,              -- date the article's author last opened url
+  note     TEXT               -- "op. cit.", "Ibidem": which note it repeats
+);
+
+-- Countries and blocs a fact can involve (the link tables point here).
+CREATE TABLE countries (
+  id        TEXT PRIMARY KEY,       -- ISO 3166 alpha-2, lower case; "eu"
+  name      TEXT NOT NULL UNIQUE,
+  in_region INTEGER NOT NULL DEFAULT 0 CHECK (in_region IN (0, 1))
+);
+
+-- The stages of the course, in teaching order.
+CREATE TABLE stages (
+  id      TEXT PRIMARY KEY,
+  ord     INTEGER NOT NULL UNIQUE CHECK (ord > 0),
+  title   TEXT NOT NULL,
+  period  KDATE NOT NULL,
+  summary TEXT NOT NULL,
+  y0 INTEGER GENERATED ALWAYS AS (CAST(substr(ltrim(period, '~'), 1, 4) AS INTEGER)) STORED,
+  y1 INTEGER GENERATED ALWAYS AS (CASE WHEN instr(period, '..') > 0
+        THEN CAST(substr(period, instr(period, '..') + 2, 4) AS INTEGER)
+        ELSE CAST(substr(ltrim(period, '~'), 1, 4) AS INTEGER) END) STORED
+);
+
+-- Dated happenings: visits, meetings, decisions, announcements.
+CREATE TABLE events (
+  id      TEXT PRIMARY KEY,
+  stage   TEXT NOT NULL REFERENCES stages(id),
+  date    KDATE NOT NULL,
+  title   TEXT NOT NULL,      -- short noun phrase: "Watanabe tours Kyrgyzstan and Kazakhstan"
+  detail  TEXT NOT NULL,      -- one or two sentences, our words
+  key     INTEGER NOT NULL DEFAULT 0 CHECK (key IN (0, 1)),  -- mark on the timeline
+  source  TEXT NOT NULL REFERENCES sources(id),
+  y0 INTEGER GENERATED ALWAYS AS (CAST(substr(ltrim(date, '~'), 1, 4) AS INTEGER)) STORED,
+  y1 INTEGER GENERATED ALWAYS AS (CASE WHEN instr(date, '..') > 0
+        THEN CAST(substr(date, instr(date, '..') + 2, 4) AS INTEGER)
+        ELSE CAST(substr(ltrim(date, '~'), 1, 4) AS INTEGER) END) STORED,
+  approx INTEGER GENERATED ALWAYS AS (substr(date, 1, 1) = '~') STORED
+);
+CREATE INDEX events_stage ON events(stage);
+CREATE INDEX events_year ON events(y0, y1);
+
+-- Amounts and physical quantities.
+CREATE TABLE figures (
+  id      TEXT PRIMARY KEY,
+  stage   TEXT NOT NULL REFERENCES stages(id),
+  label   TEXT NOT NULL,      -- what is measured: "Japanese aid to Uzbekistan"
+  value   REAL NOT NULL,      -- in the unit, unscaled: 396000000 for $396 million
+  unit    TEXT NOT NULL CHECK (unit IN ('USD', 'km', 'bcm/yr', 'count')),
+  period  KDATE,              -- the time the figure covers or refers to
+  grp     TEXT,               -- figures that are siblings (same measure, other country/period)
+  approx  INTEGER NOT NULL DEFAULT 0 CHECK (approx IN (0, 1)),  -- "about $9 billion"
+  source  TEXT NOT NULL REFERENCES sources(id),
+  y0 INTEGER GENERATED ALWAYS AS (CAST(substr(ltrim(period, '~'), 1, 4) AS INTEGER)) STORED,
+  y1 INTEGER GENERATED ALWAYS AS (CASE WHEN instr(period, '..') > 0
+        THEN CAST(substr(period, instr(period, '..') + 2, 4) AS INTEGER)
+        ELSE CAST(substr(ltrim(period, '~'), 1, 4) AS INTEGER) END) STORED
+);
+CREATE INDEX figures_stage ON figures(stage);
+CREATE INDEX figures_grp ON figures(grp);
+CREATE INDEX figures_unit ON figures(unit, value);
+
+-- Named people.
+CREATE TABLE people (
+  id      TEXT PRIMARY KEY,
+  stage   TEXT NOT NULL REFERENCES stages(id),
+  name    TEXT NOT NULL,
+  role    TEXT NOT NULL,      -- as at the time the article names them
+  country TEXT NOT NULL REFERENCES countries(id),
+  year    INTEGER,            -- the year the article places them
+  source  TEXT NOT NULL REFERENCES sources(id)
+);
+
+-- Companies, agencies, blocs, societies.
+CREATE TABLE organizations (
+  id      TEXT PRIMARY KEY,
+  stage   TEXT NOT NULL REFERENCES stages(id),
+  name    TEXT NOT NULL,
+  abbrev  TEXT,
+  country TEXT REFERENCES countries(id),   -- home country; NULL for multinational
+  kind    TEXT NOT NULL CHECK (kind IN ('company', 'agency', 'ministry', 'society', 'bloc', 'council')),
+  founded KDATE,
+  summary TEXT NOT NULL,
+  source  TEXT NOT NULL REFERENCES sources(id)
+);
+
+-- Places: capitals and cities, gas fields, rivers, embassies.
+CREATE TABLE places (
+  id      TEXT PRIMARY KEY,
+  stage   TEXT NOT NULL REFERENCES stages(id),
+  name    TEXT NOT NULL,
+  kind    TEXT NOT NULL CHECK (kind IN ('city', 'field', 'river', 'embassy', 'region', 'route')),
+  country TEXT REFERENCES countries(id),
+  lat     REAL CHECK (lat BETWEEN -90 AND 90),
+  lon     REAL CHECK (lon BETWEEN -180 AND 180),
+  summary TEXT NOT NULL,
+  source  TEXT NOT NULL REFERENCES sources(id)
+);
+
+-- Doctrines, dialogue formats, plans, declarations, roadmaps, corridors.
+CREATE TABLE initiatives (
+  id          TEXT PRIMARY KEY,
+  stage       TEXT NOT NULL REFERENCES stages(id),
+  name        TEXT NOT NULL,
+  kind        TEXT NOT NULL CHECK (kind IN ('doctrine', 'format', 'plan', 'declaration',
+                 'statement', 'roadmap', 'corridor', 'strategy', 'concept', 'partnership',
+                 'project', 'meeting')),
+  date        KDATE NOT NULL,
+  launched_by TEXT REFERENCES people(id),      -- the person, when the article names one
+  by_country  TEXT NOT NULL REFERENCES countries(id),  -- who launched or proposed it
+  place       TEXT REFERENCES places(id),      -- where it was adopted or signed
+  summary     TEXT NOT NULL,                   -- what it was, our words
+  source      TEXT NOT NULL REFERENCES sources(id),
+  y0 INTEGER GENERATED ALWAYS AS (CAST(substr(ltrim(date, '~'), 1, 4) AS INTEGER)) STORED,
+  y1 INTEGER GENERATED ALWAYS AS (CASE WHEN instr(date, '..') > 0
+        THEN CAST(substr(date, instr(date, '..') + 2, 4) AS INTEGER)
+        ELSE CAST(substr(ltrim(date, '~'), 1, 4) AS INTEGER) END) STORED
+);
+CREATE INDEX initiatives_stage ON initiatives(stage);
+
+-- The countries a fact involves, with the part they play. fact is the id of
+-- a row in events, figures, people, organizations, places or initiatives;
+-- the course loader checks that it exists.
+CREATE TABLE fact_countries (
+  fact    TEXT NOT NULL,
+  country TEXT NOT NULL REFERENCES countries(id),
+  role    TEXT NOT NULL DEFAULT 'involved' CHECK (role IN ('involved', 'recipient',
+             'donor', 'host', 'visited', 'member', 'absent', 'subject')),
+  PRIMARY KEY (fact, country, role)
+) WITHOUT ROWID;
+CREATE INDEX fact_countries_country ON fact_countries(country, role);
+
+-- Other spellings a typed answer may use for a fact's name (Nur-Sultan for
+-- Astana, Rahmon for Rakhmon), each supported by a footnote or by the article.
+CREATE TABLE aliases (
+  fact   TEXT NOT NULL,
+  alias  TEXT NOT NULL,
+  PRIMARY KEY (fact, alias)
+) WITHOUT ROWID;
+
+-- Terms a student meets, defined in our words.
+CREATE TABLE glossary (
+  id         TEXT PRIMARY KEY,
+  term       TEXT NOT NULL UNIQUE,
+  definition TEXT NOT NULL,
+  source     TEXT REFERENCES sources(id)
+);
+
+-- Lesson paragraphs, filled by the course loader from data/lessons/<stage>.txt
+-- (not from CSV). text holds the lesson markup, see doc/course-format.md.
+CREATE TABLE lessons (
+  stage TEXT NOT NULL REFERENCES stages(id),
+  para  INTEGER NOT NULL CHECK (para > 0),
+  text  TEXT NOT NULL,
+  PRIMARY KEY (stage, para)
+) WITHOUT ROWID;
+
+-- Every reference a lesson paragraph makes, resolved at load time.
+CREATE TABLE lesson_refs (
+  stage  TEXT NOT NULL,
+  para   INTEGER NOT NULL,
+  kind   TEXT NOT NULL CHECK (kind IN ('fact', 'note', 'term')),
+  target TEXT NOT NULL,
+  FOREIGN KEY (stage, para) REFERENCES lessons(stage, para)
+);
+CREATE INDEX lesson_refs_target ON lesson_refs(target);
+
+-- Every fact, whatever its table: what the quiz generator, the fact cards
+-- and the spaced-review queue read.
+CREATE VIEW facts AS
+  SELECT id, 'event' AS kind, stage, title AS name, source FROM events
+  UNION ALL SELECT id, 'figure', stage, label, source FROM figures
+  UNION ALL SELECT id, 'person', stage, name, source FROM people
+  UNION ALL SELECT id, 'organization', stage, name, source FROM organizations
+  UNION ALL SELECT id, 'place', stage, name, source FROM places
+  UNION ALL SELECT id, 'initiative', stage, name, source FROM initiatives;
+
+-- About the build itself: the course folder it came from and the
+-- fingerprint of its files, so a changed folder triggers a rebuild.
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT
+) WITHOUT ROWID;

@@ -1,0 +1,42 @@
+/*
+** ctl.h: kioskctl, the instructor's command-line tool over the core.
+**
+** Each subcommand lives in its own file (ctl-build.c, ctl-quiz.c, ...) as
+** `int ctlXxx(int argc, char **argv)` receiving the arguments after its
+** name, and returning the process exit status: 0 success, 1 the input had
+** errors (reported on stderr like a compiler), 2 a usage error.
+*/
+#ifndef KIOSK_CTL_H
+#define KIOSK_CTL_H
+
+#include "kerror.h"
+
+/* One option of a subcommand: "--db" with a value, or "--json" a flag. */
+typedef struct CtlOpt {
+  const char *zName;     /* "--db" */
+  int hasValue;          /* 1: takes the next argument as its value */
+  const char **pzValue;  /* where the value goes (hasValue) */
+  int *pbFlag;           /* set to 1 when present (!hasValue) */
+} CtlOpt;
+
+/*
+** Parse argv[0..argc-1] against aOpt (terminated by a zero zName).
+** Positional arguments are collected, in order, into azPos (at most nPos);
+** *pnPos receives their count. Returns 0, or prints a message naming
+** zCmd and returns 2 (the usage exit status).
+*/
+int ctlParseArgs(const char *zCmd, int argc, char **argv, const CtlOpt *aOpt,
+                 const char **azPos, int nPos, int *pnPos);
+
+/* Print a KioskError on stderr as "file:line:col: message". */
+void ctlPrintError(const KioskError *pErr);
+
+/* Subcommands (one file each). */
+typedef struct CtlCommand {
+  const char *zName;
+  int (*xRun)(int argc, char **argv);
+  const char *zSummary;  /* one line for `kioskctl --help` */
+  const char *zUsage;    /* full usage, printed by `kioskctl help NAME` */
+} CtlCommand;
+
+#endif

@@ -1,0 +1,37 @@
+/*
+** tclkiosk.h: shared pieces of the `kiosk` Tcl package (the binding).
+**
+** The binding is thin: it parses arguments, calls the pure-C core and turns
+** KioskError into a Tcl error with -errorcode {KIOSK <CLASS> <CODE> ...}.
+** It holds no logic of its own and no mutable static data; per-object state
+** lives in the object command's ClientData.
+*/
+#ifndef KIOSK_TCLKIOSK_H
+#define KIOSK_TCLKIOSK_H
+
+#include <tcl.h>
+#include <sqlite3.h>
+#include "kerror.h"
+
+/* One open course database: the ClientData of its object command. */
+typedef struct KioskCourse {
+  Tcl_Interp *interp;
+  Tcl_Command token;
+  sqlite3 *db;
+  char *zPath;          /* Tcl_Alloc'd copy of the database path */
+} KioskCourse;
+
+/* Set the interpreter result and -errorcode from pErr; returns TCL_ERROR. */
+int kioskTclError(Tcl_Interp *interp, const KioskError *pErr);
+
+/* Set the result to a usage error with -errorcode {KIOSK ARG USAGE}. */
+int kioskTclUsage(Tcl_Interp *interp, const char *zUsage);
+
+/* Build a Tcl dict from the current row of pStmt: column name -> value,
+** NULL columns omitted. Returns a new object with refcount 0. */
+Tcl_Obj *kioskTclRowDict(sqlite3_stmt *pStmt);
+
+/* Commands registered by Kiosk_Init. */
+Tcl_ObjCmdProc kioskCourseFactoryObjCmd;
+
+#endif

@@ -1,0 +1,7 @@
+# all.tcl: run every *.test file in this folder with tcltest.
+# Exits non-zero when any test fails, so `make check` fails with it.
+package require tcltest 2.5
+tcltest::configure -testdir [file dirname [file normalize [info script]]] \
+    -tmpdir [file join [pwd] tests-tmp] -singleproc 1 {*}$argv
+file mkdir [tcltest::configure -tmpdir]
+exit [tcltest::runAllTests]
