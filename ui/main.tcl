@@ -1,15 +1,25 @@
 # main.tcl: the kiosk application's entry point.
 #
-# Parses the command line, opens (and when needed rebuilds) the course
-# database, then loads Tk, the theme and the screens. Run by the `kiosk`
-# launcher with tclsh, so that --help and --version need no display.
-# It holds no screen logic: each screen is a namespace in its own file.
+# Parses the command line, loads Tk, the theme, the screen switcher
+# (app.tcl) and every screen (screens/*.tcl), opens the learner records and
+# hands over to the "prepare" screen, which opens (and when needed
+# rebuilds) the course database. Run by the `kiosk` launcher with tclsh, so
+# that --help and --version need no display. It holds no screen logic.
+#
+# Tests source this file with ::kiosk::ui::main::embed set to 1: it then
+# defines its procs without starting, and the test calls
+# ::kiosk::ui::main::start ARGV itself. When the environment variable
+# KIOSK_TEST_HOOK names a file, that file is sourced once the first screen
+# is up; it exists only for the test suites and does nothing otherwise.
 
 package require Tcl 8.6
 package require msgcat
 
-namespace eval ::kiosk::app {
+namespace eval ::kiosk::ui::main {
     variable uidir [file dirname [file normalize [info script]]]
+    if {![info exists embed]} {
+        variable embed 0
+    }
     # Options as parsed from the command line, with their defaults.
     variable opt
     array set opt {
@@ -18,9 +28,10 @@ namespace eval ::kiosk::app {
         records ""
         windowed 0
     }
+    namespace import ::msgcat::mc
 }
 
-proc ::kiosk::app::DataHome {} {
+proc ::kiosk::ui::main::DataHome {} {
     global env
     if {[info exists env(XDG_DATA_HOME)] && $env(XDG_DATA_HOME) ne ""} {
         return [file join $env(XDG_DATA_HOME) kiosk]
@@ -28,8 +39,8 @@ proc ::kiosk::app::DataHome {} {
     return [file join [file normalize ~] .local share kiosk]
 }
 
-proc ::kiosk::app::Usage {} {
-    return [::msgcat::mc "Usage: kiosk \[OPTION...\]
+proc ::kiosk::ui::main::Usage {} {
+    return [mc "Usage: kiosk \[OPTION...\]
 
 Opens the classroom kiosk on a course.
 
@@ -53,7 +64,7 @@ Environment:
         [file join [DataHome] records.db]]
 }
 
-proc ::kiosk::app::DefaultCourse {} {
+proc ::kiosk::ui::main::DefaultCourse {} {
     global env
     if {[info exists env(KIOSK_COURSEDIR)]} {
         return $env(KIOSK_COURSEDIR)
@@ -63,7 +74,7 @@ proc ::kiosk::app::DefaultCourse {} {
 }
 
 # Parse argv into opt; returns "" to go on, or an exit status after printing.
-proc ::kiosk::app::ParseArgs {argv} {
+proc ::kiosk::ui::main::ParseArgs {argv} {
     variable opt
     while {[llength $argv]} {
         set argv [lassign $argv arg]
@@ -81,13 +92,13 @@ proc ::kiosk::app::ParseArgs {argv} {
             }
             --course - --db - --records {
                 if {![llength $argv]} {
-                    puts stderr [::msgcat::mc "kiosk: option %s needs a value" $arg]
+                    puts stderr [mc "kiosk: option %s needs a value" $arg]
                     return 2
                 }
                 set argv [lassign $argv opt([string range $arg 2 end])]
             }
             default {
-                puts stderr [::msgcat::mc "kiosk: unknown option \"%s\" (kiosk --help)" $arg]
+                puts stderr [mc "kiosk: unknown option \"%s\" (kiosk --help)" $arg]
                 return 2
             }
         }
@@ -99,77 +110,83 @@ proc ::kiosk::app::ParseArgs {argv} {
     return ""
 }
 
-# Open the course database, rebuilding it when the course folder changed.
-# Returns the course object command; errors carry -errorcode {KIOSK ...}.
-proc ::kiosk::app::OpenCourse {} {
-    variable opt
-    file mkdir [file dirname $opt(db)]
-    set db ::kiosk::app::course
-    ::kiosk::course $db $opt(db)
-    if {![$db fresh $opt(course)]} {
-        $db load $opt(course)
-    }
-    return $db
-}
-
-proc ::kiosk::app::Main {argv} {
+# Load Tk, the theme and the screens. Returns nothing; errors propagate.
+proc ::kiosk::ui::main::LoadUi {} {
     variable uidir
-    variable opt
-    global env
-    ::msgcat::mcload [file join $uidir msgs]
-    set status [ParseArgs $argv]
-    if {$status ne ""} { exit $status }
-    if {[info exists env(KIOSK_PKGDIR)]} {
-        set ::auto_path [linsert $::auto_path 0 $env(KIOSK_PKGDIR)]
-    }
-    package require kiosk
     # Tk parses ::argv when it loads: it must not see ours.
     set ::argv {}
     set ::argc 0
     package require Tk 8.6
     source [file join $uidir theme.tcl]
+    source [file join $uidir app.tcl]
+    foreach f [lsort [glob -nocomplain -directory [file join $uidir screens] *.tcl]] {
+        source $f
+    }
+    if {[file exists [file join $uidir lock.tcl]]} {
+        source [file join $uidir lock.tcl]
+    }
+}
+
+# Open the learner records; on failure the kiosk still teaches, says so,
+# and keeps students for this session only.
+proc ::kiosk::ui::main::OpenRecords {} {
+    variable opt
+    if {[namespace which ::kiosk::records] eq ""} {
+        return ""
+    }
+    set cmd ::kiosk::ui::app::rec
+    if {[catch {
+        file mkdir [file dirname $opt(records)]
+        ::kiosk::records $cmd $opt(records)
+    } msg]} {
+        after idle [list ::kiosk::ui::app::toast \
+            [mc "Student records are not available: %s" $msg] 10000]
+        return ""
+    }
+    return $cmd
+}
+
+# Start the application with ARGV. Returns "" when the kiosk runs, or an
+# exit status (0 after --help/--version, 2 after a usage error).
+proc ::kiosk::ui::main::start {argv} {
+    variable uidir
+    variable opt
+    global env
+    ::msgcat::mcload [file join $uidir msgs]
+    set status [ParseArgs $argv]
+    if {$status ne ""} { return $status }
+    if {[info exists env(KIOSK_PKGDIR)]} {
+        set ::auto_path [linsert $::auto_path 0 $env(KIOSK_PKGDIR)]
+    }
+    package require kiosk
+    LoadUi
     ::kiosk::ui::theme::init
-    wm title . [::msgcat::mc "Kiosk"]
-    wm protocol . WM_DELETE_WINDOW ::kiosk::app::Quit
-    if {[catch {OpenCourse} msg]} {
-        ShowFatal [::msgcat::mc "The course could not be loaded."] $msg
-        return
+    wm title . [mc "Kiosk"]
+    wm minsize . 1000 700
+    if {$opt(windowed)} {
+        wm geometry . 1280x900
+    } else {
+        wm attributes . -fullscreen 1
     }
-    ShowStages ::kiosk::app::course
-}
-
-# A screen that says what went wrong, in full, and offers to quit.
-proc ::kiosk::app::ShowFatal {title detail} {
-    ttk::frame .fatal -padding 24
-    ttk::label .fatal.title -text $title -style Title.TLabel
-    ttk::label .fatal.detail -text $detail -wraplength 700 -justify left
-    ttk::button .fatal.quit -text [::msgcat::mc "Quit"] -command ::kiosk::app::Quit
-    grid .fatal.title -sticky w
-    grid .fatal.detail -sticky w -pady 12
-    grid .fatal.quit -sticky w
-    grid .fatal -sticky nsew
-    grid columnconfigure . 0 -weight 1
-    grid rowconfigure . 0 -weight 1
-    focus .fatal.quit
-}
-
-proc ::kiosk::app::ShowStages {db} {
-    ttk::frame .stages -padding 24
-    ttk::label .stages.title -text [::msgcat::mc "Japan in Central Asia"] \
-        -style Title.TLabel
-    grid .stages.title -sticky w
-    set i 0
-    foreach stage [$db stages] {
-        ttk::label .stages.s[incr i] \
-            -text "[dict get $stage period]  [dict get $stage title]"
-        grid .stages.s$i -sticky w
+    wm protocol . WM_DELETE_WINDOW ::kiosk::ui::main::quit
+    ::kiosk::ui::app::init [array get opt]
+    ::kiosk::ui::app::setRecords [OpenRecords]
+    if {!$opt(windowed) && [namespace which ::kiosk::ui::lock::start] ne ""} {
+        ::kiosk::ui::lock::start
     }
-    grid .stages -sticky nsew
+    ::kiosk::ui::app::goto prepare
+    if {[info exists env(KIOSK_TEST_HOOK)] && $env(KIOSK_TEST_HOOK) ne ""} {
+        after idle [list uplevel #0 [list source $env(KIOSK_TEST_HOOK)]]
+    }
+    return ""
 }
 
-proc ::kiosk::app::Quit {} {
+proc ::kiosk::ui::main::quit {} {
     exit 0
 }
 
-::kiosk::app::Main $argv
-vwait forever
+if {!$::kiosk::ui::main::embed} {
+    set status [::kiosk::ui::main::start $argv]
+    if {$status ne ""} { exit $status }
+    vwait forever
+}

@@ -1,36 +1,290 @@
-# theme.tcl: named fonts, ttk styles, the option database and the table of
-# virtual events. Screens use the names defined here, never raw fonts,
-# colours or key sequences.
+# theme.tcl: named fonts, ttk styles, colours, the option database and the
+# table of virtual events. Screens use the names defined here, never raw
+# fonts, colours or key sequences.
+#
+# Two palettes share one ttk theme (clam): "normal" and "contrast" (high
+# contrast: white on black, yellow focus). Text size is a step added to
+# every named font. A change of either sends <<KioskRestyle>> to every
+# widget, so a canvas or text widget that paints its own colours or lays
+# itself out by font size can repaint (ttk widgets follow by themselves).
+# It is not a place for screen logic.
 
 namespace eval ::kiosk::ui::theme {
-    namespace export init
+    namespace export init color bigger smaller setStep step setContrast \
+        contrast
     # Virtual event -> the keys that raise it. One table, so a key binding
-    # is changed in one place.
+    # is changed in one place. Arrow keys and Return are bound on the
+    # widget that owns them (the timeline canvas, a list); screen-wide keys
+    # go through ::kiosk::ui::app::key, which ignores them while the
+    # student is typing in an entry.
     variable events {
-        <<KioskNext>>     {<Return> <KP_Enter> <Right>}
-        <<KioskBack>>     {<Escape> <Left>}
-        <<KioskBigger>>   {<Control-plus> <Control-equal> <Control-KP_Add>}
-        <<KioskSmaller>>  {<Control-minus> <Control-KP_Subtract>}
+        <<KioskNext>>      {<Right>}
+        <<KioskPrev>>      {<Left>}
+        <<KioskUp>>        {<Up>}
+        <<KioskDown>>      {<Down>}
+        <<KioskActivate>>  {<Return> <KP_Enter>}
+        <<KioskBack>>      {<Escape>}
+        <<KioskBigger>>    {<Control-plus> <Control-equal> <Control-KP_Add>}
+        <<KioskSmaller>>   {<Control-minus> <Control-KP_Subtract>}
+        <<KioskContrast>>  {<Control-t>}
+        <<KioskNextStage>> {<Alt-Right> <Control-Next>}
+        <<KioskPrevStage>> {<Alt-Left> <Control-Prior>}
+    }
+    # Named fonts: name base-size weight ?slant?. The step is added to
+    # every base size (clamped so the smallest stays readable).
+    variable fonts {
+        KioskBody    14 normal roman
+        KioskBold    14 bold   roman
+        KioskItalic  14 normal italic
+        KioskTitle   30 bold   roman
+        KioskHead    20 bold   roman
+        KioskSmall   11 normal roman
+        KioskBig     22 bold   roman
+        KioskHuge    40 bold   roman
+    }
+    variable step 0
+    variable minStep -3
+    variable maxStep 8
+    # The palettes. Keys are the colour names screens ask for.
+    variable palettes {
+        normal {
+            bg        #f4f1ea
+            panel     #ffffff
+            fg        #1b1b1b
+            muted     #555555
+            accent    #1f4e8c
+            accentfg  #ffffff
+            focus     #e8a000
+            select    #cfe0f5
+            link      #1f4e8c
+            fact      #fff1c2
+            factfg    #1b1b1b
+            term      #1b1b1b
+            note      #8a1c1c
+            right     #1d6b2f
+            wrong     #a4161a
+            rightbg   #dff2e1
+            wrongbg   #f9dcdc
+            band1     #dce8f5
+            band2     #e9e1f3
+            mark      #a4161a
+            border    #8a8a8a
+            trough    #d8d4ca
+        }
+        contrast {
+            bg        #000000
+            panel     #000000
+            fg        #ffffff
+            muted     #e0e0e0
+            accent    #ffff00
+            accentfg  #000000
+            focus     #00ffff
+            select    #004080
+            link      #ffff00
+            fact      #333300
+            factfg    #ffff66
+            term      #66ffff
+            note      #ff9999
+            right     #66ff66
+            wrong     #ff6666
+            rightbg   #003300
+            wrongbg   #400000
+            band1     #1a1a40
+            band2     #401a40
+            mark      #ffff00
+            border    #ffffff
+            trough    #333333
+        }
+    }
+    variable contrast 0
+}
+
+# Create the fonts, styles and virtual events. Safe to call twice.
+proc ::kiosk::ui::theme::init {} {
+    variable events
+    ttk::style theme use clam
+    foreach {virtual keys} $events {
+        event add $virtual {*}$keys
+    }
+    # Buttons answer Return as well as space (keyboard-only use).
+    bind TButton <<KioskActivate>> {ttk::button::activate %W}
+    bind TCheckbutton <<KioskActivate>> {ttk::button::activate %W}
+    bind TRadiobutton <<KioskActivate>> {ttk::button::activate %W}
+    ApplyFonts
+    ApplyStyles
+}
+
+# The colour NAME of the current palette (see palettes above).
+proc ::kiosk::ui::theme::color {name} {
+    variable palettes
+    variable contrast
+    return [dict get $palettes [expr {$contrast ? "contrast" : "normal"}] $name]
+}
+
+# The current text size step (0 = default).
+proc ::kiosk::ui::theme::step {} {
+    variable step
+    return $step
+}
+
+# Set the text size step, clamped; returns the step in effect.
+proc ::kiosk::ui::theme::setStep {n} {
+    variable step
+    variable minStep
+    variable maxStep
+    if {![string is integer -strict $n]} { set n 0 }
+    set n [expr {max($minStep, min($maxStep, $n))}]
+    if {$n != $step} {
+        set step $n
+        ApplyFonts
+        Notify
+    }
+    return $step
+}
+
+proc ::kiosk::ui::theme::bigger {} {
+    variable step
+    return [setStep [expr {$step + 1}]]
+}
+
+proc ::kiosk::ui::theme::smaller {} {
+    variable step
+    return [setStep [expr {$step - 1}]]
+}
+
+# 1 when the high-contrast palette is in use.
+proc ::kiosk::ui::theme::contrast {} {
+    variable contrast
+    return $contrast
+}
+
+proc ::kiosk::ui::theme::setContrast {on} {
+    variable contrast
+    set on [expr {$on ? 1 : 0}]
+    if {$on != $contrast} {
+        set contrast $on
+        ApplyStyles
+        Notify
+    }
+    return $contrast
+}
+
+# Scale every named font by the current step. Sizes grow by about 8% a
+# step, so the layout keeps its proportions.
+proc ::kiosk::ui::theme::ApplyFonts {} {
+    variable fonts
+    variable step
+    foreach {name size weight slant} $fonts {
+        set px [expr {max(8, int(round($size * pow(1.08, $step))))}]
+        if {$name in [font names]} {
+            font configure $name -size $px -weight $weight -slant $slant
+        } else {
+            font create $name -family Helvetica -size $px -weight $weight \
+                -slant $slant
+        }
     }
 }
 
-proc ::kiosk::ui::theme::init {} {
-    variable events
-    foreach {name size weight} {
-        KioskBody   14 normal
-        KioskTitle  28 bold
-        KioskHead   18 bold
-        KioskSmall  11 normal
-    } {
-        if {$name ni [font names]} {
-            font create $name -family Helvetica -size $size -weight $weight
-        }
-    }
-    ttk::style configure TLabel -font KioskBody
-    ttk::style configure TButton -font KioskBody -padding {12 6}
+# Configure the ttk styles and the option database from the palette.
+proc ::kiosk::ui::theme::ApplyStyles {} {
+    set bg [color bg]
+    set fg [color fg]
+    set panel [color panel]
+    set accent [color accent]
+    set accentfg [color accentfg]
+    set focus [color focus]
+    set border [color border]
+    ttk::style configure . -background $bg -foreground $fg -font KioskBody \
+        -fieldbackground $panel -bordercolor $border -darkcolor $bg \
+        -lightcolor $bg -troughcolor [color trough] -focuscolor $focus \
+        -selectbackground [color select] -selectforeground $fg \
+        -insertcolor $fg -arrowcolor $fg
+    ttk::style map . -foreground [list disabled [color muted]]
+    ttk::style configure TFrame -background $bg
+    ttk::style configure Panel.TFrame -background $panel -relief solid \
+        -borderwidth 1
+    ttk::style configure TLabel -background $bg -foreground $fg \
+        -font KioskBody
+    ttk::style configure Panel.TLabel -background $panel
     ttk::style configure Title.TLabel -font KioskTitle
+    ttk::style configure Huge.TLabel -font KioskHuge
     ttk::style configure Head.TLabel -font KioskHead
-    foreach {virtual keys} $events {
-        event add $virtual {*}$keys
+    ttk::style configure Small.TLabel -font KioskSmall -foreground [color muted]
+    ttk::style configure Muted.TLabel -foreground [color muted]
+    ttk::style configure Right.TLabel -foreground [color right] -font KioskBig
+    ttk::style configure Wrong.TLabel -foreground [color wrong] -font KioskBig
+    ttk::style configure Toast.TLabel -background $accent -foreground $accentfg \
+        -padding {16 6}
+    ttk::style configure Status.TFrame -background $bg
+    # Buttons: a focused button turns the focus colour, so the student can
+    # always see where the keyboard is (a dotted ring is too faint).
+    foreach style {TButton Big.TButton Name.TButton Option.TButton
+        Accent.TButton Link.TButton} {
+        ttk::style configure $style -background $panel -foreground $fg \
+            -bordercolor $border -lightcolor $panel -darkcolor $panel \
+            -padding {14 8} -font KioskBody -focusthickness 0 -relief raised
+        ttk::style map $style \
+            -background [list disabled $bg pressed [color select] \
+                focus $focus active [color select]] \
+            -foreground [list disabled [color muted] focus #000000] \
+            -bordercolor [list focus $fg] \
+            -lightcolor [list focus $focus] -darkcolor [list focus $focus]
+    }
+    ttk::style configure Big.TButton -font KioskBig -padding {24 14}
+    ttk::style configure Name.TButton -font KioskBig -padding {18 12}
+    ttk::style configure Option.TButton -anchor w -padding {16 10}
+    ttk::style configure Accent.TButton -background $accent \
+        -foreground $accentfg -lightcolor $accent -darkcolor $accent
+    ttk::style configure Link.TButton -relief flat -padding {4 2} \
+        -foreground [color link] -background $bg -lightcolor $bg \
+        -darkcolor $bg -bordercolor $bg
+    foreach style {TCheckbutton TRadiobutton} {
+        ttk::style configure $style -background $bg -foreground $fg \
+            -indicatorbackground $panel -indicatorforeground $fg \
+            -font KioskBody -padding {6 4}
+        ttk::style map $style -background [list focus $focus] \
+            -foreground [list focus #000000] \
+            -indicatorbackground [list selected $accent]
+    }
+    ttk::style configure TEntry -fieldbackground $panel -foreground $fg \
+        -padding 6 -insertwidth 2
+    ttk::style map TEntry -bordercolor [list focus $focus] \
+        -lightcolor [list focus $focus] -darkcolor [list focus $focus]
+    ttk::style configure Horizontal.TProgressbar -background $accent \
+        -troughcolor [color trough] -bordercolor $border \
+        -lightcolor $accent -darkcolor $accent -thickness 16
+    ttk::style configure TScrollbar -background $panel -troughcolor \
+        [color trough] -arrowcolor $fg
+    ttk::style configure TSeparator -background $border
+    # Classic Tk widgets (text, canvas, listbox, toplevel) read the option
+    # database when created; existing ones repaint on <<KioskRestyle>>.
+    option add *background $bg widgetDefault
+    option add *foreground $fg widgetDefault
+    option add *Text.background $panel
+    option add *Text.foreground $fg
+    option add *Text.insertBackground $fg
+    option add *Text.selectBackground [color select]
+    option add *Text.highlightColor $focus
+    option add *Text.highlightBackground $bg
+    option add *Canvas.background $bg
+    option add *Canvas.highlightColor $focus
+    option add *Canvas.highlightBackground $bg
+    option add *Listbox.background $panel
+    option add *Listbox.foreground $fg
+    option add *Listbox.font KioskBody
+    option add *Toplevel.background $bg
+    . configure -background $bg
+}
+
+# Tell every widget that colours or font sizes changed.
+proc ::kiosk::ui::theme::Notify {} {
+    set todo [list .]
+    while {[llength $todo]} {
+        set todo [lassign $todo w]
+        if {[winfo class $w] in {Toplevel Tk}} {
+            catch {$w configure -background [color bg]}
+        }
+        event generate $w <<KioskRestyle>>
+        lappend todo {*}[winfo children $w]
     }
 }

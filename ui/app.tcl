@@ -1,0 +1,348 @@
+# app.tcl: the screen switcher and what every screen shares.
+#
+#   ::kiosk::ui::app::goto NAME ?ARG ...?
+#
+# destroys the current screen frame, creates a fresh one and calls
+# ::kiosk::ui::NAME::show FRAME ?ARG ...?. Screens reach the course and
+# the learner records only through the accessors here (course, records,
+# student), and share the header bar, the toast area, screen-wide keys and
+# per-widget timers. It holds no screen of its own and never touches SQL.
+
+namespace eval ::kiosk::ui::app {
+    namespace export goto course records student setStudent toast key \
+        header timer cancel screen exists pref opt busy
+    namespace import ::msgcat::mc
+    # Options from the command line (set by main.tcl through init).
+    variable opt
+    array set opt {course "" db "" records "" windowed 0}
+    variable courseCmd ""
+    variable recordsCmd ""
+    variable student ""
+    # The screen on show: its name, its arguments and its frame.
+    variable current {}
+    variable frame ""
+    variable serial 0
+    # Screen-wide keys bound on the toplevel by the current screen.
+    variable keys {}
+    # Timers: array key "widget name" -> after id.
+    variable timers
+    array set timers {}
+    # Per-student preferences when no records database is open.
+    variable prefs
+    array set prefs {}
+}
+
+# Remember the options; main.tcl calls this once before the first goto.
+proc ::kiosk::ui::app::init {options} {
+    variable opt
+    array set opt $options
+    grid columnconfigure . 0 -weight 1
+    grid rowconfigure . 0 -weight 1
+    ttk::frame .status -style Status.TFrame
+    ttk::label .status.toast -style Toast.TLabel
+    grid .status -row 1 -column 0 -sticky ew
+    grid columnconfigure .status 0 -weight 1
+    bind all <<KioskBigger>> ::kiosk::ui::app::Bigger
+    bind all <<KioskSmaller>> ::kiosk::ui::app::Smaller
+    bind all <<KioskContrast>> ::kiosk::ui::app::ToggleContrast
+}
+
+# The value of command-line option NAME (course db records windowed).
+proc ::kiosk::ui::app::opt {name} {
+    variable opt
+    return $opt($name)
+}
+
+# The course object command (see doc/tcl-api.md), or "" before it opens.
+proc ::kiosk::ui::app::course {} {
+    variable courseCmd
+    return $courseCmd
+}
+
+# The records object command (doc/records.md), or "" when unavailable.
+proc ::kiosk::ui::app::records {} {
+    variable recordsCmd
+    return $recordsCmd
+}
+
+# The current student's id, or "" when nobody has signed in.
+proc ::kiosk::ui::app::student {} {
+    variable student
+    return $student
+}
+
+# Set by main.tcl once the databases are open.
+proc ::kiosk::ui::app::setCourse {cmd} {
+    variable courseCmd
+    set courseCmd $cmd
+}
+
+proc ::kiosk::ui::app::setRecords {cmd} {
+    variable recordsCmd
+    set recordsCmd $cmd
+}
+
+# Sign a student in ("" signs out) and apply their text size and theme.
+proc ::kiosk::ui::app::setStudent {id} {
+    variable student
+    set student $id
+    if {$id eq ""} {
+        ::kiosk::ui::theme::setStep 0
+        ::kiosk::ui::theme::setContrast 0
+        return
+    }
+    ::kiosk::ui::theme::setStep [pref textstep 0]
+    ::kiosk::ui::theme::setContrast [pref contrast 0]
+}
+
+# A preference of the current student: pref NAME DEFAULT reads,
+# pref NAME DEFAULT VALUE writes. Kept in the records database when it is
+# open (setting "ui.NAME" of the student), else for this session only.
+proc ::kiosk::ui::app::pref {name default args} {
+    variable student
+    variable prefs
+    set rec [records]
+    set key "ui.$name"
+    if {[llength $args]} {
+        set value [lindex $args 0]
+        if {$student ne ""} {
+            set prefs($student,$name) $value
+            if {$rec ne ""} {
+                catch {$rec setting set $key $value -student $student}
+            }
+        }
+        return $value
+    }
+    if {$student eq ""} { return $default }
+    if {$rec ne "" && ![catch {$rec setting get $key -student $student} v]
+            && $v ne ""} {
+        return $v
+    }
+    if {[info exists prefs($student,$name)]} {
+        return $prefs($student,$name)
+    }
+    return $default
+}
+
+# 1 when screen NAME is loaded (its namespace defines show).
+proc ::kiosk::ui::app::exists {name} {
+    return [expr {[namespace which ::kiosk::ui::${name}::show] ne ""}]
+}
+
+# The current screen as {NAME ARG ...}.
+proc ::kiosk::ui::app::screen {} {
+    variable current
+    return $current
+}
+
+# Switch to screen NAME: destroy the current frame (its timers go with it),
+# make a fresh one, call ::kiosk::ui::NAME::show FRAME ?ARG ...?.
+# Returns the new frame. An error in show shows the error screen.
+proc ::kiosk::ui::app::goto {name args} {
+    variable frame
+    variable serial
+    variable current
+    variable keys
+    if {![exists $name]} {
+        toast [mc "This part of the kiosk is not available."]
+        return ""
+    }
+    foreach seq $keys {
+        bind . $seq {}
+    }
+    set keys {}
+    if {$frame ne "" && [winfo exists $frame]} {
+        destroy $frame
+    }
+    # A new path each time: callbacks queued for the old screen find no
+    # widget instead of the new screen's.
+    set frame .s[incr serial]
+    ttk::frame $frame
+    grid $frame -row 0 -column 0 -sticky nsew
+    set current [list $name {*}$args]
+    if {[catch {::kiosk::ui::${name}::show $frame {*}$args} msg opts]} {
+        if {$name eq "error"} {
+            return -options $opts $msg
+        }
+        set info [dict get $opts -errorinfo]
+        after idle [list ::kiosk::ui::app::goto error \
+            [mc "Something went wrong on this screen."] $msg $info]
+        return $frame
+    }
+    if {[focus] eq "" || ![string match $frame* [focus]]} {
+        focus $frame
+    }
+    return $frame
+}
+
+# Bind a screen-wide key (a virtual event or key sequence) for the current
+# screen only: it is unbound by the next goto. It does not fire while the
+# student types in an entry, unless -typing 1.
+proc ::kiosk::ui::app::key {seq cmd args} {
+    variable keys
+    set typing 0
+    if {[dict exists $args -typing]} { set typing [dict get $args -typing] }
+    if {$seq ni $keys} { lappend keys $seq }
+    bind . $seq [list ::kiosk::ui::app::Dispatch $typing $cmd]
+}
+
+proc ::kiosk::ui::app::Dispatch {typing cmd} {
+    if {!$typing && [Typing]} { return }
+    uplevel #0 $cmd
+    return -code break
+}
+
+# 1 when the keyboard focus is in a field the student types into.
+proc ::kiosk::ui::app::Typing {} {
+    set w [focus]
+    if {$w eq "" || ![winfo exists $w]} { return 0 }
+    switch -- [winfo class $w] {
+        TEntry - Entry - TSpinbox - Spinbox - TCombobox { return 1 }
+        Text { return [expr {[$w cget -state] eq "normal"}] }
+    }
+    return 0
+}
+
+# A timer owned by widget W: runs CMD after MS milliseconds unless W is
+# destroyed first or another timer of the same NAME replaces it.
+proc ::kiosk::ui::app::timer {w name ms cmd} {
+    variable timers
+    cancel $w $name
+    set timers($w,$name) [after $ms [list ::kiosk::ui::app::Fire $w $name $cmd]]
+    if {[lsearch -exact [bind $w <Destroy>] "::kiosk::ui::app::CancelAll %W"] < 0} {
+        bind $w <Destroy> +[list ::kiosk::ui::app::CancelAll %W]
+    }
+}
+
+proc ::kiosk::ui::app::Fire {w name cmd} {
+    variable timers
+    unset -nocomplain timers($w,$name)
+    if {[winfo exists $w]} {
+        uplevel #0 $cmd
+    }
+}
+
+proc ::kiosk::ui::app::cancel {w name} {
+    variable timers
+    if {[info exists timers($w,$name)]} {
+        after cancel $timers($w,$name)
+        unset timers($w,$name)
+    }
+}
+
+proc ::kiosk::ui::app::CancelAll {w} {
+    variable timers
+    foreach k [array names timers [string map {* \\* ? \\? [ \\[ ] \\]} $w],*] {
+        after cancel $timers($k)
+        unset timers($k)
+    }
+}
+
+# Show MSG in the status area for a few seconds.
+proc ::kiosk::ui::app::toast {msg {ms 4000}} {
+    .status.toast configure -text $msg
+    grid .status.toast -row 0 -column 0 -pady 4
+    timer .status toast $ms ::kiosk::ui::app::HideToast
+}
+
+proc ::kiosk::ui::app::HideToast {} {
+    grid forget .status.toast
+}
+
+# The shared header bar of a screen: a Back button (when -back CMD), the
+# title, the student's name, text size and contrast buttons. Returns the
+# header frame, gridded in row 0 of PARENT across -span columns; a screen
+# may add its own buttons to the frame's column 3 (subframe $header.extra).
+proc ::kiosk::ui::app::header {parent args} {
+    set o [dict merge {-title "" -back "" -span 1} $args]
+    set h $parent.header
+    ttk::frame $h -padding {12 8}
+    if {[dict get $o -back] ne ""} {
+        ttk::button $h.back -text [mc "\u2190 Back"] \
+            -command [dict get $o -back]
+        grid $h.back -row 0 -column 0 -sticky w -padx {0 12}
+        key <<KioskBack>> [dict get $o -back]
+    }
+    ttk::label $h.title -text [dict get $o -title] -style Head.TLabel
+    grid $h.title -row 0 -column 1 -sticky w
+    ttk::frame $h.extra
+    grid $h.extra -row 0 -column 2 -sticky e -padx 8
+    ttk::label $h.who -text [StudentName] -style Muted.TLabel
+    grid $h.who -row 0 -column 3 -sticky e -padx 8
+    ttk::button $h.smaller -text [mc "A\u2212"] -width 3 \
+        -command ::kiosk::ui::app::Smaller
+    ttk::button $h.bigger -text [mc "A+"] -width 3 \
+        -command ::kiosk::ui::app::Bigger
+    ttk::button $h.contrast -text [mc "Contrast"] \
+        -command ::kiosk::ui::app::ToggleContrast
+    grid $h.smaller $h.bigger $h.contrast -row 0 -sticky e -padx 2
+    grid columnconfigure $h 1 -weight 1
+    grid $h -row 0 -column 0 -columnspan [dict get $o -span] -sticky ew
+    ttk::separator $parent.headsep
+    grid $parent.headsep -row 1 -column 0 -columnspan [dict get $o -span] \
+        -sticky ew
+    return $h
+}
+
+# The display name of the current student, or "".
+proc ::kiosk::ui::app::StudentName {} {
+    variable student
+    if {$student eq ""} { return "" }
+    foreach s [students] {
+        if {[dict get $s id] eq $student} { return [dict get $s name] }
+    }
+    return ""
+}
+
+proc ::kiosk::ui::app::Bigger {} {
+    pref textstep 0 [::kiosk::ui::theme::bigger]
+}
+
+proc ::kiosk::ui::app::Smaller {} {
+    pref textstep 0 [::kiosk::ui::theme::smaller]
+}
+
+proc ::kiosk::ui::app::ToggleContrast {} {
+    pref contrast 0 [::kiosk::ui::theme::setContrast \
+        [expr {![::kiosk::ui::theme::contrast]}]]
+}
+
+# Run CMD with a busy cursor; the window repaints first.
+proc ::kiosk::ui::app::busy {cmd} {
+    . configure -cursor watch
+    update idletasks
+    try {
+        uplevel #0 $cmd
+    } finally {
+        . configure -cursor {}
+    }
+}
+
+### Students. The records database holds them; without one (records
+### unavailable) the kiosk keeps a session-only list so it stays usable.
+
+namespace eval ::kiosk::ui::app {
+    variable sessionStudents {}
+}
+
+# List of student dicts (id name), in the order to show them.
+proc ::kiosk::ui::app::students {} {
+    variable sessionStudents
+    set rec [records]
+    if {$rec ne ""} {
+        return [$rec students]
+    }
+    return $sessionStudents
+}
+
+# Add a student by NAME; returns the new id.
+proc ::kiosk::ui::app::addStudent {name} {
+    variable sessionStudents
+    set rec [records]
+    if {$rec ne ""} {
+        return [$rec student add $name]
+    }
+    set id s[expr {[llength $sessionStudents] + 1}]
+    lappend sessionStudents [dict create id $id name $name]
+    return $id
+}

@@ -1,0 +1,55 @@
+# error.tcl: says what went wrong, in full, and offers to quit or retry.
+# Used for a course that does not load (the message reads
+# file:line:column: message) and for an error inside a screen.
+
+namespace eval ::kiosk::ui::error {
+    namespace import ::msgcat::mc
+    namespace import ::kiosk::ui::app::*
+}
+
+# show FRAME TITLE MESSAGE ?DETAIL? ?ERRORCODE?
+proc ::kiosk::ui::error::show {f title msg {detail ""} {code ""}} {
+    ttk::frame $f.box -padding 32
+    ttk::label $f.box.title -text $title -style Title.TLabel
+    ttk::label $f.box.msg -text $msg -wraplength 900 -justify left \
+        -font KioskBig
+    grid $f.box.title -sticky w
+    grid $f.box.msg -sticky w -pady 16
+    if {[lindex $code 0] eq "KIOSK" && [llength $code] >= 6} {
+        lassign [lrange $code 3 5] file line col
+        ttk::label $f.box.where -style Muted.TLabel -text \
+            [mc "In %s, line %s, column %s." $file $line $col]
+        grid $f.box.where -sticky w
+    }
+    ttk::label $f.box.help -style Muted.TLabel -wraplength 900 -justify left \
+        -text [mc "Please tell the teacher. The course files must be fixed before the kiosk can teach them."]
+    grid $f.box.help -sticky w -pady 8
+    if {$detail ne ""} {
+        text $f.box.detail -height 8 -width 90 -font KioskSmall -wrap none \
+            -relief flat -takefocus 1
+        $f.box.detail insert end $detail
+        $f.box.detail configure -state disabled
+        grid $f.box.detail -sticky nsew -pady 8
+        grid rowconfigure $f.box $f.box.detail -weight 1
+    }
+    ttk::frame $f.box.buttons
+    ttk::button $f.box.buttons.retry -text [mc "Try again"] \
+        -command ::kiosk::ui::error::Retry
+    ttk::button $f.box.buttons.quit -text [mc "Quit"] \
+        -command ::kiosk::ui::main::quit
+    grid $f.box.buttons.retry $f.box.buttons.quit -padx {0 12}
+    grid $f.box.buttons -sticky w -pady 12
+    grid $f.box -sticky nsew
+    grid columnconfigure $f.box 0 -weight 1
+    grid rowconfigure $f 0 -weight 1
+    grid columnconfigure $f 0 -weight 1
+    focus $f.box.buttons.retry
+}
+
+proc ::kiosk::ui::error::Retry {} {
+    if {[::kiosk::ui::app::course] eq ""} {
+        goto prepare
+    } else {
+        goto attract
+    }
+}

@@ -1,0 +1,11 @@
+# results.tcl: (being written) see ui/README.md.
+
+namespace eval ::kiosk::ui::results {
+    namespace import ::msgcat::mc
+    namespace import ::kiosk::ui::app::*
+}
+
+proc ::kiosk::ui::results::show {f args} {
+    header $f -title [mc "Course"] -back [list goto who]
+    grid columnconfigure $f 0 -weight 1
+}

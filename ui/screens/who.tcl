@@ -1,0 +1,129 @@
+# who.tcl: "Who are you?". One big button per student on this machine and
+# "I'm new" to add one; no passwords on a classroom kiosk. Arrow keys move
+# between the names, Return picks one.
+
+namespace eval ::kiosk::ui::who {
+    namespace import ::msgcat::mc
+    namespace import ::kiosk::ui::app::*
+    # How many name buttons per row.
+    variable columns 4
+}
+
+proc ::kiosk::ui::who::show {f} {
+    variable columns
+    setStudent ""
+    header $f -title [mc "Who are you?"] -back ::kiosk::ui::who::Back
+    ttk::frame $f.names -padding {40 24}
+    set students [students]
+    set i 0
+    foreach s $students {
+        set b $f.names.b$i
+        ttk::button $b -text [dict get $s name] -style Name.TButton \
+            -command [list ::kiosk::ui::who::Pick [dict get $s id]]
+        grid $b -row [expr {$i / $columns}] -column [expr {$i % $columns}] \
+            -sticky nsew -padx 8 -pady 8
+        BindMoves $b
+        incr i
+    }
+    ttk::button $f.names.new -text [mc "I'm new"] -style Name.TButton \
+        -command [list ::kiosk::ui::who::New $f]
+    grid $f.names.new -row [expr {$i / $columns}] -column [expr {$i % $columns}] \
+        -sticky nsew -padx 8 -pady 8
+    BindMoves $f.names.new
+    for {set c 0} {$c < $columns} {incr c} {
+        grid columnconfigure $f.names $c -weight 1 -uniform names
+    }
+    if {![llength $students]} {
+        ttk::label $f.hint -style Muted.TLabel \
+            -text [mc "Nobody has used this kiosk yet. Press \"I'm new\" to begin."]
+        grid $f.hint -row 2 -column 0 -pady {24 0}
+    }
+    grid $f.names -row 3 -column 0 -sticky new
+    grid columnconfigure $f 0 -weight 1
+    grid rowconfigure $f 3 -weight 1
+    # The "new student" form, shown by New.
+    ttk::frame $f.new -padding {40 12}
+    ttk::label $f.new.l -text [mc "Your name:"] -font KioskBig
+    ttk::entry $f.new.e -font KioskBig -width 24
+    ttk::button $f.new.ok -text [mc "Start"] -style Accent.TButton \
+        -command [list ::kiosk::ui::who::Add $f]
+    ttk::button $f.new.cancel -text [mc "Cancel"] \
+        -command [list ::kiosk::ui::who::Cancel $f]
+    ttk::label $f.new.msg -style Wrong.TLabel
+    grid $f.new.l $f.new.e $f.new.ok $f.new.cancel -padx 6 -sticky w
+    grid $f.new.msg -columnspan 4 -sticky w
+    bind $f.new.e <Return> [list ::kiosk::ui::who::Add $f]
+    bind $f.new.e <KP_Enter> [list ::kiosk::ui::who::Add $f]
+    bind $f.new.e <Escape> [list ::kiosk::ui::who::Cancel $f]
+    if {[llength $students]} {
+        focus $f.names.b0
+    } else {
+        focus $f.names.new
+    }
+}
+
+# Arrow keys move the focus between name buttons, in reading order.
+proc ::kiosk::ui::who::BindMoves {b} {
+    bind $b <<KioskNext>> [list ::kiosk::ui::who::Move %W 1]
+    bind $b <<KioskDown>> [list ::kiosk::ui::who::Move %W columns]
+    bind $b <<KioskPrev>> [list ::kiosk::ui::who::Move %W -1]
+    bind $b <<KioskUp>> [list ::kiosk::ui::who::Move %W -columns]
+}
+
+proc ::kiosk::ui::who::Move {w by} {
+    variable columns
+    set by [string map [list columns $columns] $by]
+    set buttons [lsort -command ::kiosk::ui::who::Order \
+        [winfo children [winfo parent $w]]]
+    set i [expr {[lsearch -exact $buttons $w] + $by}]
+    if {$i >= 0 && $i < [llength $buttons]} {
+        focus [lindex $buttons $i]
+    }
+}
+
+proc ::kiosk::ui::who::Order {a b} {
+    set ga [grid info $a] ; set gb [grid info $b]
+    set ka [expr {[dict get $ga -row] * 100 + [dict get $ga -column]}]
+    set kb [expr {[dict get $gb -row] * 100 + [dict get $gb -column]}]
+    return [expr {$ka - $kb}]
+}
+
+proc ::kiosk::ui::who::Pick {id} {
+    setStudent $id
+    goto coursemap
+}
+
+proc ::kiosk::ui::who::New {f} {
+    grid $f.new -row 4 -column 0 -sticky new
+    $f.new.msg configure -text ""
+    focus $f.new.e
+}
+
+proc ::kiosk::ui::who::Cancel {f} {
+    grid forget $f.new
+    focus $f.names.new
+}
+
+proc ::kiosk::ui::who::Add {f} {
+    set name [string trim [$f.new.e get]]
+    if {$name eq ""} {
+        $f.new.msg configure -text [mc "Please type your name."]
+        return
+    }
+    foreach s [students] {
+        if {[string equal -nocase [dict get $s name] $name]} {
+            $f.new.msg configure -text \
+                [mc "That name is taken. Pick it above, or add a letter to tell you apart."]
+            return
+        }
+    }
+    if {[catch {addStudent $name} id]} {
+        $f.new.msg configure -text $id
+        return
+    }
+    Pick $id
+}
+
+proc ::kiosk::ui::who::Back {} {
+    goto attract
+}
