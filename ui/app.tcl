@@ -97,29 +97,30 @@ proc ::kiosk::ui::app::setStudent {id} {
 
 # A preference of the current student: pref NAME DEFAULT reads,
 # pref NAME DEFAULT VALUE writes. Kept in the records database when it is
-# open (setting "ui.NAME" of the student), else for this session only.
+# open (setting "ui.student.ID.NAME"), else for this session only.
 proc ::kiosk::ui::app::pref {name default args} {
     variable student
     variable prefs
     set rec [records]
-    set key "ui.$name"
+    set key ui.student.$student.$name
     if {[llength $args]} {
         set value [lindex $args 0]
         if {$student ne ""} {
             set prefs($student,$name) $value
-            if {$rec ne ""} {
-                catch {$rec setting set $key $value -student $student}
+            if {$rec ne "" && [catch {$rec settings set $key $value} msg]} {
+                toast $msg
             }
         }
         return $value
     }
     if {$student eq ""} { return $default }
-    if {$rec ne "" && ![catch {$rec setting get $key -student $student} v]
-            && $v ne ""} {
-        return $v
-    }
     if {[info exists prefs($student,$name)]} {
         return $prefs($student,$name)
+    }
+    # NOSETTING: never set for this student.
+    if {$rec ne "" && ![catch {$rec settings get $key} v]} {
+        set prefs($student,$name) $v
+        return $v
     }
     return $default
 }
@@ -275,7 +276,9 @@ proc ::kiosk::ui::app::header {parent args} {
         -command ::kiosk::ui::app::Bigger
     ttk::button $h.contrast -text [mc "Contrast"] \
         -command ::kiosk::ui::app::ToggleContrast
-    grid $h.smaller $h.bigger $h.contrast -row 0 -sticky e -padx 2
+    grid $h.smaller -row 0 -column 4 -padx 2
+    grid $h.bigger -row 0 -column 5 -padx 2
+    grid $h.contrast -row 0 -column 6 -padx {2 0}
     grid columnconfigure $h 1 -weight 1
     grid $h -row 0 -column 0 -columnspan [dict get $o -span] -sticky ew
     ttk::separator $parent.headsep

@@ -119,6 +119,7 @@ proc ::kiosk::ui::main::LoadUi {} {
     package require Tk 8.6
     source [file join $uidir theme.tcl]
     source [file join $uidir app.tcl]
+    source [file join $uidir cards.tcl]
     foreach f [lsort [glob -nocomplain -directory [file join $uidir screens] *.tcl]] {
         source $f
     }

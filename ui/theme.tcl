@@ -201,7 +201,9 @@ proc ::kiosk::ui::theme::ApplyStyles {} {
         -insertcolor $fg -arrowcolor $fg
     ttk::style map . -foreground [list disabled [color muted]]
     ttk::style configure TFrame -background $bg
-    ttk::style configure Panel.TFrame -background $panel -relief solid \
+    ttk::style configure Panel.TFrame -background $panel -relief flat \
+        -borderwidth 0
+    ttk::style configure Card.TFrame -background $panel -relief solid \
         -borderwidth 1
     ttk::style configure TLabel -background $bg -foreground $fg \
         -font KioskBody
