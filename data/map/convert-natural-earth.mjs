@@ -5,7 +5,7 @@
 //
 // It is run by hand, once, when the map should change; the kiosk never runs
 // it (it only reads the TSV, with plain parsing). It is not a general
-// TopoJSON tool: it knows the few countries around Central Asia and nothing
+// TopoJSON tool: it knows the countries around Central Asia and nothing
 // else.
 //
 //   mkdir -p /tmp/atlas && cd /tmp/atlas && npm install world-atlas@2.0.2
@@ -17,29 +17,44 @@
 // (Douglas-Peucker, so two neighbours keep exactly the same border), builds
 // each country's rings from the simplified arcs, clips them to a box around
 // Central Asia (Sutherland-Hodgman) and writes lon/lat pairs with two
-// decimals. Plain Node, no dependencies.
+// decimals. Every country reaching into the box is kept, for context.
+// Plain Node, no dependencies.
 
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 
-// The clipping box, in degrees: wider than the view the kiosk shows, so a
-// conic projection's curved box edges stay off screen.
-const BOX = { lon0: 38, lat0: 26, lon1: 104, lat1: 60 };
-// Douglas-Peucker tolerance in degrees (0.025 deg is under 3 km: finer than
-// a pixel at the kiosk's largest map).
+// The clipping box, in degrees: much wider than Central Asia, so that the
+// kiosk's widest screen (1920x1080, whose conic view fans out at the
+// corners) never shows the box's edge.
+const BOX = { lon0: 30, lat0: 22, lon1: 115, lat1: 64 };
+// Douglas-Peucker tolerance in degrees: under 3 km for borders near
+// Central Asia (finer than a pixel at the kiosk's largest map), coarser
+// for the far context at the edges.
 const TOLERANCE = 0.025;
+const TOLERANCE_FAR = 0.08;
+const NEAR = { lon0: 44, lat0: 32, lon1: 92, lat1: 58 };
 // Rings smaller than this (square degrees) after clipping are dropped:
 // islets and slivers no student could see.
 const MIN_AREA = 0.05;
 
-// ISO 3166 numeric (world-atlas ids) -> the course's lower-case alpha-2 ids,
-// and whether the country is one of the five the map is about.
-const COUNTRIES = {
-  '398': ['kz', 1], '860': ['uz', 1], '795': ['tm', 1],
-  '417': ['kg', 1], '762': ['tj', 1],
-  '156': ['cn', 0], '643': ['ru', 0], '004': ['af', 0], '364': ['ir', 0],
-  '496': ['mn', 0], '586': ['pk', 0], '356': ['in', 0], '031': ['az', 0],
-  '051': ['am', 0], '268': ['ge', 0], '792': ['tr', 0], '368': ['iq', 0],
+// The five states the map is about (ISO 3166 numeric, as world-atlas
+// writes ids).
+const REGION = new Set(['398', '860', '795', '417', '762']);
+// ISO 3166 numeric -> lower-case alpha-2, the course's country ids, for
+// every country that reaches into the box. A country in the box that is
+// missing here stops the conversion, so a new Natural Earth edition cannot
+// slip in an unnamed one. Areas without an ISO code (Northern Cyprus, the
+// Siachen Glacier) get "x-" and their name.
+const ALPHA2 = {
+  '004': 'af', '031': 'az', '048': 'bh', '050': 'bd', '051': 'am',
+  '064': 'bt', '104': 'mm', '112': 'by', '156': 'cn', '196': 'cy',
+  '246': 'fi', '268': 'ge', '275': 'ps', '344': 'hk', '356': 'in',
+  '364': 'ir', '368': 'iq', '376': 'il', '398': 'kz', '400': 'jo',
+  '414': 'kw', '417': 'kg', '418': 'la', '422': 'lb', '446': 'mo',
+  '496': 'mn', '498': 'md', '512': 'om', '524': 'np', '586': 'pk',
+  '634': 'qa', '643': 'ru', '682': 'sa', '704': 'vn', '729': 'sd',
+  '760': 'sy', '762': 'tj', '784': 'ae', '792': 'tr', '795': 'tm',
+  '804': 'ua', '818': 'eg', '860': 'uz',
 };
 
 function fail(msg) {
@@ -57,6 +72,16 @@ function decodeArcs(topo) {
       return [x * sx + tx, y * sy + ty];
     });
   });
+}
+
+// Whether an arc comes near Central Asia (its bounding box meets NEAR).
+function near(arc) {
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  for (const [x, y] of arc) {
+    x0 = Math.min(x0, x); y0 = Math.min(y0, y);
+    x1 = Math.max(x1, x); y1 = Math.max(y1, y);
+  }
+  return x1 >= NEAR.lon0 && x0 <= NEAR.lon1 && y1 >= NEAR.lat0 && y0 <= NEAR.lat1;
 }
 
 function segDist(p, a, b) {
@@ -168,7 +193,7 @@ function main() {
   if (topo.type !== 'Topology' || !topo.objects?.countries) {
     fail(`${file}: not a world-atlas countries topology`);
   }
-  const arcs = decodeArcs(topo).map((a) => simplify(a, TOLERANCE));
+  const arcs = decodeArcs(topo).map((a) => simplify(a, near(a) ? TOLERANCE : TOLERANCE_FAR));
 
   const out = [];
   out.push('# central-asia.tsv: country borders around Central Asia for the kiosk map.');
@@ -177,19 +202,15 @@ function main() {
   out.push('# Generated, do not edit: see data/map/README.md. Regenerate with');
   out.push('#   node data/map/convert-natural-earth.mjs ' +
            'node_modules/world-atlas/countries-50m.json > data/map/central-asia.tsv');
-  out.push(`# Simplified to ${TOLERANCE} deg, clipped to the box below, rings under ${MIN_AREA} sq deg dropped.`);
+  out.push(`# Simplified to ${TOLERANCE} deg near Central Asia, ${TOLERANCE_FAR} deg further out;`);
+  out.push(`# clipped to the box below; rings under ${MIN_AREA} sq deg dropped.`);
   out.push('# Rows (tab-separated):');
   out.push('#   box      lon0 lat0 lon1 lat1');
   out.push('#   country  id  name  in_region(0/1)  label_lon  label_lat');
   out.push('#   ring     id  index  "lon lat lon lat ..." (closed implicitly)');
   out.push(['box', BOX.lon0, BOX.lat0, BOX.lon1, BOX.lat1].join('\t'));
 
-  const found = new Set();
   for (const g of topo.objects.countries.geometries) {
-    const entry = COUNTRIES[g.id];
-    if (!entry) continue;
-    const [id, inRegion] = entry;
-    found.add(g.id);
     const polys = g.type === 'Polygon' ? [g.arcs]
                 : g.type === 'MultiPolygon' ? g.arcs : [];
     const rings = [];
@@ -200,16 +221,22 @@ function main() {
       if (ring.length >= 3 && Math.abs(area(ring)) >= MIN_AREA) rings.push(ring);
     }
     if (rings.length === 0) continue;
+    const name = g.properties.name;
+    let id;
+    if (g.id === undefined) {
+      id = 'x-' + name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    } else if (ALPHA2[g.id]) {
+      id = ALPHA2[g.id];
+    } else {
+      fail(`${file}: ${name} (${g.id}) reaches into the box but has no alpha-2 id in ALPHA2`);
+    }
     const largest = rings.reduce((a, b) => (Math.abs(area(a)) >= Math.abs(area(b)) ? a : b));
     const [lx, ly] = centroid(largest);
-    out.push(['country', id, g.properties.name, inRegion, fmt(lx), fmt(ly)].join('\t'));
+    out.push(['country', id, name, REGION.has(g.id) ? 1 : 0, fmt(lx), fmt(ly)].join('\t'));
     rings.forEach((ring, k) => {
       const pts = ring.map(([x, y]) => `${fmt(x)} ${fmt(y)}`).join(' ');
       out.push(['ring', id, k, pts].join('\t'));
     });
-  }
-  for (const num of Object.keys(COUNTRIES)) {
-    if (!found.has(num)) fail(`${file}: no country with id ${num}`);
   }
   process.stdout.write(out.join('\n') + '\n');
 }
