@@ -20,5 +20,7 @@ int Kiosk_Init(Tcl_Interp *interp){
   /* Tcl_CreateObjCommand creates the ::kiosk namespace as needed. */
   Tcl_CreateObjCommand(interp, "::kiosk::course", kioskCourseFactoryObjCmd,
                        0, 0);
+  Tcl_CreateObjCommand(interp, "::kiosk::records", kioskRecordsFactoryObjCmd,
+                       0, 0);
   return Tcl_PkgProvide(interp, "kiosk", PACKAGE_VERSION);
 }

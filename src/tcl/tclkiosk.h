@@ -33,5 +33,6 @@ Tcl_Obj *kioskTclRowDict(sqlite3_stmt *pStmt);
 
 /* Commands registered by Kiosk_Init. */
 Tcl_ObjCmdProc kioskCourseFactoryObjCmd;
+Tcl_ObjCmdProc kioskRecordsFactoryObjCmd;   /* tclrecords.c */
 
 #endif

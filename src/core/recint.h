@@ -1,0 +1,44 @@
+/*
+** recint.h: what the files of the records module share (records.c,
+** recattempt.c, recreport.c) and nobody else sees.
+*/
+#ifndef KIOSK_RECINT_H
+#define KIOSK_RECINT_H
+
+#include "records.h"
+
+struct KioskRecords {
+  sqlite3 *db;
+  char *zPath;        /* sqlite3_malloc'd copy of the path opened */
+  int nBackup;        /* backups to keep; 0 for none */
+};
+
+/* Fill pErr from the connection's last error (class KIOSK_EDB, code zCode)
+** and return KIOSK_EDB. */
+int kioskRecDbError(KioskRecords *p, const char *zCode, KioskError *pErr);
+
+/* Prepare zSql; on failure fill pErr and return KIOSK_EDB. */
+int kioskRecPrepare(KioskRecords *p, const char *zSql, sqlite3_stmt **ppStmt,
+                    KioskError *pErr);
+
+/* Step pStmt to the end calling xRow per row, then finalize it (always).
+** Returns 0, xRow's non-zero return, or KIOSK_EDB. */
+int kioskRecEachRow(KioskRecords *p, sqlite3_stmt *pStmt, KioskRowFn xRow,
+                    void *pArg, KioskError *pErr);
+
+/* Run one SQL statement without results (bound nothing). */
+int kioskRecExec(KioskRecords *p, const char *zSql, KioskError *pErr);
+
+/* Bind z, or NULL when z is NULL. */
+int kioskRecBindText(sqlite3_stmt *pStmt, int i, const char *z);
+
+/* 0 when student iId exists (removed or not), else "NOSTUDENT". */
+int kioskRecStudentCheck(KioskRecords *p, sqlite3_int64 iId,
+                         KioskError *pErr);
+
+/* Bind a filter (NULL: none) as ?1 student, ?2 attempt, ?3 pack, ?4 stage,
+** ?5 status of a listing query, whose WHERE clause tests each as
+** "(?1=0 OR ...)" / "(?3 IS NULL OR ...)". */
+void kioskRecBindFilter(sqlite3_stmt *pStmt, const KioskRecFilter *pF);
+
+#endif

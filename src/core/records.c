@@ -1,0 +1,962 @@
+/*
+** records.c: opening records.db safely, and its small tables.
+**
+** Opening is where the database is kept safe: integrity check (a corrupt
+** file is moved aside, never replaced), WAL with synchronous=FULL, rotating
+** backups through the online backup API, and in-place migrations by
+** user_version. Also here: students, settings, the PIN and packs.
+** Attempts, answers and the review schedule are recattempt.c; item
+** analysis and CSV export are recreport.c.
+*/
+#include "recint.h"
+#include "pin.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+/* PRAGMA application_id of a records database: "KREC". It tells records.db
+** from course.db (both have user_version 1) and from any other file. */
+#define RECORDS_APP_ID 0x4B524543
+
+/*
+** Migrations: aMigration[v-1] brings a database from user_version v to v+1,
+** in one transaction with the new version stamped. A new database gets
+** records.sql (the latest schema) directly. To change the schema: edit
+** records.sql, bump KIOSK_RECORDS_SCHEMA_VERSION, append the step here,
+** and extend test-records.c's migration test.
+*/
+static const char *const aMigration[] = {
+  0   /* none yet: version 1 is the first */
+};
+
+/* ---- shared helpers (recint.h) ---- */
+
+int kioskRecDbError(KioskRecords *p, const char *zCode, KioskError *pErr){
+  return kioskErrorSet(pErr, KIOSK_EDB, zCode, 0, 0, 0, "%s",
+                       sqlite3_errmsg(p->db));
+}
+
+int kioskRecPrepare(KioskRecords *p, const char *zSql, sqlite3_stmt **ppStmt,
+                    KioskError *pErr){
+  if( sqlite3_prepare_v2(p->db, zSql, -1, ppStmt, 0)!=SQLITE_OK ){
+    *ppStmt = 0;
+    return kioskRecDbError(p, "QUERY", pErr);
+  }
+  return KIOSK_OK;
+}
+
+int kioskRecEachRow(KioskRecords *p, sqlite3_stmt *pStmt, KioskRowFn xRow,
+                    void *pArg, KioskError *pErr){
+  int rc;
+  while( (rc = sqlite3_step(pStmt))==SQLITE_ROW ){
+    if( xRow ){
+      int rcRow = xRow(pArg, pStmt);
+      if( rcRow ){
+        sqlite3_finalize(pStmt);
+        return rcRow;
+      }
+    }
+  }
+  if( rc!=SQLITE_DONE ){
+    kioskRecDbError(p, "QUERY", pErr);
+    sqlite3_finalize(pStmt);
+    return KIOSK_EDB;
+  }
+  sqlite3_finalize(pStmt);
+  return KIOSK_OK;
+}
+
+int kioskRecExec(KioskRecords *p, const char *zSql, KioskError *pErr){
+  if( sqlite3_exec(p->db, zSql, 0, 0, 0)!=SQLITE_OK ){
+    return kioskRecDbError(p, "QUERY", pErr);
+  }
+  return KIOSK_OK;
+}
+
+int kioskRecBindText(sqlite3_stmt *pStmt, int i, const char *z){
+  if( z==0 ) return sqlite3_bind_null(pStmt, i);
+  return sqlite3_bind_text(pStmt, i, z, -1, SQLITE_TRANSIENT);
+}
+
+int kioskRecStudentCheck(KioskRecords *p, sqlite3_int64 iId,
+                         KioskError *pErr){
+  sqlite3_stmt *pStmt = 0;
+  int rc, bFound;
+  if( kioskRecPrepare(p, "SELECT 1 FROM students WHERE id=?1", &pStmt, pErr) ){
+    return KIOSK_EDB;
+  }
+  sqlite3_bind_int64(pStmt, 1, iId);
+  rc = sqlite3_step(pStmt);
+  bFound = rc==SQLITE_ROW;
+  if( rc!=SQLITE_ROW && rc!=SQLITE_DONE ){
+    kioskRecDbError(p, "QUERY", pErr);
+    sqlite3_finalize(pStmt);
+    return KIOSK_EDB;
+  }
+  sqlite3_finalize(pStmt);
+  if( !bFound ){
+    return kioskErrorSet(pErr, KIOSK_ERECORDS, "NOSTUDENT", 0, 0, 0,
+                         "no student with id %lld", (long long)iId);
+  }
+  return KIOSK_OK;
+}
+
+void kioskRecordsIsoTime(long long t, char *z){
+  struct tm tm;
+  time_t tt = (time_t)t;
+  memset(&tm, 0, sizeof(tm));
+  gmtime_r(&tt, &tm);
+  strftime(z, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+sqlite3 *kioskRecordsDb(KioskRecords *p){ return p->db; }
+const char *kioskRecordsPath(KioskRecords *p){ return p->zPath; }
+
+/* ---- opening ---- */
+
+static int isMemory(const char *zPath){
+  return zPath[0]==0 || strcmp(zPath, ":memory:")==0
+      || strncmp(zPath, "file::memory:", 13)==0;
+}
+
+static int fileExists(const char *zPath){
+  return access(zPath, F_OK)==0;
+}
+
+/* One integer pragma's value into *pi. Returns the SQLite result code. */
+static int pragmaInt(sqlite3 *db, const char *zSql, int *pi){
+  sqlite3_stmt *pStmt = 0;
+  int rc = sqlite3_prepare_v2(db, zSql, -1, &pStmt, 0);
+  if( rc==SQLITE_OK ){
+    rc = sqlite3_step(pStmt);
+    if( rc==SQLITE_ROW ){
+      *pi = sqlite3_column_int(pStmt, 0);
+      rc = SQLITE_OK;
+    }
+  }
+  sqlite3_finalize(pStmt);
+  return rc==SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/*
+** Run PRAGMA integrity_check. Returns 0 when the database is sound, 1 when
+** it is corrupt or not a database (zWhy says how), -1 on any other failure
+** (busy, I/O, permissions: the file may be fine, so it must not be moved).
+*/
+static int integrityCheck(sqlite3 *db, char *zWhy, int nWhy){
+  sqlite3_stmt *pStmt = 0;
+  int rc, nRow = 0, bOk = 0, ret;
+  zWhy[0] = 0;
+  rc = sqlite3_prepare_v2(db, "PRAGMA integrity_check(10)", -1, &pStmt, 0);
+  if( rc==SQLITE_OK ){
+    while( (rc = sqlite3_step(pStmt))==SQLITE_ROW ){
+      const char *z = (const char *)sqlite3_column_text(pStmt, 0);
+      if( nRow++==0 ){
+        bOk = z && strcmp(z, "ok")==0;
+        if( !bOk ) snprintf(zWhy, (size_t)nWhy, "%s", z ? z : "");
+      }
+    }
+  }
+  if( rc==SQLITE_DONE ){
+    ret = (bOk && nRow==1) ? 0 : 1;
+  }else{
+    int rcBase = rc & 0xff;
+    snprintf(zWhy, (size_t)nWhy, "%s", sqlite3_errmsg(db));
+    ret = (rcBase==SQLITE_CORRUPT || rcBase==SQLITE_NOTADB) ? 1 : -1;
+  }
+  sqlite3_finalize(pStmt);
+  return ret;
+}
+
+/* Rename zPath (and its -wal, -shm) to a free "zPath.corrupt-<UTC time>"
+** name written into zNew. Returns 0, or errno of the failed rename. */
+static int moveAside(const char *zPath, char *zNew, size_t nNew){
+  static const char *const azSuffix[] = { "-wal", "-shm" };
+  char zStamp[32], zFrom[1100], zTo[1100];
+  time_t now = time(0);
+  struct tm tm;
+  size_t i;
+  int n;
+
+  memset(&tm, 0, sizeof(tm));
+  gmtime_r(&now, &tm);
+  strftime(zStamp, sizeof(zStamp), "%Y%m%dT%H%M%SZ", &tm);
+  snprintf(zNew, nNew, "%s.corrupt-%s", zPath, zStamp);
+  for(n=2; fileExists(zNew) && n<1000; n++){
+    snprintf(zNew, nNew, "%s.corrupt-%s-%d", zPath, zStamp, n);
+  }
+  if( rename(zPath, zNew)!=0 ) return errno;
+  for(i=0; i<sizeof(azSuffix)/sizeof(azSuffix[0]); i++){
+    snprintf(zFrom, sizeof(zFrom), "%s%s", zPath, azSuffix[i]);
+    snprintf(zTo, sizeof(zTo), "%s%s", zNew, azSuffix[i]);
+    if( fileExists(zFrom) ) (void)rename(zFrom, zTo);
+  }
+  return 0;
+}
+
+/* Copy the open database into the new file zDest with the backup API. */
+static int backupTo(KioskRecords *p, const char *zDest, KioskError *pErr){
+  sqlite3 *pDest = 0;
+  sqlite3_backup *pBackup = 0;
+  int rc;
+
+  (void)unlink(zDest);
+  rc = sqlite3_open_v2(zDest, &pDest,
+                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, 0);
+  if( rc==SQLITE_OK ){
+    pBackup = sqlite3_backup_init(pDest, "main", p->db, "main");
+    if( pBackup==0 ){
+      rc = sqlite3_errcode(pDest);
+    }else{
+      rc = sqlite3_backup_step(pBackup, -1);
+      sqlite3_backup_finish(pBackup);
+      rc = rc==SQLITE_DONE ? SQLITE_OK : rc;
+    }
+  }
+  if( rc!=SQLITE_OK ){
+    kioskErrorSet(pErr, KIOSK_ERECORDS, "BACKUP", zDest, 0, 0,
+                  "cannot write a backup: %s",
+                  pDest ? sqlite3_errmsg(pDest) : sqlite3_errstr(rc));
+    sqlite3_close(pDest);
+    (void)unlink(zDest);
+    return KIOSK_ERECORDS;
+  }
+  if( sqlite3_close(pDest)!=SQLITE_OK ){
+    return kioskErrorSet(pErr, KIOSK_ERECORDS, "BACKUP", zDest, 0, 0,
+                         "cannot close the backup");
+  }
+  return KIOSK_OK;
+}
+
+int kioskRecordsBackup(KioskRecords *p, char **pzPath, KioskError *pErr){
+  char *zTmp = 0, *zFrom = 0, *zTo = 0;
+  int i, rc = KIOSK_OK;
+
+  if( pzPath ) *pzPath = 0;
+  if( isMemory(p->zPath) || p->nBackup<=0 ){
+    if( pzPath ) *pzPath = sqlite3_mprintf("");
+    return KIOSK_OK;
+  }
+  /* Write the new copy beside the old ones first: a crash here leaves
+  ** every existing backup untouched. */
+  zTmp = sqlite3_mprintf("%s.bak-tmp", p->zPath);
+  if( zTmp==0 ) goto no_mem;
+  if( (rc = backupTo(p, zTmp, pErr))!=0 ) goto done;
+  for(i=p->nBackup-1; i>=1; i--){
+    sqlite3_free(zFrom);
+    sqlite3_free(zTo);
+    zFrom = sqlite3_mprintf("%s.bak.%d", p->zPath, i);
+    zTo = sqlite3_mprintf("%s.bak.%d", p->zPath, i+1);
+    if( zFrom==0 || zTo==0 ) goto no_mem;
+    if( fileExists(zFrom) && rename(zFrom, zTo)!=0 ){
+      rc = kioskErrorSet(pErr, KIOSK_ERECORDS, "BACKUP", zFrom, 0, 0,
+                         "cannot rotate the backup: %s", strerror(errno));
+      goto done;
+    }
+  }
+  sqlite3_free(zTo);
+  zTo = sqlite3_mprintf("%s.bak.1", p->zPath);
+  if( zTo==0 ) goto no_mem;
+  if( rename(zTmp, zTo)!=0 ){
+    rc = kioskErrorSet(pErr, KIOSK_ERECORDS, "BACKUP", zTo, 0, 0,
+                       "cannot rename the backup: %s", strerror(errno));
+    goto done;
+  }
+  if( pzPath ){ *pzPath = zTo; zTo = 0; }
+  goto done;
+
+no_mem:
+  rc = kioskErrorSet(pErr, KIOSK_ENOMEM, 0, 0, 0, 0, "out of memory");
+done:
+  sqlite3_free(zTmp);
+  sqlite3_free(zFrom);
+  sqlite3_free(zTo);
+  return rc;
+}
+
+/* Give an empty database the latest schema, in one transaction. */
+static int createSchema(KioskRecords *p, KioskError *pErr){
+  char *zErr = 0;
+  char *zStamp = sqlite3_mprintf("PRAGMA user_version = %d;"
+                                 " PRAGMA application_id = %d;",
+                                 KIOSK_RECORDS_SCHEMA_VERSION,
+                                 RECORDS_APP_ID);
+  int rc = zStamp ? SQLITE_OK : SQLITE_NOMEM;
+  if( rc==SQLITE_OK ) rc = sqlite3_exec(p->db, "BEGIN IMMEDIATE", 0, 0, &zErr);
+  if( rc==SQLITE_OK ) rc = sqlite3_exec(p->db, kioskRecordsSchemaSql, 0, 0, &zErr);
+  if( rc==SQLITE_OK ) rc = sqlite3_exec(p->db, zStamp, 0, 0, &zErr);
+  if( rc==SQLITE_OK ) rc = sqlite3_exec(p->db, "COMMIT", 0, 0, &zErr);
+  sqlite3_free(zStamp);
+  if( rc!=SQLITE_OK ){
+    kioskErrorSet(pErr, KIOSK_EDB, "SCHEMA", p->zPath, 0, 0,
+                  "cannot create the records schema: %s",
+                  zErr ? zErr : sqlite3_errmsg(p->db));
+    sqlite3_free(zErr);
+    sqlite3_exec(p->db, "ROLLBACK", 0, 0, 0);
+    return KIOSK_EDB;
+  }
+  return KIOSK_OK;
+}
+
+/* Bring a database at iVersion up to the current version, one step per
+** transaction, so an interrupted migration resumes where it stopped. */
+static int migrate(KioskRecords *p, int iVersion, KioskError *pErr){
+  int v;
+  for(v=iVersion; v<KIOSK_RECORDS_SCHEMA_VERSION; v++){
+    const char *zStep = (size_t)(v-1) < sizeof(aMigration)/sizeof(aMigration[0])
+                      ? aMigration[v-1] : 0;
+    char *zErr = 0, *zStamp;
+    int rc;
+    if( v<1 || zStep==0 ){
+      return kioskErrorSet(pErr, KIOSK_ERECORDS, "VERSION", p->zPath, 0, 0,
+                           "no migration from records schema version %d", v);
+    }
+    zStamp = sqlite3_mprintf("PRAGMA user_version = %d", v+1);
+    rc = zStamp ? sqlite3_exec(p->db, "BEGIN IMMEDIATE", 0, 0, &zErr)
+                : SQLITE_NOMEM;
+    if( rc==SQLITE_OK ) rc = sqlite3_exec(p->db, zStep, 0, 0, &zErr);
+    if( rc==SQLITE_OK ) rc = sqlite3_exec(p->db, zStamp, 0, 0, &zErr);
+    if( rc==SQLITE_OK ) rc = sqlite3_exec(p->db, "COMMIT", 0, 0, &zErr);
+    sqlite3_free(zStamp);
+    if( rc!=SQLITE_OK ){
+      kioskErrorSet(pErr, KIOSK_EDB, "MIGRATE", p->zPath, 0, 0,
+                    "cannot migrate records from version %d to %d: %s",
+                    v, v+1, zErr ? zErr : sqlite3_errmsg(p->db));
+      sqlite3_free(zErr);
+      sqlite3_exec(p->db, "ROLLBACK", 0, 0, 0);
+      return KIOSK_EDB;
+    }
+  }
+  return KIOSK_OK;
+}
+
+int kioskRecordsOpen(const char *zPath, int nBackup, KioskRecords **pp,
+                     KioskError *pErr){
+  KioskRecords *p = 0;
+  sqlite3 *db = 0;
+  char zWhy[512], zMoved[1100];
+  int rc, iVersion = 0, iAppId = 0, nTable = 0, bMem = isMemory(zPath);
+
+  *pp = 0;
+  rc = sqlite3_open_v2(zPath, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                       0);
+  if( rc!=SQLITE_OK ){
+    kioskErrorSet(pErr, KIOSK_EDB, "OPEN", zPath, 0, 0,
+                  "cannot open records database: %s",
+                  db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+    goto fail;
+  }
+  sqlite3_extended_result_codes(db, 1);
+  sqlite3_busy_timeout(db, 5000);
+
+  rc = integrityCheck(db, zWhy, (int)sizeof(zWhy));
+  if( rc<0 ){
+    kioskErrorSet(pErr, KIOSK_EDB, "OPEN", zPath, 0, 0,
+                  "cannot read records database: %s", zWhy);
+    goto fail;
+  }
+  if( rc>0 ){
+    int e;
+    sqlite3_close(db);
+    db = 0;
+    if( bMem ){
+      kioskErrorSet(pErr, KIOSK_ERECORDS, "CORRUPT", zPath, 0, 0,
+                    "records database is corrupt (%s)", zWhy);
+    }else if( (e = moveAside(zPath, zMoved, sizeof(zMoved)))!=0 ){
+      kioskErrorSet(pErr, KIOSK_ERECORDS, "CORRUPT", zPath, 0, 0,
+                    "records database is corrupt (%s) and could not be "
+                    "moved aside: %s", zWhy, strerror(e));
+    }else{
+      kioskErrorSet(pErr, KIOSK_ERECORDS, "CORRUPT", zPath, 0, 0,
+                    "records database is corrupt (%s); moved aside to %s",
+                    zWhy, zMoved);
+    }
+    goto fail;
+  }
+
+  if( pragmaInt(db, "PRAGMA user_version", &iVersion)
+   || pragmaInt(db, "PRAGMA application_id", &iAppId)
+   || pragmaInt(db, "SELECT count(*) FROM sqlite_schema WHERE type='table'",
+                &nTable) ){
+    kioskErrorSet(pErr, KIOSK_EDB, "OPEN", zPath, 0, 0,
+                  "cannot read records database: %s", sqlite3_errmsg(db));
+    goto fail;
+  }
+  if( nTable>0 && iAppId!=RECORDS_APP_ID ){
+    kioskErrorSet(pErr, KIOSK_ERECORDS, "VERSION", zPath, 0, 0,
+                  "not a kiosk records database");
+    goto fail;
+  }
+  if( nTable>0 && iVersion>KIOSK_RECORDS_SCHEMA_VERSION ){
+    kioskErrorSet(pErr, KIOSK_ERECORDS, "VERSION", zPath, 0, 0,
+                  "records database has schema version %d, newer than this "
+                  "kiosk's %d: use a newer kiosk", iVersion,
+                  KIOSK_RECORDS_SCHEMA_VERSION);
+    goto fail;
+  }
+
+  /* WAL survives a kill at any moment; FULL syncs every commit, so an
+  ** answer that was acknowledged is on disk even after a power cut. */
+  if( !bMem ){
+    sqlite3_stmt *pStmt = 0;
+    const char *zMode = 0;
+    rc = sqlite3_prepare_v2(db, "PRAGMA journal_mode=WAL", -1, &pStmt, 0);
+    if( rc==SQLITE_OK && sqlite3_step(pStmt)==SQLITE_ROW ){
+      zMode = (const char *)sqlite3_column_text(pStmt, 0);
+    }
+    if( zMode==0 || sqlite3_stricmp(zMode, "wal")!=0 ){
+      kioskErrorSet(pErr, KIOSK_EDB, "OPEN", zPath, 0, 0,
+                    "cannot switch records database to WAL mode: %s",
+                    sqlite3_errmsg(db));
+      sqlite3_finalize(pStmt);
+      goto fail;
+    }
+    sqlite3_finalize(pStmt);
+  }
+  if( sqlite3_exec(db, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON",
+                   0, 0, 0)!=SQLITE_OK ){
+    kioskErrorSet(pErr, KIOSK_EDB, "OPEN", zPath, 0, 0, "%s",
+                  sqlite3_errmsg(db));
+    goto fail;
+  }
+
+  p = sqlite3_malloc64(sizeof(*p));
+  if( p==0 ) goto no_mem;
+  memset(p, 0, sizeof(*p));
+  p->db = db;
+  db = 0;
+  p->nBackup = nBackup;
+  p->zPath = sqlite3_mprintf("%s", zPath);
+  if( p->zPath==0 ) goto no_mem;
+
+  if( nTable==0 ){
+    if( createSchema(p, pErr) ) goto fail;
+  }else{
+    /* Back up before touching anything: a failed migration, or a bug in
+    ** this version, leaves yesterday's records one rename away. */
+    if( kioskRecordsBackup(p, 0, pErr) ) goto fail;
+    if( iVersion<KIOSK_RECORDS_SCHEMA_VERSION && migrate(p, iVersion, pErr) ){
+      goto fail;
+    }
+  }
+  *pp = p;
+  return KIOSK_OK;
+
+no_mem:
+  kioskErrorSet(pErr, KIOSK_ENOMEM, 0, 0, 0, 0, "out of memory");
+fail:
+  sqlite3_close(db);
+  kioskRecordsClose(p);
+  return pErr ? (int)pErr->eClass : KIOSK_ERECORDS;
+}
+
+void kioskRecordsClose(KioskRecords *p){
+  if( p==0 ) return;
+  sqlite3_close(p->db);
+  sqlite3_free(p->zPath);
+  sqlite3_free(p);
+}
+
+/* ---- students ---- */
+
+/* Trim zName into zOut (nOut bytes) and check it. */
+static int cleanName(const char *zName, char *zOut, size_t nOut,
+                     KioskError *pErr){
+  size_t n, i, nChar = 0;
+  while( *zName && isspace((unsigned char)*zName) ) zName++;
+  n = strlen(zName);
+  while( n>0 && isspace((unsigned char)zName[n-1]) ) n--;
+  for(i=0; i<n; i++){
+    unsigned char c = (unsigned char)zName[i];
+    if( c<0x20 || c==0x7f ){
+      return kioskErrorSet(pErr, KIOSK_ERECORDS, "NAME", 0, 0, 0,
+                           "a student name cannot contain control characters");
+    }
+    if( (c & 0xc0)!=0x80 ) nChar++;
+  }
+  if( nChar<1 || nChar>64 || n>=nOut ){
+    return kioskErrorSet(pErr, KIOSK_ERECORDS, "NAME", 0, 0, 0,
+                         "a student name has 1 to 64 characters");
+  }
+  memcpy(zOut, zName, n);
+  zOut[n] = 0;
+  return KIOSK_OK;
+}
+
+/* "EXISTS" when a current student other than iSelf has the name. */
+static int nameFree(KioskRecords *p, const char *zName, sqlite3_int64 iSelf,
+                    KioskError *pErr){
+  sqlite3_stmt *pStmt = 0;
+  int rc;
+  if( kioskRecPrepare(p, "SELECT 1 FROM students WHERE removed IS NULL"
+                      " AND name=?1 COLLATE NOCASE AND id<>?2",
+                      &pStmt, pErr) ){
+    return KIOSK_EDB;
+  }
+  sqlite3_bind_text(pStmt, 1, zName, -1, SQLITE_STATIC);
+  sqlite3_bind_int64(pStmt, 2, iSelf);
+  rc = sqlite3_step(pStmt);
+  sqlite3_finalize(pStmt);
+  if( rc==SQLITE_ROW ){
+    return kioskErrorSet(pErr, KIOSK_ERECORDS, "EXISTS", 0, 0, 0,
+                         "there is already a student called \"%s\"", zName);
+  }
+  if( rc!=SQLITE_DONE ) return kioskRecDbError(p, "QUERY", pErr);
+  return KIOSK_OK;
+}
+
+int kioskRecordsStudentAdd(KioskRecords *p, const char *zName,
+                           long long iNow, sqlite3_int64 *piId,
+                           KioskError *pErr){
+  char zClean[512], zTime[32];
+  sqlite3_stmt *pStmt = 0;
+  int rc;
+  if( (rc = cleanName(zName, zClean, sizeof(zClean), pErr))!=0 ) return rc;
+  if( (rc = nameFree(p, zClean, 0, pErr))!=0 ) return rc;
+  kioskRecordsIsoTime(iNow, zTime);
+  if( kioskRecPrepare(p, "INSERT INTO students(name, created) VALUES(?1, ?2)",
+                      &pStmt, pErr) ){
+    return KIOSK_EDB;
+  }
+  sqlite3_bind_text(pStmt, 1, zClean, -1, SQLITE_STATIC);
+  sqlite3_bind_text(pStmt, 2, zTime, -1, SQLITE_STATIC);
+  if( sqlite3_step(pStmt)!=SQLITE_DONE ){
+    kioskRecDbError(p, "QUERY", pErr);
+    sqlite3_finalize(pStmt);
+    return KIOSK_EDB;
+  }
+  sqlite3_finalize(pStmt);
+  *piId = sqlite3_last_insert_rowid(p->db);
+  return KIOSK_OK;
+}
+
+int kioskRecordsStudentRename(KioskRecords *p, sqlite3_int64 iId,
+                              const char *zName, KioskError *pErr){
+  char zClean[512];
+  sqlite3_stmt *pStmt = 0;
+  int rc;
+  if( (rc = kioskRecStudentCheck(p, iId, pErr))!=0 ) return rc;
+  if( (rc = cleanName(zName, zClean, sizeof(zClean), pErr))!=0 ) return rc;
+  if( (rc = nameFree(p, zClean, iId, pErr))!=0 ) return rc;
+  if( kioskRecPrepare(p, "UPDATE students SET name=?1 WHERE id=?2",
+                      &pStmt, pErr) ){
+    return KIOSK_EDB;
+  }
+  sqlite3_bind_text(pStmt, 1, zClean, -1, SQLITE_STATIC);
+  sqlite3_bind_int64(pStmt, 2, iId);
+  rc = sqlite3_step(pStmt);
+  sqlite3_finalize(pStmt);
+  if( rc!=SQLITE_DONE ) return kioskRecDbError(p, "QUERY", pErr);
+  return KIOSK_OK;
+}
+
+int kioskRecordsStudentRemove(KioskRecords *p, sqlite3_int64 iId, int bKeep,
+                              long long iNow, KioskError *pErr){
+  char zTime[32];
+  sqlite3_stmt *pStmt = 0;
+  int rc;
+  if( (rc = kioskRecStudentCheck(p, iId, pErr))!=0 ) return rc;
+  kioskRecordsIsoTime(iNow, zTime);
+  /* Deleting cascades to attempts, questions, answers, review, lessons. */
+  if( kioskRecPrepare(p, bKeep
+        ? "UPDATE students SET removed=?2 WHERE id=?1 AND removed IS NULL"
+        : "DELETE FROM students WHERE id=?1", &pStmt, pErr) ){
+    return KIOSK_EDB;
+  }
+  sqlite3_bind_int64(pStmt, 1, iId);
+  if( bKeep ) sqlite3_bind_text(pStmt, 2, zTime, -1, SQLITE_STATIC);
+  rc = sqlite3_step(pStmt);
+  sqlite3_finalize(pStmt);
+  if( rc!=SQLITE_DONE ) return kioskRecDbError(p, "QUERY", pErr);
+  return KIOSK_OK;
+}
+
+int kioskRecordsStudents(KioskRecords *p, int bAll, KioskRowFn xRow,
+                         void *pArg, KioskError *pErr){
+  sqlite3_stmt *pStmt = 0;
+  if( kioskRecPrepare(p, bAll
+        ? "SELECT id, name, created, removed FROM students"
+          " ORDER BY name COLLATE NOCASE, id"
+        : "SELECT id, name, created FROM students WHERE removed IS NULL"
+          " ORDER BY name COLLATE NOCASE, id", &pStmt, pErr) ){
+    return KIOSK_EDB;
+  }
+  return kioskRecEachRow(p, pStmt, xRow, pArg, pErr);
+}
+
+int kioskRecordsStudentGet(KioskRecords *p, sqlite3_int64 iId,
+                           KioskRowFn xRow, void *pArg, KioskError *pErr){
+  sqlite3_stmt *pStmt = 0;
+  int rc;
+  if( (rc = kioskRecStudentCheck(p, iId, pErr))!=0 ) return rc;
+  if( kioskRecPrepare(p, "SELECT id, name, created, removed FROM students"
+                      " WHERE id=?1", &pStmt, pErr) ){
+    return KIOSK_EDB;
+  }
+  sqlite3_bind_int64(pStmt, 1, iId);
+  return kioskRecEachRow(p, pStmt, xRow, pArg, pErr);
+}
+
+/* ---- settings ---- */
+
+/* Check zValue for a known key; may rewrite it into zOut (canonical form).
+** Returns 0 or fills pErr. */
+typedef int (*SettingCheck)(const char *zValue, char *zOut, size_t nOut,
+                            KioskError *pErr);
+
+static int checkSeconds(const char *zValue, char *zOut, size_t nOut,
+                        KioskError *pErr){
+  long v = 0;
+  const char *z;
+  for(z=zValue; *z; z++){
+    if( !isdigit((unsigned char)*z) || v>86400 ) break;
+    v = v*10 + (*z - '0');
+  }
+  if( z==zValue || *z || v<1 || v>86400 ){
+    return kioskErrorSet(pErr, KIOSK_ERECORDS, "SETTING", 0, 0, 0,
+                         "idle-timeout must be a whole number of seconds "
+                         "from 1 to 86400, not \"%s\"", zValue);
+  }
+  snprintf(zOut, nOut, "%ld", v);
+  return KIOSK_OK;
+}
+
+static int checkBool(const char *zValue, char *zOut, size_t nOut,
+                     KioskError *pErr){
+  static const char *const azTrue[] = { "1", "true", "yes", "on", 0 };
+  static const char *const azFalse[] = { "0", "false", "no", "off", 0 };
+  int i;
+  for(i=0; azTrue[i]; i++){
+    if( sqlite3_stricmp(zValue, azTrue[i])==0 ){
+      snprintf(zOut, nOut, "1");
+      return KIOSK_OK;
+    }
+    if( sqlite3_stricmp(zValue, azFalse[i])==0 ){
+      snprintf(zOut, nOut, "0");
+      return KIOSK_OK;
+    }
+  }
+  return kioskErrorSet(pErr, KIOSK_ERECORDS, "SETTING", 0, 0, 0,
+                       "kiosk-lock must be 0 or 1, not \"%s\"", zValue);
+}
+
+static int checkSlug(const char *zValue, char *zOut, size_t nOut,
+                     KioskError *pErr){
+  const char *z;
+  for(z=zValue; *z; z++){
+    if( !(islower((unsigned char)*z) || isdigit((unsigned char)*z)
+          || *z=='-') ) break;
+  }
+  if( z==zValue || *z || (size_t)(z-zValue)>=nOut ){
+    return kioskErrorSet(pErr, KIOSK_ERECORDS, "SETTING", 0, 0, 0,
+                         "theme must be a name of a-z, 0-9 and -, not \"%s\"",
+                         zValue);
+  }
+  snprintf(zOut, nOut, "%s", zValue);
+  return KIOSK_OK;
+}
+
+static const struct {
+  const char *zKey;
+  const char *zDefault;
+  SettingCheck xCheck;
+} aSetting[] = {
+  { "idle-timeout", "180",     checkSeconds },
+  { "kiosk-lock",   "1",       checkBool },
+  { "theme",        "default", checkSlug },
+};
+#define N_SETTING ((int)(sizeof(aSetting)/sizeof(aSetting[0])))
+
+static int keyValid(const char *zKey){
+  const char *z = zKey;
+  if( !islower((unsigned char)*z) ) return 0;
+  for(z++; *z; z++){
+    if( !(islower((unsigned char)*z) || isdigit((unsigned char)*z)
+          || *z=='-' || *z=='.') ) return 0;
+  }
+  return z-zKey<=64;
+}
+
+int kioskRecordsSettingGet(KioskRecords *p, const char *zKey,
+                           char **pzValue, KioskError *pErr){
+  sqlite3_stmt *pStmt = 0;
+  const char *zVal = 0;
+  int rc, i;
+  *pzValue = 0;
+  if( kioskRecPrepare(p, "SELECT value FROM settings WHERE key=?1",
+                      &pStmt, pErr) ){
+    return KIOSK_EDB;
+  }
+  sqlite3_bind_text(pStmt, 1, zKey, -1, SQLITE_STATIC);
+  rc = sqlite3_step(pStmt);
+  if( rc==SQLITE_ROW ){
+    zVal = (const char *)sqlite3_column_text(pStmt, 0);
+  }else if( rc!=SQLITE_DONE ){
+    kioskRecDbError(p, "QUERY", pErr);
+    sqlite3_finalize(pStmt);
+    return KIOSK_EDB;
+  }
+  for(i=0; zVal==0 && i<N_SETTING; i++){
+    if( strcmp(aSetting[i].zKey, zKey)==0 ) zVal = aSetting[i].zDefault;
+  }
+  if( zVal ) *pzValue = sqlite3_mprintf("%s", zVal);
+  sqlite3_finalize(pStmt);
+  if( zVal==0 ){
+    return kioskErrorSet(pErr, KIOSK_ERECORDS, "NOSETTING", 0, 0, 0,
+                         "no setting \"%s\"", zKey);
+  }
+  if( *pzValue==0 ) return kioskErrorSet(pErr, KIOSK_ENOMEM, 0, 0, 0, 0,
+                                         "out of memory");
+  return KIOSK_OK;
+}
+
+int kioskRecordsSettingSet(KioskRecords *p, const char *zKey,
+                           const char *zValue, KioskError *pErr){
+  char zCanon[256];
+  const char *zStore = zValue;
+  sqlite3_stmt *pStmt = 0;
+  int i, rc;
+  if( !keyValid(zKey) ){
+    return kioskErrorSet(pErr, KIOSK_ERECORDS, "SETTING", 0, 0, 0,
+                         "a setting name is [a-z][a-z0-9.-]*, not \"%s\"",
+                         zKey);
+  }
+  for(i=0; i<N_SETTING; i++){
+    if( strcmp(aSetting[i].zKey, zKey)==0 ){
+      if( (rc = aSetting[i].xCheck(zValue, zCanon, sizeof(zCanon), pErr))!=0 ){
+        return rc;
+      }
+      zStore = zCanon;
+    }
+  }
+  if( kioskRecPrepare(p, "INSERT INTO settings(key, value) VALUES(?1, ?2)"
+                      " ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+                      &pStmt, pErr) ){
+    return KIOSK_EDB;
+  }
+  sqlite3_bind_text(pStmt, 1, zKey, -1, SQLITE_STATIC);
+  sqlite3_bind_text(pStmt, 2, zStore, -1, SQLITE_STATIC);
+  rc = sqlite3_step(pStmt);
+  sqlite3_finalize(pStmt);
+  if( rc!=SQLITE_DONE ) return kioskRecDbError(p, "QUERY", pErr);
+  return KIOSK_OK;
+}
+
+int kioskRecordsSettings(KioskRecords *p, KioskRowFn xRow, void *pArg,
+                         KioskError *pErr){
+  sqlite3_str *pSql = sqlite3_str_new(p->db);
+  sqlite3_stmt *pStmt = 0;
+  char *zSql;
+  int i, rc;
+  /* Stored values, then the defaults of the keys never set. */
+  sqlite3_str_appendall(pSql, "WITH d(key, value) AS (VALUES ");
+  for(i=0; i<N_SETTING; i++){
+    sqlite3_str_appendf(pSql, "%s(?%d, ?%d)", i ? ", " : "", 2*i+1, 2*i+2);
+  }
+  sqlite3_str_appendall(pSql, ") SELECT key, value FROM settings"
+      " UNION ALL SELECT key, value FROM d"
+      " WHERE key NOT IN (SELECT key FROM settings) ORDER BY key");
+  zSql = sqlite3_str_finish(pSql);
+  if( zSql==0 ) return kioskErrorSet(pErr, KIOSK_ENOMEM, 0, 0, 0, 0,
+                                     "out of memory");
+  rc = kioskRecPrepare(p, zSql, &pStmt, pErr);
+  sqlite3_free(zSql);
+  if( rc ) return rc;
+  for(i=0; i<N_SETTING; i++){
+    sqlite3_bind_text(pStmt, 2*i+1, aSetting[i].zKey, -1, SQLITE_STATIC);
+    sqlite3_bind_text(pStmt, 2*i+2, aSetting[i].zDefault, -1, SQLITE_STATIC);
+  }
+  return kioskRecEachRow(p, pStmt, xRow, pArg, pErr);
+}
+
+/* ---- the instructor PIN ---- */
+
+/* *pzHash: the stored hash (sqlite3_malloc'd), NULL when none is set. */
+static int pinHash(KioskRecords *p, char **pzHash, KioskError *pErr){
+  sqlite3_stmt *pStmt = 0;
+  int rc;
+  *pzHash = 0;
+  if( kioskRecPrepare(p, "SELECT hash FROM secrets WHERE name='pin'",
+                      &pStmt, pErr) ){
+    return KIOSK_EDB;
+  }
+  rc = sqlite3_step(pStmt);
+  if( rc==SQLITE_ROW ){
+    *pzHash = sqlite3_mprintf("%s", sqlite3_column_text(pStmt, 0));
+  }
+  sqlite3_finalize(pStmt);
+  if( rc!=SQLITE_ROW && rc!=SQLITE_DONE ) return kioskRecDbError(p, "QUERY", pErr);
+  return KIOSK_OK;
+}
+
+int kioskRecordsPinIsSet(KioskRecords *p, int *pbSet, KioskError *pErr){
+  char *zHash = 0;
+  int rc = pinHash(p, &zHash, pErr);
+  *pbSet = zHash!=0;
+  sqlite3_free(zHash);
+  return rc;
+}
+
+int kioskRecordsPinSet(KioskRecords *p, const char *zPin, KioskError *pErr){
+  sqlite3_stmt *pStmt = 0;
+  char *zHash = 0;
+  int rc;
+  if( (rc = kioskPinHash(zPin, &zHash, pErr))!=0 ) return rc;
+  rc = kioskRecPrepare(p, "INSERT INTO secrets(name, hash) VALUES('pin', ?1)"
+                       " ON CONFLICT(name) DO UPDATE SET hash=excluded.hash",
+                       &pStmt, pErr);
+  if( rc==KIOSK_OK ){
+    sqlite3_bind_text(pStmt, 1, zHash, -1, SQLITE_STATIC);
+    if( sqlite3_step(pStmt)!=SQLITE_DONE ) rc = kioskRecDbError(p, "QUERY", pErr);
+    sqlite3_finalize(pStmt);
+  }
+  sqlite3_free(zHash);
+  return rc;
+}
+
+int kioskRecordsPinCheck(KioskRecords *p, const char *zPin, int *pbOk,
+                         KioskError *pErr){
+  char *zHash = 0;
+  int rc = pinHash(p, &zHash, pErr);
+  *pbOk = rc==KIOSK_OK && zHash!=0 && kioskPinVerify(zPin, zHash);
+  sqlite3_free(zHash);
+  return rc;
+}
+
+/* ---- quiz packs ---- */
+
+int kioskRecordsPackInstall(KioskRecords *p, const char *zId,
+                            const char *zTitle, const char *zText,
+                            long long iNow, KioskError *pErr){
+  sqlite3_stmt *pStmt = 0;
+  char zTime[32];
+  int rc;
+  if( zId==0 || zId[0]==0 || zTitle==0 || zText==0 ){
+    return kioskErrorSet(pErr, KIOSK_EARG, "PACK", 0, 0, 0,
+                         "a pack needs an id, a title and its text");
+  }
+  kioskRecordsIsoTime(iNow, zTime);
+  if( kioskRecPrepare(p, "INSERT INTO packs(id, title, text, installed)"
+                      " VALUES(?1, ?2, ?3, ?4) ON CONFLICT(id) DO UPDATE SET"
+                      " title=excluded.title, text=excluded.text,"
+                      " installed=excluded.installed", &pStmt, pErr) ){
+    return KIOSK_EDB;
+  }
+  sqlite3_bind_text(pStmt, 1, zId, -1, SQLITE_STATIC);
+  sqlite3_bind_text(pStmt, 2, zTitle, -1, SQLITE_STATIC);
+  sqlite3_bind_text(pStmt, 3, zText, -1, SQLITE_STATIC);
+  sqlite3_bind_text(pStmt, 4, zTime, -1, SQLITE_STATIC);
+  rc = sqlite3_step(pStmt);
+  sqlite3_finalize(pStmt);
+  if( rc!=SQLITE_DONE ) return kioskRecDbError(p, "QUERY", pErr);
+  return KIOSK_OK;
+}
+
+int kioskRecordsPacks(KioskRecords *p, KioskRowFn xRow, void *pArg,
+                      KioskError *pErr){
+  sqlite3_stmt *pStmt = 0;
+  if( kioskRecPrepare(p, "SELECT id, title, installed, active FROM packs"
+                      " ORDER BY id", &pStmt, pErr) ){
+    return KIOSK_EDB;
+  }
+  return kioskRecEachRow(p, pStmt, xRow, pArg, pErr);
+}
+
+static int noPack(const char *zId, KioskError *pErr){
+  return kioskErrorSet(pErr, KIOSK_ERECORDS, "NOPACK", 0, 0, 0,
+                       "no installed pack \"%s\"", zId);
+}
+
+int kioskRecordsPackGet(KioskRecords *p, const char *zId, KioskRowFn xRow,
+                        void *pArg, KioskError *pErr){
+  sqlite3_stmt *pStmt = 0;
+  int rc;
+  if( kioskRecPrepare(p, "SELECT id, title, installed, active, text"
+                      " FROM packs WHERE id=?1", &pStmt, pErr) ){
+    return KIOSK_EDB;
+  }
+  sqlite3_bind_text(pStmt, 1, zId, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step(pStmt);
+  if( rc==SQLITE_ROW ){
+    int rcRow = xRow ? xRow(pArg, pStmt) : 0;
+    sqlite3_finalize(pStmt);
+    return rcRow;
+  }
+  sqlite3_finalize(pStmt);
+  if( rc!=SQLITE_DONE ) return kioskRecDbError(p, "QUERY", pErr);
+  return noPack(zId, pErr);
+}
+
+int kioskRecordsPackRemove(KioskRecords *p, const char *zId,
+                           KioskError *pErr){
+  sqlite3_stmt *pStmt = 0;
+  int rc;
+  if( kioskRecPrepare(p, "DELETE FROM packs WHERE id=?1", &pStmt, pErr) ){
+    return KIOSK_EDB;
+  }
+  sqlite3_bind_text(pStmt, 1, zId, -1, SQLITE_STATIC);
+  rc = sqlite3_step(pStmt);
+  sqlite3_finalize(pStmt);
+  if( rc!=SQLITE_DONE ) return kioskRecDbError(p, "QUERY", pErr);
+  if( sqlite3_changes(p->db)==0 ) return noPack(zId, pErr);
+  return KIOSK_OK;
+}
+
+int kioskRecordsPackActivate(KioskRecords *p, const char *zId,
+                             KioskError *pErr){
+  sqlite3_stmt *pStmt = 0;
+  int rc;
+  if( kioskRecExec(p, "BEGIN IMMEDIATE", pErr) ) return KIOSK_EDB;
+  if( kioskRecExec(p, "UPDATE packs SET active=0 WHERE active=1", pErr) ){
+    goto rollback;
+  }
+  if( zId && zId[0] ){
+    if( kioskRecPrepare(p, "UPDATE packs SET active=1 WHERE id=?1",
+                        &pStmt, pErr) ){
+      goto rollback;
+    }
+    sqlite3_bind_text(pStmt, 1, zId, -1, SQLITE_STATIC);
+    rc = sqlite3_step(pStmt);
+    sqlite3_finalize(pStmt);
+    if( rc!=SQLITE_DONE ){
+      kioskRecDbError(p, "QUERY", pErr);
+      goto rollback;
+    }
+    if( sqlite3_changes(p->db)==0 ){
+      noPack(zId, pErr);
+      goto rollback;
+    }
+  }
+  if( kioskRecExec(p, "COMMIT", pErr) ) goto rollback;
+  return KIOSK_OK;
+
+rollback:
+  sqlite3_exec(p->db, "ROLLBACK", 0, 0, 0);
+  return pErr ? (int)pErr->eClass : KIOSK_EDB;
+}
+
+int kioskRecordsPackActive(KioskRecords *p, char **pzId, KioskError *pErr){
+  sqlite3_stmt *pStmt = 0;
+  int rc;
+  *pzId = 0;
+  if( kioskRecPrepare(p, "SELECT id FROM packs WHERE active=1",
+                      &pStmt, pErr) ){
+    return KIOSK_EDB;
+  }
+  rc = sqlite3_step(pStmt);
+  *pzId = sqlite3_mprintf("%s", rc==SQLITE_ROW
+                          ? (const char *)sqlite3_column_text(pStmt, 0) : "");
+  sqlite3_finalize(pStmt);
+  if( rc!=SQLITE_ROW && rc!=SQLITE_DONE ){
+    sqlite3_free(*pzId);
+    *pzId = 0;
+    return kioskRecDbError(p, "QUERY", pErr);
+  }
+  if( *pzId==0 ) return kioskErrorSet(pErr, KIOSK_ENOMEM, 0, 0, 0, 0,
+                                      "out of memory");
+  return KIOSK_OK;
+}

@@ -1,0 +1,223 @@
+/*
+** records.h: the learner records database (records.db).
+**
+** Students, attempts with every answer, the per-fact review schedule,
+** lessons read, installed quiz packs, settings and the instructor PIN.
+** records.db is precious: opened in WAL mode with synchronous=FULL, every
+** answer committed on its own, checked with PRAGMA integrity_check on open
+** (a corrupt file is moved aside and reported, never replaced), backed up
+** with SQLite's online backup API, migrated in place by user_version.
+** It names questions, facts and stages only by their string ids.
+**
+** Not here: scoring (score.c decides correct/credit; records stores what it
+** was told), pack parsing (pack.c), anything Tcl. doc/records.md is the
+** user-level description of all of this.
+**
+** Every function returns 0 (KIOSK_OK) or an error class with pErr filled.
+** Functions that list rows call xRow once per row with the statement
+** positioned on it (read the columns, do not step or finalize it); a
+** non-zero return from xRow stops the listing and is returned as is.
+** Times are Unix seconds passed in by the caller (iNow): nothing here reads
+** the clock except the name a corrupt file is moved to.
+*/
+#ifndef KIOSK_RECORDS_H
+#define KIOSK_RECORDS_H
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include "kerror.h"
+
+#define KIOSK_RECORDS_SCHEMA_VERSION 1
+#define KIOSK_RECORDS_BACKUPS 3     /* backups kept by default */
+
+/* The schema of a new database, compiled in from records.sql. */
+extern const char kioskRecordsSchemaSql[];
+
+typedef struct KioskRecords KioskRecords;
+
+typedef int (*KioskRowFn)(void *pArg, sqlite3_stmt *pStmt);
+
+/*
+** Open (creating when missing) zPath, ":memory:" allowed. Checks integrity
+** (a corrupt file is moved aside: KIOSK_ERECORDS "CORRUPT", the message
+** names the new path, and *pp is NULL), keeps nBackup rotating backups
+** (one made now), and migrates an older schema. A newer schema fails with
+** "VERSION". On success *pp is the caller's to kioskRecordsClose.
+*/
+int kioskRecordsOpen(const char *zPath, int nBackup, KioskRecords **pp,
+                     KioskError *pErr);
+/* Close and free. NULL is a no-op. */
+void kioskRecordsClose(KioskRecords *p);
+/* The connection, for tests and for readers in the core. */
+sqlite3 *kioskRecordsDb(KioskRecords *p);
+/* The path it was opened with. */
+const char *kioskRecordsPath(KioskRecords *p);
+
+/* Make a backup now and rotate (see doc/records.md). *pzPath, when not
+** NULL, receives the sqlite3_malloc'd path of the new backup ("" for
+** :memory: or nBackup 0, where nothing is written). */
+int kioskRecordsBackup(KioskRecords *p, char **pzPath, KioskError *pErr);
+
+/* "2024-03-05T09:12:44Z" for Unix time t into z (at least 21 bytes). */
+void kioskRecordsIsoTime(long long t, char *z);
+
+/*
+** Students. Names are trimmed of surrounding white space here; then 1-64
+** characters, no control characters, unique among current students
+** ignoring (ASCII) case.
+*/
+int kioskRecordsStudentAdd(KioskRecords *p, const char *zName,
+                           long long iNow, sqlite3_int64 *piId,
+                           KioskError *pErr);
+int kioskRecordsStudentRename(KioskRecords *p, sqlite3_int64 iId,
+                              const char *zName, KioskError *pErr);
+/* bKeep: leave the roster but keep every record; else delete them all. */
+int kioskRecordsStudentRemove(KioskRecords *p, sqlite3_int64 iId, int bKeep,
+                              long long iNow, KioskError *pErr);
+/* Rows: id name created ?removed?. bAll includes removed students. */
+int kioskRecordsStudents(KioskRecords *p, int bAll, KioskRowFn xRow,
+                         void *pArg, KioskError *pErr);
+/* One row, or "NOSTUDENT". */
+int kioskRecordsStudentGet(KioskRecords *p, sqlite3_int64 iId,
+                           KioskRowFn xRow, void *pArg, KioskError *pErr);
+
+/* One question as the records need it; zBody is the whole question as
+** text, stored as is. Options and facts may be absent (0 counts). */
+typedef struct KioskRecQuestion {
+  const char *zId;
+  const char *zKind;
+  const char *zTopic;       /* may be NULL */
+  const char *zStage;       /* may be NULL */
+  const char *zPrompt;      /* may be NULL */
+  double rPoints;
+  const char *zBody;
+  int nOption;
+  const char *const *azOption;
+  const double *arCredit;   /* nOption credits, or NULL for all 0 */
+  int nFact;
+  const char *const *azFact;
+} KioskRecQuestion;
+
+/* zKind is "stage", "pack" or "review"; zPack and zStage may be NULL. */
+int kioskRecordsAttemptStart(KioskRecords *p, sqlite3_int64 iStudent,
+                             const char *zKind, const char *zPack,
+                             const char *zStage, int nQuestion,
+                             const KioskRecQuestion *aQuestion,
+                             long long iNow, sqlite3_int64 *piAttempt,
+                             KioskError *pErr);
+/*
+** Record the answer to question idx and commit it before returning, with
+** the review schedule of the question's facts updated in the same
+** transaction. rPoints < 0 means credit times the question's points. For
+** choice, tf and multi, zAnswer's whitespace-separated option indexes are
+** kept as picks for item analysis.
+*/
+int kioskRecordsAnswer(KioskRecords *p, sqlite3_int64 iAttempt, int idx,
+                       const char *zAnswer, int bCorrect, double rCredit,
+                       double rPoints, long long iNow, KioskError *pErr);
+int kioskRecordsAttemptFinish(KioskRecords *p, sqlite3_int64 iAttempt,
+                              long long iNow, KioskError *pErr);
+int kioskRecordsAttemptAbandon(KioskRecords *p, sqlite3_int64 iAttempt,
+                               long long iNow, KioskError *pErr);
+/* *piAttempt: the student's latest open attempt, 0 when none. */
+int kioskRecordsUnfinished(KioskRecords *p, sqlite3_int64 iStudent,
+                           sqlite3_int64 *piAttempt, KioskError *pErr);
+
+/* Filters for listings; zero/NULL fields do not filter. */
+typedef struct KioskRecFilter {
+  sqlite3_int64 iStudent;
+  sqlite3_int64 iAttempt;
+  const char *zPack;
+  const char *zStage;
+  const char *zStatus;
+} KioskRecFilter;
+
+/* Summary rows: id student name ?removed? kind ?pack? ?stage? status
+** started ?finished? questions answered correct score max. */
+int kioskRecordsAttempts(KioskRecords *p, const KioskRecFilter *pF,
+                         KioskRowFn xRow, void *pArg, KioskError *pErr);
+/* Rows idx body, in order ("NOATTEMPT" when there is no such attempt). */
+int kioskRecordsAttemptQuestions(KioskRecords *p, sqlite3_int64 iAttempt,
+                                 KioskRowFn xRow, void *pArg,
+                                 KioskError *pErr);
+/* Rows index answer correct credit points answered, in index order. */
+int kioskRecordsAttemptAnswers(KioskRecords *p, sqlite3_int64 iAttempt,
+                               KioskRowFn xRow, void *pArg, KioskError *pErr);
+
+/* Lessons and progress. Progress rows: stage read ?best? attempts seen
+** mastered. */
+int kioskRecordsLessonRead(KioskRecords *p, sqlite3_int64 iStudent,
+                           const char *zStage, long long iNow,
+                           KioskError *pErr);
+int kioskRecordsProgress(KioskRecords *p, sqlite3_int64 iStudent,
+                         KioskRowFn xRow, void *pArg, KioskError *pErr);
+
+/* Review. Due rows: fact box due stage ?question?, nLimit<0 for all.
+** Question rows: question (the body), distinct by question id. */
+int kioskRecordsReviewDue(KioskRecords *p, sqlite3_int64 iStudent,
+                          long long iNow, int nLimit, KioskRowFn xRow,
+                          void *pArg, KioskError *pErr);
+int kioskRecordsReviewQuestions(KioskRecords *p, sqlite3_int64 iStudent,
+                                long long iNow, int nLimit, KioskRowFn xRow,
+                                void *pArg, KioskError *pErr);
+/* One answer outside an attempt; zStage may be NULL (kept if known). */
+int kioskRecordsReviewAnswer(KioskRecords *p, sqlite3_int64 iStudent,
+                             const char *zFact, const char *zStage,
+                             int bCorrect, long long iNow, KioskError *pErr);
+/* State rows: fact box due stage seen lapses last; zFact NULL for all,
+** else one row or "NOFACT". */
+int kioskRecordsReviewState(KioskRecords *p, sqlite3_int64 iStudent,
+                            const char *zFact, KioskRowFn xRow, void *pArg,
+                            KioskError *pErr);
+
+/* Settings. *pzValue is sqlite3_malloc'd. Rows: key value. */
+int kioskRecordsSettingGet(KioskRecords *p, const char *zKey,
+                           char **pzValue, KioskError *pErr);
+int kioskRecordsSettingSet(KioskRecords *p, const char *zKey,
+                           const char *zValue, KioskError *pErr);
+int kioskRecordsSettings(KioskRecords *p, KioskRowFn xRow, void *pArg,
+                         KioskError *pErr);
+
+/* The instructor PIN (pin.h hashes it). */
+int kioskRecordsPinIsSet(KioskRecords *p, int *pbSet, KioskError *pErr);
+int kioskRecordsPinSet(KioskRecords *p, const char *zPin, KioskError *pErr);
+int kioskRecordsPinCheck(KioskRecords *p, const char *zPin, int *pbOk,
+                         KioskError *pErr);
+
+/* Quiz packs. Install stores or replaces (keeping its active flag).
+** List rows: id title installed active; Get adds text. Activate "" or NULL
+** for none. *pzId is sqlite3_malloc'd ("" when none is active). */
+int kioskRecordsPackInstall(KioskRecords *p, const char *zId,
+                            const char *zTitle, const char *zText,
+                            long long iNow, KioskError *pErr);
+int kioskRecordsPacks(KioskRecords *p, KioskRowFn xRow, void *pArg,
+                      KioskError *pErr);
+int kioskRecordsPackGet(KioskRecords *p, const char *zId, KioskRowFn xRow,
+                        void *pArg, KioskError *pErr);
+int kioskRecordsPackRemove(KioskRecords *p, const char *zId,
+                           KioskError *pErr);
+int kioskRecordsPackActivate(KioskRecords *p, const char *zId,
+                             KioskError *pErr);
+int kioskRecordsPackActive(KioskRecords *p, char **pzId, KioskError *pErr);
+
+/* Item analysis over answered questions (pF: zPack, zStage, iStudent).
+** KIOSK_ITEMS_QUESTIONS rows: question kind ?topic? ?stage? ?prompt?
+**   answered correct share
+** KIOSK_ITEMS_OPTIONS rows: question text credit picks (choice, tf, multi)
+** KIOSK_ITEMS_WRONG rows: question answer count (typed kinds, wrong only)
+** each ordered by question id. */
+#define KIOSK_ITEMS_QUESTIONS 0
+#define KIOSK_ITEMS_OPTIONS   1
+#define KIOSK_ITEMS_WRONG     2
+int kioskRecordsItems(KioskRecords *p, const KioskRecFilter *pF, int eWhat,
+                      KioskRowFn xRow, void *pArg, KioskError *pErr);
+
+/* Export every answer (pF: zPack, iStudent) as CSV with a header row to
+** out, or to the file zPath (written to zPath.tmp, then renamed).
+** *pnRow receives the number of data rows. */
+int kioskRecordsExport(KioskRecords *p, const KioskRecFilter *pF, FILE *out,
+                       int *pnRow, KioskError *pErr);
+int kioskRecordsExportFile(KioskRecords *p, const KioskRecFilter *pF,
+                           const char *zPath, int *pnRow, KioskError *pErr);
+
+#endif

@@ -1,0 +1,154 @@
+-- records.sql: the learner records database (records.db), compiled into the
+-- core as the schema of a new database, stamped PRAGMA user_version = 1.
+--
+-- records.db is precious: it is never rebuilt. An existing database at an
+-- older version is brought up to date by the migrations in records.c, one
+-- version at a time; this file always describes the latest version, and a
+-- test checks that a migrated database ends up with the same schema.
+--
+-- It refers to the course only by stable string ids (stage ids, fact ids,
+-- question ids such as "gen:date-year:ev-x" or "pack:mypack:3"), never by
+-- course.db rowids, so rebuilding the course keeps every history valid.
+--
+-- Times are ISO 8601 UTC text ("2024-03-05T09:12:44Z"); review due dates are
+-- day numbers (days since 1970-01-01 UTC).
+
+-- Who uses the kiosk. A student removed from the roster with their records
+-- kept has `removed` set and no longer blocks the name.
+CREATE TABLE students (
+  id      INTEGER PRIMARY KEY,
+  name    TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 64),
+  created TEXT NOT NULL,
+  removed TEXT
+);
+CREATE UNIQUE INDEX students_name ON students(name COLLATE NOCASE)
+  WHERE removed IS NULL;
+
+-- One sitting of a quiz: a stage quiz, a pack, or a review session.
+CREATE TABLE attempts (
+  id       INTEGER PRIMARY KEY,
+  student  INTEGER NOT NULL REFERENCES students(id) ON DELETE CASCADE,
+  kind     TEXT NOT NULL CHECK (kind IN ('stage', 'pack', 'review')),
+  pack     TEXT,
+  stage    TEXT,
+  status   TEXT NOT NULL DEFAULT 'open'
+           CHECK (status IN ('open', 'finished', 'abandoned')),
+  started  TEXT NOT NULL,
+  finished TEXT
+);
+CREATE INDEX attempts_student ON attempts(student, status);
+CREATE INDEX attempts_pack ON attempts(pack);
+
+-- The questions of an attempt, in the order they are asked, saved when the
+-- attempt starts so that it can be resumed exactly. body is the question
+-- as the UI gave it (a Tcl dict as text): stored and given back, never
+-- evaluated. The other columns are copied out of it for reports.
+CREATE TABLE questions (
+  attempt INTEGER NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
+  idx     INTEGER NOT NULL CHECK (idx >= 0),
+  qid     TEXT NOT NULL,
+  kind    TEXT NOT NULL,
+  topic   TEXT,
+  stage   TEXT,
+  prompt  TEXT,
+  points  REAL NOT NULL DEFAULT 1,
+  body    TEXT NOT NULL,
+  PRIMARY KEY (attempt, idx)
+) WITHOUT ROWID;
+CREATE INDEX questions_qid ON questions(qid);
+
+-- The options of choice, tf, multi and order questions, as shown.
+CREATE TABLE question_options (
+  attempt INTEGER NOT NULL,
+  idx     INTEGER NOT NULL,
+  opt     INTEGER NOT NULL CHECK (opt >= 0),
+  text    TEXT NOT NULL,
+  credit  REAL NOT NULL DEFAULT 0,
+  PRIMARY KEY (attempt, idx, opt),
+  FOREIGN KEY (attempt, idx) REFERENCES questions(attempt, idx)
+    ON DELETE CASCADE
+) WITHOUT ROWID;
+
+-- The facts each question tests (what the review schedule follows).
+CREATE TABLE question_facts (
+  attempt INTEGER NOT NULL,
+  idx     INTEGER NOT NULL,
+  fact    TEXT NOT NULL,
+  PRIMARY KEY (attempt, idx, fact),
+  FOREIGN KEY (attempt, idx) REFERENCES questions(attempt, idx)
+    ON DELETE CASCADE
+) WITHOUT ROWID;
+
+-- Every answer, committed the moment it is given. answer is the text the
+-- UI passed (an option index, a list of indexes, the typed string...).
+CREATE TABLE answers (
+  attempt  INTEGER NOT NULL,
+  idx      INTEGER NOT NULL,
+  answer   TEXT NOT NULL,
+  correct  INTEGER NOT NULL CHECK (correct IN (0, 1)),
+  credit   REAL NOT NULL,
+  points   REAL NOT NULL,
+  answered TEXT NOT NULL,
+  PRIMARY KEY (attempt, idx),
+  FOREIGN KEY (attempt, idx) REFERENCES questions(attempt, idx)
+    ON DELETE CASCADE
+) WITHOUT ROWID;
+
+-- Which options an answer picked (choice, tf, multi), for item analysis.
+CREATE TABLE answer_picks (
+  attempt INTEGER NOT NULL,
+  idx     INTEGER NOT NULL,
+  opt     INTEGER NOT NULL,
+  PRIMARY KEY (attempt, idx, opt),
+  FOREIGN KEY (attempt, idx) REFERENCES answers(attempt, idx)
+    ON DELETE CASCADE
+) WITHOUT ROWID;
+
+-- The Leitner state of each fact a student has met (review.h has the
+-- rules). qattempt/qidx name the latest question that tested the fact, so a
+-- review can ask it again.
+CREATE TABLE review (
+  student  INTEGER NOT NULL REFERENCES students(id) ON DELETE CASCADE,
+  fact     TEXT NOT NULL,
+  stage    TEXT,
+  box      INTEGER NOT NULL CHECK (box BETWEEN 1 AND 5),
+  due      INTEGER NOT NULL,
+  seen     INTEGER NOT NULL DEFAULT 0,
+  lapses   INTEGER NOT NULL DEFAULT 0,
+  last     TEXT NOT NULL,
+  qattempt INTEGER,
+  qidx     INTEGER,
+  PRIMARY KEY (student, fact)
+) WITHOUT ROWID;
+CREATE INDEX review_due ON review(student, due);
+
+-- Lessons a student has read (the first reading counts).
+CREATE TABLE lessons_read (
+  student INTEGER NOT NULL REFERENCES students(id) ON DELETE CASCADE,
+  stage   TEXT NOT NULL,
+  at      TEXT NOT NULL,
+  PRIMARY KEY (student, stage)
+) WITHOUT ROWID;
+
+-- Installed quiz packs: the whole text, so the kiosk needs no file. At
+-- most one is active.
+CREATE TABLE packs (
+  id        TEXT PRIMARY KEY,
+  title     TEXT NOT NULL,
+  text      TEXT NOT NULL,
+  installed TEXT NOT NULL,
+  active    INTEGER NOT NULL DEFAULT 0 CHECK (active IN (0, 1))
+) WITHOUT ROWID;
+CREATE UNIQUE INDEX packs_active ON packs(active) WHERE active = 1;
+
+-- Kiosk settings (idle timeout, lock, theme...). Defaults live in records.c.
+CREATE TABLE settings (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- Secrets, hashed: the instructor PIN as a yescrypt string, never clear.
+CREATE TABLE secrets (
+  name TEXT PRIMARY KEY,
+  hash TEXT NOT NULL
+) WITHOUT ROWID;
