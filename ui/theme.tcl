@@ -237,13 +237,21 @@ proc ::kiosk::ui::theme::ApplyStyles {} {
     ttk::style configure Option.TButton -anchor w -padding {16 10}
     ttk::style configure Accent.TButton -background $accent \
         -foreground $accentfg -lightcolor $accent -darkcolor $accent
+    foreach {style fgc bgc} {Right.Option.TButton right rightbg
+        Wrong.Option.TButton wrong wrongbg} {
+        ttk::style configure $style -background [color $bgc] \
+            -foreground [color $fgc] -font KioskBold
+        ttk::style map $style -background [list disabled [color $bgc]] \
+            -foreground [list disabled [color $fgc]]
+    }
     ttk::style configure Link.TButton -relief flat -padding {4 2} \
         -foreground [color link] -background $bg -lightcolor $bg \
         -darkcolor $bg -bordercolor $bg
     foreach style {TCheckbutton TRadiobutton} {
         ttk::style configure $style -background $bg -foreground $fg \
             -indicatorbackground $panel -indicatorforeground $fg \
-            -font KioskBody -padding {6 4}
+            -font KioskBody -padding {6 4} -indicatorsize 20 \
+            -indicatormargin {2 2 10 2}
         ttk::style map $style -background [list focus $focus] \
             -foreground [list focus #000000] \
             -indicatorbackground [list selected $accent]

@@ -1,11 +1,732 @@
-# quiz.tcl: (being written) see ui/README.md.
+# quiz.tcl: the quiz runner. Asks the questions of a stage quiz (course
+# `quiz`) or of a quiz pack (`packquiz`), one at a time, in every kind the
+# quiz engine makes: choice and true/false (keys 1-4 or a click), several
+# answers (keys toggle), typed years, numbers and text, ordering (arrow
+# keys or dragging) and matching. A progress bar, the pack's time limit
+# when it has one, and feedback after each answer or at the end, as the
+# pack says. Each answer is scored by the package (`score`) and committed
+# to the records at once; the end goes to the results screen.
+#
+# A run (the questions, the answers so far) lives in runs(TOKEN), apart
+# from the frame, so "Show me in the lesson" can leave the screen and the
+# lesson's Back button come back to the same question (-resume TOKEN).
 
 namespace eval ::kiosk::ui::quiz {
     namespace import ::msgcat::mc
     namespace import ::kiosk::ui::app::*
+    # runs(TOKEN): dict title stages pack questions answers (list of
+    # {answer score} per question, "" when unanswered) i (current index)
+    # attempt (records id or "") feedback (each|end) pass (0..1)
+    # deadline (clock milliseconds or "") shown (1 while feedback is up).
+    variable runs
+    variable serial 0
+    # Per frame: token, get (command returning the answer or "" when the
+    # question is not answered yet), order/osel (ordering), multi,I, match,I.
+    variable state
+    # The pass mark of a stage quiz (a pack sets its own).
+    variable passMark 0.6
+    # The seed of the next quiz: "" for the clock. Tests set it.
+    variable seed ""
 }
 
+# show FRAME ?-stages LIST? ?-pack ID? ?-count N? ?-resume TOKEN?
 proc ::kiosk::ui::quiz::show {f args} {
-    header $f -title [mc "Course"] -back [list goto who]
+    variable runs
+    variable state
+    set o [dict merge {-stages {} -pack "" -count "" -resume ""} $args]
+    set token [dict get $o -resume]
+    if {$token eq "" || ![info exists runs($token)]} {
+        set token [NewRun $o]
+        if {$token eq ""} { return }
+    }
+    set state($f,token) $token
+    set run $runs($token)
+    header $f -title [mc "Quiz: %s" [dict get $run title]] -back [list ::kiosk::ui::quiz::Leave $f]
+    # Progress and time.
+    ttk::frame $f.top -padding {16 8}
+    ttk::label $f.top.count -style Muted.TLabel
+    ttk::progressbar $f.top.bar -mode determinate -maximum \
+        [llength [dict get $run questions]]
+    ttk::label $f.top.time -style Head.TLabel
+    grid $f.top.count $f.top.bar $f.top.time -sticky ew -padx 8
+    grid columnconfigure $f.top 1 -weight 1
+    grid $f.top -row 2 -column 0 -sticky ew
+    # The question, its feedback and the buttons.
+    ttk::frame $f.q -padding {32 12}
+    grid $f.q -row 3 -column 0 -sticky nsew
+    ttk::frame $f.fb -style Card.TFrame -padding {24 12}
+    ttk::frame $f.nav -padding {32 8 32 16}
+    ttk::button $f.nav.check -text [mc "Check my answer"] -style Accent.TButton \
+        -command [list ::kiosk::ui::quiz::Submit $f]
+    ttk::button $f.nav.next -text [mc "Next question \u2192"] -style Accent.TButton \
+        -command [list ::kiosk::ui::quiz::Next $f]
+    ttk::button $f.nav.lesson -text [mc "Show me in the lesson"] \
+        -command [list ::kiosk::ui::quiz::ToLesson $f]
+    ttk::label $f.nav.hint -style Small.TLabel
+    grid $f.nav.hint -row 0 -column 0 -sticky w
+    grid $f.nav -row 5 -column 0 -sticky ew
+    grid columnconfigure $f.nav 0 -weight 1
     grid columnconfigure $f 0 -weight 1
+    grid rowconfigure $f 3 -weight 1
+    bind $f <Destroy> +[list ::kiosk::ui::quiz::Forget $f]
+    if {[dict get $run deadline] ne ""} { Tick $f }
+    Ask $f
+}
+
+# Make a new run from the options; returns its token, or "" after going to
+# the error screen.
+proc ::kiosk::ui::quiz::NewRun {o} {
+    variable runs
+    variable serial
+    variable passMark
+    variable seed
+    set db [course]
+    set s [expr {$seed ne "" ? $seed : [clock seconds]}]
+    set run [dict create title [mc "Quiz"] stages [dict get $o -stages] \
+        pack [dict get $o -pack] answers {} i 0 attempt "" feedback each \
+        pass $passMark deadline "" shown 0]
+    try {
+        if {[dict get $o -pack] ne ""} {
+            set qs [PackRun $db [dict get $o -pack] $s run]
+        } else {
+            set opts [list -stages [dict get $o -stages] -seed $s]
+            if {[dict get $o -count] ne ""} {
+                lappend opts -count [dict get $o -count]
+            }
+            set qs [$db quiz {*}$opts]
+            if {[llength [dict get $o -stages]] == 1} {
+                set st [$db stage [lindex [dict get $o -stages] 0]]
+                dict set run title [dict get $st title]
+            }
+        }
+    } on error {msg opts} {
+        goto error [mc "This quiz could not be made."] $msg \
+            [dict get $opts -errorinfo] [dict get $opts -errorcode]
+        return ""
+    }
+    if {![llength $qs]} {
+        toast [mc "There are no questions for this stage yet."]
+        goto coursemap [lindex [dict get $o -stages] 0]
+        return ""
+    }
+    dict set run questions $qs
+    dict set run answers [lrepeat [llength $qs] {}]
+    set rec [records]
+    if {$rec ne "" && [student] ne ""} {
+        set aopts [list -questions $qs]
+        if {[dict get $o -pack] ne ""} {
+            lappend aopts -pack [dict get $o -pack]
+        } elseif {[llength [dict get $o -stages]] == 1} {
+            lappend aopts -stage [lindex [dict get $o -stages] 0]
+        }
+        if {[catch {$rec attempt start [student] {*}$aopts} id]} {
+            toast [mc "Your answers cannot be saved: %s" $id]
+        } else {
+            dict set run attempt $id
+        }
+    }
+    set token q[incr serial]
+    set runs($token) $run
+    return $token
+}
+
+# The questions of installed pack ID; sets the run's title, pass mark, time
+# limit and feedback mode from the pack's settings.
+proc ::kiosk::ui::quiz::PackRun {db id seed runVar} {
+    upvar 1 $runVar run
+    set rec [records]
+    set p [$rec packs get $id]
+    set tmp [file join [file dirname [opt db]] pack-$id.tmp]
+    set ch [open $tmp w]
+    fconfigure $ch -encoding utf-8
+    puts -nonewline $ch [dict get $p text]
+    close $ch
+    try {
+        set pack [::kiosk::pack parse $tmp]
+    } finally {
+        file delete $tmp
+    }
+    set st [dict get $pack settings]
+    dict set run title [dict get $p title]
+    foreach {key what} {pass pass passmark pass pass-mark pass
+        time time timelimit time time-limit time feedback feedback} {
+        if {![dict exists $st $key]} { continue }
+        set v [dict get $st $key]
+        switch -- $what {
+            pass {
+                set v [string trimright $v %]
+                if {$v > 1} { set v [expr {$v / 100.0}] }
+                dict set run pass $v
+            }
+            time {
+                if {[string is integer -strict $v] && $v > 0} {
+                    dict set run deadline [expr {[clock milliseconds] + 1000 * $v}]
+                }
+            }
+            feedback {
+                dict set run feedback [expr {$v in {end after-quiz} ? "end" : "each"}]
+            }
+        }
+    }
+    return [$db packquiz $pack -seed $seed]
+}
+
+proc ::kiosk::ui::quiz::Run {f} {
+    variable runs
+    variable state
+    return $runs($state($f,token))
+}
+
+proc ::kiosk::ui::quiz::SetRun {f key value} {
+    variable runs
+    variable state
+    dict set runs($state($f,token)) $key $value
+}
+
+# Show the current question (or its feedback, when coming back to it).
+proc ::kiosk::ui::quiz::Ask {f} {
+    variable state
+    set run [Run $f]
+    set i [dict get $run i]
+    set qs [dict get $run questions]
+    set q [lindex $qs $i]
+    $f.top.count configure -text [mc "Question %d of %d" [expr {$i + 1}] [llength $qs]]
+    $f.top.bar configure -value $i
+    foreach w [winfo children $f.q] { destroy $w }
+    grid forget $f.fb
+    foreach w [winfo children $f.fb] { destroy $w }
+    grid forget $f.nav.check $f.nav.next $f.nav.lesson
+    array unset state $f,multi,*
+    array unset state $f,match,*
+    set state($f,get) ""
+    ttk::label $f.q.prompt -text [dict get $q prompt] -font KioskBig \
+        -justify left -wraplength 900
+    grid $f.q.prompt -row 0 -column 0 -sticky w -pady {4 16}
+    bind $f.q <Configure> [list ::kiosk::ui::quiz::Wrap $f %w]
+    ttk::frame $f.q.a
+    grid $f.q.a -row 1 -column 0 -sticky nsew
+    grid columnconfigure $f.q 0 -weight 1
+    set kind [dict get $q kind]
+    switch -- $kind {
+        choice - tf { Choice $f $q }
+        multi { Multi $f $q }
+        year - number - text { Typed $f $q }
+        order { Order $f $q }
+        match { Match $f $q }
+        default {
+            ttk::label $f.q.a.x -text [mc "This kind of question (%s) cannot be shown." $kind]
+            grid $f.q.a.x
+            set state($f,get) [list ::kiosk::ui::quiz::Skip]
+        }
+    }
+    if {$kind ni {choice tf}} {
+        grid $f.nav.check -row 0 -column 3 -sticky e -padx 4
+    }
+    set a [lindex [dict get $run answers] $i]
+    if {$a ne "" && [dict get $run feedback] eq "each"} {
+        Feedback $f [lindex $a 0] [lindex $a 1]
+    }
+}
+
+proc ::kiosk::ui::quiz::Wrap {f width} {
+    if {[winfo exists $f.q.prompt]} {
+        $f.q.prompt configure -wraplength [expr {max(400, $width - 64)}]
+    }
+}
+
+### The kinds.
+
+# Choice and true/false: one button per option; keys 1..9 answer.
+proc ::kiosk::ui::quiz::Choice {f q} {
+    set n 0
+    foreach opt [dict get $q options] {
+        incr n
+        ttk::button $f.q.a.o$n -text "$n   [dict get $opt text]" \
+            -style Option.TButton \
+            -command [list ::kiosk::ui::quiz::Answer $f [expr {$n - 1}]]
+        grid $f.q.a.o$n -sticky ew -pady 4
+        bind $f.q.a.o$n <<KioskDown>> [list ::kiosk::ui::quiz::FocusMove %W 1]
+        bind $f.q.a.o$n <<KioskUp>> [list ::kiosk::ui::quiz::FocusMove %W -1]
+        if {$n <= 9} {
+            key $n [list ::kiosk::ui::quiz::Key $f $n]
+            key <KP_$n> [list ::kiosk::ui::quiz::Key $f $n]
+        }
+    }
+    grid columnconfigure $f.q.a 0 -weight 1
+    $f.nav.hint configure -text [mc "Press 1 to %d, or click an answer." $n]
+    focus $f.q.a.o1
+}
+
+proc ::kiosk::ui::quiz::FocusMove {w by} {
+    set p [winfo parent $w]
+    set i [string range [winfo name $w] 1 end]
+    set next $p.o[expr {$i + $by}]
+    if {[winfo exists $next]} { focus $next }
+}
+
+# A digit key: answer option N (choice), or toggle it (multi).
+proc ::kiosk::ui::quiz::Key {f n} {
+    variable state
+    if {[dict get [Run $f] shown]} { return }
+    if {[winfo exists $f.q.a.o$n] && [winfo class $f.q.a.o$n] eq "TButton"} {
+        Answer $f [expr {$n - 1}]
+    } elseif {[info exists state($f,multi,[expr {$n - 1}])]} {
+        set state($f,multi,[expr {$n - 1}]) [expr {!$state($f,multi,[expr {$n - 1}])}]
+    }
+}
+
+# Several answers: a checkbutton per option; keys toggle; Check answers.
+proc ::kiosk::ui::quiz::Multi {f q} {
+    variable state
+    set n 0
+    foreach opt [dict get $q options] {
+        set state($f,multi,$n) 0
+        incr n
+        ttk::checkbutton $f.q.a.o$n -text "$n   [dict get $opt text]" \
+            -variable ::kiosk::ui::quiz::state($f,multi,[expr {$n - 1}])
+        grid $f.q.a.o$n -sticky w -pady 4
+        bind $f.q.a.o$n <<KioskDown>> [list ::kiosk::ui::quiz::FocusMove %W 1]
+        bind $f.q.a.o$n <<KioskUp>> [list ::kiosk::ui::quiz::FocusMove %W -1]
+        if {$n <= 9} {
+            key $n [list ::kiosk::ui::quiz::Key $f $n]
+        }
+    }
+    set state($f,get) [list ::kiosk::ui::quiz::GetMulti $f $n]
+    $f.nav.hint configure -text [mc "Pick every right answer (keys 1 to %d), then Check." $n]
+    focus $f.q.a.o1
+}
+
+proc ::kiosk::ui::quiz::GetMulti {f n} {
+    variable state
+    set out {}
+    for {set i 0} {$i < $n} {incr i} {
+        if {$state($f,multi,$i)} { lappend out $i }
+    }
+    if {![llength $out]} { return -code continue }
+    return $out
+}
+
+# Typed year, number or text: an entry; Return checks.
+proc ::kiosk::ui::quiz::Typed {f q} {
+    variable state
+    set kind [dict get $q kind]
+    ttk::entry $f.q.a.e -font KioskBig -width [expr {$kind eq "text" ? 30 : 12}]
+    grid $f.q.a.e -row 0 -column 0 -sticky w
+    if {$kind eq "number" && [dict exists $q unit]} {
+        ttk::label $f.q.a.unit -text [UnitWords [dict get $q unit]] -font KioskBig
+        grid $f.q.a.unit -row 0 -column 1 -sticky w -padx 12
+    }
+    ttk::label $f.q.a.msg -style Wrong.TLabel -font KioskBody
+    grid $f.q.a.msg -row 1 -column 0 -columnspan 2 -sticky w -pady 6
+    bind $f.q.a.e <Return> [list ::kiosk::ui::quiz::Submit $f]
+    bind $f.q.a.e <KP_Enter> [list ::kiosk::ui::quiz::Submit $f]
+    set state($f,get) [list ::kiosk::ui::quiz::GetTyped $f $kind]
+    $f.nav.hint configure -text [switch -- $kind {
+        year { mc "Type the year, then press Enter." }
+        number { mc "Type the number, then press Enter." }
+        default { mc "Type your answer, then press Enter." }
+    }]
+    focus $f.q.a.e
+}
+
+proc ::kiosk::ui::quiz::UnitWords {unit} {
+    switch -- $unit {
+        USD { return [mc "US dollars"] }
+        count { return "" }
+        bcm/yr { return [mc "bcm a year"] }
+        default { return $unit }
+    }
+}
+
+proc ::kiosk::ui::quiz::GetTyped {f kind} {
+    set v [string trim [$f.q.a.e get]]
+    set msg ""
+    if {$v eq ""} {
+        set msg [mc "Type an answer first."]
+    } elseif {$kind eq "year" && ![regexp {^\d{3,4}$} $v]} {
+        set msg [mc "A year is a number like 1998."]
+    } elseif {$kind eq "number" && ![string is double -strict [string map {, ""} $v]]} {
+        set msg [mc "Type a number, like 2.5 or 8000."]
+    }
+    $f.q.a.msg configure -text $msg
+    if {$msg ne ""} { return -code continue }
+    if {$kind eq "number"} { set v [string map {, ""} $v] }
+    return $v
+}
+
+# Ordering: the items in a list; Up/Down choose one, Shift+Up/Down (or the
+# buttons, or dragging with the mouse) move it.
+proc ::kiosk::ui::quiz::Order {f q} {
+    variable state
+    set n [llength [dict get $q options]]
+    set state($f,order) {}
+    for {set i 0} {$i < $n} {incr i} { lappend state($f,order) $i }
+    set state($f,osel) 0
+    set state($f,oq) $q
+    set l $f.q.a.list
+    ttk::frame $l -takefocus 1 -style Card.TFrame -padding 4
+    grid $l -row 0 -column 0 -sticky nsew
+    ttk::frame $f.q.a.moves
+    ttk::button $f.q.a.moves.up -text [mc "Move up \u2191"] \
+        -command [list ::kiosk::ui::quiz::OrderMove $f -1]
+    ttk::button $f.q.a.moves.down -text [mc "Move down \u2193"] \
+        -command [list ::kiosk::ui::quiz::OrderMove $f 1]
+    grid $f.q.a.moves.up -pady 4 -sticky ew
+    grid $f.q.a.moves.down -pady 4 -sticky ew
+    grid $f.q.a.moves -row 0 -column 1 -sticky n -padx 16
+    grid columnconfigure $f.q.a 0 -weight 1
+    for {set i 0} {$i < $n} {incr i} {
+        ttk::label $l.r$i -padding {12 8} -font KioskBody -anchor w
+        grid $l.r$i -row $i -column 0 -sticky ew -pady 2
+        bind $l.r$i <ButtonPress-1> [list ::kiosk::ui::quiz::DragStart $f $i]
+        bind $l.r$i <B1-Motion> [list ::kiosk::ui::quiz::DragMove $f %Y]
+    }
+    grid columnconfigure $l 0 -weight 1
+    bind $l <<KioskUp>> [list ::kiosk::ui::quiz::OrderSel $f -1]
+    bind $l <<KioskDown>> [list ::kiosk::ui::quiz::OrderSel $f 1]
+    bind $l <Shift-Up> [list ::kiosk::ui::quiz::OrderMove $f -1]
+    bind $l <Shift-Down> [list ::kiosk::ui::quiz::OrderMove $f 1]
+    bind $l <Control-Up> [list ::kiosk::ui::quiz::OrderMove $f -1]
+    bind $l <Control-Down> [list ::kiosk::ui::quiz::OrderMove $f 1]
+    bind $l <<KioskActivate>> [list ::kiosk::ui::quiz::Submit $f]
+    bind $l <FocusIn> [list ::kiosk::ui::quiz::OrderShow $f]
+    bind $l <FocusOut> [list ::kiosk::ui::quiz::OrderShow $f]
+    set state($f,get) [list ::kiosk::ui::quiz::GetOrder $f]
+    $f.nav.hint configure -text \
+        [mc "Earliest first. \u2191 \u2193 choose an item, Shift+\u2191 \u2193 move it, or drag it; then Check."]
+    OrderShow $f
+    focus $l
+}
+
+proc ::kiosk::ui::quiz::OrderShow {f} {
+    variable state
+    set l $f.q.a.list
+    if {![winfo exists $l]} { return }
+    set opts [dict get $state($f,oq) options]
+    set focused [expr {[focus] eq $l}]
+    set pos 0
+    foreach i $state($f,order) {
+        set sel [expr {$pos == $state($f,osel)}]
+        set bg [::kiosk::ui::theme::color [expr {$sel ? ($focused ? "focus" : "select") : "panel"}]]
+        set fg [expr {$sel && $focused ? "#000000" : [::kiosk::ui::theme::color fg]}]
+        $l.r$pos configure -text "[expr {$pos + 1}].  [dict get [lindex $opts $i] text]" \
+            -background $bg -foreground $fg \
+            -relief [expr {$sel ? "raised" : "flat"}]
+        incr pos
+    }
+}
+
+proc ::kiosk::ui::quiz::OrderSel {f by} {
+    variable state
+    set n [llength $state($f,order)]
+    set state($f,osel) [expr {max(0, min($n - 1, $state($f,osel) + $by))}]
+    OrderShow $f
+    return -code break
+}
+
+# Move the chosen item BY places (-1 up, 1 down).
+proc ::kiosk::ui::quiz::OrderMove {f by} {
+    variable state
+    if {[dict get [Run $f] shown]} { return -code break }
+    set a $state($f,osel)
+    set b [expr {$a + $by}]
+    set n [llength $state($f,order)]
+    if {$b < 0 || $b >= $n} { return -code break }
+    set o $state($f,order)
+    set x [lindex $o $a]
+    lset o $a [lindex $o $b]
+    lset o $b $x
+    set state($f,order) $o
+    set state($f,osel) $b
+    OrderShow $f
+    return -code break
+}
+
+proc ::kiosk::ui::quiz::DragStart {f pos} {
+    variable state
+    set state($f,osel) $pos
+    focus $f.q.a.list
+    OrderShow $f
+}
+
+# While dragging: the row under the pointer takes the dragged item's place.
+proc ::kiosk::ui::quiz::DragMove {f rootY} {
+    variable state
+    set l $f.q.a.list
+    set n [llength $state($f,order)]
+    for {set p 0} {$p < $n} {incr p} {
+        set y0 [winfo rooty $l.r$p]
+        set y1 [expr {$y0 + [winfo height $l.r$p]}]
+        if {$rootY >= $y0 && $rootY < $y1} { break }
+    }
+    if {$p >= $n || $p == $state($f,osel)} { return }
+    while {$state($f,osel) != $p} {
+        OrderMove $f [expr {$p > $state($f,osel) ? 1 : -1}]
+    }
+}
+
+proc ::kiosk::ui::quiz::GetOrder {f} {
+    variable state
+    return $state($f,order)
+}
+
+# Matching: each left-hand item gets a list of the right-hand texts.
+proc ::kiosk::ui::quiz::Match {f q} {
+    variable state
+    set rights [lsort -dictionary [lmap p [dict get $q pairs] {lindex $p 1}]]
+    set n 0
+    foreach p [dict get $q pairs] {
+        ttk::label $f.q.a.l$n -text [lindex $p 0] -font KioskBold
+        ttk::combobox $f.q.a.c$n -values $rights -state readonly -font KioskBody \
+            -width 36 -textvariable ::kiosk::ui::quiz::state($f,match,$n)
+        set state($f,match,$n) ""
+        grid $f.q.a.l$n $f.q.a.c$n -sticky w -pady 6 -padx {0 16}
+        incr n
+    }
+    set state($f,get) [list ::kiosk::ui::quiz::GetMatch $f $n]
+    $f.nav.hint configure -text \
+        [mc "Choose a match for each (\u2193 opens the list, Tab moves on), then Check."]
+    focus $f.q.a.c0
+}
+
+proc ::kiosk::ui::quiz::GetMatch {f n} {
+    variable state
+    set out {}
+    for {set i 0} {$i < $n} {incr i} {
+        if {$state($f,match,$i) eq ""} {
+            toast [mc "Choose a match for every item first."]
+            return -code continue
+        }
+        lappend out $state($f,match,$i)
+    }
+    return $out
+}
+
+proc ::kiosk::ui::quiz::Skip {} {
+    return ""
+}
+
+### Answering.
+
+# The Check button, or Return in an entry: read the answer and score it.
+proc ::kiosk::ui::quiz::Submit {f} {
+    variable state
+    if {[dict get [Run $f] shown] || $state($f,get) eq ""} { return }
+    set code [catch {uplevel #0 $state($f,get)} answer]
+    if {$code == 4} { return }
+    if {$code} { return -code error $answer }
+    Answer $f $answer
+}
+
+# Score ANSWER to the current question, record it, then show the feedback
+# or go on.
+proc ::kiosk::ui::quiz::Answer {f answer} {
+    set run [Run $f]
+    if {[dict get $run shown]} { return }
+    set i [dict get $run i]
+    if {[lindex [dict get $run answers] $i] ne ""} { return }
+    set q [lindex [dict get $run questions] $i]
+    set score [[course] score $q $answer]
+    set answers [dict get $run answers]
+    lset answers $i [list $answer $score]
+    SetRun $f answers $answers
+    set rec [records]
+    if {$rec ne "" && [dict get $run attempt] ne ""} {
+        if {[catch {$rec attempt answer [dict get $run attempt] $i $answer $score} msg]} {
+            toast $msg
+        }
+    }
+    $f.top.bar configure -value [expr {$i + 1}]
+    if {[dict get $run feedback] eq "each"} {
+        Feedback $f $answer $score
+    } else {
+        Next $f
+    }
+}
+
+# Show right or wrong, the right answer, the explanation and the footnote.
+proc ::kiosk::ui::quiz::Feedback {f answer score} {
+    set run [Run $f]
+    SetRun $f shown 1
+    set i [dict get $run i]
+    set q [lindex [dict get $run questions] $i]
+    set correct [dict get $score correct]
+    # Lock the inputs; colour the options.
+    set todo [winfo children $f.q.a]
+    while {[llength $todo]} {
+        set todo [lassign $todo w]
+        if {[winfo class $w] in {TButton TCheckbutton TEntry TCombobox}} {
+            $w state disabled
+        }
+        lappend todo {*}[winfo children $w]
+    }
+    if {[dict get $q kind] in {choice tf}} {
+        set n 0
+        foreach opt [dict get $q options] {
+            incr n
+            if {[dict get $opt credit] > 0} {
+                $f.q.a.o$n configure -style Right.Option.TButton
+            } elseif {$n - 1 == $answer} {
+                $f.q.a.o$n configure -style Wrong.Option.TButton
+            }
+        }
+    }
+    set fb $f.fb
+    set bg [::kiosk::ui::theme::color panel]
+    if {$correct} {
+        ttk::label $fb.verdict -text [mc "\u2713 Right!"] -style Right.TLabel -background $bg
+    } elseif {[dict get $score credit] > 0} {
+        ttk::label $fb.verdict -text [mc "Partly right"] -style Wrong.TLabel -background $bg
+    } else {
+        ttk::label $fb.verdict -text [mc "\u2717 Not quite"] -style Wrong.TLabel -background $bg
+    }
+    grid $fb.verdict -sticky w
+    set wrap [expr {max(500, [winfo width $f] - 140)}]
+    set r 1
+    if {!$correct && [dict exists $score expected]} {
+        ttk::label $fb.expected -background $bg -font KioskBold -wraplength $wrap \
+            -justify left -text [mc "The answer: %s" [dict get $score expected]]
+        grid $fb.expected -sticky w -pady 2
+    }
+    if {[dict exists $score feedback] && [dict get $score feedback] ne ""} {
+        ttk::label $fb.option -background $bg -wraplength $wrap -justify left \
+            -text [dict get $score feedback]
+        grid $fb.option -sticky w -pady 2
+    }
+    foreach k {explain feedbackwrong} {
+        if {[dict exists $q $k] && [dict get $q $k] ne ""} {
+            ttk::label $fb.$k -background $bg -wraplength $wrap -justify left \
+                -text [dict get $q $k]
+            grid $fb.$k -sticky w -pady 2
+        }
+    }
+    if {[dict exists $q sources] && [llength [dict get $q sources]]} {
+        set notes {}
+        foreach sid [dict get $q sources] {
+            if {![catch {[course] source $sid} s]} {
+                lappend notes [::kiosk::ui::cards::citation $s]
+            }
+        }
+        if {[llength $notes]} {
+            ttk::label $fb.note -background $bg -wraplength $wrap -justify left \
+                -style Small.TLabel -text [mc "Source: %s" [join $notes "; "]]
+            grid $fb.note -sticky w -pady {6 0}
+        }
+    }
+    grid $f.fb -row 4 -column 0 -sticky ew -padx 32 -pady 4
+    grid forget $f.nav.check
+    set last [expr {$i + 1 >= [llength [dict get $run questions]]}]
+    $f.nav.next configure -text [expr {$last ? [mc "See my results \u2192"] : [mc "Next question \u2192"]}]
+    if {[dict exists $q lesson] && [llength [dict get $q lesson]] == 2} {
+        grid $f.nav.lesson -row 0 -column 2 -sticky e -padx 4
+    }
+    grid $f.nav.next -row 0 -column 3 -sticky e -padx 4
+    $f.nav.hint configure -text [mc "Press Enter to go on."]
+    focus $f.nav.next
+}
+
+# The next question, or the end.
+proc ::kiosk::ui::quiz::Next {f} {
+    set run [Run $f]
+    SetRun $f shown 0
+    set i [expr {[dict get $run i] + 1}]
+    if {$i >= [llength [dict get $run questions]]} {
+        Finish $f
+        return
+    }
+    SetRun $f i $i
+    Ask $f
+}
+
+# "Show me in the lesson": the lesson at the question's paragraph; its
+# Back button returns here.
+proc ::kiosk::ui::quiz::ToLesson {f} {
+    variable state
+    set run [Run $f]
+    set q [lindex [dict get $run questions] [dict get $run i]]
+    lassign [dict get $q lesson] stage para
+    goto lesson $stage $para -back [list goto quiz -resume $state($f,token)]
+}
+
+# Once a second: the time left; at zero the quiz ends.
+proc ::kiosk::ui::quiz::Tick {f} {
+    set run [Run $f]
+    set left [expr {([dict get $run deadline] - [clock milliseconds]) / 1000}]
+    if {$left <= 0} {
+        toast [mc "Time is up."]
+        Finish $f
+        return
+    }
+    $f.top.time configure -text [mc "%d:%02d left" [expr {$left / 60}] [expr {$left % 60}]]
+    $f.top.time configure -style [expr {$left < 60 ? "Wrong.TLabel" : "Head.TLabel"}]
+    timer $f tick 1000 [list ::kiosk::ui::quiz::Tick $f]
+}
+
+# End the run: finish the attempt and show the results.
+proc ::kiosk::ui::quiz::Finish {f} {
+    variable runs
+    variable state
+    set token $state($f,token)
+    set run $runs($token)
+    set points 0.0
+    set max 0.0
+    set items {}
+    foreach q [dict get $run questions] a [dict get $run answers] {
+        set p [expr {[dict exists $q points] ? [dict get $q points] : 1}]
+        set max [expr {$max + $p}]
+        if {$a ne ""} {
+            set points [expr {$points + [dict get [lindex $a 1] points]}]
+        }
+        lappend items [dict create question $q answer [lindex $a 0] score [lindex $a 1]]
+    }
+    set rec [records]
+    if {$rec ne "" && [dict get $run attempt] ne ""} {
+        catch {$rec attempt finish [dict get $run attempt]}
+    }
+    set share [expr {$max > 0 ? $points / $max : 0}]
+    set result [dict create title [dict get $run title] \
+        stages [dict get $run stages] pack [dict get $run pack] \
+        points $points max $max share $share pass [dict get $run pass] \
+        passed [expr {$share + 1e-9 >= [dict get $run pass]}] items $items]
+    unset runs($token)
+    goto results $result
+}
+
+# Back: leave the quiz (it is abandoned: the answers given stay recorded).
+proc ::kiosk::ui::quiz::Leave {f} {
+    variable runs
+    variable state
+    set token $state($f,token)
+    set run $runs($token)
+    set rec [records]
+    if {$rec ne "" && [dict get $run attempt] ne ""} {
+        catch {$rec attempt abandon [dict get $run attempt]}
+    }
+    unset runs($token)
+    goto coursemap [lindex [dict get $run stages] 0]
+}
+
+proc ::kiosk::ui::quiz::Forget {f} {
+    variable state
+    array unset state $f,*
+}
+
+# The student's answer in words, for the results: option texts for
+# choice/multi/order, "left: right" pairs for match, else as typed.
+proc ::kiosk::ui::quiz::answerText {q answer} {
+    switch -- [dict get $q kind] {
+        choice - tf - multi - order {
+            set opts [dict get $q options]
+            set sep [expr {[dict get $q kind] eq "order" ? " \u2192 " : ", "}]
+            return [join [lmap i $answer {dict get [lindex $opts $i] text}] $sep]
+        }
+        match {
+            set out {}
+            foreach p [dict get $q pairs] a $answer {
+                lappend out "[lindex $p 0]: $a"
+            }
+            return [join $out "; "]
+        }
+    }
+    return $answer
 }
