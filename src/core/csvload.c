@@ -45,6 +45,8 @@ typedef struct Fkey {
   int nCol;
   int *aiCol;             /* table column index of each child column */
   sqlite3_stmt *pLookup;  /* SELECT 1 FROM parent WHERE ...; NULL: skipped */
+  char *zParentCol;       /* kioskCsvCheckRef: the parent column, else NULL */
+  int bMustExist;         /* 1: a row must match; 0: none may */
 } Fkey;
 
 /* Where a field starts. */
@@ -355,6 +357,7 @@ static int readForeignKeys(KioskCsvLoader *p){
       f = &p->aFkey[p->nFkey++];
       memset(f, 0, sizeof(*f));
       f->zParent = dupStr((const char *)sqlite3_column_text(pStmt, 1));
+      f->bMustExist = 1;
       if( f->zParent==0 ) goto no_mem;
       iLastId = id;
     }
@@ -388,8 +391,12 @@ static int prepareLookup(KioskCsvLoader *p, Fkey *f, int iFk){
   for(i=0; i<p->nSkip; i++){
     if( sqlite3_stricmp(p->azSkip[i], f->zParent)==0 ) return 0;
   }
-  /* Parent columns: "to" of each row, or the parent's primary key. */
-  {
+  /* Parent columns: given, or "to" of each row, or the parent's key. */
+  if( f->zParentCol ){
+    azTo[0] = sqlite3_mprintf("%s", f->zParentCol);
+    if( azTo[0]==0 ) return noMem(p);
+    nTo = 1;
+  }else{
     sqlite3_stmt *pTo = 0;
     rc = sqlite3_prepare_v2(p->db,
         "SELECT \"to\" FROM pragma_foreign_key_list(?1) WHERE id=?2"
@@ -680,6 +687,16 @@ static int onRecord(KioskCsvLoader *p){
     if( bNull ) continue;
     rc = sqlite3_step(f->pLookup);
     sqlite3_reset(f->pLookup);
+    if( rc==SQLITE_ROW && !f->bMustExist ){
+      int iField = p->aTabCol[f->aiCol[0]].iField;
+      Pos pos = fieldPos(p, iField);
+      char zShow[64];
+      showValue(fieldText(p, iField), p->aVal[iField].n, zShow, sizeof(zShow));
+      return loadError(p, KIOSK_ECSV, "UNIQUE", pos.iLine, pos.iCol,
+                       "%s \"%s\" is already used in %s",
+                       p->aTabCol[f->aiCol[0]].zName, zShow, f->zParent);
+    }
+    if( rc==SQLITE_DONE && !f->bMustExist ) continue;
     if( rc==SQLITE_DONE ){
       int iField = p->aTabCol[f->aiCol[0]].iField;
       Pos pos = fieldPos(p, iField);
@@ -774,8 +791,7 @@ static int pushPos(KioskCsvLoader *p, int iLine, int iCol){
   return 0;
 }
 
-/* Length of the UTF-8 character at z[0..n), or 0 if invalid. */
-static int utf8Len(const unsigned char *z, size_t n){
+int kioskUtf8CharLen(const unsigned char *z, size_t n){
   unsigned c = z[0];
   if( c<0x80 ) return 1;
   if( c>=0xC2 && c<=0xDF ){
@@ -855,7 +871,7 @@ static int scanLine(KioskCsvLoader *p, const char *zIn, size_t n,
       }
       i++;
     }else{
-      int k = utf8Len(z+i, n-i);
+      int k = kioskUtf8CharLen(z+i, n-i);
       if( k==0 ){
         pE->iOff = i; pE->iCol = iCol; pE->zCode = "UTF8";
         pE->zMsg = "invalid UTF-8";
@@ -969,6 +985,31 @@ int kioskCsvSkipParent(KioskCsvLoader *p, const char *zParent){
   return 0;
 }
 
+int kioskCsvCheckRef(KioskCsvLoader *p, const char *zCol,
+                     const char *zParent, const char *zParentCol,
+                     int bMustExist){
+  Fkey *f;
+  int iCol = findCol(p, zCol);
+  void *a = p->aFkey;
+  int nAlloc = p->nFkey;
+  if( iCol<0 ){
+    return loadError(p, KIOSK_EARG, "COLUMN", 0, 0, "no column %s in %s",
+                     zCol, p->zTable);
+  }
+  if( growInt(&a, &nAlloc, p->nFkey+1, sizeof(Fkey)) ) return noMem(p);
+  p->aFkey = a;
+  f = &p->aFkey[p->nFkey++];
+  memset(f, 0, sizeof(*f));
+  f->zParent = dupStr(zParent);
+  f->zParentCol = dupStr(zParentCol);
+  f->aiCol = malloc(sizeof(int));
+  if( f->zParent==0 || f->zParentCol==0 || f->aiCol==0 ) return noMem(p);
+  f->aiCol[0] = iCol;
+  f->nCol = 1;
+  f->bMustExist = bMustExist;
+  return 0;
+}
+
 int kioskCsvFeed(KioskCsvLoader *p, const char *z, size_t n){
   while( n>0 && p->rcErr==0 ){
     const char *zNl = memchr(z, '\n', n);
@@ -1033,6 +1074,7 @@ void kioskCsvFree(KioskCsvLoader *p){
   for(i=0; i<p->nFkey; i++){
     sqlite3_finalize(p->aFkey[i].pLookup);
     free(p->aFkey[i].zParent);
+    free(p->aFkey[i].zParentCol);
     free(p->aFkey[i].aiCol);
   }
   if( p->bSavepoint ){
@@ -1069,42 +1111,44 @@ int kioskCsvLoadBuffer(sqlite3 *db, const char *zTable, const char *zName,
   return rc;
 }
 
-int kioskCsvLoadFile(sqlite3 *db, const char *zTable, const char *zPath,
-                     const char *zName, sqlite3_int64 *pnRow,
-                     KioskError *pErr){
-  KioskCsvLoader *p = 0;
+int kioskCsvFeedFile(KioskCsvLoader *p, const char *zPath){
   FILE *in = 0;
   char *zBuf = 0;
-  int rc;
-  if( zName==0 ) zName = zPath;
+  int rc = 0;
+  if( p->rcErr ) return p->rcErr;
   in = fopen(zPath, "rb");
   if( in==0 ){
-    rc = kioskErrorSet(pErr, KIOSK_EIO, "OPEN", zName, 0, 0,
-                       "cannot open: %s", strerror(errno));
+    rc = loadError(p, KIOSK_EIO, "OPEN", 0, 0, "cannot open: %s",
+                   strerror(errno));
     goto done;
   }
   zBuf = malloc(LOAD_BLOCK);
-  if( zBuf==0 ){
-    rc = kioskErrorSet(pErr, KIOSK_ENOMEM, "NOMEM", 0, 0, 0, "out of memory");
-    goto done;
-  }
-  rc = kioskCsvBegin(db, zTable, zName, &p, pErr);
+  if( zBuf==0 ){ rc = noMem(p); goto done; }
   while( rc==0 ){
     size_t n = fread(zBuf, 1, LOAD_BLOCK, in);
     if( n>0 ) rc = kioskCsvFeed(p, zBuf, n);
     if( n<LOAD_BLOCK ){
-      if( ferror(in) ){
+      if( rc==0 && ferror(in) ){
         rc = loadError(p, KIOSK_EIO, "READ", 0, 0, "cannot read: %s",
                        strerror(errno));
       }
       break;
     }
   }
-  if( rc==0 ) rc = kioskCsvFinish(p, pnRow);
 
 done:
-  kioskCsvFree(p);
   free(zBuf);
   if( in ) fclose(in);
+  return rc;
+}
+
+int kioskCsvLoadFile(sqlite3 *db, const char *zTable, const char *zPath,
+                     const char *zName, sqlite3_int64 *pnRow,
+                     KioskError *pErr){
+  KioskCsvLoader *p = 0;
+  int rc = kioskCsvBegin(db, zTable, zName ? zName : zPath, &p, pErr);
+  if( rc==0 ) rc = kioskCsvFeedFile(p, zPath);
+  if( rc==0 ) rc = kioskCsvFinish(p, pnRow);
+  kioskCsvFree(p);
   return rc;
 }

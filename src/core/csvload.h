@@ -52,6 +52,17 @@ int kioskCsvBegin(sqlite3 *db, const char *zTable, const char *zFile,
 int kioskCsvSkipParent(KioskCsvLoader *p, const char *zParent);
 
 /*
+** Also check column zCol of every row against column zParentCol of table
+** or view zParent: with bMustExist 1 the value must be there (a foreign key
+** SQLite cannot express, such as fact_countries.fact into the facts view);
+** with 0 it must not be (ids unique across several tables). NULL values are
+** not checked. Call before feeding. Returns 0, or an error class.
+*/
+int kioskCsvCheckRef(KioskCsvLoader *p, const char *zCol,
+                     const char *zParent, const char *zParentCol,
+                     int bMustExist);
+
+/*
 ** Feed n bytes, split anywhere. Returns 0, or the class of the first error
 ** (then latched: later calls return it again and do nothing). The error is
 ** in the KioskError given to kioskCsvBegin.
@@ -69,6 +80,14 @@ int kioskCsvFinish(KioskCsvLoader *p, sqlite3_int64 *pnRow);
 /* Free the loader; if it did not finish successfully, roll back its rows
 ** first. NULL is a no-op. */
 void kioskCsvFree(KioskCsvLoader *p);
+
+/* Feed the whole of file zPath (read in blocks). Returns 0 or an error
+** class (KIOSK_EIO if it cannot be read). */
+int kioskCsvFeedFile(KioskCsvLoader *p, const char *zPath);
+
+/* Length of the valid UTF-8 character at z[0..n), or 0 if invalid
+** (overlong forms, surrogates and values past U+10FFFF are invalid). */
+int kioskUtf8CharLen(const unsigned char *z, size_t n);
 
 /*
 ** The whole thing for one file: Begin, Feed blocks read from zPath, Finish,

@@ -39,4 +39,12 @@ typedef struct CtlCommand {
   const char *zUsage;    /* full usage, printed by `kioskctl help NAME` */
 } CtlCommand;
 
+/* ctl-course.c: build, check, import. */
+int ctlBuild(int argc, char **argv);
+int ctlCheck(int argc, char **argv);
+int ctlImport(int argc, char **argv);
+extern const char ctlBuildUsage[];
+extern const char ctlCheckUsage[];
+extern const char ctlImportUsage[];
+
 #endif

@@ -16,6 +16,10 @@
 /* Subcommands, in the order --help lists them. Each file declares its
 ** entry point here. */
 static const CtlCommand aCmd[] = {
+  { "build", ctlBuild, "build course.db from a course folder", ctlBuildUsage },
+  { "check", ctlCheck, "check a course folder, print every error",
+    ctlCheckUsage },
+  { "import", ctlImport, "load one CSV file into a table", ctlImportUsage },
   { 0, 0, 0, 0 }
 };
 
