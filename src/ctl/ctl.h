@@ -47,4 +47,12 @@ extern const char ctlBuildUsage[];
 extern const char ctlCheckUsage[];
 extern const char ctlImportUsage[];
 
+/* ctl-records.c: results export, pin, students. */
+int ctlResults(int argc, char **argv);
+int ctlPin(int argc, char **argv);
+int ctlStudents(int argc, char **argv);
+extern const char ctlResultsUsage[];
+extern const char ctlPinUsage[];
+extern const char ctlStudentsUsage[];
+
 #endif

@@ -20,6 +20,11 @@ static const CtlCommand aCmd[] = {
   { "check", ctlCheck, "check a course folder, print every error",
     ctlCheckUsage },
   { "import", ctlImport, "load one CSV file into a table", ctlImportUsage },
+  { "results", ctlResults, "export the class's answers as CSV",
+    ctlResultsUsage },
+  { "pin", ctlPin, "set or check the instructor PIN", ctlPinUsage },
+  { "students", ctlStudents, "list the students of a records database",
+    ctlStudentsUsage },
   { 0, 0, 0, 0 }
 };
 

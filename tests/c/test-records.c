@@ -1,0 +1,832 @@
+/*
+** test-records.c: unit tests of the learner records (records.c,
+** recattempt.c, recreport.c), the Leitner scheduler (review.c) and the
+** PIN hashing (pin.c), on :memory: and on temporary files.
+*/
+#include "records.h"
+#include "review.h"
+#include "pin.h"
+#include "harness.h"
+
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define T0 1700000000LL         /* 2023-11-14T22:13:20Z */
+#define DAY 86400LL
+
+static char zDir[256];
+
+static const char *tmpPath(const char *zName){
+  static char z[4][512];
+  static int i = 0;
+  i = (i+1)%4;
+  snprintf(z[i], sizeof(z[i]), "%s/%s", zDir, zName);
+  return z[i];
+}
+
+static long long queryInt(sqlite3 *db, const char *zSql){
+  sqlite3_stmt *pStmt = 0;
+  long long v = -1;
+  if( sqlite3_prepare_v2(db, zSql, -1, &pStmt, 0)==SQLITE_OK
+   && sqlite3_step(pStmt)==SQLITE_ROW ){
+    v = sqlite3_column_int64(pStmt, 0);
+  }
+  sqlite3_finalize(pStmt);
+  return v;
+}
+
+/* The first column of the first row as a static string. */
+static const char *queryText(sqlite3 *db, const char *zSql){
+  static char z[2048];
+  sqlite3_stmt *pStmt = 0;
+  z[0] = 0;
+  if( sqlite3_prepare_v2(db, zSql, -1, &pStmt, 0)==SQLITE_OK
+   && sqlite3_step(pStmt)==SQLITE_ROW && sqlite3_column_text(pStmt, 0) ){
+    snprintf(z, sizeof(z), "%s", (const char *)sqlite3_column_text(pStmt, 0));
+  }
+  sqlite3_finalize(pStmt);
+  return z;
+}
+
+static int countRow(void *pArg, sqlite3_stmt *pStmt){
+  (void)pStmt;
+  (*(int *)pArg)++;
+  return 0;
+}
+
+/* A choice question on one fact and a typed year question on two. */
+static const char *const azOpt[] = { "1991", "1992", "1993, or later" };
+static const double arCredit[] = { 0, 1, 0 };
+static const char *const azFactA[] = { "ev-a" };
+static const char *const azFactB[] = { "ev-b", "ev-c" };
+
+static void makeQuestions(KioskRecQuestion *a){
+  memset(a, 0, 2*sizeof(*a));
+  a[0].zId = "gen:date-choice:ev-a";
+  a[0].zKind = "choice";
+  a[0].zTopic = "date";
+  a[0].zStage = "s1";
+  a[0].zPrompt = "When did \"A\" happen, exactly?";
+  a[0].rPoints = 1;
+  a[0].zBody = "id gen:date-choice:ev-a kind choice";
+  a[0].nOption = 3;
+  a[0].azOption = azOpt;
+  a[0].arCredit = arCredit;
+  a[0].nFact = 1;
+  a[0].azFact = azFactA;
+  a[1].zId = "gen:date-year:ev-b";
+  a[1].zKind = "year";
+  a[1].zTopic = "date";
+  a[1].zStage = "s1";
+  a[1].zPrompt = "Which year?";
+  a[1].rPoints = 2;
+  a[1].zBody = "id gen:date-year:ev-b kind year";
+  a[1].nFact = 2;
+  a[1].azFact = azFactB;
+}
+
+static void testScheduler(void){
+  KioskReviewState st = { 0, 0 };
+  long d = 1000;
+  CHECK_INT(kioskReviewInterval(1), 0);
+  CHECK_INT(kioskReviewInterval(2), 1);
+  CHECK_INT(kioskReviewInterval(3), 3);
+  CHECK_INT(kioskReviewInterval(4), 7);
+  CHECK_INT(kioskReviewInterval(5), 15);
+  CHECK_INT(kioskReviewInterval(6), 0);
+  /* New and right: box 2, due tomorrow. */
+  kioskReviewAnswer(&st, 1, d);
+  CHECK_INT(st.iBox, 2);
+  CHECK_INT(st.iDue, d+1);
+  /* Right again the same day: not due, nothing changes. */
+  kioskReviewAnswer(&st, 1, d);
+  CHECK_INT(st.iBox, 2);
+  CHECK_INT(st.iDue, d+1);
+  /* Due: up the boxes, to box 5 and no further. */
+  kioskReviewAnswer(&st, 1, d+1);
+  CHECK_INT(st.iBox, 3);
+  CHECK_INT(st.iDue, d+4);
+  kioskReviewAnswer(&st, 1, d+5);
+  CHECK_INT(st.iBox, 4);
+  CHECK_INT(st.iDue, d+12);
+  CHECK(kioskReviewMastered(st.iBox));
+  kioskReviewAnswer(&st, 1, d+12);
+  CHECK_INT(st.iBox, 5);
+  CHECK_INT(st.iDue, d+27);
+  kioskReviewAnswer(&st, 1, d+30);
+  CHECK_INT(st.iBox, 5);
+  CHECK_INT(st.iDue, d+45);
+  /* Wrong, even early: box 1, due the same day. */
+  kioskReviewAnswer(&st, 0, d+31);
+  CHECK_INT(st.iBox, 1);
+  CHECK_INT(st.iDue, d+31);
+  CHECK(!kioskReviewMastered(3));
+  /* New and wrong. */
+  st.iBox = 0;
+  kioskReviewAnswer(&st, 0, d);
+  CHECK_INT(st.iBox, 1);
+  CHECK_INT(st.iDue, d);
+  CHECK_INT(kioskReviewDay(0), 0);
+  CHECK_INT(kioskReviewDay(86399), 0);
+  CHECK_INT(kioskReviewDay(86400), 1);
+  CHECK_INT(kioskReviewDay(-1), -1);
+}
+
+static void testPin(void){
+  KioskError err;
+  char *zHash = 0;
+  kioskErrorClear(&err);
+  CHECK_INT(kioskPinHash("123", &zHash, &err), KIOSK_ERECORDS);
+  CHECK_STR(err.zCode, "PIN");
+  CHECK(zHash==0);
+  CHECK_INT(kioskPinValid("12\n34", &err), KIOSK_ERECORDS);
+  CHECK_INT(kioskPinHash("2468", &zHash, &err), KIOSK_OK);
+  CHECK(zHash && strncmp(zHash, "$y$", 3)==0);
+  CHECK(zHash && strstr(zHash, "2468")==0);
+  CHECK(kioskPinVerify("2468", zHash));
+  CHECK(!kioskPinVerify("2469", zHash));
+  CHECK(!kioskPinVerify("", zHash));
+  CHECK(!kioskPinVerify("2468", "garbage"));
+  CHECK(!kioskPinVerify("2468", 0));
+  sqlite3_free(zHash);
+}
+
+static void testStudents(void){
+  KioskRecords *p = 0;
+  KioskError err;
+  sqlite3_int64 a = 0, b = 0, c = 0;
+  int n = 0;
+  kioskErrorClear(&err);
+  CHECK_INT(kioskRecordsOpen(":memory:", 3, &p, &err), KIOSK_OK);
+  if( p==0 ) return;
+  CHECK_INT(kioskRecordsStudentAdd(p, "  Ada Lovelace ", T0, &a, &err), 0);
+  CHECK_STR(queryText(kioskRecordsDb(p), "SELECT name FROM students"),
+            "Ada Lovelace");
+  CHECK_INT(kioskRecordsStudentAdd(p, "ada lovelace", T0, &b, &err),
+            KIOSK_ERECORDS);
+  CHECK_STR(err.zCode, "EXISTS");
+  CHECK_INT(kioskRecordsStudentAdd(p, "   ", T0, &b, &err), KIOSK_ERECORDS);
+  CHECK_STR(err.zCode, "NAME");
+  CHECK_INT(kioskRecordsStudentAdd(p, "tab\there", T0, &b, &err),
+            KIOSK_ERECORDS);
+  CHECK_STR(err.zCode, "NAME");
+  /* 64 characters of two bytes each is fine, 65 is not. */
+  {
+    char z[200];
+    int i;
+    for(i=0; i<64; i++){ z[2*i] = (char)0xc3; z[2*i+1] = (char)0xa9; }
+    z[128] = 0;
+    CHECK_INT(kioskRecordsStudentAdd(p, z, T0, &b, &err), KIOSK_OK);
+    z[128] = 'x'; z[129] = 0;
+    CHECK_INT(kioskRecordsStudentAdd(p, z, T0, &c, &err), KIOSK_ERECORDS);
+  }
+  CHECK_INT(kioskRecordsStudentAdd(p, "Grace", T0, &c, &err), KIOSK_OK);
+  CHECK_INT(kioskRecordsStudentRename(p, c, "ADA LOVELACE", &err),
+            KIOSK_ERECORDS);
+  CHECK_STR(err.zCode, "EXISTS");
+  CHECK_INT(kioskRecordsStudentRename(p, c, "Grace Hopper", &err), KIOSK_OK);
+  CHECK_INT(kioskRecordsStudentRename(p, 999, "X", &err), KIOSK_ERECORDS);
+  CHECK_STR(err.zCode, "NOSTUDENT");
+  CHECK_STR(err.zMsg, "no student with id 999");
+  /* Removal with records kept frees the name; students lists the rest. */
+  CHECK_INT(kioskRecordsStudentRemove(p, a, 1, T0, &err), KIOSK_OK);
+  CHECK_INT(kioskRecordsStudents(p, 0, countRow, &n, &err), KIOSK_OK);
+  CHECK_INT(n, 2);
+  n = 0;
+  CHECK_INT(kioskRecordsStudents(p, 1, countRow, &n, &err), KIOSK_OK);
+  CHECK_INT(n, 3);
+  CHECK_INT(kioskRecordsStudentAdd(p, "Ada Lovelace", T0, &a, &err), KIOSK_OK);
+  kioskRecordsClose(p);
+}
+
+/* Open, add a student, start an attempt on the two questions. */
+static KioskRecords *openWithAttempt(const char *zPath, sqlite3_int64 *piStudent,
+                                     sqlite3_int64 *piAttempt){
+  KioskRecords *p = 0;
+  KioskRecQuestion aQ[2];
+  KioskError err;
+  kioskErrorClear(&err);
+  if( kioskRecordsOpen(zPath, 3, &p, &err) ){
+    fprintf(stderr, "open %s: %s\n", zPath, err.zMsg);
+    return 0;
+  }
+  makeQuestions(aQ);
+  CHECK_INT(kioskRecordsStudentAdd(p, "Ada", T0, piStudent, &err), KIOSK_OK);
+  CHECK_INT(kioskRecordsAttemptStart(p, *piStudent, "stage", 0, "s1", 2, aQ,
+                                     T0, piAttempt, &err), KIOSK_OK);
+  return p;
+}
+
+static void testAttempts(void){
+  KioskRecords *p;
+  KioskError err;
+  sqlite3_int64 s = 0, a = 0, u = 0, a2 = 0;
+  KioskRecQuestion aQ[2];
+  sqlite3 *db;
+  int n = 0;
+
+  kioskErrorClear(&err);
+  p = openWithAttempt(":memory:", &s, &a);
+  if( p==0 ) return;
+  db = kioskRecordsDb(p);
+  CHECK_INT(kioskRecordsUnfinished(p, s, &u, &err), KIOSK_OK);
+  CHECK_INT(u, a);
+  CHECK_INT(kioskRecordsAnswer(p, a, 0, "2", 0, 0.0, -1, T0+10, &err),
+            KIOSK_OK);
+  CHECK(sqlite3_get_autocommit(db));
+  CHECK_INT(kioskRecordsAnswer(p, a, 0, "1", 1, 1.0, -1, T0+10, &err),
+            KIOSK_ERECORDS);
+  CHECK_STR(err.zCode, "ANSWERED");
+  CHECK(sqlite3_get_autocommit(db));
+  CHECK_INT(kioskRecordsAnswer(p, a, 2, "1", 1, 1.0, -1, T0+10, &err),
+            KIOSK_ERECORDS);
+  CHECK_STR(err.zCode, "INDEX");
+  CHECK_INT(kioskRecordsAnswer(p, 77, 0, "1", 1, 1.0, -1, T0+10, &err),
+            KIOSK_ERECORDS);
+  CHECK_STR(err.zCode, "NOATTEMPT");
+  CHECK(sqlite3_get_autocommit(db));
+  CHECK_INT(queryInt(db, "SELECT count(*) FROM answers"), 1);
+  CHECK_INT(queryInt(db, "SELECT opt FROM answer_picks"), 2);
+  /* Points default to credit times the question's points. */
+  CHECK_INT(kioskRecordsAnswer(p, a, 1, "1992", 1, 1.0, -1, T0+20, &err),
+            KIOSK_OK);
+  CHECK_INT(queryInt(db, "SELECT points FROM answers WHERE idx=1"), 2);
+  CHECK_INT(kioskRecordsAttemptFinish(p, a, T0+30, &err), KIOSK_OK);
+  CHECK_INT(kioskRecordsAttemptFinish(p, a, T0+30, &err), KIOSK_ERECORDS);
+  CHECK_STR(err.zCode, "FINISHED");
+  CHECK_STR(err.zMsg, "attempt 1 is already finished");
+  CHECK_INT(kioskRecordsAnswer(p, a, 1, "1", 1, 1.0, -1, T0+40, &err),
+            KIOSK_ERECORDS);
+  CHECK_STR(err.zCode, "FINISHED");
+  CHECK_INT(kioskRecordsUnfinished(p, s, &u, &err), KIOSK_OK);
+  CHECK_INT(u, 0);
+  CHECK_STR(queryText(db, "SELECT started||' '||finished FROM attempts"),
+            "2023-11-14T22:13:20Z 2023-11-14T22:13:50Z");
+
+  /* The review schedule followed both answers. */
+  CHECK_INT(queryInt(db, "SELECT box FROM review WHERE fact='ev-a'"), 1);
+  CHECK_INT(queryInt(db, "SELECT due FROM review WHERE fact='ev-a'"),
+            T0/DAY);
+  CHECK_INT(queryInt(db, "SELECT box FROM review WHERE fact='ev-c'"), 2);
+  CHECK_INT(queryInt(db, "SELECT lapses FROM review WHERE fact='ev-a'"), 1);
+  n = 0;
+  CHECK_INT(kioskRecordsReviewDue(p, s, T0+60, -1, countRow, &n, &err), 0);
+  CHECK_INT(n, 1);            /* ev-a only: ev-b, ev-c are due tomorrow */
+  n = 0;
+  CHECK_INT(kioskRecordsReviewDue(p, s, T0+DAY, -1, countRow, &n, &err), 0);
+  CHECK_INT(n, 3);
+  n = 0;
+  CHECK_INT(kioskRecordsReviewDue(p, s, T0+DAY, 2, countRow, &n, &err), 0);
+  CHECK_INT(n, 2);
+  /* Two due facts of one question give one review question. */
+  n = 0;
+  CHECK_INT(kioskRecordsReviewQuestions(p, s, T0+DAY, 10, countRow, &n,
+                                        &err), 0);
+  CHECK_INT(n, 2);
+  /* A review attempt: a right answer on ev-a moves it to box 2. */
+  makeQuestions(aQ);
+  CHECK_INT(kioskRecordsAttemptStart(p, s, "review", 0, 0, 1, aQ, T0+DAY,
+                                     &a2, &err), KIOSK_OK);
+  CHECK_INT(kioskRecordsAnswer(p, a2, 0, "1", 1, 1.0, -1, T0+DAY, &err), 0);
+  CHECK_INT(queryInt(db, "SELECT box FROM review WHERE fact='ev-a'"), 2);
+  CHECK_INT(queryInt(db, "SELECT qattempt FROM review WHERE fact='ev-a'"), a2);
+  /* review answer outside an attempt, and state. */
+  CHECK_INT(kioskRecordsReviewAnswer(p, s, "ev-b", 0, 1, T0+DAY, &err), 0);
+  CHECK_INT(queryInt(db, "SELECT box FROM review WHERE fact='ev-b'"), 3);
+  CHECK_STR(queryText(db, "SELECT stage FROM review WHERE fact='ev-b'"), "s1");
+  CHECK_INT(kioskRecordsReviewState(p, s, "nope", 0, 0, &err), KIOSK_ERECORDS);
+  CHECK_STR(err.zCode, "NOFACT");
+  /* Abandon */
+  CHECK_INT(kioskRecordsAttemptAbandon(p, a2, T0+DAY, &err), KIOSK_OK);
+  CHECK_STR(queryText(db, "SELECT status FROM attempts WHERE id=2"),
+            "abandoned");
+  /* No questions, bad kind, no student. */
+  CHECK_INT(kioskRecordsAttemptStart(p, s, "stage", 0, 0, 0, aQ, T0, &a2,
+                                     &err), KIOSK_ERECORDS);
+  CHECK_STR(err.zCode, "QUESTION");
+  CHECK_INT(kioskRecordsAttemptStart(p, 99, "stage", 0, 0, 1, aQ, T0, &a2,
+                                     &err), KIOSK_ERECORDS);
+  CHECK_STR(err.zCode, "NOSTUDENT");
+  CHECK_INT(kioskRecordsAttemptStart(p, s, "quiz", 0, 0, 1, aQ, T0, &a2,
+                                     &err), KIOSK_EARG);
+
+  /* Lessons and progress. */
+  CHECK_INT(kioskRecordsLessonRead(p, s, "s2", T0, &err), KIOSK_OK);
+  CHECK_INT(kioskRecordsLessonRead(p, s, "s2", T0+5, &err), KIOSK_OK);
+  CHECK_STR(queryText(db, "SELECT at FROM lessons_read"),
+            "2023-11-14T22:13:20Z");
+  n = 0;
+  CHECK_INT(kioskRecordsProgress(p, s, countRow, &n, &err), KIOSK_OK);
+  CHECK_INT(n, 2);
+
+  /* Removing with records deleted cascades everywhere. */
+  CHECK_INT(kioskRecordsStudentRemove(p, s, 0, T0, &err), KIOSK_OK);
+  CHECK_INT(queryInt(db, "SELECT (SELECT count(*) FROM attempts)"
+                         " + (SELECT count(*) FROM questions)"
+                         " + (SELECT count(*) FROM answers)"
+                         " + (SELECT count(*) FROM answer_picks)"
+                         " + (SELECT count(*) FROM question_options)"
+                         " + (SELECT count(*) FROM review)"
+                         " + (SELECT count(*) FROM lessons_read)"), 0);
+  kioskRecordsClose(p);
+}
+
+/* Each answer is on disk, in WAL mode, before the call returns: a second
+** connection sees it while the first is still open. */
+static void testDurability(void){
+  const char *zPath = tmpPath("durable.db");
+  KioskRecords *p;
+  KioskError err;
+  sqlite3_int64 s = 0, a = 0;
+  sqlite3 *db2 = 0;
+
+  kioskErrorClear(&err);
+  p = openWithAttempt(zPath, &s, &a);
+  if( p==0 ) return;
+  CHECK_STR(queryText(kioskRecordsDb(p), "PRAGMA journal_mode"), "wal");
+  CHECK_INT(queryInt(kioskRecordsDb(p), "PRAGMA synchronous"), 2);
+  CHECK_INT(queryInt(kioskRecordsDb(p), "PRAGMA foreign_keys"), 1);
+  CHECK_INT(kioskRecordsAnswer(p, a, 0, "1", 1, 1.0, -1, T0, &err), 0);
+  CHECK_INT(sqlite3_open_v2(zPath, &db2, SQLITE_OPEN_READONLY, 0), SQLITE_OK);
+  CHECK_INT(queryInt(db2, "SELECT count(*) FROM answers"), 1);
+  CHECK_INT(kioskRecordsAnswer(p, a, 1, "1990", 0, 0.0, -1, T0, &err), 0);
+  CHECK_INT(queryInt(db2, "SELECT count(*) FROM answers"), 2);
+  sqlite3_close(db2);
+  /* Closed without finishing: the next open offers the attempt. */
+  kioskRecordsClose(p);
+  p = 0;
+  CHECK_INT(kioskRecordsOpen(zPath, 3, &p, &err), KIOSK_OK);
+  if( p ){
+    sqlite3_int64 u = 0;
+    int n = 0;
+    CHECK_INT(kioskRecordsUnfinished(p, s, &u, &err), KIOSK_OK);
+    CHECK_INT(u, a);
+    CHECK_INT(kioskRecordsAttemptAnswers(p, u, countRow, &n, &err), 0);
+    CHECK_INT(n, 2);
+    kioskRecordsClose(p);
+  }
+}
+
+/* Does the file hold the bytes z anywhere? */
+static int fileHolds(const char *zPath, const char *z){
+  FILE *in = fopen(zPath, "rb");
+  char *zBuf;
+  long n, i;
+  size_t nZ = strlen(z);
+  int bFound = 0;
+  if( in==0 ) return 0;
+  fseek(in, 0, SEEK_END);
+  n = ftell(in);
+  fseek(in, 0, SEEK_SET);
+  zBuf = malloc((size_t)n + 1);
+  if( zBuf && fread(zBuf, 1, (size_t)n, in)==(size_t)n ){
+    for(i=0; i+(long)nZ<=n && !bFound; i++){
+      if( memcmp(zBuf+i, z, nZ)==0 ) bFound = 1;
+    }
+  }
+  free(zBuf);
+  fclose(in);
+  return bFound;
+}
+
+static void testPinStored(void){
+  const char *zPath = tmpPath("pin.db");
+  const char *zPin = "7391-kiosk";
+  KioskRecords *p = 0;
+  KioskError err;
+  int b = -1;
+  char zWal[600];
+  kioskErrorClear(&err);
+  CHECK_INT(kioskRecordsOpen(zPath, 0, &p, &err), KIOSK_OK);
+  if( p==0 ) return;
+  CHECK_INT(kioskRecordsPinIsSet(p, &b, &err), KIOSK_OK);
+  CHECK_INT(b, 0);
+  CHECK_INT(kioskRecordsPinCheck(p, zPin, &b, &err), KIOSK_OK);
+  CHECK_INT(b, 0);
+  CHECK_INT(kioskRecordsPinSet(p, "12", &err), KIOSK_ERECORDS);
+  CHECK_STR(err.zMsg, "a PIN has 4 to 64 characters");
+  CHECK_INT(kioskRecordsPinSet(p, zPin, &err), KIOSK_OK);
+  CHECK_INT(kioskRecordsPinIsSet(p, &b, &err), KIOSK_OK);
+  CHECK_INT(b, 1);
+  CHECK_INT(kioskRecordsPinCheck(p, zPin, &b, &err), KIOSK_OK);
+  CHECK_INT(b, 1);
+  CHECK_INT(kioskRecordsPinCheck(p, "7391-kiosK", &b, &err), KIOSK_OK);
+  CHECK_INT(b, 0);
+  CHECK(strncmp(queryText(kioskRecordsDb(p), "SELECT hash FROM secrets"),
+                "$y$", 3)==0);
+  /* Neither the database nor its WAL holds the PIN in clear. */
+  snprintf(zWal, sizeof(zWal), "%s-wal", zPath);
+  CHECK(!fileHolds(zPath, zPin));
+  CHECK(!fileHolds(zWal, zPin));
+  CHECK(fileHolds(zWal, "$y$") || fileHolds(zPath, "$y$"));
+  kioskRecordsClose(p);
+  CHECK(!fileHolds(zPath, zPin));
+}
+
+/* A minimal RFC 4180 reader: the next field of *pz into zOut. Returns 1
+** when the field ended its line (or the input), 0 when a comma followed. */
+static int csvNext(const char **pz, char *zOut, size_t nOut){
+  const char *z = *pz;
+  size_t n = 0;
+  int bEnd;
+  if( *z=='"' ){
+    for(z++; *z; z++){
+      if( *z=='"' ){
+        if( z[1]=='"' ){ z++; }else{ z++; break; }
+      }
+      if( n+1<nOut ) zOut[n++] = *z;
+    }
+  }else{
+    for(; *z && *z!=',' && *z!='\n'; z++){
+      if( n+1<nOut ) zOut[n++] = *z;
+    }
+  }
+  zOut[n] = 0;
+  bEnd = *z!=',';
+  if( *z ) z++;
+  *pz = z;
+  return bEnd;
+}
+
+static void testExport(void){
+  const char *zPath = tmpPath("export.db");
+  const char *zCsv = tmpPath("export.csv");
+  KioskRecords *p;
+  KioskError err;
+  sqlite3_int64 s = 0, a = 0, s2 = 0, a2 = 0;
+  KioskRecQuestion aQ[2];
+  sqlite3_stmt *pStmt = 0;
+  FILE *in;
+  char *zText = 0, zField[512];
+  const char *z;
+  long nText;
+  int nRow = 0, nSeen = 0, bOk = 1, nCol, i;
+
+  kioskErrorClear(&err);
+  p = openWithAttempt(zPath, &s, &a);
+  if( p==0 ) return;
+  makeQuestions(aQ);
+  CHECK_INT(kioskRecordsAnswer(p, a, 0, "2", 0, 0.0, -1, T0, &err), 0);
+  CHECK_INT(kioskRecordsAnswer(p, a, 1, "19,92 \"x\"\nline", 1, 1.0, -1, T0,
+                               &err), 0);
+  CHECK_INT(kioskRecordsStudentAdd(p, "Bob, \"the\" builder", T0, &s2, &err), 0);
+  CHECK_INT(kioskRecordsAttemptStart(p, s2, "pack", "pk", 0, 2, aQ, T0, &a2,
+                                     &err), 0);
+  CHECK_INT(kioskRecordsAnswer(p, a2, 1, "1992", 1, 1.0, -1, T0, &err), 0);
+  CHECK_INT(kioskRecordsExportFile(p, 0, zCsv, &nRow, &err), KIOSK_OK);
+  CHECK_INT(nRow, 3);
+
+  in = fopen(zCsv, "rb");
+  CHECK(in!=0);
+  if( in==0 ) goto done;
+  fseek(in, 0, SEEK_END);
+  nText = ftell(in);
+  fseek(in, 0, SEEK_SET);
+  zText = calloc(1, (size_t)nText+1);
+  if( fread(zText, 1, (size_t)nText, in)!=(size_t)nText ) bOk = 0;
+  fclose(in);
+  CHECK(bOk);
+  z = zText;
+  /* Header */
+  while( !csvNext(&z, zField, sizeof(zField)) ){}
+  /* Every row equals the database's row, field by field. */
+  if( sqlite3_prepare_v2(kioskRecordsDb(p),
+        "SELECT a.id, a.student, s.name, a.kind, a.pack, a.stage, a.started,"
+        " a.finished, a.status, n.idx, q.qid, q.topic,"
+        " (SELECT group_concat(fact, ' ') FROM (SELECT fact FROM question_facts"
+        "   f WHERE f.attempt=n.attempt AND f.idx=n.idx ORDER BY fact)),"
+        " q.prompt, n.answer, n.correct, n.credit, n.points, n.answered"
+        " FROM answers n JOIN questions q USING(attempt, idx)"
+        " JOIN attempts a ON a.id=n.attempt JOIN students s ON s.id=a.student"
+        " ORDER BY n.attempt, n.idx", -1, &pStmt, 0)!=SQLITE_OK ){
+    CHECK(0);
+    goto done;
+  }
+  nCol = sqlite3_column_count(pStmt);
+  CHECK_INT(nCol, 19);
+  while( sqlite3_step(pStmt)==SQLITE_ROW ){
+    nSeen++;
+    for(i=0; i<nCol; i++){
+      const char *zDb = (const char *)sqlite3_column_text(pStmt, i);
+      int bEnd = csvNext(&z, zField, sizeof(zField));
+      CHECK_STR(zField, zDb ? zDb : "");
+      CHECK_INT(bEnd, i==nCol-1);
+    }
+  }
+  sqlite3_finalize(pStmt);
+  CHECK_INT(nSeen, 3);
+  CHECK_INT(*z, 0);
+  {
+    KioskRecFilter f;
+    memset(&f, 0, sizeof(f));
+    f.zPack = "pk";
+    CHECK_INT(kioskRecordsExportFile(p, &f, zCsv, &nRow, &err), KIOSK_OK);
+    CHECK_INT(nRow, 1);
+  }
+  CHECK_INT(kioskRecordsExportFile(p, 0, "/nonexistent/dir/x.csv", &nRow,
+                                   &err), KIOSK_EIO);
+  CHECK_STR(err.zCode, "EXPORT");
+
+done:
+  free(zText);
+  kioskRecordsClose(p);
+}
+
+typedef struct Items { int nRow; char zLast[256]; } Items;
+static int itemRow(void *pArg, sqlite3_stmt *pStmt){
+  Items *p = (Items *)pArg;
+  int i;
+  size_t n = 0;
+  p->nRow++;
+  p->zLast[0] = 0;
+  for(i=1; i<sqlite3_column_count(pStmt) && n<sizeof(p->zLast)-1; i++){
+    const char *z = (const char *)sqlite3_column_text(pStmt, i);
+    n += (size_t)snprintf(p->zLast+n, sizeof(p->zLast)-n, "%s%s",
+                          i>1 ? "|" : "", z ? z : "");
+  }
+  return 0;
+}
+
+static void testItems(void){
+  KioskRecords *p;
+  KioskError err;
+  sqlite3_int64 s = 0, a = 0, s2 = 0, a2 = 0, s3 = 0, a3 = 0;
+  KioskRecQuestion aQ[2];
+  Items it;
+
+  kioskErrorClear(&err);
+  p = openWithAttempt(":memory:", &s, &a);
+  if( p==0 ) return;
+  makeQuestions(aQ);
+  CHECK_INT(kioskRecordsStudentAdd(p, "B", T0, &s2, &err), 0);
+  CHECK_INT(kioskRecordsStudentAdd(p, "C", T0, &s3, &err), 0);
+  CHECK_INT(kioskRecordsAttemptStart(p, s2, "stage", 0, "s1", 2, aQ, T0, &a2,
+                                     &err), 0);
+  CHECK_INT(kioskRecordsAttemptStart(p, s3, "stage", 0, "s1", 2, aQ, T0, &a3,
+                                     &err), 0);
+  CHECK_INT(kioskRecordsAnswer(p, a, 0, "2", 0, 0, -1, T0, &err), 0);
+  CHECK_INT(kioskRecordsAnswer(p, a2, 0, "2", 0, 0, -1, T0, &err), 0);
+  CHECK_INT(kioskRecordsAnswer(p, a3, 0, "1", 1, 1, -1, T0, &err), 0);
+  CHECK_INT(kioskRecordsAnswer(p, a, 1, "1990", 0, 0, -1, T0, &err), 0);
+  CHECK_INT(kioskRecordsAnswer(p, a2, 1, "1990", 0, 0, -1, T0, &err), 0);
+  CHECK_INT(kioskRecordsAnswer(p, a3, 1, "1985", 0, 0, -1, T0, &err), 0);
+
+  memset(&it, 0, sizeof(it));
+  CHECK_INT(kioskRecordsItems(p, 0, KIOSK_ITEMS_QUESTIONS, itemRow, &it,
+                              &err), 0);
+  CHECK_INT(it.nRow, 2);
+  CHECK_STR(it.zLast, "year|date|s1|Which year?|3|0|0.0");
+  memset(&it, 0, sizeof(it));
+  CHECK_INT(kioskRecordsItems(p, 0, KIOSK_ITEMS_OPTIONS, itemRow, &it,
+                              &err), 0);
+  CHECK_INT(it.nRow, 3);
+  CHECK_STR(it.zLast, "1993, or later|0.0|2");
+  memset(&it, 0, sizeof(it));
+  CHECK_INT(kioskRecordsItems(p, 0, KIOSK_ITEMS_WRONG, itemRow, &it, &err), 0);
+  CHECK_INT(it.nRow, 2);
+  CHECK_STR(it.zLast, "1985|1");
+  CHECK_INT(kioskRecordsItems(p, 0, 7, itemRow, &it, &err), KIOSK_EARG);
+  kioskRecordsClose(p);
+}
+
+static void testSettingsPacks(void){
+  KioskRecords *p = 0;
+  KioskError err;
+  char *z = 0;
+  int n = 0;
+  kioskErrorClear(&err);
+  CHECK_INT(kioskRecordsOpen(":memory:", 0, &p, &err), KIOSK_OK);
+  if( p==0 ) return;
+  CHECK_INT(kioskRecordsSettingGet(p, "idle-timeout", &z, &err), 0);
+  CHECK_STR(z, "180");
+  sqlite3_free(z);
+  CHECK_INT(kioskRecordsSettingSet(p, "idle-timeout", "0", &err),
+            KIOSK_ERECORDS);
+  CHECK_STR(err.zCode, "SETTING");
+  CHECK_INT(kioskRecordsSettingSet(p, "idle-timeout", "12x", &err),
+            KIOSK_ERECORDS);
+  CHECK_INT(kioskRecordsSettingSet(p, "idle-timeout", "99999999999", &err),
+            KIOSK_ERECORDS);
+  CHECK_INT(kioskRecordsSettingSet(p, "idle-timeout", "2", &err), 0);
+  CHECK_INT(kioskRecordsSettingGet(p, "idle-timeout", &z, &err), 0);
+  CHECK_STR(z, "2");
+  sqlite3_free(z);
+  CHECK_INT(kioskRecordsSettingSet(p, "kiosk-lock", "off", &err), 0);
+  CHECK_INT(kioskRecordsSettingGet(p, "kiosk-lock", &z, &err), 0);
+  CHECK_STR(z, "0");
+  sqlite3_free(z);
+  CHECK_INT(kioskRecordsSettingSet(p, "kiosk-lock", "maybe", &err),
+            KIOSK_ERECORDS);
+  CHECK_INT(kioskRecordsSettingSet(p, "theme", "High Contrast", &err),
+            KIOSK_ERECORDS);
+  CHECK_INT(kioskRecordsSettingSet(p, "Bad Key", "x", &err), KIOSK_ERECORDS);
+  CHECK_INT(kioskRecordsSettingSet(p, "ui.lang", "fr", &err), 0);
+  CHECK_INT(kioskRecordsSettingGet(p, "nothing", &z, &err), KIOSK_ERECORDS);
+  CHECK_STR(err.zCode, "NOSETTING");
+  CHECK(z==0);
+  CHECK_INT(kioskRecordsSettings(p, countRow, &n, &err), 0);
+  CHECK_INT(n, 4);
+
+  CHECK_INT(kioskRecordsPackInstall(p, "p1", "One", "text", T0, &err), 0);
+  CHECK_INT(kioskRecordsPackInstall(p, "p2", "Two", "text", T0, &err), 0);
+  CHECK_INT(kioskRecordsPackActivate(p, "p1", &err), 0);
+  CHECK_INT(kioskRecordsPackActivate(p, "p2", &err), 0);
+  CHECK_INT(kioskRecordsPackActive(p, &z, &err), 0);
+  CHECK_STR(z, "p2");
+  sqlite3_free(z);
+  CHECK_INT(kioskRecordsPackActivate(p, "p9", &err), KIOSK_ERECORDS);
+  CHECK_STR(err.zCode, "NOPACK");
+  CHECK(sqlite3_get_autocommit(kioskRecordsDb(p)));
+  CHECK_INT(kioskRecordsPackActive(p, &z, &err), 0);
+  CHECK_STR(z, "p2");         /* a failed activation changes nothing */
+  sqlite3_free(z);
+  /* Reinstalling keeps the active flag. */
+  CHECK_INT(kioskRecordsPackInstall(p, "p2", "Two v2", "new", T0, &err), 0);
+  CHECK_INT(kioskRecordsPackActive(p, &z, &err), 0);
+  CHECK_STR(z, "p2");
+  sqlite3_free(z);
+  CHECK_INT(kioskRecordsPackRemove(p, "p2", &err), 0);
+  CHECK_INT(kioskRecordsPackActive(p, &z, &err), 0);
+  CHECK_STR(z, "");
+  sqlite3_free(z);
+  CHECK_INT(kioskRecordsPackRemove(p, "p2", &err), KIOSK_ERECORDS);
+  kioskRecordsClose(p);
+}
+
+static void writeFile(const char *zPath, const char *z, size_t n){
+  FILE *out = fopen(zPath, "wb");
+  if( out ){
+    fwrite(z, 1, n, out);
+    fclose(out);
+  }
+}
+
+static int fileExists(const char *zPath){
+  return access(zPath, F_OK)==0;
+}
+
+static void testCorrupt(void){
+  const char *zPath = tmpPath("corrupt.db");
+  const char *zGarbage = "this is not a database, it is a student's essay\n";
+  KioskRecords *p = 0;
+  KioskError err;
+  char zMoved[1024], *zAt;
+  int i;
+
+  kioskErrorClear(&err);
+  /* Not a database at all. */
+  {
+    char zBig[8192];
+    for(i=0; i<(int)sizeof(zBig); i++) zBig[i] = zGarbage[i % 48];
+    writeFile(zPath, zBig, sizeof(zBig));
+  }
+  CHECK_INT(kioskRecordsOpen(zPath, 3, &p, &err), KIOSK_ERECORDS);
+  CHECK(p==0);
+  CHECK_STR(err.zCode, "CORRUPT");
+  CHECK_STR(err.zFile, zPath);
+  zAt = strstr(err.zMsg, "; moved aside to ");
+  CHECK(zAt!=0);
+  CHECK(strncmp(err.zMsg, "records database is corrupt (", 29)==0);
+  if( zAt ){
+    snprintf(zMoved, sizeof(zMoved), "%s", zAt+17);
+    CHECK(strncmp(zMoved, zPath, strlen(zPath))==0);
+    CHECK(strstr(zMoved, ".corrupt-")!=0);
+    CHECK(fileExists(zMoved));
+    CHECK(fileHolds(zMoved, "student's essay"));
+    unlink(zMoved);
+  }
+  CHECK(!fileExists(zPath));
+  /* Opening again starts afresh. */
+  CHECK_INT(kioskRecordsOpen(zPath, 3, &p, &err), KIOSK_OK);
+
+  /* A real records database with a damaged page. */
+  if( p ){
+    sqlite3_int64 s = 0;
+    char zName[32];
+    for(i=0; i<300; i++){
+      snprintf(zName, sizeof(zName), "Student %d", i);
+      kioskRecordsStudentAdd(p, zName, T0, &s, &err);
+    }
+    kioskRecordsClose(p);
+    p = 0;
+  }
+  {
+    FILE *f = fopen(zPath, "r+b");
+    CHECK(f!=0);
+    if( f ){
+      char zJunk[4096];
+      memset(zJunk, 0x5a, sizeof(zJunk));
+      /* Page 3 onwards (page size 4096): table/index b-tree pages. */
+      fseek(f, 2*4096, SEEK_SET);
+      fwrite(zJunk, 1, sizeof(zJunk), f);
+      fclose(f);
+    }
+  }
+  kioskErrorClear(&err);
+  CHECK_INT(kioskRecordsOpen(zPath, 3, &p, &err), KIOSK_ERECORDS);
+  CHECK_STR(err.zCode, "CORRUPT");
+  CHECK(strstr(err.zMsg, "moved aside to ")!=0);
+  CHECK(!fileExists(zPath));
+  zAt = strstr(err.zMsg, "; moved aside to ");
+  if( zAt ) unlink(zAt+17);
+
+  /* A newer schema and a foreign database are refused, not moved. */
+  {
+    sqlite3 *db = 0;
+    const char *zNew = tmpPath("newer.db");
+    CHECK_INT(kioskRecordsOpen(zNew, 0, &p, &err), KIOSK_OK);
+    kioskRecordsClose(p);
+    p = 0;
+    sqlite3_open(zNew, &db);
+    sqlite3_exec(db, "PRAGMA user_version=99", 0, 0, 0);
+    sqlite3_close(db);
+    CHECK_INT(kioskRecordsOpen(zNew, 0, &p, &err), KIOSK_ERECORDS);
+    CHECK_STR(err.zCode, "VERSION");
+    CHECK(strstr(err.zMsg, "schema version 99")!=0);
+    CHECK(fileExists(zNew));
+    zNew = tmpPath("course.db");
+    sqlite3_open(zNew, &db);
+    sqlite3_exec(db, "CREATE TABLE stages(id); PRAGMA user_version=1", 0, 0, 0);
+    sqlite3_close(db);
+    CHECK_INT(kioskRecordsOpen(zNew, 0, &p, &err), KIOSK_ERECORDS);
+    CHECK_STR(err.zCode, "VERSION");
+    CHECK_STR(err.zMsg, "not a kiosk records database");
+  }
+}
+
+static void testBackups(void){
+  char zPath[512];
+  KioskRecords *p = 0;
+  KioskError err;
+  sqlite3_int64 s = 0;
+  char zName[16], *zBak = 0;
+  sqlite3 *db = 0;
+  int i;
+
+  snprintf(zPath, sizeof(zPath), "%s", tmpPath("rot.db"));
+  kioskErrorClear(&err);
+  /* A new database has nothing to back up; each later open backs up. */
+  for(i=0; i<4; i++){
+    CHECK_INT(kioskRecordsOpen(zPath, 2, &p, &err), KIOSK_OK);
+    if( p==0 ) return;
+    snprintf(zName, sizeof(zName), "S%d", i);
+    CHECK_INT(kioskRecordsStudentAdd(p, zName, T0, &s, &err), 0);
+    kioskRecordsClose(p);
+    p = 0;
+  }
+  CHECK(fileExists(tmpPath("rot.db.bak.1")));
+  CHECK(fileExists(tmpPath("rot.db.bak.2")));
+  CHECK(!fileExists(tmpPath("rot.db.bak.3")));
+  CHECK(!fileExists(tmpPath("rot.db.bak-tmp")));
+  /* bak.1 is the state at the last open (3 students), bak.2 the one
+  ** before (2): each a sound records database. */
+  sqlite3_open_v2(tmpPath("rot.db.bak.1"), &db, SQLITE_OPEN_READONLY, 0);
+  CHECK_INT(queryInt(db, "SELECT count(*) FROM students"), 3);
+  CHECK_STR(queryText(db, "PRAGMA integrity_check"), "ok");
+  sqlite3_close(db);
+  sqlite3_open_v2(tmpPath("rot.db.bak.2"), &db, SQLITE_OPEN_READONLY, 0);
+  CHECK_INT(queryInt(db, "SELECT count(*) FROM students"), 2);
+  sqlite3_close(db);
+  /* An explicit backup returns its path. */
+  CHECK_INT(kioskRecordsOpen(zPath, 2, &p, &err), KIOSK_OK);
+  if( p ){
+    CHECK_INT(kioskRecordsBackup(p, &zBak, &err), KIOSK_OK);
+    CHECK_STR(zBak, tmpPath("rot.db.bak.1"));
+    sqlite3_free(zBak);
+    kioskRecordsClose(p);
+  }
+  /* A backed-up copy opens as records. */
+  p = 0;
+  CHECK_INT(kioskRecordsOpen(tmpPath("rot.db.bak.2"), 0, &p, &err), KIOSK_OK);
+  kioskRecordsClose(p);
+}
+
+int main(void){
+  const char *zTmp = getenv("TMPDIR");
+  snprintf(zDir, sizeof(zDir), "%s/test-records-XXXXXX",
+           zTmp && zTmp[0] ? zTmp : "/tmp");
+  if( mkdtemp(zDir)==0 ){
+    perror("mkdtemp");
+    return 1;
+  }
+  testScheduler();
+  testPin();
+  testStudents();
+  testAttempts();
+  testDurability();
+  testPinStored();
+  testExport();
+  testItems();
+  testSettingsPacks();
+  testCorrupt();
+  testBackups();
+  if( nFail==0 ){
+    char zCmd[600];
+    snprintf(zCmd, sizeof(zCmd), "rm -rf '%s'", zDir);
+    if( system(zCmd)!=0 ) fprintf(stderr, "could not remove %s\n", zDir);
+  }else{
+    fprintf(stderr, "test files left in %s\n", zDir);
+  }
+  return HARNESS_DONE("test-records");
+}
