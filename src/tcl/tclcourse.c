@@ -49,10 +49,15 @@ static int courseObjCmd(ClientData cd, Tcl_Interp *interp,
                         int objc, Tcl_Obj *const objv[]){
   KioskCourse *p = (KioskCourse *)cd;
   static const char *const azSub[] = {
-    "close", "stages", 0
+    "close", "countries", "events", "fact", "facts", "figures", "fresh",
+    "glossary", "import", "initiatives", "lesson", "load", "places",
+    "source", "sources", "stage", "stages", "term", 0
   };
   enum CourseSub {
-    SUB_CLOSE, SUB_STAGES
+    SUB_CLOSE, SUB_COUNTRIES, SUB_EVENTS, SUB_FACT, SUB_FACTS, SUB_FIGURES,
+    SUB_FRESH, SUB_GLOSSARY, SUB_IMPORT, SUB_INITIATIVES, SUB_LESSON,
+    SUB_LOAD, SUB_PLACES, SUB_SOURCE, SUB_SOURCES, SUB_STAGE, SUB_STAGES,
+    SUB_TERM
   };
   int iSub;
 
@@ -71,6 +76,40 @@ static int courseObjCmd(ClientData cd, Tcl_Interp *interp,
       Tcl_DeleteCommandFromToken(interp, p->token);
       return TCL_OK;
     }
+    /* Loading (tclload.c) */
+    case SUB_FRESH:       /* $db fresh dir */
+      return kioskCourseFreshCmd(p, interp, objc, objv);
+    case SUB_LOAD:        /* $db load dir */
+      return kioskCourseLoadCmd(p, interp, objc, objv);
+    case SUB_IMPORT:      /* $db import table file */
+      return kioskCourseImportCmd(p, interp, objc, objv);
+    /* Reading (tclread.c) */
+    case SUB_STAGE:       /* $db stage id */
+      return kioskCourseStageCmd(p, interp, objc, objv);
+    case SUB_LESSON:      /* $db lesson stage */
+      return kioskCourseLessonCmd(p, interp, objc, objv);
+    case SUB_FACTS:       /* $db facts ?-stage id? ?-kind kind? */
+      return kioskCourseFactsCmd(p, interp, objc, objv);
+    case SUB_FACT:        /* $db fact id */
+      return kioskCourseFactCmd(p, interp, objc, objv);
+    case SUB_EVENTS:      /* $db events ?-stage id? ?-key boolean? */
+      return kioskCourseEventsCmd(p, interp, objc, objv);
+    case SUB_FIGURES:     /* $db figures ?-stage id? ?-group g? ?-unit u? */
+      return kioskCourseFiguresCmd(p, interp, objc, objv);
+    case SUB_PLACES:      /* $db places */
+      return kioskCoursePlacesCmd(p, interp, objc, objv);
+    case SUB_INITIATIVES: /* $db initiatives ?-stage id? */
+      return kioskCourseInitiativesCmd(p, interp, objc, objv);
+    case SUB_COUNTRIES:   /* $db countries */
+      return kioskCourseCountriesCmd(p, interp, objc, objv);
+    case SUB_SOURCES:     /* $db sources */
+      return kioskCourseSourcesCmd(p, interp, objc, objv);
+    case SUB_SOURCE:      /* $db source id */
+      return kioskCourseSourceCmd(p, interp, objc, objv);
+    case SUB_GLOSSARY:    /* $db glossary */
+      return kioskCourseGlossaryCmd(p, interp, objc, objv);
+    case SUB_TERM:        /* $db term id */
+      return kioskCourseTermCmd(p, interp, objc, objv);
     case SUB_STAGES: {
       /* $db stages: list of dicts in teaching order */
       if( objc!=2 ){ Tcl_WrongNumArgs(interp, 2, objv, ""); return TCL_ERROR; }

@@ -31,6 +31,19 @@ int kioskTclUsage(Tcl_Interp *interp, const char *zUsage);
 ** NULL columns omitted. Returns a new object with refcount 0. */
 Tcl_Obj *kioskTclRowDict(sqlite3_stmt *pStmt);
 
+/* Course object subcommands, one helper each: objv[1] is the subcommand.
+** tclload.c: */
+typedef int KioskCourseSubProc(KioskCourse *p, Tcl_Interp *interp,
+                               int objc, Tcl_Obj *const objv[]);
+KioskCourseSubProc kioskCourseFreshCmd, kioskCourseLoadCmd,
+  kioskCourseImportCmd;
+/* tclread.c: */
+KioskCourseSubProc kioskCourseStageCmd, kioskCourseLessonCmd,
+  kioskCourseFactsCmd, kioskCourseFactCmd, kioskCourseEventsCmd,
+  kioskCourseFiguresCmd, kioskCoursePlacesCmd, kioskCourseInitiativesCmd,
+  kioskCourseCountriesCmd, kioskCourseSourcesCmd, kioskCourseSourceCmd,
+  kioskCourseGlossaryCmd, kioskCourseTermCmd;
+
 /* Commands registered by Kiosk_Init. */
 Tcl_ObjCmdProc kioskCourseFactoryObjCmd;
 Tcl_ObjCmdProc kioskRecordsFactoryObjCmd;   /* tclrecords.c */
