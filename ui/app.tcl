@@ -10,7 +10,7 @@
 
 namespace eval ::kiosk::ui::app {
     namespace export goto course records student setStudent toast key \
-        header timer cancel screen exists pref opt busy
+        header timer cancel screen exists pref opt busy students addStudent
     namespace import ::msgcat::mc
     # Options from the command line (set by main.tcl through init).
     variable opt
@@ -38,8 +38,11 @@ proc ::kiosk::ui::app::init {options} {
     array set opt $options
     grid columnconfigure . 0 -weight 1
     grid rowconfigure . 0 -weight 1
-    ttk::frame .status -style Status.TFrame
-    ttk::label .status.toast -style Toast.TLabel
+    # Idempotent: a test may load the UI before starting it.
+    if {![winfo exists .status]} {
+        ttk::frame .status -style Status.TFrame
+        ttk::label .status.toast -style Toast.TLabel
+    }
     grid .status -row 1 -column 0 -sticky ew
     grid columnconfigure .status 0 -weight 1
     bind all <<KioskBigger>> ::kiosk::ui::app::Bigger
@@ -184,18 +187,17 @@ proc ::kiosk::ui::app::key {seq cmd args} {
     set typing 0
     if {[dict exists $args -typing]} { set typing [dict get $args -typing] }
     if {$seq ni $keys} { lappend keys $seq }
-    bind . $seq [list ::kiosk::ui::app::Dispatch $typing $cmd]
+    bind . $seq [list ::kiosk::ui::app::Dispatch $typing $cmd %W]
 }
 
-proc ::kiosk::ui::app::Dispatch {typing cmd} {
-    if {!$typing && [Typing]} { return }
+proc ::kiosk::ui::app::Dispatch {typing cmd w} {
+    if {!$typing && [Typing $w]} { return }
     uplevel #0 $cmd
     return -code break
 }
 
-# 1 when the keyboard focus is in a field the student types into.
-proc ::kiosk::ui::app::Typing {} {
-    set w [focus]
+# 1 when W (the widget a key went to) is a field the student types into.
+proc ::kiosk::ui::app::Typing {w} {
     if {$w eq "" || ![winfo exists $w]} { return 0 }
     switch -- [winfo class $w] {
         TEntry - Entry - TSpinbox - Spinbox - TCombobox { return 1 }

@@ -150,7 +150,7 @@ proc ::kiosk::ui::cards::Open {parent title} {
 # The rows of a card: pairs label text ("" label: the text spans).
 proc ::kiosk::ui::cards::Rows {c rows} {
     set r 1
-    set wrap [expr {min(720, max(420, [winfo width [winfo parent $c]] - 260))}]
+    set wrap [expr {min(720, max(420, [winfo width .] - 300))}]
     set bg [::kiosk::ui::theme::color panel]
     foreach {label text} $rows {
         if {$label eq ""} {

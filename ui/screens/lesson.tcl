@@ -27,7 +27,7 @@ proc ::kiosk::ui::lesson::show {f stage {para ""} args} {
     set s [$db stage $stage]
     set state($f,stage) $stage
     set state($f,read) 0
-    set state($f,back) [list goto coursemap $stage]
+    set state($f,back) [list ::kiosk::ui::app::goto coursemap $stage]
     if {[dict exists $args -back]} {
         set state($f,back) [dict get $args -back]
     }

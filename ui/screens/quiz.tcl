@@ -424,14 +424,21 @@ proc ::kiosk::ui::quiz::OrderSel {f by} {
     return -code break
 }
 
-# Move the chosen item BY places (-1 up, 1 down).
+# Move the chosen item BY places (-1 up, 1 down): keys and buttons.
 proc ::kiosk::ui::quiz::OrderMove {f by} {
+    Swap $f $by
+    return -code break
+}
+
+# Swap the chosen item with its neighbour BY places away; returns 1 when
+# it moved.
+proc ::kiosk::ui::quiz::Swap {f by} {
     variable state
-    if {[dict get [Run $f] shown]} { return -code break }
+    if {[dict get [Run $f] shown]} { return 0 }
     set a $state($f,osel)
     set b [expr {$a + $by}]
     set n [llength $state($f,order)]
-    if {$b < 0 || $b >= $n} { return -code break }
+    if {$b < 0 || $b >= $n} { return 0 }
     set o $state($f,order)
     set x [lindex $o $a]
     lset o $a [lindex $o $b]
@@ -439,7 +446,7 @@ proc ::kiosk::ui::quiz::OrderMove {f by} {
     set state($f,order) $o
     set state($f,osel) $b
     OrderShow $f
-    return -code break
+    return 1
 }
 
 proc ::kiosk::ui::quiz::DragStart {f pos} {
@@ -461,7 +468,7 @@ proc ::kiosk::ui::quiz::DragMove {f rootY} {
     }
     if {$p >= $n || $p == $state($f,osel)} { return }
     while {$state($f,osel) != $p} {
-        OrderMove $f [expr {$p > $state($f,osel) ? 1 : -1}]
+        if {![Swap $f [expr {$p > $state($f,osel) ? 1 : -1}]]} { break }
     }
 }
 
@@ -645,7 +652,7 @@ proc ::kiosk::ui::quiz::ToLesson {f} {
     set run [Run $f]
     set q [lindex [dict get $run questions] [dict get $run i]]
     lassign [dict get $q lesson] stage para
-    goto lesson $stage $para -back [list goto quiz -resume $state($f,token)]
+    goto lesson $stage $para -back [list ::kiosk::ui::app::goto quiz -resume $state($f,token)]
 }
 
 # Once a second: the time left; at zero the quiz ends.

@@ -118,8 +118,8 @@ proc ::kiosk::ui::results::Missed {f t n it} {
     if {[dict exists $q lesson] && [llength [dict get $q lesson]] == 2} {
         lassign [dict get $q lesson] stage para
         ttk::button $t.b$n -text [mc "Read about it in the lesson"] \
-            -style Link.TButton -command [list goto lesson $stage $para \
-                -back [list goto results $::kiosk::ui::results::state($f,result)]]
+            -style Link.TButton -command [list ::kiosk::ui::app::goto lesson $stage $para \
+                -back [list ::kiosk::ui::app::goto results $::kiosk::ui::results::state($f,result)]]
         bind $t.b$n <FocusIn> [list $t see $t.b$n]
         $t window create end -window $t.b$n -padx 0
         $t insert end "\n"
