@@ -351,7 +351,113 @@ static void testGood(void){
   sqlite3_close(db);
 }
 
+/* kioskCsvCheckRef: a value that must (or must not) be in another table,
+** and kioskCsvSkipParent. */
+static void testCheckRef(void){
+  sqlite3 *db = openDb();
+  KioskCsvLoader *p = 0;
+  KioskError err;
+  char zMsg[512];
+  const char *zIn = "id,s\nx1,a\nb,c\n";
+  char zBefore[8192];
+  int rc;
+
+  snprintf(zBefore, sizeof(zBefore), "%s", dump(db));
+  /* id must not already be a parent id */
+  kioskErrorClear(&err);
+  rc = kioskCsvBegin(db, "t", "t.csv", &p, &err);
+  if( rc==0 ) rc = kioskCsvCheckRef(p, "id", "parent", "id", 0);
+  if( rc==0 ) rc = kioskCsvFeed(p, zIn, strlen(zIn));
+  if( rc==0 ) rc = kioskCsvFinish(p, 0);
+  kioskCsvFree(p);
+  kioskErrorFormat(&err, zMsg, (int)sizeof(zMsg));
+  CHECK_STR(zMsg, "t.csv:3:1: id \"b\" is already used in parent");
+  CHECK_STR(err.zCode, "UNIQUE");
+  CHECK_STR(dump(db), zBefore);
+
+  /* s must be a parent id */
+  kioskErrorClear(&err);
+  rc = kioskCsvBegin(db, "t", "t.csv", &p, &err);
+  if( rc==0 ) rc = kioskCsvCheckRef(p, "s", "parent", "id", 1);
+  if( rc==0 ) rc = kioskCsvFeed(p, zIn, strlen(zIn));
+  if( rc==0 ) rc = kioskCsvFinish(p, 0);
+  kioskCsvFree(p);
+  kioskErrorFormat(&err, zMsg, (int)sizeof(zMsg));
+  CHECK_STR(zMsg, "t.csv:3:3: s \"c\" is not in parent");
+  CHECK_STR(err.zCode, "FOREIGNKEY");
+  CHECK_INT(sqlite3_get_autocommit(db), 1);
+
+  /* an unknown column */
+  kioskErrorClear(&err);
+  rc = kioskCsvBegin(db, "t", "t.csv", &p, &err);
+  if( rc==0 ) rc = kioskCsvCheckRef(p, "zz", "parent", "id", 1);
+  kioskCsvFree(p);
+  CHECK_INT(rc, KIOSK_EARG);
+  CHECK_STR(err.zCode, "COLUMN");
+
+  /* a skipped parent: the loader's lookup is off, SQLite's deferred check
+  ** still holds at the end of the caller's transaction */
+  sqlite3_exec(db, "BEGIN; PRAGMA defer_foreign_keys=ON", 0, 0, 0);
+  kioskErrorClear(&err);
+  rc = kioskCsvBegin(db, "t", "t.csv", &p, &err);
+  if( rc==0 ) rc = kioskCsvSkipParent(p, "parent");
+  if( rc==0 ) rc = kioskCsvFeed(p, "id,s,p\nx9,a,zz\n", 15);
+  if( rc==0 ) rc = kioskCsvFinish(p, 0);
+  kioskCsvFree(p);
+  CHECK_INT(rc, 0);
+  CHECK_INT(sqlite3_exec(db, "COMMIT", 0, 0, 0), SQLITE_CONSTRAINT_FOREIGNKEY);
+  sqlite3_exec(db, "ROLLBACK", 0, 0, 0);
+  CHECK_STR(dump(db), zBefore);
+  CHECK_INT(sqlite3_get_autocommit(db), 1);
+  sqlite3_close(db);
+}
+
+/* A file on disk, read in blocks: the same rows as from memory. */
+static void testFile(void){
+  sqlite3 *db = openDb();
+  KioskError err;
+  sqlite3_int64 nRow = 0;
+  const char *zPath = "test-csvload.tmp.csv";
+  FILE *out = fopen(zPath, "wb");
+  int i;
+  CHECK(out!=0);
+  if( out==0 ) return;
+  fputs("id,s,n\n", out);
+  /* enough rows to cross several 64 KiB blocks */
+  for(i=0; i<20000; i++) fprintf(out, "r%d,\"line\nbreak, %d\",%d\n", i, i, i);
+  fclose(out);
+  kioskErrorClear(&err);
+  CHECK_INT(kioskCsvLoadFile(db, "t", zPath, "big.csv", &nRow, &err), 0);
+  CHECK_INT(nRow, 20000);
+  {
+    sqlite3_stmt *pStmt = 0;
+    sqlite3_prepare_v2(db, "SELECT sum(n), count(*) FROM t WHERE s GLOB"
+                       " 'line?break, *'", -1, &pStmt, 0);
+    CHECK_INT(sqlite3_step(pStmt), SQLITE_ROW);
+    CHECK_INT(sqlite3_column_int64(pStmt, 0), 199990000LL);
+    CHECK_INT(sqlite3_column_int64(pStmt, 1), 20000);
+    sqlite3_finalize(pStmt);
+  }
+  /* an error deep in the file: the physical line counts the breaks */
+  out = fopen(zPath, "ab");
+  fputs("bad,x,1.5\n", out);
+  fclose(out);
+  sqlite3_exec(db, "DELETE FROM t WHERE id GLOB 'r*'", 0, 0, 0);
+  kioskErrorClear(&err);
+  CHECK_INT(kioskCsvLoadFile(db, "t", zPath, "big.csv", &nRow, &err),
+            KIOSK_ECSV);
+  {
+    char zMsg[512];
+    kioskErrorFormat(&err, zMsg, (int)sizeof(zMsg));
+    CHECK_STR(zMsg, "big.csv:40002:7: n \"1.5\" is not an integer");
+  }
+  remove(zPath);
+  sqlite3_close(db);
+}
+
 int main(void){
+  testCheckRef();
+  testFile();
   testMalformed();
   testOtherErrors();
   testGood();
