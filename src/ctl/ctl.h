@@ -55,4 +55,8 @@ extern const char ctlResultsUsage[];
 extern const char ctlPinUsage[];
 extern const char ctlStudentsUsage[];
 
+/* ctl-quiz.c: quiz. */
+int ctlQuiz(int argc, char **argv);
+extern const char ctlQuizUsage[];
+
 #endif

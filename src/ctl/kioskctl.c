@@ -20,6 +20,7 @@ static const CtlCommand aCmd[] = {
   { "check", ctlCheck, "check a course folder, print every error",
     ctlCheckUsage },
   { "import", ctlImport, "load one CSV file into a table", ctlImportUsage },
+  { "quiz", ctlQuiz, "print a generated quiz (text or JSON)", ctlQuizUsage },
   { "results", ctlResults, "export the class's answers as CSV",
     ctlResultsUsage },
   { "pin", ctlPin, "set or check the instructor PIN", ctlPinUsage },

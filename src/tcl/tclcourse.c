@@ -51,13 +51,13 @@ static int courseObjCmd(ClientData cd, Tcl_Interp *interp,
   static const char *const azSub[] = {
     "close", "countries", "events", "fact", "facts", "figures", "fresh",
     "glossary", "import", "initiatives", "lesson", "load", "places",
-    "source", "sources", "stage", "stages", "term", 0
+    "quiz", "score", "source", "sources", "stage", "stages", "term", 0
   };
   enum CourseSub {
     SUB_CLOSE, SUB_COUNTRIES, SUB_EVENTS, SUB_FACT, SUB_FACTS, SUB_FIGURES,
     SUB_FRESH, SUB_GLOSSARY, SUB_IMPORT, SUB_INITIATIVES, SUB_LESSON,
-    SUB_LOAD, SUB_PLACES, SUB_SOURCE, SUB_SOURCES, SUB_STAGE, SUB_STAGES,
-    SUB_TERM
+    SUB_LOAD, SUB_PLACES, SUB_QUIZ, SUB_SCORE, SUB_SOURCE, SUB_SOURCES,
+    SUB_STAGE, SUB_STAGES, SUB_TERM
   };
   int iSub;
 
@@ -110,6 +110,11 @@ static int courseObjCmd(ClientData cd, Tcl_Interp *interp,
       return kioskCourseGlossaryCmd(p, interp, objc, objv);
     case SUB_TERM:        /* $db term id */
       return kioskCourseTermCmd(p, interp, objc, objv);
+    /* Quizzes (tclquiz.c) */
+    case SUB_QUIZ:        /* $db quiz ?-stages l? ?-kinds l? ?-topics l? ... */
+      return kioskCourseQuizCmd(p, interp, objc, objv);
+    case SUB_SCORE:       /* $db score question answer */
+      return kioskCourseScoreCmd(p, interp, objc, objv);
     case SUB_STAGES: {
       /* $db stages: list of dicts in teaching order */
       if( objc!=2 ){ Tcl_WrongNumArgs(interp, 2, objv, ""); return TCL_ERROR; }

@@ -44,6 +44,22 @@ KioskCourseSubProc kioskCourseStageCmd, kioskCourseLessonCmd,
   kioskCourseCountriesCmd, kioskCourseSourcesCmd, kioskCourseSourceCmd,
   kioskCourseGlossaryCmd, kioskCourseTermCmd;
 
+/* tclquiz.c: quiz and score, and the question dict of doc/tcl-api.md,
+** which the pack and records commands share. */
+KioskCourseSubProc kioskCourseQuizCmd, kioskCourseScoreCmd;
+struct KioskQuestion;
+/* A new dict (refcount 0) with the fields of q. */
+Tcl_Obj *kioskTclQuestionToObj(const struct KioskQuestion *q);
+/* Parse a question dict into *ppQ (the caller's, kioskQuestionFree).
+** Unknown keys are ignored. TCL_ERROR with -errorcode
+** {KIOSK ARG QUESTION} when the dict does not describe a question. */
+int kioskTclQuestionFromObj(Tcl_Interp *interp, Tcl_Obj *pObj,
+                            struct KioskQuestion **ppQ);
+/* Score answer pAnswer (by kind: an index, a list of indexes, the typed
+** text, a list of right-hand texts) to the question dict pQuestion; sets
+** the result dict correct credit points expected ?feedback?. */
+int kioskTclScore(Tcl_Interp *interp, Tcl_Obj *pQuestion, Tcl_Obj *pAnswer);
+
 /* Commands registered by Kiosk_Init. */
 Tcl_ObjCmdProc kioskCourseFactoryObjCmd;
 Tcl_ObjCmdProc kioskRecordsFactoryObjCmd;   /* tclrecords.c */

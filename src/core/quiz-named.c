@@ -1,0 +1,343 @@
+/*
+** quiz-named.c: questions about people, organizations and places.
+**
+**   person-role          which post a person held (choice; wrong: posts
+**                        of other people that differ from theirs)
+**   person-who           "Who was <post> in <year>?" (choice; wrong:
+**                        people whose post is a different one)
+**   organization-what    which organization a description fits (choice)
+**   organization-abbrev  what an abbreviation stands for (choice)
+**   organization-country which country it is from (choice)
+**   place-what           which place a description fits (choice)
+**   place-country        which country a city or field is in (choice)
+**   place-typed          name the city described (text; name and aliases)
+**
+** Descriptions that two facts share (the course describes two embassies
+** in the same words) never make one of them a wrong option for the other.
+*/
+#include "quizint.h"
+
+#include <string.h>
+
+static const char zPeopleProbeSql[] =
+  "SELECT " PE_COLS ", rowid FROM people WHERE rowid>=?1"
+  " ORDER BY rowid LIMIT ?2";
+static const char zOrgStageSql[] =
+  "SELECT " OR_COLS " FROM organizations WHERE stage=?1"
+  " ORDER BY rowid LIMIT 12";
+static const char zOrgProbeSql[] =
+  "SELECT " OR_COLS ", rowid FROM organizations WHERE rowid>=?1"
+  " ORDER BY rowid LIMIT ?2";
+static const char zPlaceProbeSql[] =
+  "SELECT " PL_COLS ", rowid FROM places WHERE rowid>=?1"
+  " ORDER BY rowid LIMIT ?2";
+static const char zPlaceStageSql[] =
+  "SELECT " PL_COLS " FROM places WHERE stage=?1 ORDER BY rowid LIMIT 12";
+static const char zAliasSql[] =
+  "SELECT alias FROM aliases WHERE fact=?1 ORDER BY alias LIMIT 16";
+
+static int foldContains(QuizGen *g, const char *zText, const char *zPart){
+  return strstr(qFold(g, zText), qFold(g, zPart))!=0;
+}
+
+static KioskQuestion *finish(QuizGen *g, const char *zTopic,
+                             const char *zStage, const char *zFact,
+                             const char *zSource, QOpts *pOpts,
+                             const char *zPrompt, const char *zAnswer,
+                             const char *zExplain, const char *zForm){
+  KioskQuestion *q = qNew(g, KQ_CHOICE, zTopic, zStage);
+  if( q==0 ) return 0;
+  if( qSet(g, &q->zPrompt, zPrompt)
+   || qSet(g, &q->zAnswer, zAnswer)
+   || qSet(g, &q->zExplain, zExplain)
+   || qFact(g, q, zFact, zSource)
+   || qOptsToQuestion(g, q, pOpts, 0) ){
+    return qDrop(q);
+  }
+  return qFinish(g, q, zForm);
+}
+
+/* ---------------------------------------------------------------- people */
+
+static const char *personSays(QuizGen *g, const Row *p){
+  if( p->az[PE_YEAR] ){
+    return qPrintf(g, "%s was %s in %s.", p->az[PE_NAME], p->az[PE_ROLE],
+                   p->az[PE_YEAR]);
+  }
+  return qPrintf(g, "%s was %s.", p->az[PE_NAME], p->az[PE_ROLE]);
+}
+
+static KioskQuestion *personRole(QuizGen *g, const Row *p){
+  Row aRow[16];
+  QOpts opts;
+  int n, i, nWrong = 0;
+  n = qProbeList(g, QT_PERSON, zPeopleProbeSql, aRow, 16, "");
+  if( n<0 ) return 0;
+  qShuffle(g, aRow, n, (int)sizeof(Row));
+  memset(&opts, 0, sizeof(opts));
+  qOptAdd(g, &opts, p->az[PE_ROLE], 1, p->az[PE_ID], 0);
+  for(i=0; i<n && nWrong<3; i++){
+    /* qOptAdd refuses a post equal to one already there, the right one
+    ** included */
+    if( qOptAdd(g, &opts, aRow[i].az[PE_ROLE], 0, 0, 0) ) nWrong++;
+  }
+  if( nWrong<2 ) return 0;
+  return finish(g, "person", p->az[PE_STAGE], p->az[PE_ID], p->az[PE_SOURCE],
+                &opts,
+                qPrintf(g, "Which post did %s hold at the time?",
+                        p->az[PE_NAME]),
+                p->az[PE_ROLE], personSays(g, p), "role");
+}
+
+static KioskQuestion *personWho(QuizGen *g, const Row *p){
+  Row aRow[16];
+  QOpts opts;
+  int n, i, nWrong = 0;
+  const char *zOthers = "";
+  if( p->az[PE_YEAR]==0 ) return 0;
+  n = qProbeList(g, QT_PERSON, zPeopleProbeSql, aRow, 16, "");
+  if( n<0 ) return 0;
+  qShuffle(g, aRow, n, (int)sizeof(Row));
+  memset(&opts, 0, sizeof(opts));
+  qOptAdd(g, &opts, p->az[PE_NAME], 1, p->az[PE_ID], 0);
+  for(i=0; i<n && nWrong<3; i++){
+    if( qSameText(g, aRow[i].az[PE_ROLE], p->az[PE_ROLE]) ) continue;
+    if( qOptAdd(g, &opts, aRow[i].az[PE_NAME], 0, aRow[i].az[PE_ID], 0) ){
+      nWrong++;
+      zOthers = qPrintf(g, "%s%s%s, %s", zOthers, nWrong>1 ? "; " : "",
+                        aRow[i].az[PE_NAME], aRow[i].az[PE_ROLE]);
+    }
+  }
+  if( nWrong<2 ) return 0;
+  return finish(g, "person", p->az[PE_STAGE], p->az[PE_ID], p->az[PE_SOURCE],
+                &opts,
+                qPrintf(g, "Who was %s in %s?", p->az[PE_ROLE], p->az[PE_YEAR]),
+                p->az[PE_NAME],
+                qPrintf(g, "%s The others held other posts: %s.",
+                        personSays(g, p), zOthers),
+                "who");
+}
+
+KioskQuestion *quizPerson(QuizGen *g){
+  Row p;
+  int aForm[2] = {0, 1}, i;
+  if( !qKindOk(g, KQ_CHOICE) ) return 0;
+  if( qProbe(g, QT_PERSON, &p)!=1 ) return 0;
+  qShuffle(g, aForm, 2, (int)sizeof(int));
+  for(i=0; i<2; i++){
+    KioskQuestion *q = aForm[i]==0 ? personRole(g, &p) : personWho(g, &p);
+    if( q || g->rc ) return q;
+  }
+  return 0;
+}
+
+/* ---------------------------------------------------------------- orgs */
+
+/* Candidate organizations: the same stage first, then from anywhere. */
+static int orgCandidates(QuizGen *g, const Row *o, Row *aRow){
+  int nStage, nProbe;
+  nStage = qFetch(g, zOrgStageSql, aRow, 12, "t", o->az[OR_STAGE]);
+  if( nStage<0 ) return -1;
+  qShuffle(g, aRow, nStage, (int)sizeof(Row));
+  nProbe = qProbeList(g, QT_ORG, zOrgProbeSql, aRow+nStage, 12, "");
+  if( nProbe<0 ) return -1;
+  qShuffle(g, aRow+nStage, nProbe, (int)sizeof(Row));
+  return nStage+nProbe;
+}
+
+static KioskQuestion *orgWhat(QuizGen *g, const Row *o){
+  Row aRow[24];
+  QOpts opts;
+  int n, i, nWrong = 0;
+  if( foldContains(g, o->az[OR_SUMMARY], o->az[OR_NAME]) ) return 0;
+  n = orgCandidates(g, o, aRow);
+  if( n<0 ) return 0;
+  memset(&opts, 0, sizeof(opts));
+  qOptAdd(g, &opts, o->az[OR_NAME], 1, o->az[OR_ID], 0);
+  for(i=0; i<n && nWrong<3; i++){
+    if( strcmp(aRow[i].az[OR_ID], o->az[OR_ID])==0 ) continue;
+    if( qSameText(g, aRow[i].az[OR_SUMMARY], o->az[OR_SUMMARY]) ) continue;
+    if( qOptAdd(g, &opts, aRow[i].az[OR_NAME], 0, aRow[i].az[OR_ID], 0) ){
+      nWrong++;
+    }
+  }
+  if( nWrong<2 ) return 0;
+  return finish(g, "organization", o->az[OR_STAGE], o->az[OR_ID],
+                o->az[OR_SOURCE], &opts,
+                qPrintf(g, "Which organization is this? %s", o->az[OR_SUMMARY]),
+                o->az[OR_NAME],
+                qPrintf(g, "This describes the %s%s%s%s.", o->az[OR_NAME],
+                        o->az[OR_ABBREV] ? " (" : "",
+                        o->az[OR_ABBREV] ? o->az[OR_ABBREV] : "",
+                        o->az[OR_ABBREV] ? ")" : ""),
+                "what");
+}
+
+static KioskQuestion *orgAbbrev(QuizGen *g, const Row *o){
+  Row aRow[24];
+  QOpts opts;
+  int n, i, nWrong = 0;
+  if( o->az[OR_ABBREV]==0 ) return 0;
+  n = orgCandidates(g, o, aRow);
+  if( n<0 ) return 0;
+  memset(&opts, 0, sizeof(opts));
+  qOptAdd(g, &opts, o->az[OR_NAME], 1, o->az[OR_ID], 0);
+  for(i=0; i<n && nWrong<3; i++){
+    if( strcmp(aRow[i].az[OR_ID], o->az[OR_ID])==0 ) continue;
+    if( aRow[i].az[OR_ABBREV]
+     && qSameText(g, aRow[i].az[OR_ABBREV], o->az[OR_ABBREV]) ) continue;
+    if( qOptAdd(g, &opts, aRow[i].az[OR_NAME], 0, aRow[i].az[OR_ID], 0) ){
+      nWrong++;
+    }
+  }
+  if( nWrong<2 ) return 0;
+  return finish(g, "organization", o->az[OR_STAGE], o->az[OR_ID],
+                o->az[OR_SOURCE], &opts,
+                qPrintf(g, "What does %s stand for?", o->az[OR_ABBREV]),
+                o->az[OR_NAME],
+                qPrintf(g, "%s stands for %s. %s", o->az[OR_ABBREV],
+                        o->az[OR_NAME], o->az[OR_SUMMARY]),
+                "abbrev");
+}
+
+static KioskQuestion *orgCountry(QuizGen *g, const Row *o){
+  Row aOther[3];
+  QOpts opts;
+  int n, i;
+  const char *zName;
+  if( o->az[OR_COUNTRY]==0 ) return 0;
+  zName = qCountryName(g, o->az[OR_COUNTRY]);
+  if( zName==0 ) return 0;
+  n = qOtherCountries(g, o->az[OR_ID], o->az[OR_COUNTRY], aOther, 3);
+  if( n<2 ) return 0;
+  memset(&opts, 0, sizeof(opts));
+  qOptAdd(g, &opts, zName, 1, 0, 0);
+  for(i=0; i<n; i++) qOptAdd(g, &opts, aOther[i].az[1], 0, 0, 0);
+  return finish(g, "organization", o->az[OR_STAGE], o->az[OR_ID],
+                o->az[OR_SOURCE], &opts,
+                qPrintf(g, "Which country is %s from?", o->az[OR_NAME]),
+                zName,
+                qPrintf(g, "%s is from %s. %s", o->az[OR_NAME], zName,
+                        o->az[OR_SUMMARY]),
+                "country");
+}
+
+KioskQuestion *quizOrganization(QuizGen *g){
+  Row o;
+  int aForm[3] = {0, 1, 2}, i;
+  if( !qKindOk(g, KQ_CHOICE) ) return 0;
+  if( qProbe(g, QT_ORG, &o)!=1 ) return 0;
+  qShuffle(g, aForm, 3, (int)sizeof(int));
+  for(i=0; i<3; i++){
+    KioskQuestion *q = 0;
+    switch( aForm[i] ){
+      case 0: q = orgWhat(g, &o); break;
+      case 1: q = orgAbbrev(g, &o); break;
+      case 2: q = orgCountry(g, &o); break;
+    }
+    if( q || g->rc ) return q;
+  }
+  return 0;
+}
+
+/* ---------------------------------------------------------------- places */
+
+static KioskQuestion *placeWhat(QuizGen *g, const Row *p){
+  Row aRow[24];
+  QOpts opts;
+  int nStage, nProbe, n, i, nWrong = 0, bAnyKind;
+  if( foldContains(g, p->az[PL_SUMMARY], p->az[PL_NAME]) ) return 0;
+  nStage = qFetch(g, zPlaceStageSql, aRow, 12, "t", p->az[PL_STAGE]);
+  if( nStage<0 ) return 0;
+  nProbe = qProbeList(g, QT_PLACE, zPlaceProbeSql, aRow+nStage, 12, "");
+  if( nProbe<0 ) return 0;
+  n = nStage+nProbe;
+  qShuffle(g, aRow, n, (int)sizeof(Row));
+  memset(&opts, 0, sizeof(opts));
+  qOptAdd(g, &opts, p->az[PL_NAME], 1, p->az[PL_ID], 0);
+  /* places of the same kind first, then any */
+  for(bAnyKind=0; bAnyKind<2; bAnyKind++){
+    for(i=0; i<n && nWrong<3; i++){
+      if( strcmp(aRow[i].az[PL_ID], p->az[PL_ID])==0 ) continue;
+      if( !bAnyKind && strcmp(aRow[i].az[PL_KIND], p->az[PL_KIND])!=0 ) continue;
+      if( qSameText(g, aRow[i].az[PL_SUMMARY], p->az[PL_SUMMARY]) ) continue;
+      if( qOptAdd(g, &opts, aRow[i].az[PL_NAME], 0, aRow[i].az[PL_ID], 0) ){
+        nWrong++;
+      }
+    }
+  }
+  if( nWrong<2 ) return 0;
+  return finish(g, "place", p->az[PL_STAGE], p->az[PL_ID], p->az[PL_SOURCE],
+                &opts,
+                qPrintf(g, "Which place is this? %s", p->az[PL_SUMMARY]),
+                p->az[PL_NAME],
+                qPrintf(g, "This describes %s.", p->az[PL_NAME]),
+                "what");
+}
+
+static KioskQuestion *placeCountry(QuizGen *g, const Row *p){
+  Row aOther[3];
+  QOpts opts;
+  int n, i;
+  const char *zName;
+  /* rivers, regions and routes cross borders: only cities and fields */
+  if( p->az[PL_COUNTRY]==0 ) return 0;
+  if( strcmp(p->az[PL_KIND], "city")!=0 && strcmp(p->az[PL_KIND], "field")!=0 ){
+    return 0;
+  }
+  zName = qCountryName(g, p->az[PL_COUNTRY]);
+  if( zName==0 ) return 0;
+  n = qOtherCountries(g, p->az[PL_ID], p->az[PL_COUNTRY], aOther, 3);
+  if( n<2 ) return 0;
+  memset(&opts, 0, sizeof(opts));
+  qOptAdd(g, &opts, zName, 1, 0, 0);
+  for(i=0; i<n; i++) qOptAdd(g, &opts, aOther[i].az[1], 0, 0, 0);
+  return finish(g, "place", p->az[PL_STAGE], p->az[PL_ID], p->az[PL_SOURCE],
+                &opts,
+                qPrintf(g, "In which country is %s?", p->az[PL_NAME]),
+                zName,
+                qPrintf(g, "%s is in %s. %s", p->az[PL_NAME], zName,
+                        p->az[PL_SUMMARY]),
+                "country");
+}
+
+static KioskQuestion *placeTyped(QuizGen *g, const Row *p){
+  Row aAlias[16];
+  KioskQuestion *q;
+  int nAlias, i;
+  if( strcmp(p->az[PL_KIND], "city")!=0 ) return 0;
+  if( foldContains(g, p->az[PL_SUMMARY], p->az[PL_NAME]) ) return 0;
+  nAlias = qFetch(g, zAliasSql, aAlias, 16, "t", p->az[PL_ID]);
+  if( nAlias<0 ) return 0;
+  q = qNew(g, KQ_TEXT, "place", p->az[PL_STAGE]);
+  if( q==0 ) return 0;
+  if( kioskQuestionAddAccept(q, p->az[PL_NAME]) ){ qOom(g); return qDrop(q); }
+  for(i=0; i<nAlias; i++){
+    if( kioskQuestionAddAccept(q, aAlias[i].az[0]) ){ qOom(g); return qDrop(q); }
+  }
+  if( qSet(g, &q->zPrompt, qPrintf(g, "Which city is this? %s Type its name.",
+                                   p->az[PL_SUMMARY]))
+   || qSet(g, &q->zAnswer, p->az[PL_NAME])
+   || qSet(g, &q->zExplain, qPrintf(g, "This describes %s.", p->az[PL_NAME]))
+   || qFact(g, q, p->az[PL_ID], p->az[PL_SOURCE]) ){
+    return qDrop(q);
+  }
+  return qFinish(g, q, "typed");
+}
+
+KioskQuestion *quizPlace(QuizGen *g){
+  Row p;
+  int aForm[3] = {0, 1, 2}, i;
+  if( qProbe(g, QT_PLACE, &p)!=1 ) return 0;
+  qShuffle(g, aForm, 3, (int)sizeof(int));
+  for(i=0; i<3; i++){
+    KioskQuestion *q = 0;
+    switch( aForm[i] ){
+      case 0: if( qKindOk(g, KQ_CHOICE) ) q = placeWhat(g, &p); break;
+      case 1: if( qKindOk(g, KQ_CHOICE) ) q = placeCountry(g, &p); break;
+      case 2: if( qKindOk(g, KQ_TEXT) ) q = placeTyped(g, &p); break;
+    }
+    if( q || g->rc ) return q;
+  }
+  return 0;
+}

@@ -1,0 +1,751 @@
+/*
+** quiz.c: the quiz generator's driver and the helpers its forms share.
+**
+** kioskQuizMake picks a topic for each slot (weighted: dates, figures and
+** initiatives first), the topic picks a random fact of the chosen stages
+** by a rowid probe on the table's stage index and tries its question forms
+** in random order; a form either builds a complete question whose wrong
+** options it has checked, or gives up. The per-attempt strings live in an
+** arena, freed after each attempt; questions own their own copies.
+** The forms are in quiz-dates.c, quiz-figures.c, quiz-initiatives.c and
+** quiz-named.c.
+*/
+#include "quizint.h"
+#include "normalize.h"
+#include "score.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const kioskQuizTopics[KIOSK_QUIZ_NTOPIC + 1] = {
+  "date", "figure", "initiative", "person", "organization", "place",
+  "chronology", "matching", "truefalse", 0
+};
+
+/* Per topic: weight, the kinds its forms make, the tables it draws its
+** facts from (one must have facts in the chosen stages), its maker. */
+static const struct TopicDef {
+  int iWeight;
+  unsigned mKind;
+  unsigned mTable;
+  KioskQuestion *(*xMake)(QuizGen *);
+} aTopic[KIOSK_QUIZ_NTOPIC] = {
+  { 5, (1u<<KQ_CHOICE)|(1u<<KQ_MULTI)|(1u<<KQ_YEAR), 1u<<QT_EVENT,
+    quizDate },
+  { 4, (1u<<KQ_CHOICE)|(1u<<KQ_NUMBER), 1u<<QT_FIGURE, quizFigure },
+  { 4, (1u<<KQ_CHOICE)|(1u<<KQ_YEAR)|(1u<<KQ_TEXT), 1u<<QT_INIT,
+    quizInitiative },
+  { 1, (1u<<KQ_CHOICE), 1u<<QT_PERSON, quizPerson },
+  { 1, (1u<<KQ_CHOICE), 1u<<QT_ORG, quizOrganization },
+  { 2, (1u<<KQ_CHOICE)|(1u<<KQ_TEXT), 1u<<QT_PLACE, quizPlace },
+  { 1, (1u<<KQ_ORDER), 1u<<QT_EVENT, quizChronology },
+  { 1, (1u<<KQ_MATCH), 1u<<QT_INIT, quizMatching },
+  { 2, (1u<<KQ_TF), (1u<<QT_EVENT)|(1u<<QT_FIGURE)|(1u<<QT_INIT),
+    quizTrueFalse },
+};
+
+/* Per table: name and the probe statements (stage-bound and whole). */
+static const struct TableDef {
+  const char *zName;
+  const char *zProbeStage;   /* ?1 stage, ?2 rowid */
+  const char *zProbeAll;     /* ?1 rowid */
+  const char *zLoStage, *zHiStage, *zLoAll, *zHiAll;
+} aTable[QT_N] = {
+#define TABLE(T, C) { T, \
+    "SELECT " C " FROM " T " WHERE stage=?1 AND rowid>=?2" \
+    " ORDER BY rowid LIMIT 1", \
+    "SELECT " C " FROM " T " WHERE rowid>=?1 ORDER BY rowid LIMIT 1", \
+    "SELECT rowid FROM " T " WHERE stage=?1 ORDER BY rowid LIMIT 1", \
+    "SELECT rowid FROM " T " WHERE stage=?1 ORDER BY rowid DESC LIMIT 1", \
+    "SELECT rowid FROM " T " ORDER BY rowid LIMIT 1", \
+    "SELECT rowid FROM " T " ORDER BY rowid DESC LIMIT 1" }
+  TABLE("events", EV_COLS),
+  TABLE("figures", FG_COLS),
+  TABLE("initiatives", IN_COLS),
+  TABLE("people", PE_COLS),
+  TABLE("organizations", OR_COLS),
+  TABLE("places", PL_COLS),
+#undef TABLE
+};
+
+/* ---------------------------------------------------------------- arena */
+
+struct ArenaBlock {
+  ArenaBlock *pNext;
+  size_t nUsed, nSize;
+  /* data follows */
+};
+
+#define ARENA_BLOCK 16384
+
+static void *arenaAlloc(Arena *p, size_t n){
+  ArenaBlock *b = p->pFirst;
+  char *z;
+  n = (n+7) & ~(size_t)7;
+  if( b==0 || b->nUsed+n>b->nSize ){
+    size_t nSize = n>ARENA_BLOCK ? n : ARENA_BLOCK;
+    b = sqlite3_malloc64(sizeof(ArenaBlock)+nSize);
+    if( b==0 ) return 0;
+    b->nUsed = 0;
+    b->nSize = nSize;
+    b->pNext = p->pFirst;
+    p->pFirst = b;
+  }
+  z = (char *)(b+1) + b->nUsed;
+  b->nUsed += n;
+  return z;
+}
+
+/* Free all blocks but one, which is emptied for reuse. */
+static void arenaReset(Arena *p, int bKeep){
+  ArenaBlock *b = p->pFirst, *pKeep = 0;
+  while( b ){
+    ArenaBlock *pNext = b->pNext;
+    if( bKeep && pKeep==0 && b->nSize==ARENA_BLOCK ){
+      pKeep = b;
+      pKeep->nUsed = 0;
+      pKeep->pNext = 0;
+    }else{
+      sqlite3_free(b);
+    }
+    b = pNext;
+  }
+  p->pFirst = pKeep;
+}
+
+/* ---------------------------------------------------------------- errors */
+
+int qOom(QuizGen *g){
+  if( g->rc==0 ){
+    g->rc = kioskErrorSet(g->pErr, KIOSK_ENOMEM, "NOMEM", 0, 0, 0,
+                          "out of memory");
+  }
+  return g->rc;
+}
+
+static int dbError(QuizGen *g){
+  if( g->rc==0 ){
+    g->rc = kioskErrorSet(g->pErr, KIOSK_EDB, "QUERY", 0, 0, 0,
+                          "quiz: %s", sqlite3_errmsg(g->db));
+  }
+  return g->rc;
+}
+
+/* ---------------------------------------------------------------- strings */
+
+const char *qStr(QuizGen *g, const char *z){
+  size_t n;
+  char *zNew;
+  if( z==0 ) return 0;
+  n = strlen(z);
+  zNew = arenaAlloc(&g->arena, n+1);
+  if( zNew==0 ){ qOom(g); return 0; }
+  memcpy(zNew, z, n+1);
+  return zNew;
+}
+
+const char *qPrintf(QuizGen *g, const char *zFmt, ...){
+  va_list ap;
+  char *z;
+  const char *zOut;
+  va_start(ap, zFmt);
+  z = sqlite3_vmprintf(zFmt, ap);
+  va_end(ap);
+  if( z==0 ){ qOom(g); return 0; }
+  zOut = qStr(g, z);
+  sqlite3_free(z);
+  return zOut;
+}
+
+const char *qFold(QuizGen *g, const char *z){
+  char *zF = kioskNormalizeFold(z ? z : "");
+  const char *zOut;
+  if( zF==0 ){ qOom(g); return ""; }
+  zOut = qStr(g, zF);
+  sqlite3_free(zF);
+  return zOut ? zOut : "";
+}
+
+int qSameText(QuizGen *g, const char *a, const char *b){
+  if( a==0 || b==0 ) return a==b;
+  return strcmp(qFold(g, a), qFold(g, b))==0;
+}
+
+uint64_t qRand(QuizGen *g, uint64_t n){
+  return kioskPrngBelow(&g->rng, n);
+}
+
+void qShuffle(QuizGen *g, void *a, int n, int sz){
+  kioskPrngShuffle(&g->rng, a, n, sz);
+}
+
+/* ---------------------------------------------------------------- SQL */
+
+static sqlite3_stmt *qStmt(QuizGen *g, const char *zSql){
+  KioskQuizMaker *m = g->pMaker;
+  sqlite3_stmt *pStmt = 0;
+  int i;
+  for(i=0; i<m->nStmt; i++){
+    if( m->aStmt[i].zSql==zSql ){
+      pStmt = m->aStmt[i].pStmt;
+      sqlite3_reset(pStmt);
+      sqlite3_clear_bindings(pStmt);
+      return pStmt;
+    }
+  }
+  if( sqlite3_prepare_v3(g->db, zSql, -1, SQLITE_PREPARE_PERSISTENT,
+                         &pStmt, 0)!=SQLITE_OK ){
+    dbError(g);
+    return 0;
+  }
+  if( m->nStmt<QUIZ_MAXSTMT ){
+    m->aStmt[m->nStmt].zSql = zSql;
+    m->aStmt[m->nStmt].pStmt = pStmt;
+    m->nStmt++;
+  }else{
+    /* more statements than the cache holds: a programming error */
+    sqlite3_finalize(pStmt);
+    g->rc = kioskErrorSet(g->pErr, KIOSK_EQUIZ, "INTERNAL", 0, 0, 0,
+                          "quiz: statement cache full");
+    return 0;
+  }
+  return pStmt;
+}
+
+static int bindList(QuizGen *g, sqlite3_stmt *pStmt, int iFirst,
+                    const char *zBind, va_list ap){
+  int i, rc = SQLITE_OK;
+  for(i=0; zBind && zBind[i] && rc==SQLITE_OK; i++){
+    int iParam = iFirst+i;
+    switch( zBind[i] ){
+      case 't': {
+        const char *z = va_arg(ap, const char *);
+        rc = z ? sqlite3_bind_text(pStmt, iParam, z, -1, SQLITE_TRANSIENT)
+               : sqlite3_bind_null(pStmt, iParam);
+        break;
+      }
+      case 'i':
+        rc = sqlite3_bind_int64(pStmt, iParam, va_arg(ap, sqlite3_int64));
+        break;
+      case 'd':
+        rc = sqlite3_bind_double(pStmt, iParam, va_arg(ap, double));
+        break;
+      default:
+        rc = sqlite3_bind_null(pStmt, iParam);
+        break;
+    }
+  }
+  if( rc!=SQLITE_OK ) return dbError(g);
+  return 0;
+}
+
+/* Step pStmt, copying up to nMax rows. Returns the count or -1. */
+static int fetchRows(QuizGen *g, sqlite3_stmt *pStmt, Row *aRow, int nMax){
+  int n = 0, rc;
+  while( n<nMax && (rc = sqlite3_step(pStmt))==SQLITE_ROW ){
+    Row *r = &aRow[n];
+    int i, nCol = sqlite3_column_count(pStmt);
+    if( nCol>ROW_MAXCOL ) nCol = ROW_MAXCOL;
+    r->nCol = nCol;
+    for(i=0; i<nCol; i++){
+      if( sqlite3_column_type(pStmt, i)==SQLITE_NULL ){
+        r->az[i] = 0;
+        r->ar[i] = 0;
+      }else{
+        r->ar[i] = sqlite3_column_double(pStmt, i);
+        r->az[i] = qStr(g, (const char *)sqlite3_column_text(pStmt, i));
+        if( r->az[i]==0 ){ sqlite3_reset(pStmt); return -1; }
+      }
+    }
+    n++;
+  }
+  if( n<nMax && rc!=SQLITE_DONE ){
+    dbError(g);
+    sqlite3_reset(pStmt);
+    return -1;
+  }
+  sqlite3_reset(pStmt);
+  return n;
+}
+
+int qFetch(QuizGen *g, const char *zSql, Row *aRow, int nMax,
+           const char *zBind, ...){
+  va_list ap;
+  sqlite3_stmt *pStmt;
+  if( g->rc ) return -1;
+  pStmt = qStmt(g, zSql);
+  if( pStmt==0 ) return -1;
+  va_start(ap, zBind);
+  if( bindList(g, pStmt, 1, zBind, ap) ){ va_end(ap); return -1; }
+  va_end(ap);
+  return fetchRows(g, pStmt, aRow, nMax);
+}
+
+/* One rowid from zSql (parameter ?1 text when zStage), or lo>hi: none. */
+static int spanEnd(QuizGen *g, const char *zSql, const char *zStage,
+                   sqlite3_int64 *piRowid){
+  sqlite3_stmt *pStmt = qStmt(g, zSql);
+  int rc;
+  if( pStmt==0 ) return -1;
+  if( zStage ) sqlite3_bind_text(pStmt, 1, zStage, -1, SQLITE_STATIC);
+  rc = sqlite3_step(pStmt);
+  if( rc==SQLITE_ROW ){
+    *piRowid = sqlite3_column_int64(pStmt, 0);
+    sqlite3_reset(pStmt);
+    return 1;
+  }
+  sqlite3_reset(pStmt);
+  if( rc!=SQLITE_DONE ){ dbError(g); return -1; }
+  return 0;
+}
+
+/* Fill g's spans for the chosen stages (or the whole tables). */
+static int loadSpans(QuizGen *g, int nStage, const char *const *azStage){
+  int t, i;
+  for(t=0; t<QT_N; t++){
+    const struct TableDef *d = &aTable[t];
+    sqlite3_int64 lo = 1, hi = 0;
+    if( spanEnd(g, d->zLoAll, 0, &lo)<0 ) return -1;
+    if( spanEnd(g, d->zHiAll, 0, &hi)<0 ) return -1;
+    g->aAll[t].lo = lo;
+    g->aAll[t].hi = hi;
+    g->aAll[t].zStage = 0;
+    if( lo>hi ){ g->aAll[t].lo = 1; g->aAll[t].hi = 0; }
+    g->aSpan[t] = sqlite3_malloc64(sizeof(Span)*(size_t)(nStage ? nStage : 1));
+    if( g->aSpan[t]==0 ) return qOom(g);
+    g->aNSpan[t] = 0;
+    g->aSpanTotal[t] = 0;
+    if( nStage==0 ){
+      if( g->aAll[t].lo<=g->aAll[t].hi ){
+        g->aSpan[t][0] = g->aAll[t];
+        g->aNSpan[t] = 1;
+        g->aSpanTotal[t] = g->aAll[t].hi - g->aAll[t].lo + 1;
+      }
+      continue;
+    }
+    for(i=0; i<nStage; i++){
+      int rcLo, rcHi;
+      Span s;
+      s.zStage = azStage[i];
+      rcLo = spanEnd(g, d->zLoStage, s.zStage, &s.lo);
+      if( rcLo<0 ) return -1;
+      if( rcLo==0 ) continue;
+      rcHi = spanEnd(g, d->zHiStage, s.zStage, &s.hi);
+      if( rcHi<0 ) return -1;
+      g->aSpan[t][g->aNSpan[t]++] = s;
+      g->aSpanTotal[t] += s.hi - s.lo + 1;
+    }
+  }
+  return 0;
+}
+
+int qProbe(QuizGen *g, QTable t, Row *pRow){
+  sqlite3_int64 r, iRowid = 0;
+  int i, n;
+  const Span *s = 0;
+  if( g->rc ) return -1;
+  if( g->aSpanTotal[t]<=0 ) return 0;
+  r = (sqlite3_int64)qRand(g, (uint64_t)g->aSpanTotal[t]);
+  for(i=0; i<g->aNSpan[t]; i++){
+    sqlite3_int64 nLen = g->aSpan[t][i].hi - g->aSpan[t][i].lo + 1;
+    if( r<nLen ){ s = &g->aSpan[t][i]; iRowid = s->lo + r; break; }
+    r -= nLen;
+  }
+  if( s==0 ) return 0;
+  if( s->zStage ){
+    n = qFetch(g, aTable[t].zProbeStage, pRow, 1, "ti", s->zStage, iRowid);
+  }else{
+    n = qFetch(g, aTable[t].zProbeAll, pRow, 1, "i", iRowid);
+  }
+  return n;
+}
+
+int qProbeList(QuizGen *g, QTable t, const char *zSql, Row *aRow, int nMax,
+               const char *zBind, ...){
+  sqlite3_int64 lo = g->aAll[t].lo, hi = g->aAll[t].hi, iStart;
+  sqlite3_stmt *pStmt;
+  int n = 0, nPass;
+  va_list ap;
+  if( g->rc ) return -1;
+  if( lo>hi || nMax<=0 ) return 0;
+  iStart = lo + (sqlite3_int64)qRand(g, (uint64_t)(hi-lo+1));
+  for(nPass=0; nPass<2 && n<nMax; nPass++){
+    int k;
+    pStmt = qStmt(g, zSql);
+    if( pStmt==0 ) return -1;
+    sqlite3_bind_int64(pStmt, 1, nPass==0 ? iStart : lo);
+    sqlite3_bind_int64(pStmt, 2, nMax-n);
+    va_start(ap, zBind);
+    if( bindList(g, pStmt, 3, zBind, ap) ){ va_end(ap); return -1; }
+    va_end(ap);
+    k = fetchRows(g, pStmt, aRow+n, nMax-n);
+    if( k<0 ) return -1;
+    if( nPass==1 ){
+      /* the wrap-around pass must stop where the first began */
+      int j, nKeep = 0;
+      for(j=0; j<k; j++){
+        /* rows are in rowid order; the statement's last column is the
+        ** rowid */
+        Row *r = &aRow[n+j];
+        if( (sqlite3_int64)r->ar[r->nCol-1]>=iStart ) break;
+        nKeep++;
+      }
+      k = nKeep;
+    }
+    n += k;
+  }
+  return n;
+}
+
+/* ---------------------------------------------------------------- used */
+
+int qIsUsed(QuizGen *g, const char *zKey){
+  int i;
+  for(i=0; i<g->nUsed; i++){
+    if( strcmp(g->azUsed[i], zKey)==0 ) return 1;
+  }
+  return 0;
+}
+
+int qMarkUsed(QuizGen *g, const char *zKey){
+  char *z;
+  if( qIsUsed(g, zKey) ) return 0;
+  if( g->nUsed>=g->nUsedAlloc ){
+    int nNew = g->nUsedAlloc ? g->nUsedAlloc*2 : 64;
+    char **azNew = sqlite3_realloc64(g->azUsed, sizeof(char *)*(size_t)nNew);
+    if( azNew==0 ) return qOom(g);
+    g->azUsed = azNew;
+    g->nUsedAlloc = nNew;
+  }
+  z = kioskStrDup(zKey);
+  if( z==0 ) return qOom(g);
+  g->azUsed[g->nUsed++] = z;
+  return 0;
+}
+
+/* ---------------------------------------------------------------- options */
+
+int qOptHas(QuizGen *g, const QOpts *p, const char *zText){
+  int i;
+  for(i=0; i<p->n; i++){
+    if( qSameText(g, p->a[i].zText, zText) ) return 1;
+  }
+  return 0;
+}
+
+int qOptAdd(QuizGen *g, QOpts *p, const char *zText, double rCredit,
+            const char *zFact, double rSort){
+  if( zText==0 || p->n>=QUIZ_MAXOPT || qOptHas(g, p, zText) ) return 0;
+  p->a[p->n].zText = zText;
+  p->a[p->n].rCredit = rCredit;
+  p->a[p->n].zFact = zFact;
+  p->a[p->n].rSort = rSort;
+  p->n++;
+  return 1;
+}
+
+static int cmpOpt(const void *a, const void *b){
+  const QOpt *x = a, *y = b;
+  if( x->rSort<y->rSort ) return -1;
+  if( x->rSort>y->rSort ) return 1;
+  return strcmp(x->zText, y->zText);
+}
+
+int qOptsToQuestion(QuizGen *g, KioskQuestion *q, QOpts *p, int bSort){
+  int i;
+  if( bSort ) qsort(p->a, (size_t)p->n, sizeof(QOpt), cmpOpt);
+  else qShuffle(g, p->a, p->n, (int)sizeof(QOpt));
+  for(i=0; i<p->n; i++){
+    if( kioskQuestionAddOption(q, p->a[i].zText, p->a[i].rCredit, 0,
+                               p->a[i].zFact) ){
+      return qOom(g);
+    }
+  }
+  return 0;
+}
+
+/* ---------------------------------------------------------------- questions */
+
+int qKindOk(QuizGen *g, KioskQKind e){
+  return (g->mKind & (1u<<e))!=0;
+}
+
+KioskQuestion *qDrop(KioskQuestion *q){
+  kioskQuestionFree(q);
+  return 0;
+}
+
+int qSet(QuizGen *g, char **pz, const char *z){
+  char *zNew;
+  if( z==0 ) return g->rc;
+  zNew = kioskStrDup(z);
+  if( zNew==0 ) return qOom(g);
+  sqlite3_free(*pz);
+  *pz = zNew;
+  return 0;
+}
+
+KioskQuestion *qNew(QuizGen *g, KioskQKind eKind, const char *zTopic,
+                    const char *zStage){
+  KioskQuestion *q;
+  if( g->rc ) return 0;
+  q = kioskQuestionNew();
+  if( q==0 ){ qOom(g); return 0; }
+  q->eKind = eKind;
+  if( qSet(g, &q->zTopic, zTopic) || qSet(g, &q->zStage, zStage) ){
+    return qDrop(q);
+  }
+  return q;
+}
+
+static const char zLessonSql[] =
+  "SELECT r.stage, r.para FROM lesson_refs r JOIN stages s ON s.id=r.stage"
+  " WHERE r.target=?1 AND r.kind='fact'"
+  " ORDER BY r.stage<>?2, s.ord, r.para LIMIT 1";
+
+int qFact(QuizGen *g, KioskQuestion *q, const char *zFact,
+          const char *zSource){
+  int i;
+  if( g->rc ) return g->rc;
+  for(i=0; i<q->nFact; i++){
+    if( strcmp(q->azFact[i], zFact)==0 ) break;
+  }
+  if( i==q->nFact && kioskQuestionAddFact(q, zFact) ) return qOom(g);
+  if( zSource ){
+    for(i=0; i<q->nSource; i++){
+      if( strcmp(q->azSource[i], zSource)==0 ) break;
+    }
+    if( i==q->nSource && kioskQuestionAddSource(q, zSource) ) return qOom(g);
+  }
+  if( q->zLessonStage==0 ){
+    Row r;
+    int n = qFetch(g, zLessonSql, &r, 1, "tt", zFact, q->zStage);
+    if( n<0 ) return g->rc;
+    if( n==1 ){
+      if( qSet(g, &q->zLessonStage, r.az[0]) ) return g->rc;
+      q->iLessonPara = (int)r.ar[1];
+    }
+  }
+  return 0;
+}
+
+KioskQuestion *qFinish(QuizGen *g, KioskQuestion *q, const char *zForm){
+  char *zId;
+  int i;
+  if( q==0 ) return 0;
+  if( g->rc ) return qDrop(q);
+  zId = sqlite3_mprintf("gen:%s-%s", q->zTopic, zForm);
+  for(i=0; zId && i<q->nFact; i++){
+    char *zNew = sqlite3_mprintf("%s:%s", zId, q->azFact[i]);
+    sqlite3_free(zId);
+    zId = zNew;
+  }
+  if( zId==0 ){ qOom(g); return qDrop(q); }
+  sqlite3_free(q->zId);
+  q->zId = zId;
+  if( q->zAnswer==0 ){
+    /* order and match: the answer in words from the key itself */
+    q->zAnswer = kioskQuestionExpected(q);
+    if( q->zAnswer==0 ){ qOom(g); return qDrop(q); }
+  }
+  if( qIsUsed(g, zId) ) return qDrop(q);
+  return q;
+}
+
+static const char zCountrySql[] = "SELECT name FROM countries WHERE id=?1";
+
+const char *qCountryName(QuizGen *g, const char *zId){
+  Row r;
+  if( zId==0 ) return 0;
+  if( qFetch(g, zCountrySql, &r, 1, "t", zId)!=1 ) return 0;
+  return r.az[0];
+}
+
+static const char zLinkedCountrySql[] =
+  "SELECT country FROM fact_countries WHERE fact=?1 LIMIT 64";
+static const char zCountriesSql[] =
+  "SELECT id, name FROM countries ORDER BY rowid LIMIT 64";
+
+int qOtherCountries(QuizGen *g, const char *zFact, const char *zRight,
+                    Row *aOut, int nWant){
+  Row aAll[64], aLink[64];
+  int nAll, nLink, i, j, n = 0;
+  nLink = qFetch(g, zLinkedCountrySql, aLink, 64, "t", zFact);
+  if( nLink<0 ) return -1;
+  nAll = qFetch(g, zCountriesSql, aAll, 64, "");
+  if( nAll<0 ) return -1;
+  qShuffle(g, aAll, nAll, (int)sizeof(Row));
+  for(i=0; i<nAll && n<nWant; i++){
+    if( zRight && strcmp(aAll[i].az[0], zRight)==0 ) continue;
+    for(j=0; j<nLink; j++){
+      if( strcmp(aLink[j].az[0], aAll[i].az[0])==0 ) break;
+    }
+    if( j<nLink ) continue;
+    aOut[n++] = aAll[i];
+  }
+  return n;
+}
+
+/* ---------------------------------------------------------------- driver */
+
+KioskQuizMaker *kioskQuizMakerNew(sqlite3 *db){
+  KioskQuizMaker *p = sqlite3_malloc64(sizeof(*p));
+  if( p==0 ) return 0;
+  memset(p, 0, sizeof(*p));
+  p->db = db;
+  return p;
+}
+
+void kioskQuizMakerFree(KioskQuizMaker *p){
+  int i;
+  if( p==0 ) return;
+  for(i=0; i<p->nStmt; i++) sqlite3_finalize(p->aStmt[i].pStmt);
+  sqlite3_free(p);
+}
+
+static int topicIndex(const char *z){
+  int i;
+  for(i=0; i<KIOSK_QUIZ_NTOPIC; i++){
+    if( strcmp(kioskQuizTopics[i], z)==0 ) return i;
+  }
+  return -1;
+}
+
+/* A stage by id, or by its number (stages.ord) when written in digits. */
+static const char zStageSql[] =
+  "SELECT id FROM stages WHERE id=?1"
+  " UNION ALL SELECT id FROM stages WHERE ?1 GLOB '[0-9]*'"
+  " AND ?1 NOT GLOB '*[^0-9]*' AND ord=CAST(?1 AS INTEGER) LIMIT 1";
+
+/* The primary fact of q: what "asked already" means for the next slots. */
+static const char *primaryFact(const KioskQuestion *q){
+  return q->nFact>0 ? q->azFact[0] : q->zId;
+}
+
+int kioskQuizMake(KioskQuizMaker *pMaker, const KioskQuizSpec *pSpec,
+                  KioskQuiz *pQuiz, KioskError *pErr){
+  QuizGen g;
+  int aWeight[KIOSK_QUIZ_NTOPIC];
+  int aFail[KIOSK_QUIZ_NTOPIC];
+  int i, t, nWant, nAttempt, nMaxAttempt, nTotalWeight;
+  int nStart = pQuiz->nQuestion;
+  char **azStage = 0;
+  Row r;
+
+  memset(&g, 0, sizeof(g));
+  g.pMaker = pMaker;
+  g.db = pMaker->db;
+  g.pErr = pErr;
+  g.mKind = pSpec->mKind ? pSpec->mKind : ~0u;
+  kioskPrngSeed(&g.rng, pSpec->iSeed);
+  nWant = pSpec->nQuestion>0 ? pSpec->nQuestion : KIOSK_QUIZ_DEFAULT_COUNT;
+  if( nWant>KIOSK_QUIZ_MAX_COUNT ){
+    g.rc = kioskErrorSet(pErr, KIOSK_EARG, "COUNT", 0, 0, 0,
+                         "quiz: at most %d questions, not %d",
+                         KIOSK_QUIZ_MAX_COUNT, nWant);
+    goto done;
+  }
+
+  /* which topics may be drawn */
+  for(i=0; i<KIOSK_QUIZ_NTOPIC; i++) aWeight[i] = pSpec->nTopic ? 0 : 1;
+  for(i=0; i<pSpec->nTopic; i++){
+    int k = topicIndex(pSpec->azTopic[i]);
+    if( k<0 ){
+      g.rc = kioskErrorSet(pErr, KIOSK_EARG, "TOPIC", 0, 0, 0,
+                           "quiz: unknown topic \"%s\"", pSpec->azTopic[i]);
+      goto done;
+    }
+    aWeight[k] = 1;
+  }
+  if( pSpec->nStage>0 ){
+    azStage = sqlite3_malloc64(sizeof(char *)*(size_t)pSpec->nStage);
+    if( azStage==0 ){ qOom(&g); goto done; }
+    memset(azStage, 0, sizeof(char *)*(size_t)pSpec->nStage);
+  }
+  for(i=0; i<pSpec->nStage; i++){
+    int n = qFetch(&g, zStageSql, &r, 1, "t", pSpec->azStage[i]);
+    if( n<0 ) goto done;
+    if( n==0 ){
+      g.rc = kioskErrorSet(pErr, KIOSK_EQUIZ, "STAGE", 0, 0, 0,
+                           "quiz: unknown stage \"%s\"", pSpec->azStage[i]);
+      goto done;
+    }
+    azStage[i] = kioskStrDup(r.az[0]);
+    if( azStage[i]==0 ){ qOom(&g); goto done; }
+  }
+  if( loadSpans(&g, pSpec->nStage, (const char *const *)azStage) ) goto done;
+  nTotalWeight = 0;
+  for(i=0; i<KIOSK_QUIZ_NTOPIC; i++){
+    int bFacts = 0;
+    for(t=0; t<QT_N; t++){
+      if( (aTopic[i].mTable & (1u<<t)) && g.aSpanTotal[t]>0 ) bFacts = 1;
+    }
+    if( !bFacts || (aTopic[i].mKind & g.mKind)==0 ) aWeight[i] = 0;
+    if( aWeight[i] ) aWeight[i] = aTopic[i].iWeight;
+    nTotalWeight += aWeight[i];
+    aFail[i] = 0;
+  }
+
+  /* Fill the slots. A topic that fails many times in a row is dropped;
+  ** after half the attempt budget a fact may come back in another form. */
+  nMaxAttempt = nWant*24 + 64;
+  for(nAttempt=0; nAttempt<nMaxAttempt && nTotalWeight>0
+                  && pQuiz->nQuestion-nStart<nWant; nAttempt++){
+    KioskQuestion *q;
+    int w = (int)qRand(&g, (uint64_t)nTotalWeight);
+    for(t=0; t<KIOSK_QUIZ_NTOPIC; t++){
+      if( w<aWeight[t] ) break;
+      w -= aWeight[t];
+    }
+    g.bAllowRepeat = nAttempt>=nMaxAttempt/2;
+    q = aTopic[t].xMake(&g);
+    if( g.rc ){ kioskQuestionFree(q); goto done; }
+    if( q && !g.bAllowRepeat && qIsUsed(&g, primaryFact(q)) ){
+      q = qDrop(q);
+    }
+    if( q==0 ){
+      if( ++aFail[t]>=48 ){
+        nTotalWeight -= aWeight[t];
+        aWeight[t] = 0;
+      }
+    }else{
+      aFail[t] = 0;
+      if( qMarkUsed(&g, primaryFact(q)) || qMarkUsed(&g, q->zId) ){
+        kioskQuestionFree(q);
+        goto done;
+      }
+      if( kioskQuizAppend(pQuiz, q) ){ qOom(&g); goto done; }
+    }
+    arenaReset(&g.arena, 1);
+  }
+
+done:
+  if( g.rc ){
+    /* leave pQuiz as it was */
+    for(i=nStart; i<pQuiz->nQuestion; i++){
+      kioskQuestionFree(pQuiz->apQuestion[i]);
+    }
+    if( pQuiz->nQuestion>nStart ) pQuiz->nQuestion = nStart;
+  }
+  for(t=0; t<QT_N; t++) sqlite3_free(g.aSpan[t]);
+  for(i=0; azStage && i<pSpec->nStage; i++) sqlite3_free(azStage[i]);
+  sqlite3_free(azStage);
+  for(i=0; i<g.nUsed; i++) sqlite3_free(g.azUsed[i]);
+  sqlite3_free(g.azUsed);
+  arenaReset(&g.arena, 0);
+  return g.rc;
+}
+
+int kioskQuizGenerate(sqlite3 *db, const KioskQuizSpec *pSpec,
+                      KioskQuiz *pQuiz, KioskError *pErr){
+  KioskQuizMaker *p = kioskQuizMakerNew(db);
+  int rc;
+  if( p==0 ){
+    return kioskErrorSet(pErr, KIOSK_ENOMEM, "NOMEM", 0, 0, 0,
+                         "out of memory");
+  }
+  rc = kioskQuizMake(p, pSpec, pQuiz, pErr);
+  kioskQuizMakerFree(p);
+  return rc;
+}
