@@ -30,6 +30,9 @@ namespace eval ::kiosk::ui::app {
     # Per-student preferences when no records database is open.
     variable prefs
     array set prefs {}
+    # Header title texts in full, by header path.
+    variable titles
+    array set titles {}
 }
 
 # Remember the options; main.tcl calls this once before the first goto.
@@ -268,6 +271,10 @@ proc ::kiosk::ui::app::header {parent args} {
     }
     ttk::label $h.title -text [dict get $o -title] -style Head.TLabel
     grid $h.title -row 0 -column 1 -sticky w
+    # A long title is cut to the room left, with an ellipsis.
+    set ::kiosk::ui::app::titles($h) [dict get $o -title]
+    bind $h <Configure> [list ::kiosk::ui::app::FitTitle $h]
+    bind $h <Destroy> +[list unset -nocomplain ::kiosk::ui::app::titles($h)]
     ttk::frame $h.extra
     grid $h.extra -row 0 -column 2 -sticky e -padx 8
     ttk::label $h.who -text [StudentName] -style Muted.TLabel
@@ -287,6 +294,28 @@ proc ::kiosk::ui::app::header {parent args} {
     grid $parent.headsep -row 1 -column 0 -columnspan [dict get $o -span] \
         -sticky ew
     return $h
+}
+
+# Fit the header title into what the other header widgets leave.
+proc ::kiosk::ui::app::FitTitle {h} {
+    variable titles
+    if {![info exists titles($h)]} { return }
+    set room [winfo width $h]
+    foreach w [grid slaves $h] {
+        if {$w ne "$h.title"} {
+            incr room -[expr {[winfo reqwidth $w] + 16}]
+        }
+    }
+    set room [expr {max(80, $room - 32)}]
+    set text $titles($h)
+    if {[font measure KioskHead $text] > $room} {
+        while {[string length $text] > 4 &&
+               [font measure KioskHead "$text\u2026"] > $room} {
+            set text [string range $text 0 end-1]
+        }
+        set text "[string trimright $text]\u2026"
+    }
+    $h.title configure -text $text
 }
 
 # The display name of the current student, or "".

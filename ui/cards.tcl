@@ -231,10 +231,12 @@ proc ::kiosk::ui::cards::value {f} {
 proc ::kiosk::ui::cards::Amount {v unit} {
     switch -- $unit {
         USD {
-            foreach {div word} {1e12 trillion 1e9 billion 1e6 million} {
-                if {abs($v) >= $div} {
-                    return [mc "\$%s $word" [Num [expr {$v / $div}]]]
-                }
+            if {abs($v) >= 1e12} {
+                return [mc "\$%s trillion" [Num [expr {$v / 1e12}]]]
+            } elseif {abs($v) >= 1e9} {
+                return [mc "\$%s billion" [Num [expr {$v / 1e9}]]]
+            } elseif {abs($v) >= 1e6} {
+                return [mc "\$%s million" [Num [expr {$v / 1e6}]]]
             }
             return "\$[Num $v]"
         }

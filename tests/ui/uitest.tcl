@@ -14,8 +14,10 @@
 #                             returns the file name
 #   uitest::useFake           replace the course by the stand-in course of
 #                             fakecourse.tcl (questions of every kind)
+#   uitest::useReal           back to the package's course (when it loaded)
 #   uitest::realCourse        1 when the package's course command has the
 #                             subcommands the screens read
+#   uitest::realQuiz          ... and quiz and score as well
 
 package require tcltest 2.5
 
@@ -28,17 +30,28 @@ proc ::uitest::tmp {name} {
     return [file join [tcltest::configure -tmpdir] $name]
 }
 
-proc ::uitest::realCourse {} {
+# 1 when the package's course command has every subcommand in SUBS.
+proc ::uitest::hasSubs {subs} {
     global env
     set ::auto_path [linsert $::auto_path 0 $env(KIOSK_PKGDIR)]
     package require kiosk
     kiosk::course ::uitest::probe :memory:
     catch {::uitest::probe frobnicate} msg
     ::uitest::probe close
-    foreach sub {fresh load lesson fact source term quiz score events figures facts} {
+    foreach sub $subs {
         if {![regexp "\[ ,\]$sub\[ ,\]" "$msg,"]} { return 0 }
     }
     return 1
+}
+
+# The readers the screens use.
+proc ::uitest::realCourse {} {
+    return [hasSubs {fresh load stage lesson fact facts source term events figures}]
+}
+
+# Quiz making and scoring.
+proc ::uitest::realQuiz {} {
+    return [expr {[realCourse] && [hasSubs {quiz score}]}]
 }
 
 # Start the kiosk once for the whole suite file, windowed, on databases in
@@ -146,6 +159,12 @@ proc ::uitest::useFake {} {
         ::fakecourse::create ::uitest::fake $env(KIOSK_COURSEDIR)
     }
     ::kiosk::ui::app::setCourse ::uitest::fake
+}
+
+proc ::uitest::useReal {} {
+    if {[namespace which ::kiosk::ui::app::coursedb] ne ""} {
+        ::kiosk::ui::app::setCourse ::kiosk::ui::app::coursedb
+    }
 }
 
 # The text of every label under W, in stacking order.

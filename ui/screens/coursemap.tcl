@@ -22,14 +22,7 @@ namespace eval ::kiosk::ui::coursemap {
 proc ::kiosk::ui::coursemap::show {f {stage ""}} {
     variable state
     set db [course]
-    set h [header $f -title [mc "Course map"] -back ::kiosk::ui::coursemap::Back]
-    foreach {name label} [list charts [mc "Charts"] map [mc "Map"]] {
-        if {[exists $name]} {
-            ttk::button $h.extra.$name -text $label \
-                -command [list ::kiosk::ui::coursemap::Other $f $name]
-            pack $h.extra.$name -side left -padx 4
-        }
-    }
+    header $f -title [mc "Course map"] -back ::kiosk::ui::coursemap::Back
     set state($f,stages) [$db stages]
     set i 0
     foreach s $state($f,stages) {
@@ -67,6 +60,15 @@ proc ::kiosk::ui::coursemap::show {f {stage ""}} {
     ttk::button $f.d.buttons.quiz -text [mc "Quiz me on this stage"] \
         -command [list ::kiosk::ui::coursemap::Quiz $f]
     grid $f.d.buttons.lesson $f.d.buttons.quiz -padx {0 12} -sticky w
+    set col 2
+    foreach {name label} [list charts [mc "Charts"] map [mc "Map"]] {
+        if {[exists $name]} {
+            ttk::button $f.d.buttons.$name -text $label \
+                -command [list ::kiosk::ui::coursemap::Other $f $name]
+            grid $f.d.buttons.$name -row 0 -column $col -padx {0 12} -sticky w
+            incr col
+        }
+    }
     grid $f.d.title -sticky w
     grid $f.d.period -sticky w
     grid $f.d.summary -sticky ew -pady 6

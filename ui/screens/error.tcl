@@ -21,8 +21,13 @@ proc ::kiosk::ui::error::show {f title msg {detail ""} {code ""}} {
             [mc "In %s, line %s, column %s." $file $line $col]
         grid $f.box.where -sticky w
     }
+    if {[lindex $code 0] eq "KIOSK" && [lindex $code 1] in {CSV COURSE LESSON}} {
+        set help [mc "Please tell the teacher. The course files must be fixed before the kiosk can teach them."]
+    } else {
+        set help [mc "Please tell the teacher what you were doing when this happened."]
+    }
     ttk::label $f.box.help -style Muted.TLabel -wraplength 900 -justify left \
-        -text [mc "Please tell the teacher. The course files must be fixed before the kiosk can teach them."]
+        -text $help
     grid $f.box.help -sticky w -pady 8
     if {$detail ne ""} {
         text $f.box.detail -height 8 -width 90 -font KioskSmall -wrap none \

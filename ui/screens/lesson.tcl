@@ -37,15 +37,8 @@ proc ::kiosk::ui::lesson::show {f stage {para ""} args} {
     set state($f,prev) [expr {$i > 0 ? [lindex $ids $i-1] : ""}]
     set state($f,next) [lindex $ids $i+1]
 
-    set h [header $f -title [mc "Stage %d: %s" [dict get $s ord] [dict get $s title]] \
-        -back [list ::kiosk::ui::lesson::Back $f] -span 2]
-    foreach {name label} [list charts [mc "Charts"] map [mc "Map"]] {
-        if {[exists $name]} {
-            ttk::button $h.extra.$name -text $label \
-                -command [list ::kiosk::ui::lesson::Other $f $name]
-            pack $h.extra.$name -side left -padx 4
-        }
-    }
+    header $f -title [mc "Stage %d: %s" [dict get $s ord] [dict get $s title]] \
+        -back [list ::kiosk::ui::lesson::Back $f] -span 2
     # The lesson.
     ttk::frame $f.main
     set t $f.main.text
@@ -76,10 +69,22 @@ proc ::kiosk::ui::lesson::show {f stage {para ""} args} {
         -style Accent.TButton -command [list ::kiosk::ui::lesson::Quiz $f]
     ttk::button $f.nav.next -text [mc "Next stage \u2192"] \
         -command [list ::kiosk::ui::lesson::Stage $f next]
-    grid $f.nav.prev $f.nav.quiz $f.nav.next -padx 6
+    ttk::frame $f.nav.mid
+    grid $f.nav.quiz -in $f.nav.mid -row 0 -column 0 -padx 6
+    set col 1
+    foreach {name label} [list charts [mc "Charts"] map [mc "Map"]] {
+        if {[exists $name]} {
+            ttk::button $f.nav.$name -text $label \
+                -command [list ::kiosk::ui::lesson::Other $f $name]
+            grid $f.nav.$name -in $f.nav.mid -row 0 -column $col -padx 6
+            incr col
+        }
+    }
+    grid $f.nav.prev $f.nav.mid $f.nav.next -padx 6
     grid columnconfigure $f.nav {0 2} -weight 1
     grid configure $f.nav.prev -sticky w
     grid configure $f.nav.next -sticky e
+    raise $f.nav.quiz $f.nav.mid
     if {$state($f,prev) eq ""} { $f.nav.prev state disabled }
     if {$state($f,next) eq ""} { $f.nav.next state disabled }
 
