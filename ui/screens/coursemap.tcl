@@ -262,7 +262,7 @@ proc ::kiosk::ui::coursemap::Bubble {f i j} {
     if {$e eq ""} { return }
     lassign [$c bbox m$i.$j] ax0 ay0 ax1 ay1
     if {$ax0 eq ""} { return }
-    set text "[::kiosk::ui::cards::period [dict get $e date]]: [dict get $e title]"
+    set text "[::kiosk::ui::cards::when $e date]: [dict get $e title]"
     set W [winfo width $c]
     set maxw [expr {min(520, $W / 2)}]
     set t [$c create text 0 0 -text $text -font KioskSmall -width $maxw \
@@ -300,7 +300,7 @@ proc ::kiosk::ui::coursemap::Details {f} {
         return
     }
     $f.d.title configure -text [mc "Stage %d: %s" [dict get $s ord] [dict get $s title]]
-    $f.d.period configure -text [::kiosk::ui::cards::period [dict get $s period]]
+    $f.d.period configure -text [::kiosk::ui::cards::when $s period]
     $f.d.summary configure -text \
         [expr {[dict exists $s summary] ? [dict get $s summary] : ""}]
     $f.d.progress configure -text [ProgressText $f $s 1]
