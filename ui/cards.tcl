@@ -17,7 +17,7 @@
 #   ::kiosk::ui::cards::citation SOURCEDICT  one line, for a footnote
 
 namespace eval ::kiosk::ui::cards {
-    namespace export fact note term close value period citation
+    namespace export fact note term close value period when citation
     namespace import ::msgcat::mc
     # Per card (keyed by the card path): the widget that had the focus.
     variable state
@@ -38,11 +38,11 @@ proc ::kiosk::ui::cards::fact {parent id args} {
         figure {
             lappend rows [mc "Value"] [value $f]
             if {[dict exists $f period]} {
-                lappend rows [mc "When"] [period [dict get $f period]]
+                lappend rows [mc "When"] [when $f period]
             }
         }
         event {
-            lappend rows [mc "When"] [period [dict get $f date]]
+            lappend rows [mc "When"] [when $f date]
         }
         person {
             if {[dict exists $f role]} { lappend rows [mc "Role"] [dict get $f role] }
@@ -50,10 +50,10 @@ proc ::kiosk::ui::cards::fact {parent id args} {
         }
         organization {
             if {[dict exists $f abbrev]} { lappend rows [mc "Short name"] [dict get $f abbrev] }
-            if {[dict exists $f founded]} { lappend rows [mc "Founded"] [period [dict get $f founded]] }
+            if {[dict exists $f founded]} { lappend rows [mc "Founded"] [when $f founded] }
         }
         initiative {
-            if {[dict exists $f date]} { lappend rows [mc "When"] [period [dict get $f date]] }
+            if {[dict exists $f date]} { lappend rows [mc "When"] [when $f date] }
         }
     }
     if {[dict exists $f countries] && [llength [dict get $f countries]]} {
@@ -259,6 +259,14 @@ proc ::kiosk::ui::cards::Num {v} {
     while {[regsub {^(\d+)(\d{3})} $int {\1,\2} int]} {}
     if {$frac ne ""} { append int . $frac }
     return $neg$int
+}
+
+# When ROW happened, in words: the package's `when` when it gives one,
+# else KEY (a KDATE column) formatted here.
+proc ::kiosk::ui::cards::when {row key} {
+    if {[dict exists $row when]} { return [dict get $row when] }
+    if {[dict exists $row $key]} { return [period [dict get $row $key]] }
+    return ""
 }
 
 # A KDATE in words: 1992; October 1991; 15 October 2018; 1997–1998;

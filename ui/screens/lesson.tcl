@@ -129,7 +129,7 @@ proc ::kiosk::ui::lesson::SideRuns {db stage} {
     }
     foreach e $evs {
         lappend paras [list \
-            [dict create kind fact text [::kiosk::ui::cards::period [dict get $e date]] \
+            [dict create kind fact text [::kiosk::ui::cards::when $e date] \
                 target [dict get $e id]] \
             [dict create kind text text "\n[dict get $e title]"]]
     }
