@@ -244,6 +244,7 @@ proc ::kiosk::ui::charts::Draw {c} {
     set h [winfo height $c]
     if {$w < 100 || $h < 100} { return }
     set state($c,drawn) 1
+    set state($c,n) 0
     $c configure -background [::kiosk::ui::theme::color bg]
     $c delete all
     set panels $state($c,panels)
@@ -441,15 +442,16 @@ proc ::kiosk::ui::charts::Bars {c p x0 y0 x1 y1} {
         incr ri
     }
     $c create line $xl $y0 $xl $y1 -fill $muted -tags axis
+    variable state
     set items {}
-    set n 0
     foreach b $bars {
         lassign $b ri si value fact approx source kind
         set col [SeriesColor $si]
         set top [expr {$y0 + $ri * $rowH + ($rowH - $ns * $barH) / 2 + $si * $barH}]
         set bot [expr {$top + $barH - 2}]
         set len [expr {max(2.0, $maxLen * $value / double($maxV))}]
-        set tag bar[incr n]
+        # Numbered across the canvas: a tag names one bar of one chart.
+        set tag b:[incr state($c,n)]
         set opts [list -fill $col -outline $col]
         switch -- $kind {
             total { set opts [list -fill {} -outline $col -width 2] }
