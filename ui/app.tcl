@@ -10,7 +10,8 @@
 
 namespace eval ::kiosk::ui::app {
     namespace export goto course records student setStudent toast key \
-        header timer cancel screen exists pref opt busy students addStudent
+        header timer cancel screen exists pref opt busy students addStudent \
+        flow
     namespace import ::msgcat::mc
     # Options from the command line (set by main.tcl through init).
     variable opt
@@ -277,13 +278,13 @@ proc ::kiosk::ui::app::header {parent args} {
     bind $h <Destroy> +[list unset -nocomplain ::kiosk::ui::app::titles($h)]
     ttk::frame $h.extra
     grid $h.extra -row 0 -column 2 -sticky e -padx 8
-    ttk::label $h.who -text [StudentName] -style Muted.TLabel
+    ttk::label $h.who -text [StudentName] -style Small.TLabel
     grid $h.who -row 0 -column 3 -sticky e -padx 8
-    ttk::button $h.smaller -text [mc "A\u2212"] -width 3 \
+    ttk::button $h.smaller -text [mc "A\u2212"] -width 0 -style Tool.TButton \
         -command ::kiosk::ui::app::Smaller
-    ttk::button $h.bigger -text [mc "A+"] -width 3 \
+    ttk::button $h.bigger -text [mc "A+"] -width 0 -style Tool.TButton \
         -command ::kiosk::ui::app::Bigger
-    ttk::button $h.contrast -text [mc "Contrast"] \
+    ttk::button $h.contrast -text [mc "Contrast"] -width 0 -style Tool.TButton \
         -command ::kiosk::ui::app::ToggleContrast
     grid $h.smaller -row 0 -column 4 -padx 2
     grid $h.bigger -row 0 -column 5 -padx 2
@@ -339,6 +340,37 @@ proc ::kiosk::ui::app::Smaller {} {
 proc ::kiosk::ui::app::ToggleContrast {} {
     pref contrast 0 [::kiosk::ui::theme::setContrast \
         [expr {![::kiosk::ui::theme::contrast]}]]
+}
+
+# Lay out the children of frame W (in creation order) left to right,
+# wrapping to a new row when the next one does not fit: a row of buttons
+# that holds at every width and text size. Returns W.
+proc ::kiosk::ui::app::flow {w {pad 12}} {
+    bind $w <Configure> [list ::kiosk::ui::app::Flow $w $pad %w]
+    Flow $w $pad [winfo reqwidth $w]
+    return $w
+}
+
+proc ::kiosk::ui::app::Flow {w pad width} {
+    if {$width <= 1} { set width 100000 }
+    set x 0
+    set row 0
+    set col 0
+    foreach c [winfo children $w] {
+        set cw [expr {[winfo reqwidth $c] + $pad}]
+        if {$col > 0 && $x + $cw > $width} {
+            incr row
+            set col 0
+            set x 0
+        }
+        set info [grid info $c]
+        if {$info eq "" || [dict get $info -row] != $row ||
+                [dict get $info -column] != $col} {
+            grid $c -row $row -column $col -padx [list 0 $pad] -pady 3 -sticky w
+        }
+        incr x $cw
+        incr col
+    }
 }
 
 # Run CMD with a busy cursor; the window repaints first.

@@ -221,7 +221,7 @@ proc ::kiosk::ui::theme::ApplyStyles {} {
     # Buttons: a focused button turns the focus colour, so the student can
     # always see where the keyboard is (a dotted ring is too faint).
     foreach style {TButton Big.TButton Name.TButton Option.TButton
-        Accent.TButton Link.TButton} {
+        Accent.TButton Link.TButton Tool.TButton} {
         ttk::style configure $style -background $panel -foreground $fg \
             -bordercolor $border -lightcolor $panel -darkcolor $panel \
             -padding {14 8} -font KioskBody -focusthickness 0 -relief raised
@@ -233,6 +233,7 @@ proc ::kiosk::ui::theme::ApplyStyles {} {
             -lightcolor [list focus $focus] -darkcolor [list focus $focus]
     }
     ttk::style configure Big.TButton -font KioskBig -padding {24 14}
+    ttk::style configure Tool.TButton -font KioskSmall -padding {10 8}
     ttk::style configure Name.TButton -font KioskBig -padding {18 12}
     ttk::style configure Option.TButton -anchor w -padding {16 10}
     ttk::style configure Accent.TButton -background $accent \

@@ -59,21 +59,19 @@ proc ::kiosk::ui::coursemap::show {f {stage ""}} {
         -style Accent.TButton -command [list ::kiosk::ui::coursemap::Lesson $f]
     ttk::button $f.d.buttons.quiz -text [mc "Quiz me on this stage"] \
         -command [list ::kiosk::ui::coursemap::Quiz $f]
-    grid $f.d.buttons.lesson $f.d.buttons.quiz -padx {0 12} -sticky w
-    set col 2
-    foreach {name label} [list charts [mc "Charts"] map [mc "Map"]] {
+    foreach {name label} [list review [mc "Review"] charts [mc "Charts"] \
+            map [mc "Map"]] {
         if {[exists $name]} {
             ttk::button $f.d.buttons.$name -text $label \
                 -command [list ::kiosk::ui::coursemap::Other $f $name]
-            grid $f.d.buttons.$name -row 0 -column $col -padx {0 12} -sticky w
-            incr col
         }
     }
+    flow $f.d.buttons
     grid $f.d.title -sticky w
     grid $f.d.period -sticky w
     grid $f.d.summary -sticky ew -pady 6
     grid $f.d.progress -sticky w -pady {0 8}
-    grid $f.d.buttons -sticky w
+    grid $f.d.buttons -sticky ew
     grid columnconfigure $f.d 0 -weight 1
     grid $f.d -row 4 -column 0 -sticky ew -padx 12 -pady {0 12}
     grid columnconfigure $f 0 -weight 1
@@ -172,7 +170,11 @@ proc ::kiosk::ui::coursemap::Draw {f} {
     set axisH [expr {$ss + 14}]
     set left [expr {min(int($W * 0.36), 440)}]
     set right 16
-    set rowH [expr {max($ls + $ss + 10, ($H - $axisH - 8) / max(1, $n))}]
+    # Rows share the height; when they are too low for two lines (large
+    # text on a small screen) the progress line is left to the panel below.
+    set rowH [expr {max(10, ($H - $axisH - 8) / max(1, $n))}]
+    set twoLines [expr {$rowH >= $ls + $ss + 10}]
+    set titleFont [expr {$rowH >= $ls + 4 ? "KioskBody" : "KioskSmall"}]
     set x0 $left ; set x1 [expr {$W - $right}]
     set span [expr {double($x1 - $x0) / ($Y1 + 1 - $Y0)}]
     # Year axis at the top: a tick per year, a label as often as fits.
@@ -201,22 +203,26 @@ proc ::kiosk::ui::coursemap::Draw {f} {
                 -width 3 -tags [list row row$i]
         }
         set title "[dict get $s ord]. [dict get $s title]"
-        set title [Fit $title KioskBody [expr {$left - 24}]]
-        $c create text 10 [expr {$mid - $ss / 2.0 - 1}] -anchor w -text $title \
-            -font [expr {$sel ? "KioskBold" : "KioskBody"}] \
+        set font [expr {$sel && $titleFont eq "KioskBody" ? "KioskBold" : $titleFont}]
+        set title [Fit $title $font [expr {$left - 24}]]
+        set ty [expr {$twoLines ? $mid - $ss / 2.0 - 1 : $mid}]
+        $c create text 10 $ty -anchor w -text $title -font $font \
             -fill [dict get $col fg] -tags [list label row$i]
-        $c create text 10 [expr {$mid + $ls / 2.0 + 1}] -anchor w \
-            -text [Fit [ProgressText $f $s] KioskSmall [expr {$left - 24}]] \
-            -font KioskSmall -fill [dict get $col muted] -tags [list label row$i]
+        if {$twoLines} {
+            $c create text 10 [expr {$mid + $ls / 2.0 + 1}] -anchor w \
+                -text [Fit [ProgressText $f $s] KioskSmall [expr {$left - 24}]] \
+                -font KioskSmall -fill [dict get $col muted] -tags [list label row$i]
+        }
         # The band: the stage's years.
         set bx0 [expr {$x0 + ([dict get $s y0] - $Y0) * $span}]
         set bx1 [expr {$x0 + ([dict get $s y1] + 1 - $Y0) * $span}]
-        $c create rectangle $bx0 [expr {$top + 6}] $bx1 [expr {$top + $rowH - 6}] \
+        set inset [expr {min(6, $rowH / 6)}]
+        $c create rectangle $bx0 [expr {$top + $inset}] $bx1 [expr {$top + $rowH - $inset}] \
             -fill [dict get $col $band] -outline [dict get $col border] \
             -width [expr {$sel ? 2 : 1}] -tags [list band row$i]
         # The key events.
         set j 0
-        set r [expr {max(6, min(12, $rowH / 4))}]
+        set r [expr {max(4, min(12, $rowH / 4))}]
         foreach e $state($f,marks,$i) {
             set x [expr {$x0 + ([When $e] - $Y0) * $span}]
             set on [expr {$sel && $j == $state($f,mark)}]

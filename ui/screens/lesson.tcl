@@ -61,30 +61,21 @@ proc ::kiosk::ui::lesson::show {f stage {para ""} args} {
     grid $p -sticky nsew
     grid columnconfigure $f.side 0 -weight 1
     grid rowconfigure $f.side 1 -weight 1
-    # The ways on.
+    # The ways on, in a row that wraps when the text is large.
     ttk::frame $f.nav -padding {12 8}
     ttk::button $f.nav.prev -text [mc "\u2190 Previous stage"] \
         -command [list ::kiosk::ui::lesson::Stage $f prev]
     ttk::button $f.nav.quiz -text [mc "Quiz me on this stage"] \
         -style Accent.TButton -command [list ::kiosk::ui::lesson::Quiz $f]
-    ttk::button $f.nav.next -text [mc "Next stage \u2192"] \
-        -command [list ::kiosk::ui::lesson::Stage $f next]
-    ttk::frame $f.nav.mid
-    grid $f.nav.quiz -in $f.nav.mid -row 0 -column 0 -padx 6
-    set col 1
     foreach {name label} [list charts [mc "Charts"] map [mc "Map"]] {
         if {[exists $name]} {
             ttk::button $f.nav.$name -text $label \
                 -command [list ::kiosk::ui::lesson::Other $f $name]
-            grid $f.nav.$name -in $f.nav.mid -row 0 -column $col -padx 6
-            incr col
         }
     }
-    grid $f.nav.prev $f.nav.mid $f.nav.next -padx 6
-    grid columnconfigure $f.nav {0 2} -weight 1
-    grid configure $f.nav.prev -sticky w
-    grid configure $f.nav.next -sticky e
-    raise $f.nav.quiz $f.nav.mid
+    ttk::button $f.nav.next -text [mc "Next stage \u2192"] \
+        -command [list ::kiosk::ui::lesson::Stage $f next]
+    flow $f.nav
     if {$state($f,prev) eq ""} { $f.nav.prev state disabled }
     if {$state($f,next) eq ""} { $f.nav.next state disabled }
 

@@ -331,8 +331,7 @@ proc ::kiosk::ui::quiz::Typed {f q} {
 
 proc ::kiosk::ui::quiz::UnitWords {unit} {
     switch -- $unit {
-        USD { return [mc "US dollars"] }
-        count { return "" }
+        USD - count { return "" }
         bcm/yr { return [mc "bcm a year"] }
         default { return $unit }
     }
@@ -345,12 +344,9 @@ proc ::kiosk::ui::quiz::GetTyped {f kind} {
         set msg [mc "Type an answer first."]
     } elseif {$kind eq "year" && ![regexp {^\d{3,4}$} $v]} {
         set msg [mc "A year is a number like 1998."]
-    } elseif {$kind eq "number" && ![string is double -strict [string map {, ""} $v]]} {
-        set msg [mc "Type a number, like 2.5 or 8000."]
     }
     $f.q.a.msg configure -text $msg
     if {$msg ne ""} { return -code continue }
-    if {$kind eq "number"} { set v [string map {, ""} $v] }
     return $v
 }
 
