@@ -90,6 +90,12 @@ proc ::kiosk::ui::who::Order {a b} {
 
 proc ::kiosk::ui::who::Pick {id} {
     setStudent $id
+    # A quiz left unfinished (the kiosk was switched off or left idle) is
+    # offered first (screens/resume.tcl).
+    if {[exists resume] && [::kiosk::ui::resume::pending $id] ne ""} {
+        goto resume $id
+        return
+    }
     goto coursemap
 }
 

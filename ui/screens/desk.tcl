@@ -1,0 +1,689 @@
+# desk.tcl: the instructor desk, behind the instructor PIN (screens/pin.tcl
+# unlocks it; leaving it or the idle timeout locks it again). Five tabs:
+#
+#   Packs      install a quiz pack from a file (every error shown as
+#              file:line:column: message), make one active, remove one
+#   Students   the roster: add, rename, remove (keeping or deleting their
+#              records, as the instructor chooses)
+#   Results    class results per pack and per student, each attempt, and
+#              the export of every answer to CSV
+#   Questions  item analysis: for each question the share answered right
+#              and how often each wrong option (or wrong typed answer) was
+#              picked
+#   Settings   idle timeout, kiosk lock, colour theme, the PIN, a backup,
+#              leaving the kiosk
+#
+# All of it goes through the records object (doc/records.md) and, for
+# packs, kiosk::pack; nothing here writes SQL or evaluates a pack.
+
+namespace eval ::kiosk::ui::desk {
+    namespace import ::msgcat::mc
+    namespace import ::kiosk::ui::app::*
+    namespace export unlock lock
+    # 1 between a right PIN and leaving the desk.
+    variable unlocked 0
+    # Per frame: group (results by pack|student), filter (items filter
+    # value), removing (student id being removed), itemFilters (label ->
+    # option list).
+    variable state
+    # Messages worth the instructor's attention (a corrupt records file
+    # moved aside at start...), shown on the Settings tab.
+    variable notices {}
+}
+
+# The PIN screen calls this on a right PIN; lock undoes it.
+proc ::kiosk::ui::desk::unlock {} {
+    variable unlocked
+    set unlocked 1
+}
+
+proc ::kiosk::ui::desk::lock {} {
+    variable unlocked
+    set unlocked 0
+}
+
+# Add a notice for the Settings tab (main.tcl or the records code may).
+proc ::kiosk::ui::desk::notice {msg} {
+    variable notices
+    lappend notices $msg
+}
+
+# show FRAME ?TAB?: TAB is packs, students, results, items or settings.
+proc ::kiosk::ui::desk::show {f {tab packs}} {
+    variable unlocked
+    variable state
+    if {!$unlocked} {
+        # Never shown without the PIN, however it was reached.
+        after idle [list ::kiosk::ui::app::goto pin desk]
+        return
+    }
+    bind $f <Destroy> +[list ::kiosk::ui::desk::Forget %W]
+    header $f -title [mc "Instructor desk"] -back ::kiosk::ui::desk::Close
+    set rec [records]
+    if {$rec eq ""} {
+        ttk::label $f.none -style Wrong.TLabel -text \
+            [mc "The student records are not available."]
+        grid $f.none -row 2 -column 0 -pady 40
+        return
+    }
+    set rh [expr {[font metrics KioskSmall -linespace] + 8}]
+    ttk::style configure Desk.Treeview -font KioskSmall -rowheight $rh
+    ttk::style configure Desk.Treeview.Heading -font KioskBold
+    ttk::notebook $f.nb -padding 8
+    grid $f.nb -row 2 -column 0 -sticky nsew -padx 12 -pady 8
+    grid columnconfigure $f 0 -weight 1
+    grid rowconfigure $f 2 -weight 1
+    foreach {name label} [list packs [mc "Packs"] students [mc "Students"] \
+            results [mc "Results"] items [mc "Questions"] \
+            settings [mc "Settings"]] {
+        ttk::frame $f.nb.$name -padding 12
+        $f.nb add $f.nb.$name -text $label
+        [string totitle $name]Tab $f $f.nb.$name
+    }
+    if {$tab ni {packs students results items settings}} { set tab packs }
+    $f.nb select $f.nb.$tab
+    ttk::notebook::enableTraversal $f.nb
+    focus $f.nb
+}
+
+proc ::kiosk::ui::desk::Close {} {
+    lock
+    goto attract
+}
+
+proc ::kiosk::ui::desk::Forget {f} {
+    variable state
+    array unset state $f,*
+}
+
+# A treeview with a vertical scrollbar in PARENT at grid ROW; COLUMNS is a
+# list of {id heading width ?anchor?}. Returns the treeview.
+proc ::kiosk::ui::desk::Table {parent row columns {show headings}} {
+    set t $parent.t$row
+    set ids [lmap c $columns {lindex $c 0}]
+    ttk::treeview $t -columns $ids -show $show -style Desk.Treeview \
+        -selectmode browse -yscrollcommand [list $parent.s$row set] -height 8
+    ttk::scrollbar $parent.s$row -orient vertical -command [list $t yview]
+    foreach c $columns {
+        lassign $c id heading width anchor
+        if {$anchor eq ""} { set anchor w }
+        $t heading $id -text $heading -anchor $anchor
+        $t column $id -width $width -anchor $anchor -stretch [expr {$anchor eq "w"}]
+    }
+    grid $t -row $row -column 0 -sticky nsew
+    grid $parent.s$row -row $row -column 1 -sticky ns
+    grid rowconfigure $parent $row -weight 1
+    grid columnconfigure $parent 0 -weight 1
+    return $t
+}
+
+proc ::kiosk::ui::desk::Percent {x} {
+    if {$x eq ""} { return "" }
+    return [format %.0f%% [expr {100.0 * $x}]]
+}
+
+### Packs
+
+proc ::kiosk::ui::desk::PacksTab {f w} {
+    ttk::label $w.intro -wraplength 1000 -justify left -text \
+        [mc "A quiz pack is a text file an instructor writes. Install one to keep it on this kiosk; the active pack is the one students are offered."]
+    grid $w.intro -row 0 -column 0 -columnspan 2 -sticky w -pady {0 8}
+    set t [Table $w 1 [list [list id [mc "Pack"] 160] [list title [mc "Title"] 360] \
+        [list installed [mc "Installed"] 200] [list active [mc "Active"] 80 center]]]
+    ttk::frame $w.buttons
+    ttk::button $w.buttons.install -text [mc "Install a pack\u2026"] \
+        -style Accent.TButton -command [list ::kiosk::ui::desk::PickPack $f]
+    ttk::button $w.buttons.activate -text [mc "Make active"] \
+        -command [list ::kiosk::ui::desk::Activate $f 1]
+    ttk::button $w.buttons.none -text [mc "No active pack"] \
+        -command [list ::kiosk::ui::desk::Activate $f 0]
+    ttk::button $w.buttons.remove -text [mc "Remove"] \
+        -command [list ::kiosk::ui::desk::RemovePack $f]
+    pack $w.buttons.install $w.buttons.activate $w.buttons.none \
+        $w.buttons.remove -side left -padx {0 8}
+    grid $w.buttons -row 2 -column 0 -columnspan 2 -sticky w -pady 8
+    ttk::label $w.errhead -style Head.TLabel
+    grid $w.errhead -row 3 -column 0 -columnspan 2 -sticky w
+    text $w.errors -height 8 -wrap word -font KioskSmall -relief flat \
+        -background [::kiosk::ui::theme::color panel] \
+        -foreground [::kiosk::ui::theme::color fg]
+    $w.errors tag configure loc -foreground [::kiosk::ui::theme::color wrong]
+    $w.errors configure -state disabled
+    grid $w.errors -row 4 -column 0 -columnspan 2 -sticky nsew
+    grid rowconfigure $w 4 -weight 1
+    FillPacks $f
+}
+
+proc ::kiosk::ui::desk::FillPacks {f} {
+    set t $f.nb.packs.t1
+    $t delete [$t children {}]
+    foreach p [[records] packs list] {
+        $t insert {} end -id [dict get $p id] -values [list [dict get $p id] \
+            [dict get $p title] [dict get $p installed] \
+            [expr {[dict get $p active] ? "\u2713" : ""}]]
+    }
+}
+
+proc ::kiosk::ui::desk::PickPack {f} {
+    set file [tk_getOpenFile -parent . -title [mc "Install a quiz pack"] \
+        -filetypes [list [list [mc "Quiz packs"] {.pack .txt .gift}] \
+            [list [mc "All files"] *]]]
+    if {$file ne "" && [winfo exists $f]} {
+        installPack $f $file
+    }
+}
+
+# Check FILE and, when it has no error, install it. Returns the pack id,
+# or "" after showing the errors (each as file:line:column: message).
+proc ::kiosk::ui::desk::installPack {f file} {
+    set w $f.nb.packs
+    $w.errors configure -state normal
+    $w.errors delete 1.0 end
+    $w.errhead configure -text ""
+    if {[namespace which ::kiosk::pack] eq ""} {
+        $w.errhead configure -text [mc "Quiz packs cannot be read by this version of the kiosk."]
+        $w.errors configure -state disabled
+        return ""
+    }
+    if {[catch {::kiosk::pack check $file} errors]} {
+        set errors [list [dict create file $file line 0 column 0 message $errors]]
+    }
+    if {[llength $errors]} {
+        $w.errhead configure -text [mc "%s has %d errors; nothing was installed:" \
+            [file tail $file] [llength $errors]]
+        foreach e $errors {
+            set loc [dict get $e file]
+            foreach k {line column} {
+                if {[dict exists $e $k] && [dict get $e $k] > 0} {
+                    append loc ":" [dict get $e $k]
+                }
+            }
+            $w.errors insert end $loc loc ": [dict get $e message]\n"
+        }
+        $w.errors configure -state disabled
+        return ""
+    }
+    set id ""
+    if {[catch {
+        set pack [::kiosk::pack parse $file]
+        set settings [dict get $pack settings]
+        set id [file rootname [file tail $file]]
+        if {[dict exists $settings id]} { set id [dict get $settings id] }
+        set title $id
+        if {[dict exists $settings title]} { set title [dict get $settings title] }
+        set ch [open $file r]
+        fconfigure $ch -encoding utf-8
+        set text [read $ch]
+        close $ch
+        [records] packs install $id $title $text
+    } msg]} {
+        $w.errhead configure -text [mc "%s could not be installed:" [file tail $file]]
+        $w.errors insert end $msg
+        set id ""
+    } else {
+        $w.errhead configure -text [mc "Installed \"%s\"." $id]
+    }
+    $w.errors configure -state disabled
+    FillPacks $f
+    return $id
+}
+
+proc ::kiosk::ui::desk::Activate {f on} {
+    set t $f.nb.packs.t1
+    set id [expr {$on ? [$t selection] : ""}]
+    if {$on && $id eq ""} {
+        toast [mc "Choose a pack first."]
+        return
+    }
+    [records] packs activate $id
+    FillPacks $f
+}
+
+proc ::kiosk::ui::desk::RemovePack {f} {
+    set id [$f.nb.packs.t1 selection]
+    if {$id eq ""} {
+        toast [mc "Choose a pack first."]
+        return
+    }
+    [records] packs remove $id
+    FillPacks $f
+}
+
+### Students
+
+proc ::kiosk::ui::desk::StudentsTab {f w} {
+    set t [Table $w 0 [list [list name [mc "Name"] 320] [list id [mc "Id"] 60 e] \
+        [list created [mc "Since"] 220] [list attempts [mc "Quizzes"] 100 e]]]
+    ttk::frame $w.edit
+    ttk::label $w.edit.l -text [mc "Name:"]
+    ttk::entry $w.edit.name -width 30 -font KioskBody
+    ttk::button $w.edit.add -text [mc "Add"] \
+        -command [list ::kiosk::ui::desk::AddStudent $f]
+    ttk::button $w.edit.rename -text [mc "Rename the chosen student"] \
+        -command [list ::kiosk::ui::desk::RenameStudent $f]
+    ttk::button $w.edit.remove -text [mc "Remove the chosen student\u2026"] \
+        -command [list ::kiosk::ui::desk::AskRemove $f]
+    grid $w.edit.l $w.edit.name $w.edit.add $w.edit.rename $w.edit.remove \
+        -padx {0 8} -sticky w
+    grid $w.edit -row 1 -column 0 -columnspan 2 -sticky w -pady 8
+    ttk::label $w.msg -style Wrong.TLabel
+    grid $w.msg -row 2 -column 0 -columnspan 2 -sticky w
+    # Asked on removal: keep the records or delete them.
+    ttk::frame $w.confirm -style Card.TFrame -padding 12
+    ttk::label $w.confirm.q -background [::kiosk::ui::theme::color panel] \
+        -wraplength 900 -justify left
+    ttk::button $w.confirm.keep -text [mc "Remove, keep their results"] \
+        -command [list ::kiosk::ui::desk::RemoveStudent $f 1]
+    ttk::button $w.confirm.delete -text [mc "Remove and delete all their records"] \
+        -command [list ::kiosk::ui::desk::RemoveStudent $f 0]
+    ttk::button $w.confirm.cancel -text [mc "Cancel"] \
+        -command [list grid remove $w.confirm]
+    grid $w.confirm.q -columnspan 3 -sticky w -pady {0 8}
+    grid $w.confirm.keep $w.confirm.delete $w.confirm.cancel -padx {0 8}
+    bind $t <<TreeviewSelect>> [list ::kiosk::ui::desk::PickStudent $f]
+    bind $w.edit.name <Return> [list ::kiosk::ui::desk::AddStudent $f]
+    FillStudents $f
+}
+
+proc ::kiosk::ui::desk::FillStudents {f} {
+    set t $f.nb.students.t0
+    set counts {}
+    foreach a [[records] attempts -status finished] {
+        dict incr counts [dict get $a student]
+    }
+    $t delete [$t children {}]
+    foreach s [[records] students] {
+        set id [dict get $s id]
+        $t insert {} end -id $id -values [list [dict get $s name] $id \
+            [dict get $s created] \
+            [expr {[dict exists $counts $id] ? [dict get $counts $id] : 0}]]
+    }
+}
+
+proc ::kiosk::ui::desk::PickStudent {f} {
+    set w $f.nb.students
+    set id [$w.t0 selection]
+    if {$id eq ""} { return }
+    $w.edit.name delete 0 end
+    $w.edit.name insert 0 [lindex [$w.t0 item $id -values] 0]
+}
+
+proc ::kiosk::ui::desk::AddStudent {f} {
+    set w $f.nb.students
+    if {[catch {[records] student add [$w.edit.name get]} msg]} {
+        $w.msg configure -text $msg
+        return
+    }
+    $w.msg configure -text ""
+    $w.edit.name delete 0 end
+    FillStudents $f
+    $w.t0 selection set $msg
+    $w.t0 see $msg
+}
+
+proc ::kiosk::ui::desk::RenameStudent {f} {
+    set w $f.nb.students
+    set id [$w.t0 selection]
+    if {$id eq ""} {
+        $w.msg configure -text [mc "Choose a student first."]
+        return
+    }
+    if {[catch {[records] student rename $id [$w.edit.name get]} msg]} {
+        $w.msg configure -text $msg
+        return
+    }
+    $w.msg configure -text ""
+    FillStudents $f
+    $w.t0 selection set $id
+}
+
+proc ::kiosk::ui::desk::AskRemove {f} {
+    variable state
+    set w $f.nb.students
+    set id [$w.t0 selection]
+    if {$id eq ""} {
+        $w.msg configure -text [mc "Choose a student first."]
+        return
+    }
+    set state($f,removing) $id
+    set name [lindex [$w.t0 item $id -values] 0]
+    $w.confirm.q configure -text [mc "Remove %s from the list of students? Their quiz results can stay in the class results and exports, or be deleted with everything else they did on this kiosk." $name]
+    grid $w.confirm -row 3 -column 0 -columnspan 2 -sticky ew -pady 8
+    focus $w.confirm.keep
+}
+
+proc ::kiosk::ui::desk::RemoveStudent {f keep} {
+    variable state
+    set w $f.nb.students
+    [records] student remove $state($f,removing) -keep-records $keep
+    grid remove $w.confirm
+    FillStudents $f
+    FillResults $f
+}
+
+### Results
+
+proc ::kiosk::ui::desk::ResultsTab {f w} {
+    variable state
+    set state($f,group) pack
+    ttk::frame $w.top
+    ttk::label $w.top.l -text [mc "Class results"] -style Head.TLabel
+    ttk::radiobutton $w.top.pack -text [mc "per pack"] \
+        -variable ::kiosk::ui::desk::state($f,group) -value pack \
+        -command [list ::kiosk::ui::desk::FillResults $f]
+    ttk::radiobutton $w.top.student -text [mc "per student"] \
+        -variable ::kiosk::ui::desk::state($f,group) -value student \
+        -command [list ::kiosk::ui::desk::FillResults $f]
+    ttk::button $w.top.export -text [mc "Export every answer as CSV\u2026"] \
+        -style Accent.TButton -command [list ::kiosk::ui::desk::PickExport $f]
+    grid $w.top.l $w.top.pack $w.top.student -padx {0 12} -sticky w
+    grid $w.top.export -row 0 -column 3 -sticky e
+    grid columnconfigure $w.top 2 -weight 1
+    grid $w.top -row 0 -column 0 -columnspan 2 -sticky ew -pady {0 8}
+    Table $w 1 [list [list group [mc "Pack or student"] 320] \
+        [list attempts [mc "Quizzes"] 90 e] [list students [mc "Students"] 110 e] \
+        [list mean [mc "Average"] 90 e] [list best [mc "Best"] 90 e]]
+    ttk::label $w.detail -text [mc "Each quiz"] -style Head.TLabel
+    grid $w.detail -row 2 -column 0 -sticky w -pady {8 4}
+    Table $w 3 [list [list student [mc "Student"] 200] [list what [mc "Quiz"] 220] \
+        [list status [mc "Status"] 100] [list started [mc "Started"] 200] \
+        [list answered [mc "Answered"] 120 e] [list score [mc "Score"] 90 e] \
+        [list percent [mc "%"] 70 e]]
+    ttk::label $w.msg -style Muted.TLabel
+    grid $w.msg -row 4 -column 0 -columnspan 2 -sticky w -pady 4
+    bind $w.t1 <<TreeviewSelect>> [list ::kiosk::ui::desk::FillAttempts $f]
+    FillResults $f
+}
+
+# What an attempt was: the pack, the stage or a review.
+proc ::kiosk::ui::desk::AttemptWhat {a} {
+    switch -- [dict get $a kind] {
+        pack { return [mc "pack %s" [dict get $a pack]] }
+        review { return [mc "review"] }
+    }
+    if {[dict exists $a stage]} {
+        set title [dict get $a stage]
+        catch {set title [dict get [[course] stage $title] title]}
+        return $title
+    }
+    return [mc "quiz"]
+}
+
+proc ::kiosk::ui::desk::FillResults {f} {
+    variable state
+    set w $f.nb.results
+    if {![winfo exists $w.t1]} { return }
+    set by $state($f,group)
+    set groups {}
+    foreach a [[records] attempts -status finished] {
+        if {$by eq "pack"} {
+            set key [expr {[dict get $a kind] eq "pack" ? "pack:[dict get $a pack]"
+                : [dict get $a kind] eq "review" ? "review" : "stage:[dict get $a stage]"}]
+            set label [AttemptWhat $a]
+        } else {
+            set key student:[dict get $a student]
+            set label [dict get $a name]
+            if {[dict exists $a removed]} {
+                set label [mc "%s (removed)" $label]
+            }
+        }
+        set share [expr {[dict get $a max] > 0 ? [dict get $a score] / [dict get $a max] : 0.0}]
+        dict set groups $key label $label
+        dict lappend groups $key shares $share
+        dict lappend groups $key students [dict get $a student]
+    }
+    $w.t1 delete [$w.t1 children {}]
+    $w.t3 delete [$w.t3 children {}]
+    foreach key [lsort -dictionary [dict keys $groups]] {
+        set g [dict get $groups $key]
+        set shares [dict get $g shares]
+        set sum 0.0
+        foreach s $shares { set sum [expr {$sum + $s}] }
+        $w.t1 insert {} end -id $key -values [list [dict get $g label] \
+            [llength $shares] [llength [lsort -unique [dict get $g students]]] \
+            [Percent [expr {$sum / [llength $shares]}]] \
+            [Percent [tcl::mathfunc::max {*}$shares]]]
+    }
+    if {![dict size $groups]} {
+        $w.msg configure -text [mc "No quiz has been finished on this kiosk yet."]
+    } else {
+        $w.msg configure -text ""
+    }
+}
+
+proc ::kiosk::ui::desk::FillAttempts {f} {
+    set w $f.nb.results
+    set key [$w.t1 selection]
+    $w.t3 delete [$w.t3 children {}]
+    if {$key eq ""} { return }
+    set rest [join [lassign [split $key :] kind] :]
+    switch -- $kind {
+        pack { set opts [list -pack $rest] }
+        stage { set opts [list -stage $rest] }
+        student { set opts [list -student $rest] }
+        default { set opts {} }
+    }
+    foreach a [[records] attempts {*}$opts] {
+        if {$kind eq "review" && [dict get $a kind] ne "review"} { continue }
+        if {$kind eq "stage" && [dict get $a kind] ne "stage"} { continue }
+        set pct [expr {[dict get $a max] > 0 ? [dict get $a score] / [dict get $a max] : ""}]
+        $w.t3 insert {} end -values [list [dict get $a name] [AttemptWhat $a] \
+            [mc [dict get $a status]] [dict get $a started] \
+            "[dict get $a answered]/[dict get $a questions]" \
+            [format %g/%g [dict get $a score] [dict get $a max]] [Percent $pct]]
+    }
+}
+
+proc ::kiosk::ui::desk::PickExport {f} {
+    set file [tk_getSaveFile -parent . -title [mc "Export results"] \
+        -defaultextension .csv -initialfile results.csv \
+        -filetypes [list [list [mc "CSV files"] .csv]]]
+    if {$file ne "" && [winfo exists $f]} {
+        exportTo $f $file
+    }
+}
+
+# Write every answer to FILE as CSV; returns the row count.
+proc ::kiosk::ui::desk::exportTo {f file} {
+    set w $f.nb.results
+    if {[catch {[records] export $file} n]} {
+        $w.msg configure -text $n
+        return ""
+    }
+    $w.msg configure -text [mc "%d answers written to %s." $n $file]
+    return $n
+}
+
+### Questions (item analysis)
+
+proc ::kiosk::ui::desk::ItemsTab {f w} {
+    variable state
+    ttk::frame $w.top
+    ttk::label $w.top.l -text [mc "Questions of"] -style Head.TLabel
+    ttk::combobox $w.top.filter -state readonly -width 40 -font KioskBody \
+        -textvariable ::kiosk::ui::desk::state($f,filter)
+    grid $w.top.l $w.top.filter -padx {0 12} -sticky w
+    grid $w.top -row 0 -column 0 -columnspan 2 -sticky w -pady {0 8}
+    set t [Table $w 1 [list [list answered [mc "Answered"] 120 e] \
+        [list right [mc "Right"] 90 e] [list picks [mc "Picked"] 90 e]] \
+        {tree headings}]
+    $t heading #0 -text [mc "Question / option"] -anchor w
+    $t column #0 -width 620 -stretch 1
+    $t tag configure wrong -foreground [::kiosk::ui::theme::color wrong]
+    $t tag configure right -foreground [::kiosk::ui::theme::color right]
+    $t tag configure question -font KioskBold
+    ttk::label $w.msg -style Muted.TLabel -wraplength 1000 -justify left -text \
+        [mc "The share of students who answered each question right, and for each option how often it was picked; the right option is marked \u2713. For typed answers, the wrong answers given."]
+    grid $w.msg -row 2 -column 0 -columnspan 2 -sticky w -pady 4
+    # Filters: everything, each pack, each stage.
+    set filters [dict create [mc "All quizzes"] {}]
+    foreach p [[records] packs list] {
+        dict set filters [mc "Pack: %s" [dict get $p title]] [list -pack [dict get $p id]]
+    }
+    if {[course] ne "" && ![catch {[course] stages} stages]} {
+        foreach s $stages {
+            dict set filters [mc "Stage: %s" [dict get $s title]] [list -stage [dict get $s id]]
+        }
+    }
+    set state($f,itemFilters) $filters
+    $w.top.filter configure -values [dict keys $filters]
+    set state($f,filter) [lindex [dict keys $filters] 0]
+    bind $w.top.filter <<ComboboxSelected>> [list ::kiosk::ui::desk::FillItems $f]
+    FillItems $f
+}
+
+proc ::kiosk::ui::desk::FillItems {f} {
+    variable state
+    set t $f.nb.items.t1
+    set opts {}
+    if {[dict exists $state($f,itemFilters) $state($f,filter)]} {
+        set opts [dict get $state($f,itemFilters) $state($f,filter)]
+    }
+    $t delete [$t children {}]
+    set n 0
+    foreach item [[records] items {*}$opts] {
+        set q [$t insert {} end -open 1 -tags question \
+            -text [expr {[dict exists $item prompt] ? [dict get $item prompt]
+                : [dict get $item question]}] \
+            -values [list [dict get $item answered] \
+                [Percent [dict get $item share]] ""]]
+        set answered [dict get $item answered]
+        if {[dict exists $item options]} {
+            foreach o [dict get $item options] {
+                set good [expr {[dict get $o credit] > 0}]
+                $t insert $q end -tags [expr {$good ? "right" : "wrong"}] \
+                    -text "[expr {$good ? "\u2713 " : "    "}][dict get $o text]" \
+                    -values [list "" "" [format "%d (%s)" [dict get $o picks] \
+                        [Percent [expr {$answered ? double([dict get $o picks]) / $answered : 0}]]]]
+            }
+        }
+        if {[dict exists $item wrong]} {
+            foreach x [dict get $item wrong] {
+                $t insert $q end -tags wrong \
+                    -text [mc "    typed: %s" [dict get $x answer]] \
+                    -values [list "" "" [dict get $x count]]
+            }
+        }
+        incr n
+    }
+    return $n
+}
+
+### Settings
+
+proc ::kiosk::ui::desk::SettingsTab {f w} {
+    variable state
+    variable notices
+    set rec [records]
+    set s [$rec settings]
+    set state($f,idle) [dict get $s idle-timeout]
+    set state($f,lock) [dict get $s kiosk-lock]
+    set state($f,theme) [dict get $s theme]
+    ttk::label $w.kh -text [mc "The kiosk"] -style Head.TLabel
+    grid $w.kh -row 0 -column 0 -columnspan 3 -sticky w -pady {0 8}
+    ttk::label $w.idlel -text [mc "Back to the start screen after (seconds idle):"]
+    ttk::spinbox $w.idle -from 10 -to 3600 -increment 30 -width 8 \
+        -font KioskBody -textvariable ::kiosk::ui::desk::state($f,idle)
+    grid $w.idlel $w.idle -row 1 -sticky w -padx {0 8} -pady 4
+    ttk::checkbutton $w.lock -text [mc "Kiosk lock: full screen, closing needs the PIN (from the next start)"] \
+        -variable ::kiosk::ui::desk::state($f,lock)
+    grid $w.lock -row 2 -column 0 -columnspan 3 -sticky w -pady 4
+    ttk::label $w.themel -text [mc "Colours:"]
+    ttk::combobox $w.theme -state readonly -width 16 -font KioskBody \
+        -values {default contrast} \
+        -textvariable ::kiosk::ui::desk::state($f,theme)
+    grid $w.themel $w.theme -row 3 -sticky w -padx {0 8} -pady 4
+    ttk::button $w.save -text [mc "Save the settings"] -style Accent.TButton \
+        -command [list ::kiosk::ui::desk::SaveSettings $f]
+    ttk::label $w.savemsg
+    grid $w.save $w.savemsg -row 4 -sticky w -pady 8 -padx {0 8}
+
+    ttk::separator $w.sep1
+    grid $w.sep1 -row 5 -column 0 -columnspan 3 -sticky ew -pady 8
+    ttk::label $w.ph -text [mc "Instructor PIN"] -style Head.TLabel
+    grid $w.ph -row 6 -column 0 -columnspan 3 -sticky w
+    ttk::label $w.pin1l -text [mc "New PIN:"]
+    ttk::entry $w.pin1 -show \u2022 -width 16 -font KioskBody
+    ttk::label $w.pin2l -text [mc "Once more:"]
+    ttk::entry $w.pin2 -show \u2022 -width 16 -font KioskBody
+    ttk::button $w.pinset -text [mc "Change the PIN"] \
+        -command [list ::kiosk::ui::desk::ChangePin $f]
+    ttk::label $w.pinmsg
+    grid $w.pin1l $w.pin1 -row 7 -sticky w -padx {0 8} -pady 2
+    grid $w.pin2l $w.pin2 -row 8 -sticky w -padx {0 8} -pady 2
+    grid $w.pinset $w.pinmsg -row 9 -sticky w -padx {0 8} -pady 4
+
+    ttk::separator $w.sep2
+    grid $w.sep2 -row 10 -column 0 -columnspan 3 -sticky ew -pady 8
+    ttk::label $w.rh -text [mc "Records"] -style Head.TLabel
+    grid $w.rh -row 11 -column 0 -columnspan 3 -sticky w
+    ttk::label $w.path -style Muted.TLabel -text \
+        [mc "Student records are kept in %s, with backups beside it." [opt records]]
+    grid $w.path -row 12 -column 0 -columnspan 3 -sticky w
+    ttk::frame $w.rb
+    ttk::button $w.rb.backup -text [mc "Back up now"] \
+        -command [list ::kiosk::ui::desk::Backup $f]
+    ttk::button $w.rb.leave -text [mc "Leave the kiosk"] \
+        -command ::kiosk::ui::main::quit
+    ttk::label $w.rb.msg
+    grid $w.rb.backup $w.rb.leave $w.rb.msg -sticky w -padx {0 8}
+    grid $w.rb -row 13 -column 0 -columnspan 3 -sticky w -pady 8
+    set r 14
+    foreach n $notices {
+        ttk::label $w.notice$r -style Wrong.TLabel -wraplength 1000 \
+            -justify left -text $n
+        grid $w.notice$r -row $r -column 0 -columnspan 3 -sticky w
+        incr r
+    }
+    grid columnconfigure $w 2 -weight 1
+}
+
+proc ::kiosk::ui::desk::SaveSettings {f} {
+    variable state
+    set w $f.nb.settings
+    set rec [records]
+    if {[catch {
+        $rec settings set idle-timeout [string trim $state($f,idle)]
+        $rec settings set kiosk-lock $state($f,lock)
+        $rec settings set theme $state($f,theme)
+    } msg]} {
+        $w.savemsg configure -text $msg -style Wrong.TLabel
+        return 0
+    }
+    if {[namespace which ::kiosk::ui::lock::configure] ne ""} {
+        ::kiosk::ui::lock::configure
+    }
+    ::kiosk::ui::theme::setContrast [expr {$state($f,theme) eq "contrast"}]
+    $w.savemsg configure -text [mc "Saved."] -style TLabel
+    return 1
+}
+
+proc ::kiosk::ui::desk::ChangePin {f} {
+    set w $f.nb.settings
+    set a [$w.pin1 get]
+    set b [$w.pin2 get]
+    $w.pin1 delete 0 end
+    $w.pin2 delete 0 end
+    if {$a ne $b} {
+        $w.pinmsg configure -text [mc "The two PINs differ."] -style Wrong.TLabel
+        return
+    }
+    if {[catch {[records] pin set $a} msg]} {
+        $w.pinmsg configure -text $msg -style Wrong.TLabel
+        return
+    }
+    $w.pinmsg configure -text [mc "The PIN is changed."] -style TLabel
+}
+
+proc ::kiosk::ui::desk::Backup {f} {
+    set w $f.nb.settings
+    if {[catch {[records] backup} path]} {
+        $w.rb.msg configure -text $path -style Wrong.TLabel
+        return
+    }
+    if {$path eq ""} {
+        $w.rb.msg configure -text [mc "These records are not kept in a file: nothing to back up."]
+    } else {
+        $w.rb.msg configure -text [mc "Backed up to %s." $path] -style TLabel
+    }
+}
