@@ -18,6 +18,7 @@
 #   uitest::realCourse        1 when the package's course command has the
 #                             subcommands the screens read
 #   uitest::realQuiz          ... and quiz and score as well
+#   uitest::realPack          ... and quiz packs (kiosk::pack, packquiz)
 
 package require tcltest 2.5
 
@@ -47,6 +48,12 @@ proc ::uitest::hasSubs {subs} {
 # The readers the screens use.
 proc ::uitest::realCourse {} {
     return [hasSubs {fresh load stage lesson fact facts source term events figures}]
+}
+
+# Quiz packs: kiosk::pack and the course's packquiz.
+proc ::uitest::realPack {} {
+    return [expr {[realQuiz] && [hasSubs packquiz] &&
+        [namespace which ::kiosk::pack] ne ""}]
 }
 
 # Quiz making and scoring.

@@ -22,7 +22,15 @@ namespace eval ::kiosk::ui::coursemap {
 proc ::kiosk::ui::coursemap::show {f {stage ""}} {
     variable state
     set db [course]
-    header $f -title [mc "Course map"] -back ::kiosk::ui::coursemap::Back
+    set h [header $f -title [mc "Course map"] -back ::kiosk::ui::coursemap::Back]
+    # The class quiz: the pack the teacher made active, if any.
+    set pack [ActivePack]
+    if {$pack ne ""} {
+        ttk::button $h.extra.pack -style Accent.TButton \
+            -text [mc "Class quiz: %s" [dict get $pack title]] \
+            -command [list ::kiosk::ui::coursemap::Pack [dict get $pack id]]
+        pack $h.extra.pack -side left
+    }
     set state($f,stages) [$db stages]
     set i 0
     foreach s $state($f,stages) {
@@ -97,6 +105,20 @@ proc ::kiosk::ui::coursemap::Progress {} {
     if {$rec eq "" || [student] eq ""} { return {} }
     if {[catch {$rec progress [student]} p]} { return {} }
     return $p
+}
+
+# The active quiz pack as a dict (id title ...), or "".
+proc ::kiosk::ui::coursemap::ActivePack {} {
+    set rec [records]
+    if {$rec eq "" || [catch {$rec packs active} id] || $id eq ""} {
+        return ""
+    }
+    if {[catch {$rec packs get $id} p]} { return "" }
+    return $p
+}
+
+proc ::kiosk::ui::coursemap::Pack {id} {
+    goto quiz -pack $id
 }
 
 # The timeline's years: {first last} over stages and key events.

@@ -130,45 +130,31 @@ proc ::kiosk::ui::quiz::NewRun {o} {
     return $token
 }
 
-# The questions of installed pack ID; sets the run's title, pass mark, time
-# limit and feedback mode from the pack's settings.
+# The questions of installed pack ID (its text kept in the records); sets
+# the run's title, pass mark, time limit and feedback mode from the pack's
+# settings: pass (percent), time (seconds, 0 for none), feedback (each or
+# end), seed (a number, or per-student: the seed given).
 proc ::kiosk::ui::quiz::PackRun {db id seed runVar} {
     upvar 1 $runVar run
-    set rec [records]
-    set p [$rec packs get $id]
-    set tmp [file join [file dirname [opt db]] pack-$id.tmp]
-    set ch [open $tmp w]
-    fconfigure $ch -encoding utf-8
-    puts -nonewline $ch [dict get $p text]
-    close $ch
-    try {
-        set pack [::kiosk::pack parse $tmp]
-    } finally {
-        file delete $tmp
-    }
+    set p [[records] packs get $id]
+    set name $id.pack
+    set pack [::kiosk::pack parse $name -text [dict get $p text]]
     set st [dict get $pack settings]
     dict set run title [dict get $p title]
-    foreach {key what} {pass pass passmark pass pass-mark pass
-        time time timelimit time time-limit time feedback feedback} {
-        if {![dict exists $st $key]} { continue }
-        set v [dict get $st $key]
-        switch -- $what {
-            pass {
-                set v [string trimright $v %]
-                if {$v > 1} { set v [expr {$v / 100.0}] }
-                dict set run pass $v
-            }
-            time {
-                if {[string is integer -strict $v] && $v > 0} {
-                    dict set run deadline [expr {[clock milliseconds] + 1000 * $v}]
-                }
-            }
-            feedback {
-                dict set run feedback [expr {$v in {end after-quiz} ? "end" : "each"}]
-            }
-        }
+    if {[dict exists $st stages]} {
+        dict set run stages [dict get $st stages]
     }
-    return [$db packquiz $pack -seed $seed]
+    if {[dict exists $st pass]} {
+        dict set run pass [expr {[dict get $st pass] / 100.0}]
+    }
+    if {[dict exists $st time] && [dict get $st time] > 0} {
+        dict set run deadline \
+            [expr {[clock milliseconds] + 1000 * [dict get $st time]}]
+    }
+    if {[dict exists $st feedback]} {
+        dict set run feedback [dict get $st feedback]
+    }
+    return [$db packquiz $name -text [dict get $p text] -seed $seed]
 }
 
 proc ::kiosk::ui::quiz::Run {f} {
