@@ -99,14 +99,55 @@ int qWrongIvals(QuizGen *g, const QIval *t, const KioskDate *pDate,
 }
 
 int qCertainlyBefore(const KioskDate *a, const KioskDate *b){
-  int slack = (a->bApprox || b->bApprox) ? 1 : 0;
-  return a->y1 + slack < b->y0;
+  /* "~1991..1994" may run into 1995 and "~1996..1999" start in 1995 */
+  return a->y1 + a->bApprox + b->bApprox < b->y0;
 }
 
 static const char *dateText(QuizGen *g, const KioskDate *d){
   char zBuf[96];
   kioskDateFormat(d, zBuf, (int)sizeof(zBuf));
   return qStr(g, zBuf);
+}
+
+/* ---------------------------------------------------------------- names */
+
+/* A question names a fact by its title: every check must hold for all the
+** facts of that title (indexes events_title, initiatives_name). */
+static const char zEventTitleSql[] =
+  "SELECT date FROM events WHERE title=?1 LIMIT 16";
+static const char zInitNameSql[] =
+  "SELECT date FROM initiatives WHERE name=?1 LIMIT 16";
+
+/* 1 when every fact of f's title has f's date, so the title means one
+** date; 0 when not (or on error). */
+static int dateUnambiguous(QuizGen *g, const QDated *f){
+  Row a[16];
+  int n = qFetch(g, f->bInitiative ? zInitNameSql : zEventTitleSql, a, 16,
+                 "t", f->zWhat), i;
+  if( n<=0 || n>=16 ) return 0;
+  for(i=0; i<n; i++){
+    if( strcmp(a[i].az[0], f->zDate)!=0 ) return 0;
+  }
+  return 1;
+}
+
+/* 1 when no event titled zTitle may have happened in year y. */
+static int titleNotIn(QuizGen *g, const char *zTitle, int y){
+  Row a[16];
+  int n = qFetch(g, zEventTitleSql, a, 16, "t", zTitle), i;
+  if( n<=0 || n>=16 ) return 0;
+  for(i=0; i<n; i++){
+    KioskDate d;
+    if( kioskDateParse(a[i].az[0], -1, &d, 0, 0) ) return 0;
+    if( !kioskDateCertainlyNotYear(&d, y) ) return 0;
+  }
+  return 1;
+}
+
+/* 1 when zTitle belongs to one event only. */
+static int titleUnique(QuizGen *g, const char *zTitle){
+  Row a[2];
+  return qFetch(g, zEventTitleSql, a, 2, "t", zTitle)==1;
 }
 
 /* ---------------------------------------------------------------- year */
@@ -143,6 +184,7 @@ KioskQuestion *qDateChoice(QuizGen *g, const QDated *f, const char *zTopic,
   const char *zRight;
 
   if( qDateIval(f->zDate, &t, &d) ) return 0;
+  if( !dateUnambiguous(g, f) ) return 0;
   nWrong = qWrongIvals(g, &t, &d, aWrong, 3);
   if( nWrong<2 ) return 0;
   memset(&opts, 0, sizeof(opts));
@@ -170,6 +212,7 @@ KioskQuestion *qDateTyped(QuizGen *g, const QDated *f, const char *zTopic,
   KioskQuestion *q;
   const char *zPrompt;
   if( kioskDateParse(f->zDate, -1, &d, 0, 0) ) return 0;
+  if( !dateUnambiguous(g, f) ) return 0;
   if( f->bInitiative ){
     zPrompt = qPrintf(g, "In which year was the \xe2\x80\x9c%s\xe2\x80\x9d "
                       "launched or adopted? Type the year.", f->zWhat);
@@ -185,7 +228,8 @@ KioskQuestion *qDateTyped(QuizGen *g, const QDated *f, const char *zTopic,
   q->rValue = (d.y0 + d.y1)/2.0;
   q->rTol = (d.y1 - d.y0)/2.0;
   if( qSet(g, &q->zPrompt, zPrompt)
-   || qSet(g, &q->zAnswer, dateText(g, &d))
+   || qSet(g, &q->zAnswer, d.y0==d.y1 ? qPrintf(g, "%d", d.y0)
+                                      : qPrintf(g, "%d-%d", d.y0, d.y1))
    || qSet(g, &q->zExplain, dateExplain(g, f, &d))
    || qFact(g, q, f->zId, f->zSource) ){
     return qDrop(q);
@@ -222,6 +266,7 @@ static int eventsNotIn(QuizGen *g, int y, const QOpts *pOpts, Row *aOut,
     if( kioskDateParse(aRow[i].az[EV_DATE], -1, &d, 0, 0) ) continue;
     if( !kioskDateCertainlyNotYear(&d, y) ) continue;
     if( qOptHas(g, pOpts, aRow[i].az[EV_TITLE]) ) continue;
+    if( !titleNotIn(g, aRow[i].az[EV_TITLE], y) ) continue;
     for(j=0; j<n; j++){
       if( qSameText(g, aOut[j].az[EV_TITLE], aRow[i].az[EV_TITLE]) ) break;
     }
@@ -384,6 +429,7 @@ KioskQuestion *quizChronology(QuizGen *g){
   if( !qKindOk(g, KQ_ORDER) ) return 0;
   if( qProbe(g, QT_EVENT, &anchor)!=1 ) return 0;
   if( kioskDateParse(anchor.az[EV_DATE], -1, &aDate[0], 0, 0) ) return 0;
+  if( !titleUnique(g, anchor.az[EV_TITLE]) ) return 0;
   aList[0] = anchor;
   nTarget = 4 + (int)qRand(g, 2);
   for(nStep=0; nStep<12 && nList<nTarget && !(bFwdDone && bBackDone); nStep++){
@@ -409,6 +455,7 @@ KioskQuestion *quizChronology(QuizGen *g){
         if( qSameText(g, aList[j].az[EV_TITLE], aCand[k].az[EV_TITLE]) ) break;
       }
       if( j<nList ) continue;
+      if( !titleUnique(g, aCand[k].az[EV_TITLE]) ) continue;
       aOk[nOk++] = k;
     }
     (void)pEdge;
@@ -474,6 +521,9 @@ KioskQuestion *quizTfDate(QuizGen *g, const Row *pEv){
   KioskQuestion *q;
   int bTrue = (int)qRand(g, 2);
   const char *zClaim, *zExplain, *zRight;
+  QDated f;
+  eventDated(pEv, &f);
+  if( !dateUnambiguous(g, &f) ) return 0;
   if( qDateIval(pEv->az[EV_DATE], &t, &d) ) return 0;
   zRight = qIvalText(g, &t);
   if( bTrue ){

@@ -23,9 +23,8 @@
 static const char zSiblingSql[] =
   "SELECT " FG_COLS " FROM figures WHERE grp=?1 AND id<>?2 AND unit=?3"
   " ORDER BY rowid LIMIT 16";
-static const char zNearValueSql[] =
-  "SELECT " FG_COLS " FROM figures WHERE unit=?1 AND value BETWEEN ?2 AND ?3"
-  " ORDER BY value LIMIT 64";
+static const char zSameLabelSql[] =
+  "SELECT " FG_COLS " FROM figures WHERE label=?1 AND unit=?2 LIMIT 64";
 static const char zAboveSql[] =
   "SELECT " FG_COLS " FROM figures WHERE unit=?1 AND value>?2"
   " ORDER BY value LIMIT 8";
@@ -52,13 +51,44 @@ static int valueIsWrong(QuizGen *g, const Row *pFig, double v){
   if( v<=0 ) return 0;
   if( isCount(pFig) && v!=floor(v) ) return 0;
   if( kioskAmountSame(v, pFig->ar[FG_VALUE], bApprox) ) return 0;
-  n = qFetch(g, zNearValueSql, aRow, 64, "tdd", pFig->az[FG_UNIT],
-             v*0.79, v*1.26);
+  n = qFetch(g, zSameLabelSql, aRow, 64, "tt", pFig->az[FG_LABEL],
+             pFig->az[FG_UNIT]);
   if( n<0 ) return -1;
+  if( n>=64 ) return 0;
   for(i=0; i<n; i++){
-    if( qSameText(g, aRow[i].az[FG_LABEL], pFig->az[FG_LABEL])
-     && kioskAmountSame(aRow[i].ar[FG_VALUE], v,
+    if( kioskAmountSame(aRow[i].ar[FG_VALUE], v,
                         bApprox || aRow[i].ar[FG_APPROX]!=0) ){
+      return 0;
+    }
+  }
+  return 1;
+}
+
+/* 1 when some figure labelled zLabel (unit zUnit) passes for amount v;
+** -1 on error. */
+static int labelHasValue(QuizGen *g, const char *zLabel, const char *zUnit,
+                         double v, int bApprox){
+  Row aRow[64];
+  int n = qFetch(g, zSameLabelSql, aRow, 64, "tt", zLabel, zUnit), i;
+  if( n<0 ) return -1;
+  if( n>=64 ) return 1;
+  for(i=0; i<n; i++){
+    if( kioskAmountSame(aRow[i].ar[FG_VALUE], v,
+                        bApprox || aRow[i].ar[FG_APPROX]!=0) ) return 1;
+  }
+  return 0;
+}
+
+/* 1 when every figure of pFig's label and unit has pFig's value (two
+** sources giving two amounts make a typed answer ambiguous). */
+static int labelUnambiguous(QuizGen *g, const Row *pFig){
+  Row aRow[16];
+  int n = qFetch(g, zSameLabelSql, aRow, 16, "tt", pFig->az[FG_LABEL],
+                 pFig->az[FG_UNIT]), i;
+  if( n<=0 || n>=16 ) return 0;
+  for(i=0; i<n; i++){
+    if( !kioskAmountSame(aRow[i].ar[FG_VALUE], pFig->ar[FG_VALUE],
+                         aRow[i].ar[FG_APPROX]!=0 || pFig->ar[FG_APPROX]!=0) ){
       return 0;
     }
   }
@@ -186,6 +216,7 @@ static KioskQuestion *figureTyped(QuizGen *g, const Row *pFig){
   else if( strcmp(zUnit, "km")==0 ) zHint = "Type the distance in kilometres.";
   else if( strcmp(zUnit, "bcm/yr")==0 ) zHint = "Type the volume in bcm a year.";
   else zHint = "Type the number.";
+  if( !labelUnambiguous(g, pFig) ) return 0;
   q = qNew(g, KQ_NUMBER, "figure", pFig->az[FG_STAGE]);
   if( q==0 ) return 0;
   q->rValue = v;
@@ -234,6 +265,10 @@ static KioskQuestion *figureWhich(QuizGen *g, const Row *pFig){
     if( strcmp(c->az[FG_ID], pFig->az[FG_ID])==0 ) continue;
     if( kioskAmountSame(c->ar[FG_VALUE], v,
                         bApprox || c->ar[FG_APPROX]!=0) ) continue;
+    if( qOptHas(g, &opts, c->az[FG_LABEL]) ) continue;
+    k = labelHasValue(g, c->az[FG_LABEL], zUnit, v, bApprox);
+    if( k<0 ) return 0;
+    if( k ) continue;
     if( qOptAdd(g, &opts, c->az[FG_LABEL], 0, c->az[FG_ID], 0) ){
       aWrong[nWrong++] = *c;
     }

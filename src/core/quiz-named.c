@@ -280,9 +280,11 @@ static KioskQuestion *placeCountry(QuizGen *g, const Row *p){
   QOpts opts;
   int n, i;
   const char *zName;
-  /* rivers, regions and routes cross borders: only cities and fields */
+  /* rivers and routes cross borders; a region, city or field given a
+  ** country lies in it */
   if( p->az[PL_COUNTRY]==0 ) return 0;
-  if( strcmp(p->az[PL_KIND], "city")!=0 && strcmp(p->az[PL_KIND], "field")!=0 ){
+  if( strcmp(p->az[PL_KIND], "river")==0 || strcmp(p->az[PL_KIND], "route")==0
+   || strcmp(p->az[PL_KIND], "embassy")==0 ){
     return 0;
   }
   zName = qCountryName(g, p->az[PL_COUNTRY]);

@@ -76,6 +76,9 @@ CREATE TABLE events (
 );
 CREATE INDEX events_stage ON events(stage);
 CREATE INDEX events_year ON events(y0, y1);
+-- The quiz names an event by its title: a wrong answer must be wrong for
+-- every event of that title.
+CREATE INDEX events_title ON events(title);
 
 -- Amounts and physical quantities.
 CREATE TABLE figures (
@@ -96,6 +99,7 @@ CREATE TABLE figures (
 CREATE INDEX figures_stage ON figures(stage);
 CREATE INDEX figures_grp ON figures(grp);
 CREATE INDEX figures_unit ON figures(unit, value);
+CREATE INDEX figures_label ON figures(label);
 
 -- Named people.
 CREATE TABLE people (
@@ -107,6 +111,7 @@ CREATE TABLE people (
   year    INTEGER,            -- the year the article places them
   source  TEXT NOT NULL REFERENCES sources(id)
 );
+CREATE INDEX people_stage ON people(stage);
 
 -- Companies, agencies, blocs, societies.
 CREATE TABLE organizations (
@@ -120,6 +125,7 @@ CREATE TABLE organizations (
   summary TEXT NOT NULL,
   source  TEXT NOT NULL REFERENCES sources(id)
 );
+CREATE INDEX organizations_stage ON organizations(stage);
 
 -- Places: capitals and cities, gas fields, rivers, embassies.
 CREATE TABLE places (
@@ -133,6 +139,7 @@ CREATE TABLE places (
   summary TEXT NOT NULL,
   source  TEXT NOT NULL REFERENCES sources(id)
 );
+CREATE INDEX places_stage ON places(stage);
 
 -- Doctrines, dialogue formats, plans, declarations, roadmaps, corridors.
 CREATE TABLE initiatives (
@@ -154,6 +161,7 @@ CREATE TABLE initiatives (
         ELSE CAST(substr(ltrim(date, '~'), 1, 4) AS INTEGER) END) STORED
 );
 CREATE INDEX initiatives_stage ON initiatives(stage);
+CREATE INDEX initiatives_name ON initiatives(name);
 
 -- The countries a fact involves, with the part they play. fact is the id of
 -- a row in events, figures, people, organizations, places or initiatives;

@@ -100,14 +100,24 @@ char *kioskQuestionExpected(const KioskQuestion *q){
   return z;
 }
 
-/* The first run of digits in z as a number, or -1 when there is none. */
-static double firstWholeNumber(const char *z){
-  double r = 0;
-  int n = 0;
+/* The typed year: the first run of three or four digits in z ("15 October
+** 2018" -> 2018), else the first run of digits; -1 when there is none. */
+static double typedYear(const char *z){
+  double rFirst = -1;
   if( z==0 ) return -1;
-  while( *z && !(*z>='0' && *z<='9') ) z++;
-  while( *z>='0' && *z<='9' && n<9 ){ r = r*10 + (*z-'0'); z++; n++; }
-  return n ? r : -1;
+  while( *z ){
+    double r = 0;
+    int n = 0;
+    while( *z && !(*z>='0' && *z<='9') ) z++;
+    while( *z>='0' && *z<='9' ){
+      if( n<9 ) r = r*10 + (*z-'0');
+      z++;
+      n++;
+    }
+    if( n==3 || n==4 ) return r;
+    if( n>0 && rFirst<0 ) rFirst = r;
+  }
+  return rFirst;
 }
 
 static int numberFits(const KioskQuestion *q, double v){
@@ -197,7 +207,7 @@ int kioskScore(const KioskQuestion *q, const KioskAnswer *pAns,
       }
       break;
     case KQ_YEAR: {
-      double y = firstWholeNumber(pAns->zText);
+      double y = typedYear(pAns->zText);
       double eps = EPS*(fabs(q->rValue)>1 ? fabs(q->rValue) : 1);
       r = (y>=0 && fabs(y-q->rValue)<=q->rTol+eps) ? 1 : 0;
       break;

@@ -7,7 +7,8 @@
 **   choice, tf  the picked option's credit (GIFT weights allowed), 0..1
 **   multi       the sum of the picked options' credits (GIFT weights,
 **               negative for wrong ones), clamped to 0..1
-**   year        the first whole number in the text, within rTol of rValue
+**   year        the first 3- or 4-digit number in the text (else the first
+**               number), within rTol of rValue
 **   number      kioskAmountParse (amount.h) in the question's unit:
 **               within rTol of rValue, or inside [rMin, rMax] when set;
 **               either reading of an ambiguous separator counts; a typed
