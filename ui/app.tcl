@@ -16,15 +16,21 @@ namespace eval ::kiosk::ui::app {
     # Options from the command line (set by main.tcl through init).
     variable opt
     array set opt {course "" db "" records "" windowed 0}
-    variable courseCmd ""
-    variable recordsCmd ""
-    variable student ""
+    # State survives this file being sourced again (tests load the UI
+    # more than once into one interpreter).
+    variable courseCmd
+    variable recordsCmd
+    variable student
     # The screen on show: its name, its arguments and its frame.
-    variable current {}
-    variable frame ""
-    variable serial 0
+    variable current
+    variable frame
+    variable serial
     # Screen-wide keys bound on the toplevel by the current screen.
-    variable keys {}
+    variable keys
+    foreach {var value} {courseCmd "" recordsCmd "" student "" current {}
+        frame "" serial 0 keys {}} {
+        if {![info exists $var]} { set $var $value }
+    }
     # Timers: array key "widget name" -> after id.
     variable timers
     array set timers {}

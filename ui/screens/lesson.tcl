@@ -159,6 +159,17 @@ proc ::kiosk::ui::lesson::Setup {f t} {
     bind $t <FocusIn> [list ::kiosk::ui::lesson::Focus $t 1]
     bind $t <FocusOut> [list ::kiosk::ui::lesson::Focus $t 0]
     bind $t <<KioskRestyle>> [list ::kiosk::ui::lesson::Colors $t]
+    bind $t <Configure> [list ::kiosk::ui::lesson::Measure $t %w]
+}
+
+# Keep lines to a readable length on wide screens: the spare width goes
+# into the margins.
+proc ::kiosk::ui::lesson::Measure {t width} {
+    set avg [expr {[font measure KioskBody "abcdefghijklmnopqrstuvwxyz"] / 26.0}]
+    set pad [expr {max(14, int(($width - 78 * $avg) / 2))}]
+    if {[$t cget -padx] != $pad} {
+        $t configure -padx $pad
+    }
 }
 
 proc ::kiosk::ui::lesson::Colors {t} {
@@ -308,7 +319,7 @@ proc ::kiosk::ui::lesson::Scrolled {f sb first last} {
     $sb set $first $last
     if {$last >= 0.999 && [info exists state($f,read)] && !$state($f,read)} {
         set state($f,read) 1
-        timer $f read 1500 [list ::kiosk::ui::lesson::MarkRead $f]
+        timer $f read 600 [list ::kiosk::ui::lesson::MarkRead $f]
     }
 }
 

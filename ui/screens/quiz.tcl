@@ -69,8 +69,26 @@ proc ::kiosk::ui::quiz::show {f args} {
     grid columnconfigure $f 0 -weight 1
     grid rowconfigure $f 3 -weight 1
     bind $f <Destroy> +[list ::kiosk::ui::quiz::Forget $f]
+    bind $f <Configure> [list ::kiosk::ui::quiz::Measure $f %w]
     if {[dict get $run deadline] ne ""} { Tick $f }
     Ask $f
+}
+
+# On a wide screen the question keeps a readable width, centred: the
+# question, its feedback and the buttons share the same margins.
+proc ::kiosk::ui::quiz::Margin {f} {
+    set w [winfo width $f]
+    set most [expr {int(75 * [font measure KioskBig "abcdefghijklmnopqrstuvwxyz"] / 26.0)}]
+    return [expr {max(32, ($w - $most) / 2)}]
+}
+
+proc ::kiosk::ui::quiz::Measure {f width} {
+    set m [Margin $f]
+    $f.q configure -padding [list $m 12]
+    $f.nav configure -padding [list $m 8 $m 16]
+    if {[winfo ismapped $f.fb]} {
+        grid configure $f.fb -padx $m
+    }
 }
 
 # Make a new run from the options; returns its token, or "" after going to
@@ -602,7 +620,7 @@ proc ::kiosk::ui::quiz::Feedback {f answer score} {
             grid $fb.note -sticky w -pady {6 0}
         }
     }
-    grid $f.fb -row 4 -column 0 -sticky ew -padx 32 -pady 4
+    grid $f.fb -row 4 -column 0 -sticky ew -padx [Margin $f] -pady 4
     grid forget $f.nav.check
     set last [expr {$i + 1 >= [llength [dict get $run questions]]}]
     $f.nav.next configure -text [expr {$last ? [mc "See my results \u2192"] : [mc "Next question \u2192"]}]
