@@ -49,8 +49,11 @@ proc ::kiosk::ui::lock::start {} {
     }
     set locked 1
     configure
+    # Fullscreen is the window manager's to grant; without one (a bare X
+    # server) the window still covers the whole screen.
     wm attributes . -fullscreen 1
-    wm protocol . WM_DELETE_WINDOW ::kiosk::ui::lock::Ignore
+    wm geometry . [winfo screenwidth .]x[winfo screenheight .]+0+0
+    wm protocol . WM_DELETE_WINDOW ::kiosk::ui::lock::CloseRequest
     # The close keys a window manager or a habit might send.
     foreach seq {<Alt-F4> <Control-w> <Control-q> <Control-W> <Control-Q>} {
         bind all $seq ::kiosk::ui::lock::Ignore
@@ -85,8 +88,15 @@ proc ::kiosk::ui::lock::configure {} {
     }
 }
 
+# A close key: swallowed.
 proc ::kiosk::ui::lock::Ignore {} {
     return -code break
+}
+
+# The window manager asks the window to close (its close button, Alt+F4):
+# the answer is no. Leaving is Ctrl+Alt+Q and the PIN.
+proc ::kiosk::ui::lock::CloseRequest {} {
+    return
 }
 
 # Watch toplevel TOP for input; its idle check is cancelled when it goes.

@@ -50,8 +50,9 @@ proc ::kiosk::ui::review::show {f {stage ""}} {
         focus $f.box.back
         return
     }
-    ttk::label $f.box.title -style Title.TLabel -text \
-        [mc "%d facts are due for review" [llength $due]]
+    ttk::label $f.box.title -style Title.TLabel -text [expr {[llength $due] == 1
+        ? [mc "1 fact is due for review"]
+        : [mc "%d facts are due for review" [llength $due]]}]
     ttk::label $f.box.why -wraplength 900 -justify left -text \
         [mc "Facts you missed come back the same day; each one you get right comes back later and later: after a day, three days, a week, two weeks. Four right in a row and you have mastered it."]
     ttk::label $f.box.size -style Muted.TLabel -text \
