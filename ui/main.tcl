@@ -139,7 +139,18 @@ proc ::kiosk::ui::main::OpenRecords {} {
     if {[catch {
         file mkdir [file dirname $opt(records)]
         ::kiosk::records $cmd $opt(records)
-    } msg]} {
+    } msg opts]} {
+        # A corrupt records file has been moved aside (the message says
+        # where to): start a new one, and tell the instructor on the desk.
+        if {[lrange [dict get $opts -errorcode] 0 2] eq {KIOSK RECORDS CORRUPT}
+                && ![catch {::kiosk::records $cmd $opt(records)}]} {
+            set note [mc "The student records file was damaged and has been set aside; a new one was started. %s" $msg]
+            after idle [list ::kiosk::ui::app::toast $note 20000]
+            if {[namespace which ::kiosk::ui::desk::notice] ne ""} {
+                ::kiosk::ui::desk::notice $note
+            }
+            return $cmd
+        }
         after idle [list ::kiosk::ui::app::toast \
             [mc "Student records are not available: %s" $msg] 10000]
         return ""

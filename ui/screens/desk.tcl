@@ -185,8 +185,12 @@ proc ::kiosk::ui::desk::installPack {f file} {
         $w.errors configure -state disabled
         return ""
     }
-    if {[catch {::kiosk::pack check $file} errors]} {
-        set errors [list [dict create file $file line 0 column 0 message $errors]]
+    # The course checks the pack against its facts and stages as well;
+    # without a course (or one that cannot), the syntax alone.
+    if {[course] eq "" || [catch {[course] packcheck $file} errors]} {
+        if {[catch {::kiosk::pack check $file} errors]} {
+            set errors [list [dict create file $file line 0 column 0 message $errors]]
+        }
     }
     if {[llength $errors]} {
         $w.errhead configure -text [mc "%s has %d errors; nothing was installed:" \
