@@ -59,4 +59,8 @@ extern const char ctlStudentsUsage[];
 int ctlQuiz(int argc, char **argv);
 extern const char ctlQuizUsage[];
 
+/* ctl-pack.c: pack check|export|import|install. */
+int ctlPack(int argc, char **argv);
+extern const char ctlPackUsage[];
+
 #endif

@@ -21,6 +21,8 @@ static const CtlCommand aCmd[] = {
     ctlCheckUsage },
   { "import", ctlImport, "load one CSV file into a table", ctlImportUsage },
   { "quiz", ctlQuiz, "print a generated quiz (text or JSON)", ctlQuizUsage },
+  { "pack", ctlPack, "check, export, import or install a quiz pack",
+    ctlPackUsage },
   { "results", ctlResults, "export the class's answers as CSV",
     ctlResultsUsage },
   { "pin", ctlPin, "set or check the instructor PIN", ctlPinUsage },

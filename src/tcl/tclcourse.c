@@ -50,13 +50,15 @@ static int courseObjCmd(ClientData cd, Tcl_Interp *interp,
   KioskCourse *p = (KioskCourse *)cd;
   static const char *const azSub[] = {
     "close", "countries", "events", "fact", "facts", "figures", "fresh",
-    "glossary", "import", "initiatives", "lesson", "load", "places",
-    "quiz", "score", "source", "sources", "stage", "stages", "term", 0
+    "glossary", "import", "initiatives", "lesson", "load", "packcheck",
+    "packquiz", "places", "quiz", "score", "source", "sources", "stage",
+    "stages", "term", 0
   };
   enum CourseSub {
     SUB_CLOSE, SUB_COUNTRIES, SUB_EVENTS, SUB_FACT, SUB_FACTS, SUB_FIGURES,
     SUB_FRESH, SUB_GLOSSARY, SUB_IMPORT, SUB_INITIATIVES, SUB_LESSON,
-    SUB_LOAD, SUB_PLACES, SUB_QUIZ, SUB_SCORE, SUB_SOURCE, SUB_SOURCES,
+    SUB_LOAD, SUB_PACKCHECK, SUB_PACKQUIZ, SUB_PLACES, SUB_QUIZ, SUB_SCORE,
+    SUB_SOURCE, SUB_SOURCES,
     SUB_STAGE, SUB_STAGES, SUB_TERM
   };
   int iSub;
@@ -115,6 +117,11 @@ static int courseObjCmd(ClientData cd, Tcl_Interp *interp,
       return kioskCourseQuizCmd(p, interp, objc, objv);
     case SUB_SCORE:       /* $db score question answer */
       return kioskCourseScoreCmd(p, interp, objc, objv);
+    /* Quiz packs (tclpack.c) */
+    case SUB_PACKCHECK:   /* $db packcheck file ?-text text? */
+      return kioskCoursePackCheckCmd(p, interp, objc, objv);
+    case SUB_PACKQUIZ:    /* $db packquiz file ?-text text? ?-seed seed? */
+      return kioskCoursePackQuizCmd(p, interp, objc, objv);
     case SUB_STAGES: {
       /* $db stages: list of dicts in teaching order */
       if( objc!=2 ){ Tcl_WrongNumArgs(interp, 2, objv, ""); return TCL_ERROR; }

@@ -60,8 +60,12 @@ int kioskTclQuestionFromObj(Tcl_Interp *interp, Tcl_Obj *pObj,
 ** the result dict correct credit points expected ?feedback?. */
 int kioskTclScore(Tcl_Interp *interp, Tcl_Obj *pQuestion, Tcl_Obj *pAnswer);
 
+/* tclpack.c: quiz packs against this course. */
+KioskCourseSubProc kioskCoursePackCheckCmd, kioskCoursePackQuizCmd;
+
 /* Commands registered by Kiosk_Init. */
 Tcl_ObjCmdProc kioskCourseFactoryObjCmd;
+Tcl_ObjCmdProc kioskPackObjCmd;             /* tclpack.c: kiosk::pack */
 Tcl_ObjCmdProc kioskRecordsFactoryObjCmd;   /* tclrecords.c */
 
 #endif

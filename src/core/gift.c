@@ -1,0 +1,1880 @@
+/*
+** gift.c: the GIFT reader and writer. See gift.h for what is understood.
+**
+** The reader works on the original bytes, never on a rewritten copy, so
+** every error points at the exact line and column the author typed. A
+** question block is first scanned for comment lines (masked out, their
+** annotations kept), then split at the unescaped special characters; text
+** is decoded (escapes, format, HTML) only once a piece is isolated.
+** It follows Moodle's reading of GIFT (question/format/gift/format.php)
+** but is stricter where Moodle guesses: an answer block must start with
+** = ~ # or be T/TRUE/F/FALSE, a weight must be a number, a title must be
+** closed. Nothing read is ever evaluated.
+*/
+#include "gift.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ========================================================================
+** Error lists
+*/
+
+static KioskError *errListAddV(KioskErrList *pList, KioskErrClass eClass,
+                               const char *zCode, const char *zFile,
+                               int iLine, int iCol, const char *zFmt,
+                               va_list ap){
+  KioskError *p;
+  if( pList->nErr>=KIOSK_ERRLIST_MAX ){
+    pList->nDropped++;
+    return 0;
+  }
+  if( pList->nErr>=pList->nAlloc ){
+    int nNew = pList->nAlloc ? pList->nAlloc*2 : 8;
+    KioskError *aNew = sqlite3_realloc64(pList->aErr,
+                                 (sqlite3_uint64)nNew*sizeof(KioskError));
+    if( aNew==0 ){
+      pList->nDropped++;
+      return 0;
+    }
+    pList->aErr = aNew;
+    pList->nAlloc = nNew;
+  }
+  p = &pList->aErr[pList->nErr++];
+  memset(p, 0, sizeof(*p));
+  p->eClass = eClass;
+  snprintf(p->zCode, sizeof(p->zCode), "%s", zCode ? zCode : "");
+  snprintf(p->zFile, sizeof(p->zFile), "%s", zFile ? zFile : "");
+  p->iLine = iLine;
+  p->iCol = iCol;
+  vsnprintf(p->zMsg, sizeof(p->zMsg), zFmt, ap);
+  return p;
+}
+
+KioskError *kioskErrListAdd(KioskErrList *pList, KioskErrClass eClass,
+                            const char *zCode, const char *zFile,
+                            int iLine, int iCol, const char *zFmt, ...){
+  KioskError *p;
+  va_list ap;
+  va_start(ap, zFmt);
+  p = errListAddV(pList, eClass, zCode, zFile, iLine, iCol, zFmt, ap);
+  va_end(ap);
+  return p;
+}
+
+KioskError *kioskErrListAppend(KioskErrList *pList, const KioskError *pErr){
+  KioskError *p = kioskErrListAdd(pList, pErr->eClass, pErr->zCode,
+                                  pErr->zFile, pErr->iLine, pErr->iCol,
+                                  "%s", pErr->zMsg);
+  return p;
+}
+
+int kioskErrListCount(const KioskErrList *pList){
+  return pList->nErr + pList->nDropped;
+}
+
+void kioskErrListReset(KioskErrList *pList){
+  sqlite3_free(pList->aErr);
+  memset(pList, 0, sizeof(*pList));
+}
+
+/* ========================================================================
+** Source positions and text checks
+*/
+
+int kioskSrcInit(KioskSrc *pSrc, const char *zFile, const char *z, int n){
+  int i, nLine = 1;
+  memset(pSrc, 0, sizeof(*pSrc));
+  for(i=0; i<n; i++) if( z[i]=='\n' ) nLine++;
+  pSrc->aStart = sqlite3_malloc64((sqlite3_uint64)nLine*sizeof(int));
+  if( pSrc->aStart==0 ) return -1;
+  pSrc->zFile = zFile;
+  pSrc->z = z;
+  pSrc->n = n;
+  pSrc->aStart[0] = 0;
+  pSrc->nLine = 1;
+  for(i=0; i<n; i++){
+    if( z[i]=='\n' ) pSrc->aStart[pSrc->nLine++] = i+1;
+  }
+  return 0;
+}
+
+void kioskSrcFree(KioskSrc *pSrc){
+  sqlite3_free(pSrc->aStart);
+  memset(pSrc, 0, sizeof(*pSrc));
+}
+
+void kioskSrcPos(const KioskSrc *pSrc, int iOff, int *piLine, int *piCol){
+  int lo = 0, hi = pSrc->nLine-1, i, nCol = 1;
+  if( iOff<0 ) iOff = 0;
+  if( iOff>pSrc->n ) iOff = pSrc->n;
+  while( lo<hi ){
+    int mid = (lo+hi+1)/2;
+    if( pSrc->aStart[mid]<=iOff ) lo = mid; else hi = mid-1;
+  }
+  for(i=pSrc->aStart[lo]; i<iOff; i++){
+    if( (((unsigned char)pSrc->z[i]) & 0xC0)!=0x80 ) nCol++;
+  }
+  *piLine = lo+1;
+  *piCol = nCol;
+}
+
+/* Length (1-4) of the well-formed UTF-8 sequence at z[0..n), or 0. */
+static int utf8Len(const unsigned char *z, int n){
+  unsigned c = z[0], cp;
+  int len, i;
+  if( c<0x80 ) return 1;
+  if( c<0xC2 ) return 0;
+  if( c<0xE0 ){ len = 2; cp = c & 0x1F; }
+  else if( c<0xF0 ){ len = 3; cp = c & 0x0F; }
+  else if( c<0xF5 ){ len = 4; cp = c & 0x07; }
+  else return 0;
+  if( n<len ) return 0;
+  for(i=1; i<len; i++){
+    if( (z[i] & 0xC0)!=0x80 ) return 0;
+    cp = (cp<<6) | (z[i] & 0x3F);
+  }
+  if( (len==3 && cp<0x800) || (len==4 && (cp<0x10000 || cp>0x10FFFF))
+   || (cp>=0xD800 && cp<=0xDFFF) ){
+    return 0;
+  }
+  return len;
+}
+
+int kioskSrcCheckText(const KioskSrc *pSrc, int iStart, int iEnd,
+                      KioskErrClass eClass, KioskErrList *pErrs){
+  const unsigned char *z = (const unsigned char *)pSrc->z;
+  int i = iStart, nErr = 0;
+  while( i<iEnd ){
+    int len = utf8Len(z+i, iEnd-i);
+    const char *zWhy = 0;
+    char zBuf[64];
+    if( len==0 ){
+      snprintf(zBuf, sizeof(zBuf), "invalid UTF-8 byte 0x%02X", z[i]);
+      zWhy = zBuf;
+    }else if( z[i]==0 ){
+      zWhy = "NUL byte";
+    }else if( (z[i]<0x20 && z[i]!='\t' && z[i]!='\n'
+               && !(z[i]=='\r' && i+1<iEnd && z[i+1]=='\n'))
+           || z[i]==0x7F ){
+      snprintf(zBuf, sizeof(zBuf), "control character U+%04X", z[i]);
+      zWhy = zBuf;
+    }
+    if( zWhy ){
+      int iLine, iCol;
+      kioskSrcPos(pSrc, i, &iLine, &iCol);
+      kioskErrListAdd(pErrs, eClass, "TEXT", pSrc->zFile, iLine, iCol,
+                      "%s", zWhy);
+      nErr++;
+      while( i<iEnd && z[i]!='\n' ) i++;   /* one report per line */
+      continue;
+    }
+    i += len;
+  }
+  return nErr;
+}
+
+void kioskSrcAppendClean(sqlite3_str *pOut, const char *z, int n){
+  const unsigned char *u = (const unsigned char *)z;
+  int i = 0;
+  while( i<n ){
+    int len = utf8Len(u+i, n-i);
+    if( len==0 ){
+      sqlite3_str_append(pOut, "\xEF\xBF\xBD", 3);
+      i++;
+    }else if( len==1 && (u[i]<0x20 || u[i]==0x7F) ){
+      sqlite3_str_appendchar(pOut, 1, ' ');
+      i++;
+    }else{
+      sqlite3_str_append(pOut, z+i, len);
+      i += len;
+    }
+  }
+}
+
+/* ========================================================================
+** Reading: the parser state and its small tools
+*/
+
+typedef struct Parser {
+  const KioskSrc *pSrc;
+  const char *z;         /* pSrc->z */
+  int iBase;             /* aMask[i-iBase] is byte i's mask */
+  char *aMask;           /* 1: byte of a comment line, not question text */
+  KioskErrList *pErrs;
+  char *zCategory;       /* the $CATEGORY in force (owned) */
+  int bFail;             /* the current block has an error */
+} Parser;
+
+/* Formats a text may declare with [name]. */
+enum { FMT_MOODLE = 0, FMT_HTML, FMT_PLAIN, FMT_MARKDOWN };
+
+static void gerr(Parser *p, int iOff, const char *zCode,
+                 const char *zFmt, ...)
+#ifdef __GNUC__
+  __attribute__((format(printf, 4, 5)))
+#endif
+  ;
+static void gerr(Parser *p, int iOff, const char *zCode,
+                 const char *zFmt, ...){
+  int iLine, iCol;
+  va_list ap;
+  kioskSrcPos(p->pSrc, iOff, &iLine, &iCol);
+  va_start(ap, zFmt);
+  errListAddV(p->pErrs, KIOSK_EGIFT, zCode, p->pSrc->zFile, iLine, iCol,
+              zFmt, ap);
+  va_end(ap);
+  p->bFail = 1;
+}
+
+static void nomem(Parser *p, int iOff){
+  gerr(p, iOff, "NOMEM", "out of memory");
+}
+
+static int masked(const Parser *p, int i){
+  return p->aMask[i-p->iBase];
+}
+
+static int isSpace(char c){
+  return c==' ' || c=='\t' || c=='\n' || c=='\r';
+}
+
+/* 1 if a backslash at z[i] escapes the byte after it (as decode() reads
+** it: only before \ ~ = # { } : and n; any other backslash is text). */
+static int isEscape(const Parser *p, int i, int e){
+  char d;
+  if( p->z[i]!='\\' || i+1>=e || masked(p, i+1) ) return 0;
+  d = p->z[i+1];
+  return d && strchr("\\~=#{}:n", d)!=0;
+}
+
+/* First offset in [i, e) of an unmasked, unescaped byte from zSet, or e. */
+static int findAny(const Parser *p, int i, int e, const char *zSet){
+  while( i<e ){
+    char c = p->z[i];
+    if( masked(p, i) ){ i++; continue; }
+    if( isEscape(p, i, e) ){ i += 2; continue; }
+    if( c && strchr(zSet, c) ) return i;
+    i++;
+  }
+  return e;
+}
+
+/* First offset in [i, e) of the unescaped two-byte string z2, or e. */
+static int findPair(const Parser *p, int i, int e, const char *z2){
+  while( i<e ){
+    int j = findAny(p, i, e, (const char[]){ z2[0], 0 });
+    if( j+1<e && p->z[j+1]==z2[1] && !masked(p, j+1) ) return j;
+    if( j>=e ) return e;
+    i = j+1;
+  }
+  return e;
+}
+
+/* Skip unmasked whitespace and masked bytes forward from i (to at most e). */
+static int skipSpace(const Parser *p, int i, int e){
+  while( i<e && (masked(p, i) || isSpace(p->z[i])) ) i++;
+  return i;
+}
+
+/* Move e back over whitespace and masked bytes (to at least i). */
+static int trimEnd(const Parser *p, int i, int e){
+  while( e>i && (masked(p, e-1) || isSpace(p->z[e-1])) ) e--;
+  return e;
+}
+
+/* Append one code point as UTF-8. */
+static void putUtf8(sqlite3_str *pOut, unsigned cp){
+  char z[4];
+  int n;
+  if( cp<0x80 ){ z[0] = (char)cp; n = 1; }
+  else if( cp<0x800 ){
+    z[0] = (char)(0xC0|(cp>>6)); z[1] = (char)(0x80|(cp&0x3F)); n = 2;
+  }else if( cp<0x10000 ){
+    z[0] = (char)(0xE0|(cp>>12)); z[1] = (char)(0x80|((cp>>6)&0x3F));
+    z[2] = (char)(0x80|(cp&0x3F)); n = 3;
+  }else{
+    z[0] = (char)(0xF0|(cp>>18)); z[1] = (char)(0x80|((cp>>12)&0x3F));
+    z[2] = (char)(0x80|((cp>>6)&0x3F)); z[3] = (char)(0x80|(cp&0x3F));
+    n = 4;
+  }
+  sqlite3_str_append(pOut, z, n);
+}
+
+/* sqlite3_str_finish, with an empty string instead of NULL for "". NULL
+** only when out of memory. */
+static char *strFinish(sqlite3_str *pStr){
+  int bErr = sqlite3_str_errcode(pStr)!=SQLITE_OK;
+  char *z = sqlite3_str_finish(pStr);
+  if( bErr ){
+    sqlite3_free(z);
+    return 0;
+  }
+  return z ? z : kioskStrDup("");
+}
+
+/* Remove leading and trailing whitespace of z in place. */
+static void trimInPlace(char *z){
+  size_t n = strlen(z), i = 0;
+  while( i<n && isSpace(z[i]) ) i++;
+  while( n>i && isSpace(z[n-1]) ) n--;
+  memmove(z, z+i, n-i);
+  z[n-i] = 0;
+}
+
+/* ------------------------------------------------------------------------
+** HTML to plain text, for [html] texts. Simple markup is dropped (inline
+** tags) or becomes a line break (br, p, div, li); entities are decoded.
+** Anything else (img, a, table, script...) cannot be shown by the kiosk:
+** *pzBad receives the first such tag name (a static copy in zBad).
+*/
+static const char *const azInlineTag[] = {
+  "b", "strong", "i", "em", "u", "span", "sub", "sup", "small", "font",
+  "s", "strike", "mark", "code", "tt", 0
+};
+static const char *const azBlockTag[] = {
+  "br", "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
+  "blockquote", "pre", 0
+};
+
+static int inList(const char *z, const char *const *az){
+  int i;
+  for(i=0; az[i]; i++) if( strcmp(z, az[i])==0 ) return 1;
+  return 0;
+}
+
+static char *htmlToText(const char *z, char *zBad, int nBad){
+  sqlite3_str *pOut = sqlite3_str_new(0);
+  int i = 0, bSpace = 0;
+  zBad[0] = 0;
+  while( z[i] ){
+    char c = z[i];
+    if( c=='<' && (isalpha((unsigned char)z[i+1])
+                   || (z[i+1]=='/' && isalpha((unsigned char)z[i+2]))) ){
+      char zName[16];
+      int j = i+1, n = 0, k;
+      if( z[j]=='/' ) j++;
+      while( isalnum((unsigned char)z[j]) ){
+        if( n<(int)sizeof(zName)-1 ) zName[n++] = (char)tolower(z[j]);
+        j++;
+      }
+      zName[n] = 0;
+      k = j;
+      while( z[k] && z[k]!='>' ) k++;
+      if( z[k]==0 ){           /* no closing >: a literal < */
+        sqlite3_str_appendchar(pOut, 1, '<');
+        bSpace = 0;
+        i++;
+        continue;
+      }
+      if( inList(zName, azBlockTag) ){
+        sqlite3_str_appendchar(pOut, 1, '\n');
+        bSpace = 0;
+      }else if( !inList(zName, azInlineTag) && zBad[0]==0 ){
+        snprintf(zBad, (size_t)nBad, "%s", zName);
+      }
+      i = k+1;
+      continue;
+    }
+    if( c=='&' ){
+      static const struct { const char *zName; unsigned cp; } aEnt[] = {
+        { "amp;", '&' }, { "lt;", '<' }, { "gt;", '>' }, { "quot;", '"' },
+        { "apos;", '\'' }, { "nbsp;", ' ' }
+      };
+      size_t e;
+      unsigned cp = 0;
+      int len = 0;
+      for(e=0; e<sizeof(aEnt)/sizeof(aEnt[0]); e++){
+        size_t n = strlen(aEnt[e].zName);
+        if( strncmp(z+i+1, aEnt[e].zName, n)==0 ){
+          cp = aEnt[e].cp;
+          len = 1+(int)n;
+          break;
+        }
+      }
+      if( len==0 && z[i+1]=='#' ){
+        int j = i+2, bHex = 0, nDigit = 0;
+        if( z[j]=='x' || z[j]=='X' ){ bHex = 1; j++; }
+        while( (bHex ? isxdigit((unsigned char)z[j])
+                     : isdigit((unsigned char)z[j])) && nDigit<7 ){
+          int d = isdigit((unsigned char)z[j]) ? z[j]-'0'
+                                               : (tolower(z[j])-'a'+10);
+          cp = cp*(bHex ? 16u : 10u) + (unsigned)d;
+          j++;
+          nDigit++;
+        }
+        if( nDigit>0 && z[j]==';' && cp>=0x20 && cp<=0x10FFFF
+         && !(cp>=0xD800 && cp<=0xDFFF) && cp!=0x7F ){
+          len = j+1-i;
+        }else{
+          cp = 0;
+        }
+      }
+      if( len>0 ){
+        if( cp==' ' ){
+          if( !bSpace ) sqlite3_str_appendchar(pOut, 1, ' ');
+          bSpace = 1;
+        }else{
+          putUtf8(pOut, cp);
+          bSpace = 0;
+        }
+        i += len;
+        continue;
+      }
+    }
+    if( isSpace(c) ){
+      if( !bSpace ) sqlite3_str_appendchar(pOut, 1, ' ');
+      bSpace = 1;
+      i++;
+      continue;
+    }
+    sqlite3_str_appendchar(pOut, 1, c);
+    bSpace = 0;
+    i++;
+  }
+  {
+    /* Trim each line and drop empty lines the tags left behind. */
+    char *zRaw = strFinish(pOut);
+    sqlite3_str *pLines;
+    char *zLine, *zNext;
+    int bFirst = 1;
+    if( zRaw==0 ) return 0;
+    pLines = sqlite3_str_new(0);
+    for(zLine=zRaw; zLine; zLine=zNext){
+      zNext = strchr(zLine, '\n');
+      if( zNext ) *zNext++ = 0;
+      trimInPlace(zLine);
+      if( zLine[0]==0 ) continue;
+      if( !bFirst ) sqlite3_str_appendchar(pLines, 1, '\n');
+      sqlite3_str_appendall(pLines, zLine);
+      bFirst = 0;
+    }
+    sqlite3_free(zRaw);
+    return strFinish(pLines);
+  }
+}
+
+/* The format named by "[name]" at the start of z: sets *peFmt and returns
+** the length of the marker, or 0 when z does not start with one. */
+static int formatMarker(const char *z, int *peFmt){
+  static const char *const azFmt[] = { "moodle", "html", "plain", "markdown" };
+  int i;
+  if( z[0]!='[' ) return 0;
+  for(i=0; i<4; i++){
+    size_t n = strlen(azFmt[i]);
+    if( strncmp(z+1, azFmt[i], n)==0 && z[1+n]==']' ){
+      *peFmt = i;
+      return (int)n+2;
+    }
+  }
+  return 0;
+}
+
+/*
+** Decode z[a..b) of the source: skip comment lines, resolve escapes, drop
+** CR, trim. With peFmt, a leading [format] is read (defaulting to *peFmt,
+** which receives the format found) and [html] text becomes plain text.
+** Returns a new string, or NULL with an error recorded (out of memory, or
+** HTML the kiosk cannot show).
+*/
+static char *decode(Parser *p, int a, int b, int *peFmt){
+  sqlite3_str *pOut = sqlite3_str_new(0);
+  char *zOut;
+  int i;
+  for(i=a; i<b; i++){
+    char c = p->z[i];
+    if( masked(p, i) || c=='\r' ) continue;
+    if( isEscape(p, i, b) ){
+      char d = p->z[i+1];
+      if( d!='n' ){
+        sqlite3_str_appendchar(pOut, 1, d);
+        i++;
+        continue;
+      }
+      sqlite3_str_appendchar(pOut, 1, '\n');
+      i++;
+      continue;
+    }
+    sqlite3_str_appendchar(pOut, 1, c);
+  }
+  zOut = strFinish(pOut);
+  if( zOut==0 ){
+    nomem(p, a);
+    return 0;
+  }
+  trimInPlace(zOut);
+  if( peFmt ){
+    int eFmt = *peFmt;
+    int n = formatMarker(zOut, &eFmt);
+    if( n ){
+      memmove(zOut, zOut+n, strlen(zOut+n)+1);
+      trimInPlace(zOut);
+      *peFmt = eFmt;
+    }
+    if( eFmt==FMT_HTML ){
+      char zBad[16];
+      char *zText = htmlToText(zOut, zBad, (int)sizeof(zBad));
+      sqlite3_free(zOut);
+      if( zText==0 ){
+        nomem(p, a);
+        return 0;
+      }
+      if( zBad[0] ){
+        gerr(p, a, "UNSUPPORTED",
+             "HTML <%s> cannot be shown by the kiosk; only simple markup "
+             "(p, br, b, i, em, strong, span...) is turned into text", zBad);
+        sqlite3_free(zText);
+        return 0;
+      }
+      zOut = zText;
+    }
+  }
+  return zOut;
+}
+
+/* z[a..b) as written, comment lines and CR left out, trimmed: Moodle
+** reads a $CATEGORY path without escapes. NULL with an error recorded
+** when out of memory. */
+static char *rawText(Parser *p, int a, int b){
+  sqlite3_str *pOut = sqlite3_str_new(0);
+  char *zOut;
+  int i;
+  for(i=a; i<b; i++){
+    if( masked(p, i) || p->z[i]=='\r' ) continue;
+    sqlite3_str_appendchar(pOut, 1, p->z[i]);
+  }
+  zOut = strFinish(pOut);
+  if( zOut==0 ){
+    nomem(p, a);
+    return 0;
+  }
+  trimInPlace(zOut);
+  return zOut;
+}
+
+/*
+** Parse a decimal number: [+-]digits[.digits][e[+-]digits] (or .5).
+** Returns 0 and sets *pr, or 1.
+*/
+static int parseNumber(const char *z, double *pr){
+  const char *s = z;
+  char *zEnd;
+  int nDigit = 0;
+  if( *s=='+' || *s=='-' ) s++;
+  while( isdigit((unsigned char)*s) ){ s++; nDigit++; }
+  if( *s=='.' ){
+    s++;
+    while( isdigit((unsigned char)*s) ){ s++; nDigit++; }
+  }
+  if( nDigit==0 ) return 1;
+  if( *s=='e' || *s=='E' ){
+    s++;
+    if( *s=='+' || *s=='-' ) s++;
+    if( !isdigit((unsigned char)*s) ) return 1;
+    while( isdigit((unsigned char)*s) ) s++;
+  }
+  if( *s ) return 1;
+  errno = 0;
+  *pr = strtod(z, &zEnd);
+  if( errno || !isfinite(*pr) ) return 1;
+  return 0;
+}
+
+/* 1 if z is an id: [a-z0-9-]+, at most 64 bytes. */
+static int isSlug(const char *z){
+  int n = 0;
+  for(; *z; z++, n++){
+    if( !(islower((unsigned char)*z) || isdigit((unsigned char)*z)
+          || *z=='-') ) return 0;
+  }
+  return n>0 && n<=64;
+}
+
+/* ========================================================================
+** Reading: items and annotations
+*/
+
+static KioskGiftItem *newItem(Parser *p, KioskGiftDoc *pDoc, int bs){
+  KioskGiftItem *pItem;
+  if( pDoc->nItem>=pDoc->nAlloc ){
+    int nNew = pDoc->nAlloc ? pDoc->nAlloc*2 : 16;
+    KioskGiftItem *aNew = sqlite3_realloc64(pDoc->aItem,
+                                 (sqlite3_uint64)nNew*sizeof(*aNew));
+    if( aNew==0 ){
+      nomem(p, bs);
+      return 0;
+    }
+    pDoc->aItem = aNew;
+    pDoc->nAlloc = nNew;
+  }
+  pItem = &pDoc->aItem[pDoc->nItem++];
+  memset(pItem, 0, sizeof(*pItem));
+  return pItem;
+}
+
+static void addRef(Parser *p, KioskGiftItem *pItem, KioskGiftRefKind eKind,
+                   const char *zId, int iPara, int iOff){
+  KioskGiftRef *aNew, *pRef;
+  aNew = sqlite3_realloc64(pItem->aRef,
+                           (sqlite3_uint64)(pItem->nRef+1)*sizeof(*aNew));
+  if( aNew==0 ){ nomem(p, iOff); return; }
+  pItem->aRef = aNew;
+  pRef = &aNew[pItem->nRef];
+  memset(pRef, 0, sizeof(*pRef));
+  pRef->zId = kioskStrDup(zId);
+  if( pRef->zId==0 ){ nomem(p, iOff); return; }
+  pRef->eKind = eKind;
+  pRef->iPara = iPara;
+  kioskSrcPos(p->pSrc, iOff, &pRef->iLine, &pRef->iCol);
+  pItem->nRef++;
+}
+
+/* What a block's annotations say beyond what goes straight into q. */
+typedef struct Annot {
+  int eKindHint;         /* 0, or KQ_YEAR / KQ_ORDER from @kind */
+  int offKind;           /* where @kind's value is, for errors */
+  int offUnit;           /* where @unit is, 0 when absent */
+  unsigned mSeen;        /* bit per key already seen */
+} Annot;
+
+/* A token of an annotation line: [i, j) in the source. */
+typedef struct Tok { int i, j; } Tok;
+
+/*
+** Read the annotation on the comment line [ls, le) whose '@' is at iAt,
+** into q (stage, facts, sources, points, unit, lesson), pA and the item's
+** refs. Errors are recorded; the caller goes on.
+*/
+static void readAnnotation(Parser *p, int iAt, int le, KioskQuestion *q,
+                           Annot *pA, KioskGiftItem *pItem){
+  static const char *const azKey[] = {
+    "stage", "facts", "fact", "sources", "source", "points", "kind",
+    "unit", "lesson", 0
+  };
+  enum { K_STAGE, K_FACTS, K_FACT, K_SOURCES, K_SOURCE, K_POINTS, K_KIND,
+         K_UNIT, K_LESSON };
+  const char *z = p->z;
+  char zKey[16];
+  Tok aTok[64];
+  int nTok = 0, i = iAt+1, n = 0, iKey, t;
+  unsigned mBit;
+
+  while( i<le && islower((unsigned char)z[i]) ){
+    if( n<(int)sizeof(zKey)-1 ) zKey[n] = z[i];
+    n++;
+    i++;
+  }
+  zKey[n<(int)sizeof(zKey) ? n : (int)sizeof(zKey)-1] = 0;
+  for(iKey=0; azKey[iKey]; iKey++) if( strcmp(zKey, azKey[iKey])==0 ) break;
+  if( n==0 || n>=(int)sizeof(zKey) || azKey[iKey]==0
+   || (i<le && !isSpace(z[i]) && z[i]!=',') ){
+    int j = iAt+1;
+    while( j<le && !isSpace(z[j]) ) j++;
+    gerr(p, iAt, "ANNOTATION", "unknown annotation \"%.*s\" (known: @stage "
+         "@facts @sources @points @kind @unit @lesson)", j-iAt, z+iAt);
+    return;
+  }
+  /* fact/facts and source/sources are one key each */
+  if( iKey==K_FACT ) iKey = K_FACTS;
+  if( iKey==K_SOURCE ) iKey = K_SOURCES;
+  mBit = 1u<<iKey;
+  if( pA->mSeen & mBit ){
+    gerr(p, iAt, "ANNOTATION", "@%s given twice for this question",
+         azKey[iKey]);
+    return;
+  }
+  pA->mSeen |= mBit;
+
+  /* Values: separated by spaces or commas. */
+  while( i<le ){
+    while( i<le && (isSpace(z[i]) || z[i]==',') ) i++;
+    if( i>=le ) break;
+    if( nTok>=(int)(sizeof(aTok)/sizeof(aTok[0])) ){
+      gerr(p, i, "ANNOTATION", "too many values for @%s", azKey[iKey]);
+      return;
+    }
+    aTok[nTok].i = i;
+    while( i<le && !isSpace(z[i]) && z[i]!=',' ) i++;
+    aTok[nTok++].j = i;
+  }
+
+  switch( iKey ){
+    case K_STAGE: case K_POINTS: case K_KIND: case K_UNIT:
+      if( nTok!=1 ){
+        gerr(p, nTok ? aTok[1].i : iAt, "ANNOTATION",
+             "@%s takes exactly one value", azKey[iKey]);
+        return;
+      }
+      break;
+    case K_LESSON:
+      if( nTok!=2 ){
+        gerr(p, nTok>2 ? aTok[2].i : iAt, "ANNOTATION",
+             "@lesson takes a stage id and a paragraph number");
+        return;
+      }
+      break;
+    default:
+      if( nTok==0 ){
+        gerr(p, iAt, "ANNOTATION", "@%s needs at least one value",
+             azKey[iKey]);
+        return;
+      }
+      break;
+  }
+
+  for(t=0; t<nTok; t++){
+    char zVal[80];
+    int nVal = aTok[t].j-aTok[t].i;
+    int iOff = aTok[t].i;
+    if( nVal>=(int)sizeof(zVal) ){
+      gerr(p, iOff, "ANNOTATION", "value of @%s is too long", azKey[iKey]);
+      continue;
+    }
+    memcpy(zVal, z+iOff, (size_t)nVal);
+    zVal[nVal] = 0;
+    switch( iKey ){
+      case K_STAGE:
+        if( !isSlug(zVal) ){
+          gerr(p, iOff, "ANNOTATION", "\"%s\" is not a stage id "
+               "(lower-case letters, digits and -)", zVal);
+        }else{
+          sqlite3_free(q->zStage);
+          q->zStage = kioskStrDup(zVal);
+          if( q->zStage==0 ) nomem(p, iOff);
+          addRef(p, pItem, KGREF_STAGE, zVal, 0, iOff);
+        }
+        break;
+      case K_FACTS:
+        if( !isSlug(zVal) ){
+          gerr(p, iOff, "ANNOTATION", "\"%s\" is not a fact id "
+               "(lower-case letters, digits and -)", zVal);
+        }else{
+          if( kioskQuestionAddFact(q, zVal) ) nomem(p, iOff);
+          addRef(p, pItem, KGREF_FACT, zVal, 0, iOff);
+        }
+        break;
+      case K_SOURCES: {
+        /* "n13" or "13": one of the article's notes */
+        const char *zNum = zVal[0]=='n' ? zVal+1 : zVal;
+        const char *s = zNum;
+        char zId[16];
+        while( isdigit((unsigned char)*s) ) s++;
+        if( s==zNum || *s || zNum[0]=='0' || s-zNum>6 ){
+          gerr(p, iOff, "ANNOTATION", "\"%s\" is not a note: write n13 or "
+               "13", zVal);
+          break;
+        }
+        snprintf(zId, sizeof(zId), "n%.8s", zNum);
+        if( kioskQuestionAddSource(q, zId) ) nomem(p, iOff);
+        addRef(p, pItem, KGREF_SOURCE, zId, 0, iOff);
+        break;
+      }
+      case K_POINTS: {
+        double r;
+        if( parseNumber(zVal, &r) || r<=0 || r>1000 ){
+          gerr(p, iOff, "ANNOTATION", "@points must be a number above 0 "
+               "and at most 1000, not \"%s\"", zVal);
+        }else{
+          q->rPoints = r;
+        }
+        break;
+      }
+      case K_KIND:
+        pA->offKind = iOff;
+        if( strcmp(zVal, "year")==0 ) pA->eKindHint = KQ_YEAR;
+        else if( strcmp(zVal, "order")==0 ) pA->eKindHint = KQ_ORDER;
+        else gerr(p, iOff, "ANNOTATION", "@kind must be year or order, "
+                  "not \"%s\"", zVal);
+        break;
+      case K_UNIT:
+        pA->offUnit = iOff;
+        sqlite3_free(q->zUnit);
+        q->zUnit = kioskStrDup(zVal);
+        if( q->zUnit==0 ) nomem(p, iOff);
+        break;
+      case K_LESSON:
+        if( t==0 ){
+          if( !isSlug(zVal) ){
+            gerr(p, iOff, "ANNOTATION", "\"%s\" is not a stage id", zVal);
+            return;
+          }
+          sqlite3_free(q->zLessonStage);
+          q->zLessonStage = kioskStrDup(zVal);
+          if( q->zLessonStage==0 ) nomem(p, iOff);
+        }else{
+          const char *s = zVal;
+          int iPara = 0;
+          while( isdigit((unsigned char)*s) && iPara<100000 ){
+            iPara = iPara*10 + (*s-'0');
+            s++;
+          }
+          if( s==zVal || *s || iPara<1 || iPara>=100000 ){
+            gerr(p, iOff, "ANNOTATION", "\"%s\" is not a paragraph number",
+                 zVal);
+            return;
+          }
+          q->iLessonPara = iPara;
+          addRef(p, pItem, KGREF_LESSON, q->zLessonStage ? q->zLessonStage
+                                                         : "", iPara,
+                 aTok[0].i);
+        }
+        break;
+    }
+  }
+}
+
+/* ========================================================================
+** Reading: the answer block of each kind
+*/
+
+/* A weight "%50%" right after position i (spaces allowed before it).
+** Returns the offset after it and sets *pr (percent), or returns i when
+** there is none. On a malformed weight records an error, returns -1. */
+static int readWeight(Parser *p, int i, int e, double *pr){
+  int j = skipSpace(p, i, e), k;
+  char zNum[32];
+  if( j>=e || p->z[j]!='%' ) return i;
+  for(k=j+1; k<e && p->z[k]!='%' && p->z[k]!='\n'; k++){}
+  if( k>=e || p->z[k]!='%' ){
+    gerr(p, j, "SYNTAX", "weight is not closed: write it as %%50%%");
+    return -1;
+  }
+  if( k-j-1<=0 || k-j-1>=(int)sizeof(zNum) ){
+    gerr(p, j, "SYNTAX", "weight must be a percentage from -100 to 100, "
+         "like %%50%%");
+    return -1;
+  }
+  memcpy(zNum, p->z+j+1, (size_t)(k-j-1));
+  zNum[k-j-1] = 0;
+  if( parseNumber(zNum, pr) || *pr<-100 || *pr>100 ){
+    gerr(p, j, "SYNTAX", "weight must be a percentage from -100 to 100, "
+         "like %%50%%, not \"%%%s%%\"", zNum);
+    return -1;
+  }
+  return k+1;
+}
+
+/* Split one answer [i, e) (after its marker and weight) at its first
+** unescaped '#' into text and feedback (NULL when absent or empty).
+** Returns 0, or 1 with an error recorded. */
+static int answerAndFeedback(Parser *p, int i, int e, int *peFmt,
+                             char **pzText, char **pzFeedback){
+  int h = findAny(p, i, e, "#");
+  int eFmt = *peFmt;
+  *pzText = decode(p, i, h, &eFmt);
+  *pzFeedback = 0;
+  if( *pzText==0 ) return 1;
+  if( h<e ){
+    eFmt = *peFmt;
+    *pzFeedback = decode(p, h+1, e, &eFmt);
+    if( *pzFeedback==0 ){
+      sqlite3_free(*pzText);
+      *pzText = 0;
+      return 1;
+    }
+    if( (*pzFeedback)[0]==0 ){
+      sqlite3_free(*pzFeedback);
+      *pzFeedback = 0;
+    }
+  }
+  return 0;
+}
+
+/* Multiple choice: "=right#fb ~wrong ~%50%half". */
+static void readChoice(Parser *p, int a, int b, int eFmt, KioskQuestion *q){
+  int i = findAny(p, a, b, "=~"), nRight = 0;
+  if( skipSpace(p, a, b)<i ){
+    gerr(p, skipSpace(p, a, b), "SYNTAX", "text before the first answer: "
+         "start each answer with = (right) or ~ (wrong)");
+    return;
+  }
+  while( i<b ){
+    char cMark = p->z[i];
+    int j = findAny(p, i+1, b, "=~");
+    int k = i+1;
+    double rWeight = cMark=='=' ? 100.0 : 0.0;
+    char *zText = 0, *zFb = 0;
+    if( cMark=='~' ){
+      k = readWeight(p, i+1, j, &rWeight);
+      if( k<0 ){ i = j; continue; }
+    }else if( skipSpace(p, i+1, j)<j && p->z[skipSpace(p, i+1, j)]=='%' ){
+      gerr(p, skipSpace(p, i+1, j), "SYNTAX", "a weight goes after ~ "
+           "(~%%50%%answer); = marks a fully right answer");
+      i = j;
+      continue;
+    }
+    if( answerAndFeedback(p, k, j, &eFmt, &zText, &zFb)==0 ){
+      if( zText[0]==0 ){
+        gerr(p, i, "SYNTAX", "empty answer after %c", cMark);
+      }else if( kioskQuestionAddOption(q, zText, rWeight/100.0, zFb, 0) ){
+        nomem(p, i);
+      }
+      if( cMark=='=' ) nRight++;
+    }
+    sqlite3_free(zText);
+    sqlite3_free(zFb);
+    i = j;
+  }
+  if( p->bFail ) return;
+  if( q->nOption<2 ){
+    gerr(p, a, "SYNTAX", "a multiple-choice question needs at least two "
+         "answers");
+    return;
+  }
+  if( nRight>0 ){
+    q->eKind = KQ_CHOICE;
+  }else{
+    /* No = answer: several answers carry weights (Moodle's "multiple
+    ** answers"); the positive ones must add up to 100%. */
+    double rSum = 0;
+    int o;
+    q->eKind = KQ_MULTI;
+    for(o=0; o<q->nOption; o++){
+      if( q->aOption[o].rCredit>0 ) rSum += q->aOption[o].rCredit;
+    }
+    if( fabs(rSum-1.0)>0.005 ){
+      gerr(p, a, "SYNTAX", "the positive weights add up to %g%%, not 100%% "
+           "(or mark the one right answer with =)", rSum*100.0);
+    }
+  }
+}
+
+/* True/false: "T", "TRUE", "F", "FALSE", then #wrong feedback#right. */
+static void readTrueFalse(Parser *p, int a, int b, int eFmt,
+                          KioskQuestion *q, int bTrue){
+  int h1 = findAny(p, a, b, "#"), h2 = b;
+  char *zWrong = 0, *zRight = 0;
+  if( h1<b ){
+    int f = eFmt;
+    h2 = findAny(p, h1+1, b, "#");
+    zWrong = decode(p, h1+1, h2, &f);
+    if( h2<b ){
+      f = eFmt;
+      zRight = decode(p, h2+1, b, &f);
+    }
+  }
+  if( p->bFail ) goto done;
+  if( zWrong && zWrong[0]==0 ){ sqlite3_free(zWrong); zWrong = 0; }
+  if( zRight && zRight[0]==0 ){ sqlite3_free(zRight); zRight = 0; }
+  q->eKind = KQ_TF;
+  if( kioskQuestionAddOption(q, "True", bTrue ? 1.0 : 0.0,
+                             bTrue ? zRight : zWrong, 0)
+   || kioskQuestionAddOption(q, "False", bTrue ? 0.0 : 1.0,
+                             bTrue ? zWrong : zRight, 0) ){
+    nomem(p, a);
+  }
+done:
+  sqlite3_free(zWrong);
+  sqlite3_free(zRight);
+}
+
+/* Short answer: "=a =b": every answer accepted in full. */
+static void readShort(Parser *p, int a, int b, int eFmt, KioskQuestion *q){
+  int i = findAny(p, a, b, "=");
+  q->eKind = KQ_TEXT;
+  while( i<b ){
+    int j = findAny(p, i+1, b, "=");
+    double rWeight = 100.0;
+    int k = readWeight(p, i+1, j, &rWeight);
+    char *zText = 0, *zFb = 0;
+    if( k<0 ){ i = j; continue; }
+    if( answerAndFeedback(p, k, j, &eFmt, &zText, &zFb)==0 ){
+      if( zText[0]==0 ){
+        gerr(p, i, "SYNTAX", "empty answer after =");
+      }else if( rWeight!=100.0 ){
+        gerr(p, skipSpace(p, i+1, j), "UNSUPPORTED", "partial credit on a "
+             "typed answer is not supported: every answer after = is "
+             "accepted in full");
+      }else if( zFb ){
+        gerr(p, findAny(p, k, j, "#"), "UNSUPPORTED", "feedback on a typed "
+             "answer is not supported: write general feedback after ####");
+      }else if( kioskQuestionAddAccept(q, zText) ){
+        nomem(p, i);
+      }
+    }
+    sqlite3_free(zText);
+    sqlite3_free(zFb);
+    i = j;
+  }
+}
+
+/* Matching: "=left -> right" pairs. */
+static void readMatch(Parser *p, int a, int b, int eFmt, KioskQuestion *q){
+  int i = findAny(p, a, b, "=");
+  q->eKind = KQ_MATCH;
+  if( skipSpace(p, a, b)<i ){
+    gerr(p, skipSpace(p, a, b), "SYNTAX", "text before the first pair: "
+         "write each pair as =left -> right");
+    return;
+  }
+  while( i<b ){
+    int j = findAny(p, i+1, b, "=");
+    int k = findPair(p, i+1, j, "->");
+    int h = findAny(p, i+1, j, "#");
+    char *zLeft = 0, *zRight = 0;
+    int f = eFmt, o;
+    if( k>=j ){
+      gerr(p, i, "SYNTAX", "a matching pair needs -> between its two sides");
+      i = j;
+      continue;
+    }
+    if( h<j ){
+      gerr(p, h, "UNSUPPORTED", "feedback on a matching pair is not "
+           "supported: write general feedback after ####");
+      i = j;
+      continue;
+    }
+    zLeft = decode(p, i+1, k, &f);
+    zRight = decode(p, k+2, j, 0);     /* Moodle reads right sides plain */
+    if( zLeft && zRight ){
+      if( zLeft[0]==0 ){
+        gerr(p, i, "UNSUPPORTED", "a pair with no left side (an extra "
+             "wrong answer) is not supported");
+      }else if( zRight[0]==0 ){
+        gerr(p, k, "SYNTAX", "empty right side after ->");
+      }else{
+        for(o=0; o<q->nPair; o++){
+          if( strcmp(q->aPair[o].zLeft, zLeft)==0 ) break;
+        }
+        if( o<q->nPair ){
+          gerr(p, i, "SYNTAX", "\"%s\" is matched twice", zLeft);
+        }else if( kioskQuestionAddPair(q, zLeft, zRight) ){
+          nomem(p, i);
+        }
+      }
+    }
+    sqlite3_free(zLeft);
+    sqlite3_free(zRight);
+    i = j;
+  }
+  if( !p->bFail && q->nPair<2 ){
+    gerr(p, a, "SYNTAX", "a matching question needs at least two pairs");
+  }
+}
+
+/* One numerical answer [i, e) without marker and weight: "v", "v:tol" or
+** "min..max". Returns 0 and fills *pr..., or 1 with an error recorded. */
+static int readNumAnswer(Parser *p, int i, int e, int *pbRange,
+                         double *pr1, double *pr2){
+  char *zText;
+  char *zSep;
+  int rc = 1;
+  zText = decode(p, i, e, 0);
+  if( zText==0 ) return 1;
+  *pbRange = 0;
+  *pr2 = 0;
+  if( (zSep = strstr(zText, ".."))!=0 && zSep>zText ){
+    *zSep = 0;
+    trimInPlace(zText);
+    trimInPlace(zSep+2);
+    if( parseNumber(zText, pr1) || parseNumber(zSep+2, pr2) ){
+      gerr(p, skipSpace(p, i, e), "SYNTAX", "a range is written min..max "
+           "with two numbers");
+    }else if( *pr1>*pr2 ){
+      gerr(p, skipSpace(p, i, e), "SYNTAX", "range %g..%g ends before it "
+           "starts", *pr1, *pr2);
+    }else{
+      *pbRange = 1;
+      rc = 0;
+    }
+  }else if( (zSep = strchr(zText, ':'))!=0 ){
+    *zSep = 0;
+    trimInPlace(zText);
+    trimInPlace(zSep+1);
+    if( parseNumber(zText, pr1) ){
+      gerr(p, skipSpace(p, i, e), "SYNTAX", "\"%s\" is not a number",
+           zText);
+    }else if( parseNumber(zSep+1, pr2) || *pr2<0 ){
+      gerr(p, findAny(p, i, e, ":")+1, "SYNTAX", "the tolerance after : "
+           "must be a number of at least 0");
+    }else{
+      rc = 0;
+    }
+  }else if( parseNumber(zText, pr1) ){
+    gerr(p, skipSpace(p, i, e), "SYNTAX", "\"%s\" is not a number (write "
+         "#value, #value:tolerance or #min..max)", zText);
+  }else{
+    rc = 0;
+  }
+  sqlite3_free(zText);
+  return rc;
+}
+
+/* Numerical: "#v:tol", "#min..max", "#=v:tol =min..max". The kiosk keeps
+** one value with its tolerance and one range, both in full credit. */
+static void readNumber(Parser *p, int a, int b, KioskQuestion *q){
+  int i = a+1;                          /* past the '#' */
+  int t = findAny(p, i, b, "~");
+  int nPoint = 0, nRange = 0;
+  q->eKind = KQ_NUMBER;
+  if( t<b ){
+    gerr(p, t, "UNSUPPORTED", "feedback for other numbers (~) is not "
+         "supported: write general feedback after ####");
+    return;
+  }
+  while( i<b ){
+    int j = findAny(p, i, b, "=");
+    int s = skipSpace(p, i, j);
+    if( s<j ){
+      int k = s, h, bRange;
+      double rW = 100.0, r1, r2;
+      if( p->z[i-1]=='=' ) k = readWeight(p, s, j, &rW);
+      if( k>=0 ){
+        h = findAny(p, k, j, "#");
+        if( rW!=100.0 ){
+          gerr(p, s, "UNSUPPORTED", "partial credit on a number is not "
+               "supported: every answer is accepted in full");
+        }else if( h<j && trimEnd(p, h+1, j)>skipSpace(p, h+1, j) ){
+          gerr(p, h, "UNSUPPORTED", "feedback on a number is not "
+               "supported: write general feedback after ####");
+        }else if( readNumAnswer(p, k, h, &bRange, &r1, &r2)==0 ){
+          if( bRange ){
+            if( nRange++ ){
+              gerr(p, s, "UNSUPPORTED", "only one accepted range is "
+                   "supported");
+            }
+            q->rMin = r1;
+            q->rMax = r2;
+          }else{
+            if( nPoint++ ){
+              gerr(p, s, "UNSUPPORTED", "only one accepted value (with its "
+                   "tolerance) is supported, plus one range");
+            }
+            q->rValue = r1;
+            q->rTol = r2;
+          }
+        }
+      }
+    }
+    i = j<b ? j+1 : b;
+  }
+  if( p->bFail ) return;
+  if( nPoint+nRange==0 ){
+    gerr(p, a, "SYNTAX", "a numerical answer needs a number after #");
+    return;
+  }
+  if( nPoint==0 ){
+    /* A range alone: its middle and half-width, so either reading of the
+    ** struct accepts the same numbers. */
+    q->rValue = (q->rMin+q->rMax)/2.0;
+    q->rTol = (q->rMax-q->rMin)/2.0;
+  }
+}
+
+/* ========================================================================
+** Reading: a whole question
+*/
+
+/* 1 when a number question's value and tolerance are exactly those of its
+** range (how a range read alone is stored): the range says it all. */
+static int rangeOnly(const KioskQuestion *q){
+  return q->rMin<=q->rMax && q->rValue==(q->rMin+q->rMax)/2.0
+      && q->rTol==(q->rMax-q->rMin)/2.0;
+}
+
+/* zAnswer: the right answer in words, for answer keys. */
+static char *answerInWords(const KioskQuestion *q){
+  sqlite3_str *pOut = sqlite3_str_new(0);
+  int i, n = 0;
+  switch( q->eKind ){
+    case KQ_CHOICE: case KQ_MULTI: case KQ_TF:
+      for(i=0; i<q->nOption; i++){
+        if( q->aOption[i].rCredit<1.0 && q->eKind!=KQ_MULTI ) continue;
+        if( q->aOption[i].rCredit<=0 ) continue;
+        if( n++ ) sqlite3_str_appendall(pOut, "; ");
+        sqlite3_str_appendall(pOut, q->aOption[i].zText);
+      }
+      break;
+    case KQ_TEXT:
+      if( q->nAccept>0 ) sqlite3_str_appendall(pOut, q->azAccept[0]);
+      break;
+    case KQ_YEAR: case KQ_NUMBER:
+      if( rangeOnly(q) && q->rTol>0 ){
+        kioskGiftNumber(pOut, q->rMin);
+        sqlite3_str_appendall(pOut, " to ");
+        kioskGiftNumber(pOut, q->rMax);
+      }else{
+        kioskGiftNumber(pOut, q->rValue);
+        if( q->rTol>0 ){
+          sqlite3_str_appendall(pOut, " \xC2\xB1 ");
+          kioskGiftNumber(pOut, q->rTol);
+        }
+        if( q->rMin<=q->rMax ){
+          sqlite3_str_appendall(pOut, ", or ");
+          kioskGiftNumber(pOut, q->rMin);
+          sqlite3_str_appendall(pOut, " to ");
+          kioskGiftNumber(pOut, q->rMax);
+        }
+      }
+      if( q->zUnit ) sqlite3_str_appendf(pOut, " %s", q->zUnit);
+      break;
+    case KQ_ORDER:
+      for(i=0; i<q->nOption; i++){
+        if( i ) sqlite3_str_appendall(pOut, "; ");
+        sqlite3_str_appendall(pOut, q->aOption[q->aOrder[i]].zText);
+      }
+      break;
+    case KQ_MATCH:
+      for(i=0; i<q->nPair; i++){
+        if( i ) sqlite3_str_appendall(pOut, "; ");
+        sqlite3_str_appendf(pOut, "%s \xE2\x86\x92 %s", q->aPair[i].zLeft,
+                            q->aPair[i].zRight);
+      }
+      break;
+  }
+  return strFinish(pOut);
+}
+
+/* @kind order on a matching question: the right sides are the positions
+** 1..n, turned into an ordering question. */
+static void matchToOrder(Parser *p, int iOff, KioskQuestion *q){
+  int i, n = q->nPair;
+  int *aOrder = sqlite3_malloc64((sqlite3_uint64)(n>0 ? n : 1)*sizeof(int));
+  if( aOrder==0 ){ nomem(p, iOff); return; }
+  for(i=0; i<n; i++) aOrder[i] = -1;
+  for(i=0; i<n; i++){
+    const char *z = q->aPair[i].zRight;
+    int v = 0, nDigit = 0;
+    while( isdigit((unsigned char)*z) && nDigit<6 ){
+      v = v*10 + (*z-'0');
+      z++;
+      nDigit++;
+    }
+    if( nDigit==0 || *z || v<1 || v>n || aOrder[v-1]>=0 ){
+      gerr(p, iOff, "SYNTAX", "with @kind order the right sides must be the "
+           "positions 1 to %d, each once (\"%s\" is not)", n,
+           q->aPair[i].zRight);
+      sqlite3_free(aOrder);
+      return;
+    }
+    aOrder[v-1] = i;
+  }
+  for(i=0; i<n; i++){
+    if( kioskQuestionAddOption(q, q->aPair[i].zLeft, 0, 0, 0) ){
+      nomem(p, iOff);
+      sqlite3_free(aOrder);
+      return;
+    }
+  }
+  for(i=0; i<n; i++){
+    sqlite3_free(q->aPair[i].zLeft);
+    sqlite3_free(q->aPair[i].zRight);
+  }
+  sqlite3_free(q->aPair);
+  q->aPair = 0;
+  q->nPair = 0;
+  q->aOrder = aOrder;
+  q->eKind = KQ_ORDER;
+}
+
+/*
+** Read the question whose text is [s, e) (comment lines masked) into a new
+** item. iAnn/nAnn: offsets of the block's annotation '@'s and their line
+** ends.
+*/
+static void readQuestion(Parser *p, KioskGiftDoc *pDoc, int bs, int be,
+                         int s, int e, const int *aAnn, int nAnn){
+  KioskGiftItem *pItem = newItem(p, pDoc, bs);
+  KioskQuestion *q = 0;
+  Annot ann;
+  int iErr0 = kioskErrListCount(p->pErrs);
+  int i, t, ob, cb, after, eFmt = FMT_MOODLE;
+  char *zBefore = 0, *zAfter = 0;
+
+  if( pItem==0 ) return;
+  pItem->iOff = bs;
+  pItem->iEnd = be;
+  pItem->iFirstErr = p->pErrs->nErr;
+  kioskSrcPos(p->pSrc, s, &pItem->iLine, &pItem->iCol);
+  if( p->zCategory ){
+    pItem->zCategory = kioskStrDup(p->zCategory);
+    if( pItem->zCategory==0 ) nomem(p, s);
+  }
+  memset(&ann, 0, sizeof(ann));
+  q = kioskQuestionNew();
+  if( q==0 ){ nomem(p, s); goto done; }
+  q->zTopic = kioskStrDup("hand");
+  if( q->zTopic==0 ) nomem(p, s);
+
+  for(i=0; i<nAnn; i++){
+    readAnnotation(p, aAnn[2*i], aAnn[2*i+1], q, &ann, pItem);
+  }
+
+  /* ::title:: */
+  t = s;
+  if( e-s>=2 && p->z[s]==':' && p->z[s+1]==':' ){
+    int k = findPair(p, s+2, e, "::");
+    if( k>=e ){
+      gerr(p, s, "SYNTAX", "the title is not closed: write ::title:: "
+           "before the question");
+      goto done;
+    }
+    pItem->zTitle = decode(p, s+2, k, 0);
+    if( pItem->zTitle && pItem->zTitle[0]==0 ){
+      sqlite3_free(pItem->zTitle);
+      pItem->zTitle = 0;
+    }
+    t = k+2;
+  }
+
+  /* The answer block: the first unescaped { and the } that closes it. */
+  ob = findAny(p, t, e, "{}");
+  if( ob>=e ){
+    gerr(p, s, "UNSUPPORTED", "text without an answer block {...} is a "
+         "description, not a question");
+    goto done;
+  }
+  if( p->z[ob]=='}' ){
+    gerr(p, ob, "SYNTAX", "} without a { before it (escape it as \\})");
+    goto done;
+  }
+  cb = findAny(p, ob+1, e, "{}");
+  if( cb>=e ){
+    gerr(p, ob, "SYNTAX", "{ is never closed by }");
+    goto done;
+  }
+  if( p->z[cb]=='{' ){
+    gerr(p, cb, "SYNTAX", "{ inside an answer block (escape it as \\{)");
+    goto done;
+  }
+  after = findAny(p, cb+1, e, "{}");
+  if( after<e ){
+    gerr(p, after, "SYNTAX", p->z[after]=='{'
+         ? "a second answer block: a question has one {...} (escape a "
+           "literal brace as \\{)"
+         : "} without a { before it (escape it as \\})");
+    goto done;
+  }
+
+  /* The prompt: text before the block, and the missing-word form when
+  ** text follows it. */
+  zBefore = decode(p, t, ob, &eFmt);
+  if( zBefore==0 ) goto done;
+  if( skipSpace(p, cb+1, e)<e ){
+    int f = eFmt;
+    zAfter = decode(p, cb+1, e, &f);
+    if( zAfter==0 ) goto done;
+    q->zPrompt = sqlite3_mprintf("%s%s_____%s%s", zBefore,
+                                 zBefore[0] ? " " : "",
+                                 (zAfter[0] && !ispunct((unsigned char)zAfter[0]))
+                                   ? " " : "",
+                                 zAfter);
+  }else{
+    q->zPrompt = kioskStrDup(zBefore);
+  }
+  if( q->zPrompt==0 ){ nomem(p, s); goto done; }
+  if( q->zPrompt[0]==0 ){
+    gerr(p, s, "SYNTAX", "the question has no text before its answers");
+    goto done;
+  }
+
+  {
+    /* General feedback: after the last unescaped "####". */
+    int a = ob+1, b = cb, g = -1, run = 0, k, first;
+    for(k=a; k<b; k++){
+      if( masked(p, k) ){ run = 0; continue; }
+      if( isEscape(p, k, b) ){ run = 0; k++; continue; }
+      if( p->z[k]=='#' ){
+        if( ++run>=4 ) g = k-3;
+      }else{
+        run = 0;
+      }
+    }
+    if( g>=0 ){
+      int f = eFmt;
+      char *zGen = decode(p, g+4, b, &f);
+      if( zGen==0 ) goto done;
+      if( zGen[0] ){
+        q->zFeedbackWrong = zGen;
+      }else{
+        sqlite3_free(zGen);
+      }
+      b = g;
+    }
+    first = skipSpace(p, a, b);
+    b = trimEnd(p, first, b);
+    if( first>=b ){
+      gerr(p, ob, "UNSUPPORTED", "an empty answer block {} is an essay "
+           "question, which the kiosk cannot mark");
+      goto done;
+    }
+    if( p->z[first]=='#' ){
+      readNumber(p, first, b, q);
+    }else if( findAny(p, first, b, "~")<b ){
+      readChoice(p, first, b, eFmt, q);
+    }else if( findAny(p, first, b, "=")<b
+              && findPair(p, first, b, "->")<b ){
+      readMatch(p, first, b, eFmt, q);
+    }else{
+      int h = findAny(p, first, b, "#");
+      char *zTf = decode(p, first, h, 0);
+      if( zTf==0 ) goto done;
+      if( strcmp(zTf, "T")==0 || strcmp(zTf, "TRUE")==0 ){
+        readTrueFalse(p, first, b, eFmt, q, 1);
+      }else if( strcmp(zTf, "F")==0 || strcmp(zTf, "FALSE")==0 ){
+        readTrueFalse(p, first, b, eFmt, q, 0);
+      }else if( p->z[first]=='=' ){
+        readShort(p, first, b, eFmt, q);
+      }else{
+        gerr(p, first, "SYNTAX", "an answer block holds =right ~wrong "
+             "answers, #numbers, =left -> right pairs, or T/TRUE/F/FALSE "
+             "(upper case)");
+      }
+      sqlite3_free(zTf);
+    }
+  }
+  if( p->bFail ) goto done;
+
+  /* Annotations that change or check the kind. */
+  if( ann.eKindHint==KQ_YEAR ){
+    if( q->eKind!=KQ_NUMBER ){
+      gerr(p, ann.offKind, "ANNOTATION", "@kind year needs a numerical "
+           "answer {#1992}");
+    }else if( q->rMin<=q->rMax && !rangeOnly(q) ){
+      gerr(p, ann.offKind, "ANNOTATION", "@kind year takes one year and "
+           "its tolerance, not a range besides");
+    }else if( q->rValue-q->rTol!=floor(q->rValue-q->rTol)
+           || q->rValue+q->rTol!=floor(q->rValue+q->rTol) ){
+      gerr(p, ann.offKind, "ANNOTATION", "@kind year needs whole years: "
+           "1992, 1992:1 or 1991..1994");
+    }else if( ann.offUnit ){
+      gerr(p, ann.offUnit, "ANNOTATION", "@unit does not apply to a year");
+    }else{
+      q->eKind = KQ_YEAR;
+      q->rMin = 1.0;
+      q->rMax = 0.0;
+    }
+  }else if( ann.eKindHint==KQ_ORDER ){
+    if( q->eKind!=KQ_MATCH ){
+      gerr(p, ann.offKind, "ANNOTATION", "@kind order needs a matching "
+           "answer {=first -> 1 =second -> 2}");
+    }else{
+      matchToOrder(p, ob, q);
+    }
+  }
+  if( ann.offUnit && q->eKind!=KQ_NUMBER && q->eKind!=KQ_YEAR ){
+    gerr(p, ann.offUnit, "ANNOTATION", "@unit applies to numerical "
+         "answers only");
+  }
+  if( p->bFail ) goto done;
+  q->zAnswer = answerInWords(q);
+  if( q->zAnswer==0 ){ nomem(p, s); goto done; }
+
+done:
+  sqlite3_free(zBefore);
+  sqlite3_free(zAfter);
+  pItem->nErr = p->pErrs->nErr - pItem->iFirstErr;
+  if( kioskErrListCount(p->pErrs)!=iErr0 ){
+    kioskQuestionFree(q);
+    q = 0;
+  }
+  pItem->q = q;
+}
+
+/* One block of non-blank lines [bs, be). */
+static void readBlock(Parser *p, KioskGiftDoc *pDoc, int bs, int be){
+  int aAnnBuf[2*32];
+  int *aAnn = aAnnBuf, nAnn = 0, nAnnAlloc = 32;
+  int ls = bs, s, e;
+  p->bFail = 0;
+
+  /* Mask comment lines (with their line end) and collect annotations. */
+  while( ls<be ){
+    int le = ls, f;
+    while( le<be && p->z[le]!='\n' ) le++;
+    f = ls;
+    while( f<le && (p->z[f]==' ' || p->z[f]=='\t') ) f++;
+    if( le-f>=2 && p->z[f]=='/' && p->z[f+1]=='/' ){
+      int k = f+2;
+      memset(p->aMask+(ls-p->iBase), 1, (size_t)(le-ls+(le<be ? 1 : 0)));
+      while( k<le && (p->z[k]==' ' || p->z[k]=='\t') ) k++;
+      if( k<le && p->z[k]=='@' ){
+        if( nAnn>=nAnnAlloc ){
+          int *aNew;
+          nAnnAlloc *= 2;
+          aNew = sqlite3_malloc64((sqlite3_uint64)nAnnAlloc*2*sizeof(int));
+          if( aNew==0 ){ nomem(p, k); goto done; }
+          memcpy(aNew, aAnn, (size_t)nAnn*2*sizeof(int));
+          if( aAnn!=aAnnBuf ) sqlite3_free(aAnn);
+          aAnn = aNew;
+        }
+        aAnn[2*nAnn] = k;
+        aAnn[2*nAnn+1] = (le>k && p->z[le-1]=='\r') ? le-1 : le;
+        nAnn++;
+      }
+    }
+    ls = le+1;
+  }
+
+  s = skipSpace(p, bs, be);
+  e = trimEnd(p, s, be);
+  if( s>=e ){
+    int i;
+    for(i=0; i<nAnn; i++){
+      gerr(p, aAnn[2*i], "ANNOTATION", "annotation without a question: put "
+           "it right above its question, with no blank line between");
+    }
+    goto done;
+  }
+  if( e-s>=10 && memcmp(p->z+s, "$CATEGORY:", 10)==0 ){
+    int i;
+    char *zCat = rawText(p, s+10, e);
+    for(i=0; i<nAnn; i++){
+      gerr(p, aAnn[2*i], "ANNOTATION", "annotation on a $CATEGORY line: "
+           "annotations belong to questions");
+    }
+    if( zCat ){
+      sqlite3_free(p->zCategory);
+      p->zCategory = zCat;
+    }
+    goto done;
+  }
+  readQuestion(p, pDoc, bs, be, s, e, aAnn, nAnn);
+
+done:
+  if( aAnn!=aAnnBuf ) sqlite3_free(aAnn);
+}
+
+int kioskGiftParse(const KioskSrc *pSrc, int iStart, int iEnd,
+                   KioskGiftDoc *pDoc, KioskErrList *pErrs){
+  Parser p;
+  int n0 = kioskErrListCount(pErrs);
+  int i;
+
+  memset(&p, 0, sizeof(p));
+  p.pSrc = pSrc;
+  p.z = pSrc->z;
+  p.iBase = iStart;
+  p.pErrs = pErrs;
+  p.aMask = sqlite3_malloc64((sqlite3_uint64)(iEnd-iStart)+1);
+  if( p.aMask==0 ){
+    kioskErrListAdd(pErrs, KIOSK_EGIFT, "NOMEM", pSrc->zFile, 0, 0,
+                    "out of memory");
+    return kioskErrListCount(pErrs)-n0;
+  }
+  memset(p.aMask, 0, (size_t)(iEnd-iStart)+1);
+
+  /* Blocks: maximal runs of lines that are not blank. */
+  i = iStart;
+  while( i<iEnd ){
+    int le = i, bs, be;
+    while( le<iEnd && p.z[le]!='\n' ) le++;
+    if( skipSpace(&p, i, le)>=le ){
+      i = le+1;
+      continue;
+    }
+    bs = i;
+    be = le;
+    i = le+1;
+    while( i<iEnd ){
+      le = i;
+      while( le<iEnd && p.z[le]!='\n' ) le++;
+      if( skipSpace(&p, i, le)>=le ) break;
+      be = le;
+      i = le+1;
+    }
+    readBlock(&p, pDoc, bs, be);
+  }
+
+  sqlite3_free(p.aMask);
+  sqlite3_free(p.zCategory);
+  return kioskErrListCount(pErrs)-n0;
+}
+
+void kioskGiftDocReset(KioskGiftDoc *pDoc){
+  int i, j;
+  for(i=0; i<pDoc->nItem; i++){
+    KioskGiftItem *pItem = &pDoc->aItem[i];
+    kioskQuestionFree(pItem->q);
+    sqlite3_free(pItem->zTitle);
+    sqlite3_free(pItem->zCategory);
+    for(j=0; j<pItem->nRef; j++) sqlite3_free(pItem->aRef[j].zId);
+    sqlite3_free(pItem->aRef);
+  }
+  sqlite3_free(pDoc->aItem);
+  memset(pDoc, 0, sizeof(*pDoc));
+}
+
+/* ========================================================================
+** Writing
+*/
+
+void kioskGiftEscape(sqlite3_str *pOut, const char *z){
+  for(; *z; z++){
+    char c = *z;
+    if( c=='\r' ) continue;
+    if( c=='\n' ){
+      sqlite3_str_append(pOut, "\\n", 2);
+    }else if( strchr("\\~=#{}:", c) ){
+      sqlite3_str_appendchar(pOut, 1, '\\');
+      sqlite3_str_appendchar(pOut, 1, c);
+    }else{
+      sqlite3_str_appendchar(pOut, 1, c);
+    }
+  }
+}
+
+void kioskGiftNumber(sqlite3_str *pOut, double r){
+  char zBuf[40];
+  int nDigit;
+  if( r==0 ) r = 0;                      /* no "-0" */
+  for(nDigit=15; nDigit<=17; nDigit++){
+    snprintf(zBuf, sizeof(zBuf), "%.*g", nDigit, r);
+    if( strtod(zBuf, 0)==r ) break;
+  }
+  sqlite3_str_appendall(pOut, zBuf);
+}
+
+void kioskGiftWriteCategory(sqlite3_str *pOut, const char *const *azPart,
+                            int nPart){
+  int i;
+  const char *z;
+  sqlite3_str_appendall(pOut, "$CATEGORY: $course$");
+  for(i=0; i<nPart; i++){
+    sqlite3_str_appendchar(pOut, 1, '/');
+    for(z=azPart[i]; *z; z++){
+      if( *z=='\n' || *z=='\r' ) continue;
+      if( *z=='/' ) sqlite3_str_appendchar(pOut, 1, '/');
+      sqlite3_str_appendchar(pOut, 1, *z);
+    }
+  }
+  sqlite3_str_appendall(pOut, "\n\n");
+}
+
+/* A text that must not be read as a format marker (or, after = and ~, as
+** a weight) gets the question's own format marker in front of it. */
+static void writeText(sqlite3_str *pOut, const char *z, const char *zFmt){
+  int eFmt;
+  if( formatMarker(z, &eFmt) || z[0]=='%' ) sqlite3_str_appendall(pOut, zFmt);
+  kioskGiftEscape(pOut, z);
+}
+
+static int hasHtmlChar(const char *z){
+  return z && (strchr(z, '<') || strchr(z, '&'));
+}
+
+/* Percent weight: credit*100 without the noise of binary fractions. */
+static void writeWeight(sqlite3_str *pOut, double rCredit){
+  char zBuf[40];
+  snprintf(zBuf, sizeof(zBuf), "%.10g", rCredit*100.0);
+  sqlite3_str_appendf(pOut, "%%%s%%", zBuf);
+}
+
+static void writeAnnotations(sqlite3_str *pOut, const KioskQuestion *q){
+  int i;
+  if( q->zStage ) sqlite3_str_appendf(pOut, "// @stage %s\n", q->zStage);
+  if( q->nFact ){
+    sqlite3_str_appendall(pOut, "// @facts");
+    for(i=0; i<q->nFact; i++) sqlite3_str_appendf(pOut, " %s", q->azFact[i]);
+    sqlite3_str_appendchar(pOut, 1, '\n');
+  }
+  if( q->nSource ){
+    sqlite3_str_appendall(pOut, "// @sources");
+    for(i=0; i<q->nSource; i++){
+      sqlite3_str_appendf(pOut, " %s", q->azSource[i]);
+    }
+    sqlite3_str_appendchar(pOut, 1, '\n');
+  }
+  if( q->rPoints!=1.0 ){
+    sqlite3_str_appendall(pOut, "// @points ");
+    kioskGiftNumber(pOut, q->rPoints);
+    sqlite3_str_appendchar(pOut, 1, '\n');
+  }
+  if( q->eKind==KQ_YEAR ) sqlite3_str_appendall(pOut, "// @kind year\n");
+  if( q->eKind==KQ_ORDER ) sqlite3_str_appendall(pOut, "// @kind order\n");
+  if( q->zUnit && q->eKind==KQ_NUMBER ){
+    sqlite3_str_appendf(pOut, "// @unit %s\n", q->zUnit);
+  }
+  if( q->zLessonStage && q->iLessonPara>0 ){
+    sqlite3_str_appendf(pOut, "// @lesson %s %d\n", q->zLessonStage,
+                        q->iLessonPara);
+  }
+}
+
+int kioskGiftWrite(sqlite3_str *pOut, const KioskQuestion *q,
+                   const char *zTitle, KioskError *pErr){
+  const char *zGen = q->zFeedbackWrong ? q->zFeedbackWrong : q->zExplain;
+  const char *zFmt = "[moodle]";
+  int i, bPlain = hasHtmlChar(q->zPrompt) || hasHtmlChar(zGen);
+
+  /* Check first, so nothing is written for a question GIFT cannot hold. */
+  if( q->zPrompt==0 || q->zPrompt[0]==0 ){
+    return kioskErrorSet(pErr, KIOSK_EGIFT, "WRITE", 0, 0, 0,
+                         "question %s has no text", q->zId ? q->zId : "");
+  }
+  for(i=0; i<q->nOption; i++){
+    bPlain |= hasHtmlChar(q->aOption[i].zText)
+            | hasHtmlChar(q->aOption[i].zFeedback);
+  }
+  for(i=0; i<q->nPair; i++){
+    bPlain |= hasHtmlChar(q->aPair[i].zLeft) | hasHtmlChar(q->aPair[i].zRight);
+    if( strstr(q->aPair[i].zLeft, "->") ){
+      return kioskErrorSet(pErr, KIOSK_EGIFT, "WRITE", 0, 0, 0,
+                           "question %s: GIFT cannot write \"->\" inside "
+                           "the left side of a pair", q->zId ? q->zId : "");
+    }
+  }
+  for(i=0; i<q->nAccept; i++) bPlain |= hasHtmlChar(q->azAccept[i]);
+  if( (q->eKind==KQ_CHOICE || q->eKind==KQ_MULTI || q->eKind==KQ_TF
+       || q->eKind==KQ_ORDER) && q->nOption<2 ){
+    return kioskErrorSet(pErr, KIOSK_EGIFT, "WRITE", 0, 0, 0,
+                         "question %s has fewer than two options",
+                         q->zId ? q->zId : "");
+  }
+  if( q->eKind==KQ_ORDER && q->aOrder==0 ){
+    return kioskErrorSet(pErr, KIOSK_EGIFT, "WRITE", 0, 0, 0,
+                         "question %s has no order", q->zId ? q->zId : "");
+  }
+  if( (q->eKind==KQ_TEXT && q->nAccept==0)
+   || (q->eKind==KQ_MATCH && q->nPair<2) ){
+    return kioskErrorSet(pErr, KIOSK_EGIFT, "WRITE", 0, 0, 0,
+                         "question %s has no answers", q->zId ? q->zId : "");
+  }
+  if( bPlain ) zFmt = "[plain]";
+
+  writeAnnotations(pOut, q);
+  if( zTitle && zTitle[0] ){
+    sqlite3_str_appendall(pOut, "::");
+    kioskGiftEscape(pOut, zTitle);
+    sqlite3_str_appendall(pOut, ":: ");
+  }
+  {
+    int eFmt;
+    if( bPlain || q->zPrompt[0]=='[' || strncmp(q->zPrompt, "//", 2)==0
+     || formatMarker(q->zPrompt, &eFmt) ){
+      sqlite3_str_appendall(pOut, zFmt);
+    }
+  }
+  kioskGiftEscape(pOut, q->zPrompt);
+  sqlite3_str_appendall(pOut, " {");
+
+  switch( q->eKind ){
+    case KQ_TF: {
+      int bTrue = q->aOption[0].rCredit>=q->aOption[1].rCredit;
+      const char *zRight = q->aOption[bTrue ? 0 : 1].zFeedback;
+      const char *zWrong = q->aOption[bTrue ? 1 : 0].zFeedback;
+      sqlite3_str_appendall(pOut, bTrue ? "TRUE" : "FALSE");
+      if( zWrong || zRight ){
+        sqlite3_str_appendchar(pOut, 1, '#');
+        if( zWrong ) writeText(pOut, zWrong, zFmt);
+      }
+      if( zRight ){
+        sqlite3_str_appendchar(pOut, 1, '#');
+        writeText(pOut, zRight, zFmt);
+      }
+      if( zGen && zGen[0] ){
+        sqlite3_str_appendall(pOut, "####");
+        writeText(pOut, zGen, zFmt);
+      }
+      sqlite3_str_appendall(pOut, "}\n\n");
+      return 0;
+    }
+    case KQ_YEAR: case KQ_NUMBER: {
+      int bRange = q->rMin<=q->rMax;
+      int bPoint = !rangeOnly(q);
+      double rLo = q->rValue-q->rTol, rHi = q->rValue+q->rTol;
+      if( q->eKind==KQ_YEAR && q->rValue!=floor(q->rValue)
+       && (rLo+rHi)/2.0==q->rValue && (rHi-rLo)/2.0==q->rTol ){
+        /* a span of years such as c. 1991-1994 (1992.5 +/- 1.5) */
+        sqlite3_str_appendchar(pOut, 1, '#');
+        kioskGiftNumber(pOut, rLo);
+        sqlite3_str_appendall(pOut, "..");
+        kioskGiftNumber(pOut, rHi);
+        bPoint = bRange = 0;
+      }else{
+        sqlite3_str_appendchar(pOut, 1, '#');
+      }
+      if( bPoint && bRange ) sqlite3_str_appendchar(pOut, 1, '=');
+      if( bPoint ){
+        kioskGiftNumber(pOut, q->rValue);
+        if( q->rTol!=0 ){
+          sqlite3_str_appendchar(pOut, 1, ':');
+          kioskGiftNumber(pOut, q->rTol);
+        }
+      }
+      if( bRange ){
+        if( bPoint ) sqlite3_str_appendall(pOut, " =");
+        kioskGiftNumber(pOut, q->rMin);
+        sqlite3_str_appendall(pOut, "..");
+        kioskGiftNumber(pOut, q->rMax);
+      }
+      if( zGen && zGen[0] ){
+        sqlite3_str_appendall(pOut, "####");
+        writeText(pOut, zGen, zFmt);
+      }
+      sqlite3_str_appendall(pOut, "}\n\n");
+      return 0;
+    }
+    case KQ_CHOICE: case KQ_MULTI: {
+      /* A choice needs one ~ to read as multiple choice, one = to stay a
+      ** choice: when every option is fully right, the first is written
+      ** with = and the others as ~%100%. */
+      int bAllRight = 1, nEq = 0;
+      for(i=0; i<q->nOption; i++){
+        if( q->aOption[i].rCredit!=1.0 ) bAllRight = 0;
+      }
+      sqlite3_str_appendchar(pOut, 1, '\n');
+      for(i=0; i<q->nOption; i++){
+        const KioskOption *o = &q->aOption[i];
+        sqlite3_str_appendchar(pOut, 1, '\t');
+        if( q->eKind==KQ_CHOICE && o->rCredit==1.0
+         && !(bAllRight && nEq>0) ){
+          nEq++;
+          sqlite3_str_appendchar(pOut, 1, '=');
+        }else{
+          sqlite3_str_appendchar(pOut, 1, '~');
+          if( o->rCredit!=0 ) writeWeight(pOut, o->rCredit);
+        }
+        writeText(pOut, o->zText, zFmt);
+        if( o->zFeedback ){
+          sqlite3_str_appendchar(pOut, 1, '#');
+          writeText(pOut, o->zFeedback, zFmt);
+        }
+        sqlite3_str_appendchar(pOut, 1, '\n');
+      }
+      break;
+    }
+    case KQ_TEXT:
+      sqlite3_str_appendchar(pOut, 1, '\n');
+      for(i=0; i<q->nAccept; i++){
+        sqlite3_str_appendall(pOut, "\t=");
+        writeText(pOut, q->azAccept[i], zFmt);
+        sqlite3_str_appendchar(pOut, 1, '\n');
+      }
+      break;
+    case KQ_MATCH:
+      sqlite3_str_appendchar(pOut, 1, '\n');
+      for(i=0; i<q->nPair; i++){
+        sqlite3_str_appendall(pOut, "\t=");
+        writeText(pOut, q->aPair[i].zLeft, zFmt);
+        sqlite3_str_appendall(pOut, " -> ");
+        kioskGiftEscape(pOut, q->aPair[i].zRight);
+        sqlite3_str_appendchar(pOut, 1, '\n');
+      }
+      break;
+    case KQ_ORDER: {
+      /* Matching onto positions: option i -> its place in aOrder. */
+      sqlite3_str_appendchar(pOut, 1, '\n');
+      for(i=0; i<q->nOption; i++){
+        int k;
+        for(k=0; k<q->nOption && q->aOrder[k]!=i; k++){}
+        sqlite3_str_appendall(pOut, "\t=");
+        writeText(pOut, q->aOption[i].zText, zFmt);
+        sqlite3_str_appendf(pOut, " -> %d\n", k+1);
+      }
+      break;
+    }
+  }
+  if( zGen && zGen[0] ){
+    sqlite3_str_appendall(pOut, "\t####");
+    writeText(pOut, zGen, zFmt);
+    sqlite3_str_appendchar(pOut, 1, '\n');
+  }
+  sqlite3_str_appendall(pOut, "}\n\n");
+  return 0;
+}
