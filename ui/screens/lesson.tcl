@@ -156,8 +156,6 @@ proc ::kiosk::ui::lesson::Setup {f t} {
     bind $t <space> [list ::kiosk::ui::lesson::Scroll $t 1 pages]
     bind $t <Home> [list ::kiosk::ui::lesson::Scroll $t 0 moveto]
     bind $t <End> [list ::kiosk::ui::lesson::Scroll $t 1 moveto]
-    bind $t <FocusIn> [list ::kiosk::ui::lesson::Focus $t 1]
-    bind $t <FocusOut> [list ::kiosk::ui::lesson::Focus $t 0]
     bind $t <<KioskRestyle>> [list ::kiosk::ui::lesson::Colors $t]
     bind $t <Configure> [list ::kiosk::ui::lesson::Measure $t %w]
 }
@@ -290,13 +288,6 @@ proc ::kiosk::ui::lesson::Scroll {t n what} {
         $t yview scroll $n $what
     }
     return -code break
-}
-
-# The focus ring is the highlight; entering with Tab starts at the first
-# annotation when none is chosen.
-proc ::kiosk::ui::lesson::Focus {t in} {
-    variable state
-    if {!$in} { return }
 }
 
 # Scroll to paragraph PARA and flash it.
