@@ -84,7 +84,20 @@ int qWrongIvals(QuizGen *g, const QIval *t, const KioskDate *pDate,
     w.b = c+nLen-1;
     if( qIvalCertainlyWrong(t, pDate, &w) ) aStart[nStart++] = c;
   }
-  qShuffle(g, aStart, nStart, (int)sizeof(int));
+  /* wrong dates inside the years the course covers first: a year after
+  ** its end gives itself away */
+  {
+    int nIn = 0, aOutside[64], nOutside = 0;
+    for(i=0; i<nStart; i++){
+      int yA = t->bMonth ? aStart[i]/12 : aStart[i];
+      int yB = t->bMonth ? (aStart[i]+nLen-1)/12 : aStart[i]+nLen-1;
+      if( yA>=g->iYearLo && yB<=g->iYearHi ) aStart[nIn++] = aStart[i];
+      else aOutside[nOutside++] = aStart[i];
+    }
+    qShuffle(g, aStart, nIn, (int)sizeof(int));
+    qShuffle(g, aOutside, nOutside, (int)sizeof(int));
+    memcpy(aStart+nIn, aOutside, sizeof(int)*(size_t)nOutside);
+  }
   for(i=0; i<nStart && n<nWant; i++){
     QIval w = *t;
     w.a = aStart[i];
@@ -119,11 +132,19 @@ static const char zInitNameSql[] =
   "SELECT date FROM initiatives WHERE name=?1 LIMIT 16";
 
 /* 1 when every fact of f's title has f's date, so the title means one
-** date; 0 when not (or on error). */
+** date, and the title does not spell out its year; 0 when not (or on
+** error). */
 static int dateUnambiguous(QuizGen *g, const QDated *f){
   Row a[16];
-  int n = qFetch(g, f->bInitiative ? zInitNameSql : zEventTitleSql, a, 16,
-                 "t", f->zWhat), i;
+  KioskDate d;
+  int n, i;
+  /* "2014 Joint Statement": the name gives the year away */
+  if( kioskDateParse(f->zDate, -1, &d, 0, 0) ) return 0;
+  for(i=d.y0; i<=d.y1; i++){
+    if( strstr(f->zWhat, qPrintf(g, "%d", i)) ) return 0;
+  }
+  n = qFetch(g, f->bInitiative ? zInitNameSql : zEventTitleSql, a, 16,
+             "t", f->zWhat);
   if( n<=0 || n>=16 ) return 0;
   for(i=0; i<n; i++){
     if( strcmp(a[i].az[0], f->zDate)!=0 ) return 0;
@@ -158,7 +179,7 @@ static const char *datePrompt(QuizGen *g, const QDated *f, const QIval *t){
   if( t->bMonth ) zUnit = bMany ? "months" : "month";
   else zUnit = bMany ? "years" : "year";
   if( f->bInitiative ){
-    return qPrintf(g, "In which %s was the \xe2\x80\x9c%s\xe2\x80\x9d "
+    return qPrintf(g, "In which %s was \xe2\x80\x9c%s\xe2\x80\x9d "
                    "launched or adopted?", zUnit, f->zWhat);
   }
   return qPrintf(g, "In which %s did this happen: \xe2\x80\x9c%s\xe2\x80\x9d?",
@@ -168,7 +189,7 @@ static const char *datePrompt(QuizGen *g, const QDated *f, const QIval *t){
 static const char *dateExplain(QuizGen *g, const QDated *f,
                                const KioskDate *d){
   if( f->bInitiative ){
-    return qPrintf(g, "The %s dates from %s. %s", f->zWhat, dateText(g, d),
+    return qPrintf(g, "\xe2\x80\x9c%s\xe2\x80\x9d dates from %s. %s", f->zWhat, dateText(g, d),
                    f->zDetail);
   }
   return qPrintf(g, "%s: %s. %s", f->zWhat, dateText(g, d), f->zDetail);
@@ -214,7 +235,7 @@ KioskQuestion *qDateTyped(QuizGen *g, const QDated *f, const char *zTopic,
   if( kioskDateParse(f->zDate, -1, &d, 0, 0) ) return 0;
   if( !dateUnambiguous(g, f) ) return 0;
   if( f->bInitiative ){
-    zPrompt = qPrintf(g, "In which year was the \xe2\x80\x9c%s\xe2\x80\x9d "
+    zPrompt = qPrintf(g, "In which year was \xe2\x80\x9c%s\xe2\x80\x9d "
                       "launched or adopted? Type the year.", f->zWhat);
   }else if( d.y0==d.y1 ){
     zPrompt = qPrintf(g, "In which year did this happen: "

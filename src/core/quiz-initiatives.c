@@ -112,9 +112,9 @@ static KioskQuestion *initWho(QuizGen *g, const Row *pIn){
   n = otherPeople(g, person.az[PE_ID], &opts, 3);
   if( n<2 ) return 0;
   return finishChoice(g, pIn, &opts,
-      qPrintf(g, "Who launched the \xe2\x80\x9c%s\xe2\x80\x9d?", pIn->az[IN_NAME]),
+      qPrintf(g, "Who launched \xe2\x80\x9c%s\xe2\x80\x9d?", pIn->az[IN_NAME]),
       person.az[PE_NAME],
-      qPrintf(g, "The %s (%s) was launched by %s, %s. %s", pIn->az[IN_NAME],
+      qPrintf(g, "\xe2\x80\x9c%s\xe2\x80\x9d (%s) was launched by %s, %s. %s", pIn->az[IN_NAME],
               dateOf(g, pIn), person.az[PE_NAME], person.az[PE_ROLE],
               pIn->az[IN_SUMMARY]),
       "who", 0);
@@ -141,10 +141,10 @@ static KioskQuestion *initTypedWho(QuizGen *g, const Row *pIn){
   for(i=0; i<nAlias; i++){
     if( kioskQuestionAddAccept(q, aAlias[i].az[0]) ){ qOom(g); return qDrop(q); }
   }
-  if( qSet(g, &q->zPrompt, qPrintf(g, "Who launched the \xe2\x80\x9c%s\xe2\x80\x9d? "
+  if( qSet(g, &q->zPrompt, qPrintf(g, "Who launched \xe2\x80\x9c%s\xe2\x80\x9d? "
                                    "Type the name.", pIn->az[IN_NAME]))
    || qSet(g, &q->zAnswer, person.az[PE_NAME])
-   || qSet(g, &q->zExplain, qPrintf(g, "The %s (%s) was launched by %s, %s. %s",
+   || qSet(g, &q->zExplain, qPrintf(g, "\xe2\x80\x9c%s\xe2\x80\x9d (%s) was launched by %s, %s. %s",
                                     pIn->az[IN_NAME], dateOf(g, pIn),
                                     person.az[PE_NAME], person.az[PE_ROLE],
                                     pIn->az[IN_SUMMARY]))
@@ -167,10 +167,10 @@ static KioskQuestion *initCountry(QuizGen *g, const Row *pIn){
   for(i=0; i<n; i++) qOptAdd(g, &opts, aOther[i].az[1], 0, 0, 0);
   if( opts.n<3 ) return 0;
   return finishChoice(g, pIn, &opts,
-      qPrintf(g, "Which country launched or proposed the "
+      qPrintf(g, "Which country launched or proposed "
               "\xe2\x80\x9c%s\xe2\x80\x9d?", pIn->az[IN_NAME]),
       zName,
-      qPrintf(g, "The %s (%s) was launched or proposed by %s. %s",
+      qPrintf(g, "\xe2\x80\x9c%s\xe2\x80\x9d (%s) was launched or proposed by %s. %s",
               pIn->az[IN_NAME], dateOf(g, pIn), zName, pIn->az[IN_SUMMARY]),
       "country", 0);
 }
@@ -208,7 +208,7 @@ static KioskQuestion *initWhat(QuizGen *g, const Row *pIn){
   return finishChoice(g, pIn, &opts,
       qPrintf(g, "Which initiative is this? %s", pIn->az[IN_SUMMARY]),
       pIn->az[IN_NAME],
-      qPrintf(g, "This describes the %s (%s).", pIn->az[IN_NAME],
+      qPrintf(g, "This describes \xe2\x80\x9c%s\xe2\x80\x9d (%s).", pIn->az[IN_NAME],
               dateOf(g, pIn)),
       "what", 0);
 }
@@ -233,10 +233,10 @@ static KioskQuestion *initWhere(QuizGen *g, const Row *pIn){
   }
   if( nWrong<2 ) return 0;
   return finishChoice(g, pIn, &opts,
-      qPrintf(g, "Where was the \xe2\x80\x9c%s\xe2\x80\x9d adopted or signed?",
+      qPrintf(g, "Where was \xe2\x80\x9c%s\xe2\x80\x9d adopted or signed?",
               pIn->az[IN_NAME]),
       place.az[PL_NAME],
-      qPrintf(g, "The %s was adopted or signed in %s (%s). %s",
+      qPrintf(g, "\xe2\x80\x9c%s\xe2\x80\x9d was adopted or signed in %s (%s). %s",
               pIn->az[IN_NAME], place.az[PL_NAME], dateOf(g, pIn),
               pIn->az[IN_SUMMARY]),
       "where", 0);
@@ -273,7 +273,7 @@ static KioskQuestion *initAbsent(QuizGen *g, const Row *pIn){
   }
   if( nWrong<2 ) return 0;
   return finishChoice(g, pIn, &opts,
-      qPrintf(g, "Which of these countries stayed out of the "
+      qPrintf(g, "Which of these countries stayed out of "
               "\xe2\x80\x9c%s\xe2\x80\x9d?", pIn->az[IN_NAME]),
       opts.a[0].zText,
       qPrintf(g, "%s stayed out; %s took part. %s", opts.a[0].zText,
@@ -343,6 +343,7 @@ static const char *rightText(QuizGen *g, int iForm, const Row *pIn,
   switch( iForm ){
     case 0:
       if( pD->y0!=pD->y1 ) return 0;
+      if( strstr(pIn->az[IN_NAME], qPrintf(g, "%d", pD->y0)) ) return 0;
       return qPrintf(g, "%d", pD->y0);
     case 1:
       if( pIn->az[IN_LAUNCHED_BY]==0 ) return 0;
@@ -477,11 +478,11 @@ KioskQuestion *quizTfInitiative(QuizGen *g, const Row *pIn){
     }
   }
   if( bTrue ){
-    zExplain = qPrintf(g, "True: the %s (%s) was launched or proposed by %s. %s",
+    zExplain = qPrintf(g, "True: \xe2\x80\x9c%s\xe2\x80\x9d (%s) was launched or proposed by %s. %s",
                        pIn->az[IN_NAME], dateOf(g, pIn), zRight,
                        pIn->az[IN_SUMMARY]);
   }else{
-    zExplain = qPrintf(g, "False: the %s (%s) was launched or proposed by %s,"
+    zExplain = qPrintf(g, "False: \xe2\x80\x9c%s\xe2\x80\x9d (%s) was launched or proposed by %s,"
                        " not %s. %s", pIn->az[IN_NAME], dateOf(g, pIn),
                        zRight, zClaim, pIn->az[IN_SUMMARY]);
   }
@@ -492,7 +493,7 @@ KioskQuestion *quizTfInitiative(QuizGen *g, const Row *pIn){
     qOom(g);
     return qDrop(q);
   }
-  if( qSet(g, &q->zPrompt, qPrintf(g, "True or false? The \xe2\x80\x9c%s\xe2\x80\x9d"
+  if( qSet(g, &q->zPrompt, qPrintf(g, "True or false? \xe2\x80\x9c%s\xe2\x80\x9d"
                                    " was launched or proposed by %s.",
                                    pIn->az[IN_NAME], zClaim))
    || qSet(g, &q->zAnswer, bTrue ? "True" : "False")

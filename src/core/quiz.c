@@ -565,24 +565,32 @@ const char *qCountryName(QuizGen *g, const char *zId){
 static const char zLinkedCountrySql[] =
   "SELECT country FROM fact_countries WHERE fact=?1 LIMIT 64";
 static const char zCountriesSql[] =
-  "SELECT id, name FROM countries ORDER BY rowid LIMIT 64";
+  "SELECT id, name, in_region FROM countries ORDER BY rowid LIMIT 64";
 
 int qOtherCountries(QuizGen *g, const char *zFact, const char *zRight,
                     Row *aOut, int nWant){
   Row aAll[64], aLink[64];
-  int nAll, nLink, i, j, n = 0;
+  int nAll, nLink, i, j, n = 0, bPass, bRegion = -1;
   nLink = qFetch(g, zLinkedCountrySql, aLink, 64, "t", zFact);
   if( nLink<0 ) return -1;
   nAll = qFetch(g, zCountriesSql, aAll, 64, "");
   if( nAll<0 ) return -1;
   qShuffle(g, aAll, nAll, (int)sizeof(Row));
-  for(i=0; i<nAll && n<nWant; i++){
-    if( zRight && strcmp(aAll[i].az[0], zRight)==0 ) continue;
-    for(j=0; j<nLink; j++){
-      if( strcmp(aLink[j].az[0], aAll[i].az[0])==0 ) break;
+  for(i=0; i<nAll; i++){
+    if( zRight && strcmp(aAll[i].az[0], zRight)==0 ) bRegion = (int)aAll[i].ar[2];
+  }
+  /* countries like the right one (in the region or outside it) first */
+  for(bPass=0; bPass<2; bPass++){
+    for(i=0; i<nAll && n<nWant; i++){
+      int bLike = bRegion<0 || (int)aAll[i].ar[2]==bRegion;
+      if( bLike!=(bPass==0) ) continue;
+      if( zRight && strcmp(aAll[i].az[0], zRight)==0 ) continue;
+      for(j=0; j<nLink; j++){
+        if( strcmp(aLink[j].az[0], aAll[i].az[0])==0 ) break;
+      }
+      if( j<nLink ) continue;
+      aOut[n++] = aAll[i];
     }
-    if( j<nLink ) continue;
-    aOut[n++] = aAll[i];
   }
   return n;
 }
@@ -617,6 +625,8 @@ static const char zStageSql[] =
   "SELECT id FROM stages WHERE id=?1"
   " UNION ALL SELECT id FROM stages WHERE ?1 GLOB '[0-9]*'"
   " AND ?1 NOT GLOB '*[^0-9]*' AND ord=CAST(?1 AS INTEGER) LIMIT 1";
+
+static const char zYearsSql[] = "SELECT min(y0), max(y1) FROM stages";
 
 /* The primary fact of q: what "asked already" means for the next slots. */
 static const char *primaryFact(const KioskQuestion *q){
@@ -675,6 +685,13 @@ int kioskQuizMake(KioskQuizMaker *pMaker, const KioskQuizSpec *pSpec,
     if( azStage[i]==0 ){ qOom(&g); goto done; }
   }
   if( loadSpans(&g, pSpec->nStage, (const char *const *)azStage) ) goto done;
+  g.iYearLo = 1;
+  g.iYearHi = 9999;
+  if( qFetch(&g, zYearsSql, &r, 1, "")==1 && r.az[0] && r.az[1] ){
+    g.iYearLo = (int)r.ar[0];
+    g.iYearHi = (int)r.ar[1];
+  }
+  if( g.rc ) goto done;
   nTotalWeight = 0;
   for(i=0; i<KIOSK_QUIZ_NTOPIC; i++){
     int bFacts = 0;

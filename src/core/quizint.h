@@ -84,6 +84,7 @@ typedef struct QuizGen {
   char **azUsed;            /* fact ids asked and question ids made */
   int bAllowRepeat;         /* late in a quiz: a fact may come back in
                             ** another form */
+  int iYearLo, iYearHi;     /* the years the course covers (stages) */
 } QuizGen;
 
 /* ---- quiz.c: helpers ---- */

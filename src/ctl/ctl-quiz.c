@@ -57,8 +57,14 @@ static int parseNumber(const char *z, long long *pV){
   return 0;
 }
 
-static void printReadable(const KioskQuiz *pQuiz, int bKey){
+static void printReadable(const KioskQuiz *pQuiz, const KioskQuizSpec *pSpec,
+                          int bKey){
   int i, j;
+  printf("Quiz: %d question%s, seed %llu, stages: ", pQuiz->nQuestion,
+         pQuiz->nQuestion==1 ? "" : "s", (unsigned long long)pSpec->iSeed);
+  if( pSpec->nStage==0 ) printf("all");
+  for(i=0; i<pSpec->nStage; i++) printf("%s%s", i ? ", " : "", pSpec->azStage[i]);
+  printf("%s\n\n", bKey ? " (answer key)" : "");
   for(i=0; i<pQuiz->nQuestion; i++){
     const KioskQuestion *q = pQuiz->apQuestion[i];
     printf("%d. %s\n", i+1, q->zPrompt);
@@ -245,7 +251,7 @@ int ctlQuiz(int argc, char **argv){
   if( bJson ){
     rc = printJson(&quiz, &spec, bKey);
   }else{
-    printReadable(&quiz, bKey);
+    printReadable(&quiz, &spec, bKey);
     rc = 0;
   }
 

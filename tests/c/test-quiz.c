@@ -522,6 +522,19 @@ static void checkQuestion(sqlite3 *db, const KioskQuestion *q,
   checkScores(q);
 
   /* ---- per form ---- */
+  if( strcmp(zForm, "date-year")==0 || strcmp(zForm, "initiative-when")==0
+   || strcmp(zForm, "date-typed-year")==0
+   || strcmp(zForm, "initiative-typed-year")==0 ){
+    /* the prompt names the fact; that name must not spell out its year */
+    const char *zTable = zForm[0]=='d' ? "events" : "initiatives";
+    char zSql[400];
+    sqlite3_snprintf((int)sizeof(zSql), zSql, "WITH RECURSIVE yr(y) AS"
+        " (SELECT y0 FROM %s WHERE id=?1 UNION ALL SELECT y+1 FROM yr"
+        " WHERE y<(SELECT y1 FROM %s WHERE id=?1))"
+        " SELECT count(*) FROM %s, yr WHERE id=?1 AND instr(%s, y)>0",
+        zTable, zTable, zTable, zTable[0]=='e' ? "title" : "name");
+    QCHECK(q, sqlInt(db, zSql, "t", zFact)==0);
+  }
   if( strcmp(zForm, "date-year")==0 || strcmp(zForm, "initiative-when")==0 ){
     const char *zTable = zForm[0]=='d' ? "events" : "initiatives";
     for(i=0; i<q->nOption; i++){
@@ -793,6 +806,7 @@ static void checkQuestion(sqlite3 *db, const KioskQuestion *q,
         }
         if( strcmp(zForm, "matching-years")==0 ){
           int y = atoi(zR);
+          if( i==j ) QCHECK(q, strstr(zL, zR)==0);
           if( i==j ){
             n = sqlInt(db, "SELECT count(*) FROM initiatives WHERE name=?1"
                        " AND y0=?2 AND y1=?2", "ti", zL, (sqlite3_int64)y);
