@@ -174,6 +174,8 @@ proc ::kiosk::ui::map::Facts {c db} {
             set fcs [lsort -unique [lmap x [dict get $fig countries] { dict get $x country }]]
             if {$fcs eq $cs} { lappend figs $fig }
         }
+        # Quantities first, then money: "8,000 km, 30 bcm a year, $9 billion".
+        set figs [lsort -command ::kiosk::ui::map::ByUnit $figs]
         dict set r countries $cs
         dict set r figures $figs
         lappend drawn $r
@@ -181,6 +183,14 @@ proc ::kiosk::ui::map::Facts {c db} {
     set state($c,names) $names
     set state($c,places) $places
     set state($c,routes) $drawn
+}
+
+proc ::kiosk::ui::map::ByUnit {a b} {
+    set order {km bcm/yr count USD}
+    set ia [lsearch -exact $order [dict get $a unit]]
+    set ib [lsearch -exact $order [dict get $b unit]]
+    if {$ia != $ib} { return [expr {$ia < $ib ? -1 : 1}] }
+    return [string compare [dict get $a id] [dict get $b id]]
 }
 
 ### Projection.
