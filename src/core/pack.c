@@ -736,10 +736,7 @@ static int genRule(const KioskPack *p, const KioskPackRule *pRule,
   }
 
 done:
-  for(i=0; i<got.nQuestion; i++){
-    if( got.apQuestion[i]==0 ) got.apQuestion[i] = kioskQuestionNew();
-  }
-  kioskQuizReset(&got);
+  kioskQuizReset(&got);        /* the taken ones are NULL there: no-ops */
   sqlite3_free(azBuf);
   return rc;
 }
@@ -1025,7 +1022,7 @@ int kioskPackExportGift(const KioskPack *p, sqlite3 *db, uint64_t iSeed,
   KioskQuiz gen;
   ExportRow *aRow = 0;
   int nRow = 0, i, rc;
-  uint64_t iQuizSeed = kioskPackSeed(p, iSeed);
+  uint64_t iQuizSeed = iSeed;
   const char *zPrevStage = 0;
   int bFirstCat = 1;
 
