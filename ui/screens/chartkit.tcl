@@ -132,6 +132,21 @@ proc ::kiosk::ui::chartkit::Ring {c} {
     $c create rectangle [expr {$x0 - 3}] [expr {$y0 - 3}] \
         [expr {$x1 + 3}] [expr {$y1 + 3}] -outline \
         [::kiosk::ui::theme::color focus] -width 3 -tags focusring
+    See $c $y0 $y1
+}
+
+# Scroll canvas C (when it scrolls) so that Y0..Y1 is in view.
+proc ::kiosk::ui::chartkit::See {c y0 y1} {
+    set region [$c cget -scrollregion]
+    if {$region eq ""} { return }
+    set total [lindex $region 3]
+    set h [winfo height $c]
+    set top [$c canvasy 0]
+    if {$y0 - 10 < $top} {
+        $c yview moveto [expr {max(0.0, ($y0 - 10) / double($total))}]
+    } elseif {$y1 + 10 > $top + $h} {
+        $c yview moveto [expr {($y1 + 10 - $h) / double($total)}]
+    }
 }
 
 proc ::kiosk::ui::chartkit::Forget {c} {

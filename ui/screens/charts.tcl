@@ -49,6 +49,14 @@ proc ::kiosk::ui::charts::show {f args} {
     grid columnconfigure $f 0 -weight 1
     set state($c,panels) [model [course]]
     set state($c,drawn) 0
+    # Shown over the canvas's right edge only when the charts do not fit.
+    set state($c,sb) $f.sb
+    ttk::scrollbar $f.sb -orient vertical -command [list $c yview]
+    $c configure -yscrollcommand [list $f.sb set]
+    foreach {ev step} {<Button-4> -1 <Button-5> 1} {
+        bind $c $ev [list $c yview scroll $step units]
+    }
+    bind $c <MouseWheel> [list ::kiosk::ui::charts::Wheel $c %D]
     bind $c <Configure> [list ::kiosk::ui::charts::Resized $c]
     bind $c <<KioskRestyle>> [list ::kiosk::ui::charts::Draw $c]
     bind $c <Destroy> +[list ::kiosk::ui::charts::Forget %W]
@@ -256,7 +264,10 @@ proc ::kiosk::ui::charts::Draw {c} {
         return
     }
     # Charts with several periods take the full width, one above the
-    # other; the rest share the last row. Heights follow the bar count.
+    # other; the rest share the last row. Each row gets the height its
+    # text and bars need at this width and font size; what is left is
+    # shared out by bar count. When even that does not fit (large text
+    # on a small screen) the canvas scrolls instead of squeezing.
     set wide {}
     set narrow {}
     foreach p $panels {
@@ -265,24 +276,44 @@ proc ::kiosk::ui::charts::Draw {c} {
     set rows {}
     foreach p $wide { lappend rows [list $p] }
     if {[llength $narrow]} { lappend rows $narrow }
-    set weights {}
-    foreach row $rows {
-        set wt 0
-        foreach p $row {
-            set n [expr {[llength [dict get $p rows]] * [llength [dict get $p series]] + 4}]
-            set wt [expr {max($wt, $n)}]
-        }
-        lappend weights $wt
-    }
     set pad 14
-    set total [tcl::mathop::+ {*}$weights]
-    set avail [expr {$h - $pad * ([llength $rows] + 1)}]
+    set sb $state($c,sb)
+    set sbw [winfo reqwidth $sb]
+    foreach scroll {0 1} {
+        set right [expr {$scroll ? $pad + $sbw : $pad}]
+        set needs {}
+        set weights {}
+        foreach row $rows {
+            set n [llength $row]
+            set pw [expr {($w - $pad * ($n - 1) - $pad - $right) / double($n)}]
+            set need 0
+            set wt 0
+            foreach p $row {
+                set need [expr {max($need, [Natural $c $p $pw])}]
+                set wt [expr {max($wt, [llength [dict get $p rows]] * [llength [dict get $p series]])}]
+            }
+            lappend needs $need
+            lappend weights $wt
+        }
+        set total [expr {[tcl::mathop::+ {*}$needs] + $pad * ([llength $rows] + 1)}]
+        if {$total <= $h} { break }
+    }
+    set extra [expr {max(0, $h - $total)}]
+    set wsum [tcl::mathop::+ {*}$weights]
+    if {$scroll} {
+        $c configure -scrollregion [list 0 0 $w $total]
+        place $sb -in $c -relx 1 -rely 0 -relheight 1 -anchor ne
+    } else {
+        $c configure -scrollregion {}
+        $c yview moveto 0
+        place forget $sb
+    }
     set y $pad
     set items {}
-    foreach row $rows wt $weights {
-        set rh [expr {$avail * $wt / double($total)}]
+    foreach row $rows need $needs wt $weights {
+        set rh [expr {$need + $extra * $wt / double(max(1, $wsum))}]
         set n [llength $row]
-        set pw [expr {($w - $pad * ($n + 1)) / double($n)}]
+        set pw [expr {($w - $pad * ($n - 1) - $pad - $right) / double($n)}]
         set x $pad
         foreach p $row {
             lappend items {*}[Panel $c $p $x $y [expr {$x + $pw}] [expr {$y + $rh}]]
@@ -293,6 +324,17 @@ proc ::kiosk::ui::charts::Draw {c} {
     ::kiosk::ui::chartkit::nav $c $items
 }
 
+# The height chart P needs at width PW: its title, legend and captions as
+# wrapped at that width, and rows tall enough for their labels.
+proc ::kiosk::ui::charts::Natural {c p pw} {
+    set pad 14
+    set bottom [Header $c $p 0 0 $pw measure]
+    $c delete measure
+    set rowMin [expr {max([font metrics KioskBody -linespace] + 6,
+        [llength [dict get $p series]] * ([font metrics KioskSmall -linespace] + 2) + 6)}]
+    return [expr {$bottom + [llength [dict get $p rows]] * $rowMin + $pad}]
+}
+
 # The colour of period I of N: one colour for a lone period.
 proc ::kiosk::ui::charts::SeriesColor {i} {
     return [::kiosk::ui::theme::color [lindex {accent right note mark} [expr {$i % 4}]]]
@@ -301,16 +343,23 @@ proc ::kiosk::ui::charts::SeriesColor {i} {
 # Draw chart P in the box X0 Y0 X1 Y1; returns its nav items
 # ({fact-id tag} pairs, top to bottom).
 proc ::kiosk::ui::charts::Panel {c p x0 y0 x1 y1} {
+    set pad 14
+    $c create rectangle $x0 $y0 $x1 $y1 -fill [::kiosk::ui::theme::color panel] \
+        -outline [::kiosk::ui::theme::color border] -tags panel
+    set y [Header $c $p $x0 $y0 $x1 {}]
+    return [Bars $c $p [expr {$x0 + $pad}] $y [expr {$x1 - $pad}] [expr {$y1 - $pad}]]
+}
+
+# Draw chart P's title, legend and captions at the top of the box from X0
+# Y0 to X1, with TAGS added to every item; returns the y below them.
+proc ::kiosk::ui::charts::Header {c p x0 y0 x1 tags} {
     set fg [::kiosk::ui::theme::color fg]
     set muted [::kiosk::ui::theme::color muted]
-    set panel [::kiosk::ui::theme::color panel]
     set pad 14
-    $c create rectangle $x0 $y0 $x1 $y1 -fill $panel \
-        -outline [::kiosk::ui::theme::color border] -tags panel
     set wrap [expr {int($x1 - $x0 - 2 * $pad)}]
     set y [expr {$y0 + $pad}]
     set id [$c create text [expr {$x0 + $pad}] $y -anchor nw -font KioskHead \
-        -fill $fg -text [dict get $p title] -width $wrap -tags title]
+        -fill $fg -text [dict get $p title] -width $wrap -tags [concat title $tags]]
     set y [expr {[lindex [$c bbox $id] 3] + 4}]
     set series [dict get $p series]
     # Legend: one swatch per period.
@@ -320,10 +369,10 @@ proc ::kiosk::ui::charts::Panel {c p x0 y0 x1 y1} {
     foreach s $series {
         set col [SeriesColor $i]
         $c create rectangle $x [expr {$y + 3}] [expr {$x + $ls - 6}] \
-            [expr {$y + $ls - 3}] -fill $col -outline $col -tags legend
+            [expr {$y + $ls - 3}] -fill $col -outline $col -tags [concat legend $tags]
         set x [expr {$x + $ls}]
         set id [$c create text $x $y -anchor nw -font KioskSmall -fill $fg \
-            -text [periodText [dict get $s period]] -tags legend]
+            -text [periodText [dict get $s period]] -tags [concat legend $tags]]
         set x [expr {[lindex [$c bbox $id] 2] + 18}]
         incr i
     }
@@ -333,11 +382,11 @@ proc ::kiosk::ui::charts::Panel {c p x0 y0 x1 y1} {
         set text [Caption $s [expr {[llength $series] > 1}]]
         if {$text eq ""} { continue }
         set id [$c create text [expr {$x0 + $pad}] $y -anchor nw \
-            -font KioskSmall -fill $muted -text $text -width $wrap -tags caption]
+            -font KioskSmall -fill $muted -text $text -width $wrap \
+            -tags [concat caption $tags]]
         set y [expr {[lindex [$c bbox $id] 3] + 2}]
     }
-    set y [expr {$y + 6}]
-    return [Bars $c $p [expr {$x0 + $pad}] $y [expr {$x1 - $pad}] [expr {$y1 - $pad}]]
+    return [expr {$y + 6}]
 }
 
 # The sentence under a chart's title about one period's total.
@@ -431,7 +480,7 @@ proc ::kiosk::ui::charts::Bars {c p x0 y0 x1 y1} {
     foreach b $bars { set maxV [expr {max($maxV, [lindex $b 2])}] }
     if {$maxV <= 0 || $maxLen < 20} { return {} }
     set rowH [expr {($y1 - $y0) / double([llength $rows])}]
-    set barH [expr {min(30.0, $rowH * 0.8 / $ns)}]
+    set barH [expr {max(4.0, min(30.0, ($rowH - 6) / $ns))}]
     set fontH [font metrics KioskSmall -linespace]
     # Row names and the axis line.
     set ri 0
@@ -488,6 +537,10 @@ proc ::kiosk::ui::charts::RowName {row} {
         rest    { return [mc "Not broken down"] }
         default { return [dict get $row name] }
     }
+}
+
+proc ::kiosk::ui::charts::Wheel {c delta} {
+    $c yview scroll [expr {$delta > 0 ? -1 : 1}] units
 }
 
 proc ::kiosk::ui::charts::Forget {c} {

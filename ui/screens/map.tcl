@@ -353,21 +353,28 @@ proc ::kiosk::ui::map::Countries {c map} {
 }
 
 # 1 when the box X0 Y0 X1 Y1 is on the canvas (W H) and clear of the
-# labels, marks and route lines drawn so far, other than those tagged IGNORE ("*":
-# ignore them all, only the canvas counts).
+# labels, marks and route lines drawn so far, other than those tagged
+# IGNORE ("*": ignore them all, only the canvas counts).
 proc ::kiosk::ui::map::Free {c x0 y0 x1 y1 w h {ignore ""}} {
-    if {$x0 < 2 || $y0 < 2 || $x1 > $w - 2 || $y1 > $h - 2} { return 0 }
-    if {$ignore eq "*"} { return 1 }
+    return [expr {[Crowd $c $x0 $y0 $x1 $y1 $w $h $ignore] == 0}]
+}
+
+# How many labels, marks and route lines (less those tagged IGNORE) the
+# box X0 Y0 X1 Y1 would cover; a large number when it is off the canvas.
+proc ::kiosk::ui::map::Crowd {c x0 y0 x1 y1 w h {ignore ""}} {
+    if {$x0 < 2 || $y0 < 2 || $x1 > $w - 2 || $y1 > $h - 2} { return 1000 }
+    if {$ignore eq "*"} { return 0 }
+    set n 0
     foreach id [$c find overlapping [expr {$x0 - 3}] [expr {$y0 - 1}] \
             [expr {$x1 + 3}] [expr {$y1 + 1}]] {
         set tags [$c gettags $id]
         if {$ignore ne "" && $ignore in $tags} { continue }
         if {"label" in $tags || "mark" in $tags || "legend" in $tags
                 || "routeline" in $tags} {
-            return 0
+            incr n
         }
     }
-    return 1
+    return $n
 }
 
 # Put text TEXT near point X Y (a mark of radius R): right, left, above,
@@ -392,25 +399,19 @@ proc ::kiosk::ui::map::Label {c x y r text font fill tags w h} {
             [list [expr {$x - $e - $wd}] [expr {$y - $e - $ht}]] \
             [list [expr {$x - $e - $wd}] [expr {$y + $e}]]
     }
+    # The first free spot; failing that, the one covering least.
     set best ""
+    set least 1000
     foreach t $tries {
         lassign $t lx ly
-        if {[Free $c $lx $ly [expr {$lx + $wd}] [expr {$ly + $ht}] $w $h routeline]} {
+        set n [Crowd $c $lx $ly [expr {$lx + $wd}] [expr {$ly + $ht}] $w $h routeline]
+        if {$n < $least} {
+            set least $n
             set best $t
-            break
+            if {$n == 0} { break }
         }
     }
-    if {$best eq ""} {
-        # Nowhere free: the first spot that is on the canvas.
-        set best [lindex $tries 0]
-        foreach t $tries {
-            lassign $t lx ly
-            if {[Free $c $lx $ly [expr {$lx + $wd}] [expr {$ly + $ht}] $w $h *]} {
-                set best $t
-                break
-            }
-        }
-    }
+    if {$best eq ""} { set best [lindex $tries 0] }
     lassign $best lx ly
     $c create rectangle [expr {$lx - 2}] $ly [expr {$lx + $wd + 2}] \
         [expr {$ly + $ht}] -fill [::kiosk::ui::theme::color panel] \
@@ -667,13 +668,19 @@ proc ::kiosk::ui::map::RouteText {c xy lines w h} {
             }
         }
     }
+    # Failing a spot by the line, the canvas's emptier corners.
+    lappend tries [list [expr {$w - $wd - 16}] 16] \
+        [list [expr {$w - $wd - 16}] [expr {$h - $ht - 60}]] [list 16 16]
     set spot ""
+    set least 1000
     foreach t $tries {
         lassign $t x0 y0
-        if {[Free $c [expr {$x0 - 8}] [expr {$y0 - 6}] [expr {$x0 + $wd + 8}] \
-                [expr {$y0 + $ht + 6}] $w $h routeline]} {
+        set n [Crowd $c [expr {$x0 - 8}] [expr {$y0 - 6}] [expr {$x0 + $wd + 8}] \
+            [expr {$y0 + $ht + 6}] $w $h routeline]
+        if {$n < $least} {
+            set least $n
             set spot $t
-            break
+            if {$n == 0} { break }
         }
     }
     if {$spot eq ""} {
@@ -762,9 +769,13 @@ proc ::kiosk::ui::map::Legend {c w h} {
         -fill [::kiosk::ui::theme::color panel] \
         -outline [::kiosk::ui::theme::color border] -tags legend]
     $c lower $bg legend
-    $c create text [expr {$w - 10}] [expr {$h - 8}] -anchor se -font $font \
-        -fill [::kiosk::ui::theme::color muted] \
-        -text [mc "Borders: Natural Earth (public domain)"] -tags credit
+    set id [$c create text [expr {$w - 10}] [expr {$h - 8}] -anchor se \
+        -font $font -fill [::kiosk::ui::theme::color muted] \
+        -text [mc "Borders: Natural Earth (public domain)"] -tags {credit legend}]
+    if {[lindex [$c bbox $id] 0] < $x1 + 16} {
+        # No room beside the key (large text): above it.
+        $c coords $id [expr {$w - 10}] [expr {$y0 - 12}]
+    }
 }
 
 proc ::kiosk::ui::map::Forget {c} {
