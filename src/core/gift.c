@@ -741,7 +741,7 @@ static void readAnnotation(Parser *p, int iAt, int le, KioskQuestion *q,
       case K_STAGE:
         if( !isSlug(zVal) ){
           gerr(p, iOff, "ANNOTATION", "\"%s\" is not a stage id "
-               "(lower-case letters, digits and -)", zVal);
+               "(lower-case letters, digits and -, at most 64)", zVal);
         }else{
           sqlite3_free(q->zStage);
           q->zStage = kioskStrDup(zVal);
@@ -752,7 +752,7 @@ static void readAnnotation(Parser *p, int iAt, int le, KioskQuestion *q,
       case K_FACTS:
         if( !isSlug(zVal) ){
           gerr(p, iOff, "ANNOTATION", "\"%s\" is not a fact id "
-               "(lower-case letters, digits and -)", zVal);
+               "(lower-case letters, digits and -, at most 64)", zVal);
         }else{
           if( kioskQuestionAddFact(q, zVal) ) nomem(p, iOff);
           addRef(p, pItem, KGREF_FACT, zVal, 0, iOff);

@@ -551,9 +551,9 @@ static void testErrors(void){
     { "// @stage a b\nQ {T}", "t.gift:1:13: @stage takes exactly one value",
       "ANNOTATION" },
     { "// @stage S1\nQ {T}", "t.gift:1:11: \"S1\" is not a stage id "
-      "(lower-case letters, digits and -)", "ANNOTATION" },
+      "(lower-case letters, digits and -, at most 64)", "ANNOTATION" },
     { "// @facts ok Bad_id\nQ {T}", "t.gift:1:14: \"Bad_id\" is not a fact "
-      "id (lower-case letters, digits and -)", "ANNOTATION" },
+      "id (lower-case letters, digits and -, at most 64)", "ANNOTATION" },
     { "// @facts\nQ {T}", "t.gift:1:4: @facts needs at least one value",
       "ANNOTATION" },
     { "// @sources n3 x13\nQ {T}", "t.gift:1:16: \"x13\" is not a note: "
@@ -581,6 +581,21 @@ static void testErrors(void){
       "number", "ANNOTATION" },
     { "// @lesson s1\nQ {T}", "t.gift:1:4: @lesson takes a stage id and a "
       "paragraph number", "ANNOTATION" },
+    { "// @lesson S1 2\nQ {T}", "t.gift:1:12: \"S1\" is not a stage id",
+      "ANNOTATION" },
+    { "// @facts a-0123456789012345678901234567890123456789012345678901234567"
+      "8901234567890\nQ {T}", "t.gift:1:11: \"a-01234567890123456789012345678"
+      "901234567890123456789012345678901234567890\" is not a fact id "
+      "(lower-case letters, digits and -, at most 64)", "ANNOTATION" },
+    { "// @facts a-0123456789012345678901234567890123456789012345678901234567"
+      "89012345678901234567890\nQ {T}", "t.gift:1:11: value of @facts is too "
+      "long", "ANNOTATION" },
+    { "// @facts a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a "
+      "a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a a b c\n"
+      "Q {T}", "t.gift:1:139: too many values for @facts", "ANNOTATION" },
+    { "// @facts\tx\n// @Stage s1\nQ {T}", "t.gift:2:4: unknown annotation "
+      "\"@Stage\" (known: @stage @facts @sources @points @kind @unit "
+      "@lesson)", "ANNOTATION" },
     { "// @stage s1\n\nQ {T}", "t.gift:1:4: annotation without a question: "
       "put it right above its question, with no blank line between",
       "ANNOTATION" },

@@ -195,6 +195,11 @@ static void testErrors(void){
     { "[settings]\ntitle : x\n", "p.pack:2:7: a setting is written key = "
       "value", "SYNTAX" },
     { "[settings]\ntitle =\n", "p.pack:2:8: title needs a value", "VALUE" },
+    { "[settings]\ntitle = "
+      "0123456789012345678901234567890123456789012345678901234567890123456789"
+      "0123456789012345678901234567890123456789012345678901234567890123456789"
+      "0123456789012345678901234567890123456789012345678901234567890123456789"
+      "\n", "p.pack:2:9: title is longer than 200 bytes", "VALUE" },
     { "[settings]\ntitle = x\nid = My Pack\n", "p.pack:3:6: id \"My Pack\" "
       "must be lower-case letters, digits and - (at most 64)", "VALUE" },
     { "[settings]\nstages = s1-caution S2\ntitle = x\n", "p.pack:2:21: "
@@ -259,7 +264,7 @@ static void testErrors(void){
       "never closed by }", "SYNTAX" },
     { "[settings]\ntitle = x\n[questions]\n// @facts Bad\nQ {T}\n",
       "p.pack:4:11: \"Bad\" is not a fact id (lower-case letters, digits and "
-      "-)", "ANNOTATION" },
+      "-, at most 64)", "ANNOTATION" },
   };
   size_t i;
   for(i=0; i<sizeof(aCase)/sizeof(aCase[0]); i++){
