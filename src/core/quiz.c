@@ -358,6 +358,8 @@ int qProbe(QuizGen *g, QTable t, Row *pRow){
   }else{
     n = qFetch(g, aTable[t].zProbeAll, pRow, 1, "i", iRowid);
   }
+  /* a fact asked already: no question on it until repeats are allowed */
+  if( n==1 && !g->bAllowRepeat && qIsUsed(g, pRow->az[0]) ) n = 0;
   return n;
 }
 
@@ -628,6 +630,9 @@ static const char zStageSql[] =
 
 static const char zYearsSql[] = "SELECT min(y0), max(y1) FROM stages";
 
+#define QUIZ_DRY 40          /* attempts in a row without a question */
+#define QUIZ_TOPIC_FAIL 24   /* failures in a row that drop a topic */
+
 /* The primary fact of q: what "asked already" means for the next slots. */
 static const char *primaryFact(const KioskQuestion *q){
   return q->nFact>0 ? q->azFact[0] : q->zId;
@@ -637,8 +642,8 @@ int kioskQuizMake(KioskQuizMaker *pMaker, const KioskQuizSpec *pSpec,
                   KioskQuiz *pQuiz, KioskError *pErr){
   QuizGen g;
   int aWeight[KIOSK_QUIZ_NTOPIC];
-  int aFail[KIOSK_QUIZ_NTOPIC];
-  int i, t, nWant, nAttempt, nMaxAttempt, nTotalWeight;
+  int aFail[KIOSK_QUIZ_NTOPIC], aBase[KIOSK_QUIZ_NTOPIC];
+  int i, t, nWant, nAttempt, nMaxAttempt, nTotalWeight, nDry;
   int nStart = pQuiz->nQuestion;
   char **azStage = 0;
   Row r;
@@ -692,7 +697,6 @@ int kioskQuizMake(KioskQuizMaker *pMaker, const KioskQuizSpec *pSpec,
     g.iYearHi = (int)r.ar[1];
   }
   if( g.rc ) goto done;
-  nTotalWeight = 0;
   for(i=0; i<KIOSK_QUIZ_NTOPIC; i++){
     int bFacts = 0;
     for(t=0; t<QT_N; t++){
@@ -700,33 +704,54 @@ int kioskQuizMake(KioskQuizMaker *pMaker, const KioskQuizSpec *pSpec,
     }
     if( !bFacts || (aTopic[i].mKind & g.mKind)==0 ) aWeight[i] = 0;
     if( aWeight[i] ) aWeight[i] = aTopic[i].iWeight;
-    nTotalWeight += aWeight[i];
-    aFail[i] = 0;
+    aBase[i] = aWeight[i];
   }
 
-  /* Fill the slots. A topic that fails many times in a row is dropped;
-  ** after half the attempt budget a fact may come back in another form. */
+  /* Fill the slots, in two phases. First every question asks a fact not
+  ** asked yet (qProbe skips used facts). When that runs dry (QUIZ_DRY
+  ** attempts in a row without a new question: the stages hold fewer facts
+  ** than wanted), a fact may come back in another form, until that runs
+  ** dry too. Within a phase a topic that fails QUIZ_TOPIC_FAIL times in a
+  ** row is dropped. */
   nMaxAttempt = nWant*24 + 64;
-  for(nAttempt=0; nAttempt<nMaxAttempt && nTotalWeight>0
-                  && pQuiz->nQuestion-nStart<nWant; nAttempt++){
+  nDry = 0;
+  g.bAllowRepeat = 0;
+  nTotalWeight = 0;
+  for(i=0; i<KIOSK_QUIZ_NTOPIC; i++){ nTotalWeight += aWeight[i]; aFail[i] = 0; }
+  for(nAttempt=0; nAttempt<nMaxAttempt && pQuiz->nQuestion-nStart<nWant;
+      nAttempt++){
     KioskQuestion *q;
-    int w = (int)qRand(&g, (uint64_t)nTotalWeight);
+    int w;
+    if( nTotalWeight==0 || nDry>=QUIZ_DRY ){
+      if( g.bAllowRepeat ) break;
+      g.bAllowRepeat = 1;
+      nDry = 0;
+      nTotalWeight = 0;
+      for(i=0; i<KIOSK_QUIZ_NTOPIC; i++){
+        aWeight[i] = aBase[i];
+        aFail[i] = 0;
+        nTotalWeight += aWeight[i];
+      }
+      if( nTotalWeight==0 ) break;
+    }
+    w = (int)qRand(&g, (uint64_t)nTotalWeight);
     for(t=0; t<KIOSK_QUIZ_NTOPIC; t++){
       if( w<aWeight[t] ) break;
       w -= aWeight[t];
     }
-    g.bAllowRepeat = nAttempt>=nMaxAttempt/2;
     q = aTopic[t].xMake(&g);
     if( g.rc ){ kioskQuestionFree(q); goto done; }
     if( q && !g.bAllowRepeat && qIsUsed(&g, primaryFact(q)) ){
       q = qDrop(q);
     }
     if( q==0 ){
-      if( ++aFail[t]>=48 ){
+      nDry++;
+      if( ++aFail[t]>=QUIZ_TOPIC_FAIL ){
         nTotalWeight -= aWeight[t];
         aWeight[t] = 0;
       }
     }else{
+      nDry = 0;
       aFail[t] = 0;
       if( qMarkUsed(&g, primaryFact(q)) || qMarkUsed(&g, q->zId) ){
         kioskQuestionFree(q);
