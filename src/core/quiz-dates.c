@@ -246,11 +246,15 @@ KioskQuestion *qDateTyped(QuizGen *g, const QDated *f, const char *zTopic,
   }
   q = qNew(g, KQ_YEAR, zTopic, f->zStage);
   if( q==0 ) return 0;
+  /* any year of the range; an approximate one ("early 2000s") also the
+  ** year either side, as for wrong answers (kioskDateCertainlyNotYear) */
   q->rValue = (d.y0 + d.y1)/2.0;
-  q->rTol = (d.y1 - d.y0)/2.0;
+  q->rTol = (d.y1 - d.y0)/2.0 + d.bApprox;
   if( qSet(g, &q->zPrompt, zPrompt)
-   || qSet(g, &q->zAnswer, d.y0==d.y1 ? qPrintf(g, "%d", d.y0)
-                                      : qPrintf(g, "%d-%d", d.y0, d.y1))
+   || qSet(g, &q->zAnswer, d.y0==d.y1 && !d.bApprox
+                           ? qPrintf(g, "%d", d.y0)
+                           : qPrintf(g, "%s%d-%d", d.bApprox ? "c. " : "",
+                                     d.y0-d.bApprox, d.y1+d.bApprox))
    || qSet(g, &q->zExplain, dateExplain(g, f, &d))
    || qFact(g, q, f->zId, f->zSource) ){
     return qDrop(q);

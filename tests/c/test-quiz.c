@@ -545,11 +545,13 @@ static void checkQuestion(sqlite3 *db, const KioskQuestion *q,
          || strcmp(zForm, "initiative-typed-year")==0 ){
     const char *zTable = zForm[0]=='d' ? "events" : "initiatives";
     char zSql[200];
+    /* the accepted years: the fact's, and one more either side of an
+    ** approximate date */
     sqlite3_snprintf((int)sizeof(zSql), zSql,
-                     "SELECT y0 FROM %s WHERE id=?1", zTable);
+        "SELECT y0-(date GLOB '~*') FROM %s WHERE id=?1", zTable);
     QCHECK(q, fabs(q->rValue-q->rTol - (double)sqlInt(db, zSql, "t", zFact))<1e-9);
     sqlite3_snprintf((int)sizeof(zSql), zSql,
-                     "SELECT y1 FROM %s WHERE id=?1", zTable);
+        "SELECT y1+(date GLOB '~*') FROM %s WHERE id=?1", zTable);
     QCHECK(q, fabs(q->rValue+q->rTol - (double)sqlInt(db, zSql, "t", zFact))<1e-9);
     sqlite3_snprintf((int)sizeof(zSql), zSql, "SELECT count(DISTINCT date)"
                      " FROM %s WHERE %s=(SELECT %s FROM %s WHERE id=?1)",
