@@ -60,7 +60,7 @@ typedef struct Span {
   const char *zStage;       /* NULL: the whole table */
 } Span;
 
-#define QUIZ_MAXSTMT 96
+#define QUIZ_MAXSTMT 128     /* the forms use about 65 */
 
 struct KioskQuizMaker {
   sqlite3 *db;
