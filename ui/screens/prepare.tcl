@@ -9,8 +9,10 @@ namespace eval ::kiosk::ui::prepare {
     namespace import ::kiosk::ui::app::*
 }
 
-# show FRAME: paint the screen, then open the course once it is visible.
+# show FRAME: open the course. A database that is current opens at once,
+# with nothing to paint; otherwise paint the screen, then rebuild.
 proc ::kiosk::ui::prepare::show {f} {
+    if {[Open $f 0]} return
     ttk::frame $f.box
     ttk::label $f.box.title -text [mc "Preparing the course\u2026"] \
         -style Title.TLabel
@@ -26,10 +28,13 @@ proc ::kiosk::ui::prepare::show {f} {
     grid columnconfigure $f 0 -weight 1
     $f.box.bar start 40
     # Paint first, then work: the load is one call into the package.
-    timer $f open 60 [list ::kiosk::ui::prepare::Open $f]
+    timer $f open 60 [list ::kiosk::ui::prepare::Open $f 1]
 }
 
-proc ::kiosk::ui::prepare::Open {f} {
+# Open $f rebuild: open the course database; when it is not current,
+# rebuild it if rebuild is 1, else leave it to the caller (returns 0).
+# Returns 1 once it has moved on to the attract or the error screen.
+proc ::kiosk::ui::prepare::Open {f rebuild} {
     set opt(course) [::kiosk::ui::app::opt course]
     set opt(db) [::kiosk::ui::app::opt db]
     set cmd ::kiosk::ui::app::coursedb
@@ -38,8 +43,18 @@ proc ::kiosk::ui::prepare::Open {f} {
     }
     try {
         file mkdir [file dirname $opt(db)]
-        ::kiosk::course $cmd $opt(db)
+        try {
+            ::kiosk::course $cmd $opt(db)
+        } trap {KIOSK COURSE VERSION} {} {
+            # course.db is derived: one from another version of the kiosk
+            # is thrown away and rebuilt.
+            file delete -- $opt(db) $opt(db)-wal $opt(db)-shm
+            ::kiosk::course $cmd $opt(db)
+        }
         if {![$cmd fresh $opt(course)]} {
+            if {!$rebuild} {
+                return 0
+            }
             update idletasks
             $cmd load $opt(course)
         }
@@ -47,7 +62,8 @@ proc ::kiosk::ui::prepare::Open {f} {
     } on error {msg opts} {
         goto error [mc "The course could not be loaded."] $msg \
             [dict get $opts -errorinfo] [dict get $opts -errorcode]
-        return
+        return 1
     }
     goto attract
+    return 1
 }
