@@ -173,14 +173,16 @@ static int integrityCheck(sqlite3 *db, char *zWhy, int nWhy){
 }
 
 /* Rename zPath (and its -wal, -shm) to a free "zPath.corrupt-<UTC time>"
-** name written into zNew. Returns 0, or errno of the failed rename. */
+** name written into zNew. Returns 0, or errno of the failed rename
+** (ENOMEM when out of memory). */
 static int moveAside(const char *zPath, char *zNew, size_t nNew){
   static const char *const azSuffix[] = { "-wal", "-shm" };
-  char zStamp[32], zFrom[1100], zTo[1100];
+  char zStamp[32];
+  char *zFrom = 0, *zTo = 0;
   time_t now = time(0);
   struct tm tm;
   size_t i;
-  int n;
+  int n, rc = 0;
 
   memset(&tm, 0, sizeof(tm));
   gmtime_r(&now, &tm);
@@ -190,12 +192,18 @@ static int moveAside(const char *zPath, char *zNew, size_t nNew){
     snprintf(zNew, nNew, "%s.corrupt-%s-%d", zPath, zStamp, n);
   }
   if( rename(zPath, zNew)!=0 ) return errno;
-  for(i=0; i<sizeof(azSuffix)/sizeof(azSuffix[0]); i++){
-    snprintf(zFrom, sizeof(zFrom), "%s%s", zPath, azSuffix[i]);
-    snprintf(zTo, sizeof(zTo), "%s%s", zNew, azSuffix[i]);
-    if( fileExists(zFrom) ) (void)rename(zFrom, zTo);
+  for(i=0; i<sizeof(azSuffix)/sizeof(azSuffix[0]) && rc==0; i++){
+    zFrom = sqlite3_mprintf("%s%s", zPath, azSuffix[i]);
+    zTo = sqlite3_mprintf("%s%s", zNew, azSuffix[i]);
+    if( zFrom==0 || zTo==0 ){
+      rc = ENOMEM;
+    }else if( fileExists(zFrom) ){
+      (void)rename(zFrom, zTo);
+    }
+    sqlite3_free(zFrom);
+    sqlite3_free(zTo);
   }
-  return 0;
+  return rc;
 }
 
 /* Copy the open database into the new file zDest with the backup API. */
