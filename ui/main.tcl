@@ -138,7 +138,7 @@ proc ::kiosk::ui::main::OpenRecords {} {
     set cmd ::kiosk::ui::app::rec
     if {[catch {
         file mkdir [file dirname $opt(records)]
-        ::kiosk::records $cmd $opt(records)
+        ::kiosk::records $cmd $opt(records) -defer-backup 1
     } msg opts]} {
         # A corrupt records file has been moved aside (the message says
         # where to): start a new one, and tell the instructor on the desk.
@@ -155,7 +155,16 @@ proc ::kiosk::ui::main::OpenRecords {} {
             [mc "Student records are not available: %s" $msg] 10000]
         return ""
     }
+    # The backup of the records that opening would make (doc/records.md),
+    # once the first screen is up. A failure is the desk's to report.
+    after 3000 [list ::kiosk::ui::main::BackupRecords $cmd]
     return $cmd
+}
+
+proc ::kiosk::ui::main::BackupRecords {cmd} {
+    if {[namespace which $cmd] ne "" && [catch {$cmd backup} msg]} {
+        ::kiosk::ui::app::toast [mc "The student records could not be backed up: %s" $msg] 10000
+    }
 }
 
 # Start the application with ARGV. Returns "" when the kiosk runs, or an
@@ -169,6 +178,13 @@ proc ::kiosk::ui::main::start {argv} {
     if {$status ne ""} { return $status }
     if {[info exists env(KIOSK_PKGDIR)]} {
         set ::auto_path [linsert $::auto_path 0 $env(KIOSK_PKGDIR)]
+        # Our own index, read directly: `package require` would first read
+        # every pkgIndex.tcl on auto_path (tcllib's are many), a third of
+        # the start-up time.
+        set index [file join $env(KIOSK_PKGDIR) pkgIndex.tcl]
+        if {[file readable $index]} {
+            apply {{dir index} {source $index}} $env(KIOSK_PKGDIR) $index
+        }
     }
     package require kiosk
     LoadUi

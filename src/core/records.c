@@ -344,6 +344,11 @@ static int migrate(KioskRecords *p, int iVersion, KioskError *pErr){
 
 int kioskRecordsOpen(const char *zPath, int nBackup, KioskRecords **pp,
                      KioskError *pErr){
+  return kioskRecordsOpenFlags(zPath, nBackup, 0, pp, pErr);
+}
+
+int kioskRecordsOpenFlags(const char *zPath, int nBackup, int flags,
+                          KioskRecords **pp, KioskError *pErr){
   KioskRecords *p = 0;
   sqlite3 *db = 0;
   char zWhy[512], zMoved[1100];
@@ -446,10 +451,12 @@ int kioskRecordsOpen(const char *zPath, int nBackup, KioskRecords **pp,
   }else{
     /* Back up before touching anything: a failed migration, or a bug in
     ** this version, leaves yesterday's records one rename away. */
-    if( kioskRecordsBackup(p, 0, pErr) ) goto fail;
-    if( iVersion<KIOSK_RECORDS_SCHEMA_VERSION && migrate(p, iVersion, pErr) ){
+    int bMigrate = iVersion<KIOSK_RECORDS_SCHEMA_VERSION;
+    if( (bMigrate || !(flags & KIOSK_RECORDS_DEFER_BACKUP))
+     && kioskRecordsBackup(p, 0, pErr) ){
       goto fail;
     }
+    if( bMigrate && migrate(p, iVersion, pErr) ) goto fail;
   }
   *pp = p;
   return KIOSK_OK;

@@ -46,6 +46,14 @@ typedef int (*KioskRowFn)(void *pArg, sqlite3_stmt *pStmt);
 */
 int kioskRecordsOpen(const char *zPath, int nBackup, KioskRecords **pp,
                      KioskError *pErr);
+
+/* kioskRecordsOpen with flags. KIOSK_RECORDS_DEFER_BACKUP: make no backup
+** while opening unless a migration is about to run; the caller makes it
+** later with kioskRecordsBackup (the kiosk does, once its first screen is
+** up, so the backup's fsyncs do not delay start-up). */
+#define KIOSK_RECORDS_DEFER_BACKUP 0x01
+int kioskRecordsOpenFlags(const char *zPath, int nBackup, int flags,
+                          KioskRecords **pp, KioskError *pErr);
 /* Close and free. NULL is a no-op. */
 void kioskRecordsClose(KioskRecords *p);
 /* The connection, for tests and for readers in the core. */

@@ -1,7 +1,7 @@
 /*
 ** tclrecords.c: the learner records database as a Tcl object command.
 **
-**   kiosk::records NAME FILE ?-backups N?
+**   kiosk::records NAME FILE ?-backups N? ?-defer-backup BOOL?
 **
 ** creates the command NAME over records.db FILE (see doc/records.md for
 ** every subcommand). Thin: arguments are checked here, everything else is
@@ -1096,19 +1096,25 @@ static int recObjCmd(ClientData cd, Tcl_Interp *interp,
 
 int kioskRecordsFactoryObjCmd(ClientData cd, Tcl_Interp *interp,
                               int objc, Tcl_Obj *const objv[]){
-  static const char *const azOpt[] = { "-backups", 0 };
+  static const char *const azOpt[] = { "-backups", "-defer-backup", 0 };
   KioskRecObj *p;
   KioskRecords *pRec = 0;
   KioskError err;
-  Tcl_Obj *apVal[1];
+  Tcl_Obj *apVal[2];
   Tcl_DString ds;
   const char *zPath;
-  int nBackup = KIOSK_RECORDS_BACKUPS, rc;
+  int nBackup = KIOSK_RECORDS_BACKUPS, bDefer = 0, rc;
   (void)cd;
 
-  if( objc<3 ) return usage(interp, 1, objv, "name file ?-backups n?");
+  if( objc<3 ){
+    return usage(interp, 1, objv,
+                 "name file ?-backups n? ?-defer-backup boolean?");
+  }
   if( getOpts(interp, objc, objv, 3, azOpt, apVal, 1,
-              "name file ?-backups n?") ){
+              "name file ?-backups n? ?-defer-backup boolean?") ){
+    return TCL_ERROR;
+  }
+  if( apVal[1] && Tcl_GetBooleanFromObj(interp, apVal[1], &bDefer) ){
     return TCL_ERROR;
   }
   if( apVal[0] ){
@@ -1129,7 +1135,9 @@ int kioskRecordsFactoryObjCmd(ClientData cd, Tcl_Interp *interp,
     if( zPath==0 ) return TCL_ERROR;
   }
   kioskErrorClear(&err);
-  rc = kioskRecordsOpen(zPath, nBackup, &pRec, &err);
+  rc = kioskRecordsOpenFlags(zPath, nBackup,
+                             bDefer ? KIOSK_RECORDS_DEFER_BACKUP : 0,
+                             &pRec, &err);
   Tcl_DStringFree(&ds);
   if( rc ) return kioskTclError(interp, &err);
   p = (KioskRecObj *)Tcl_Alloc(sizeof(*p));
