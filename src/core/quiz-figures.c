@@ -1,10 +1,12 @@
 /*
 ** quiz-figures.c: questions about amounts and quantities (figures table).
 **
-**   figure-amount  "<label>: how much was it?" (choice)
+**   figure-amount  "Between 1992 and 2000, how much was Japanese economic
+**                  aid to Uzbekistan?" (choice)
 **   figure-typed   the same, typed ("396 million", "$396m", ...) (number)
 **   figure-which   "Which of these came to $2.5 billion?" (choice)
-**   truefalse-figure  "<label>: $396 million." true or false
+**   truefalse-figure  "..., Japanese economic aid to Uzbekistan came to
+**                  $396 million." true or false (the amount comes last)
 **
 ** Wrong amounts are the same unit and order of magnitude: sibling figures
 ** first (figures.grp: other countries, other periods), then scaled
@@ -147,33 +149,269 @@ int qWrongValues(QuizGen *g, const Row *pFig, double *aOut, int nWant){
   return n;
 }
 
-static const char *howMuch(const Row *pFig){
-  const char *zUnit = pFig->az[FG_UNIT];
-  if( strcmp(zUnit, "km")==0 ) return "how many kilometres?";
-  if( strcmp(zUnit, "bcm/yr")==0 ) return "how much gas a year?";
-  if( strcmp(zUnit, "count")==0 ) return "how many?";
-  return "how much was it?";
+/* ---------------------------------------------------------------- wording
+**
+** A figure's label is a noun phrase ("Grants Japan decided to give the
+** post-Soviet countries", "Planned length of the ... pipeline", "Japanese
+** economic aid to Uzbekistan, 1992-2000"); its period says when. The
+** helpers below turn the two into questions and sentences a teacher would
+** write: "In October 1991, how much were the grants Japan decided to give
+** the post-Soviet countries?", "Between 1992 and 2000, Japanese economic
+** aid to Uzbekistan came to $396 million." */
+
+static const char zFigEventSql[] =
+  "SELECT e.detail FROM figures f JOIN events e ON e.y0=f.y0 AND e.y1=f.y1"
+  " AND e.date=f.period AND e.source=f.source WHERE f.id=?1"
+  " ORDER BY e.rowid LIMIT 1";
+
+/* The label without a trailing ", 1992-2000" when the period carries the
+** years. */
+static const char *figLabel(QuizGen *g, const Row *pFig){
+  const char *zLabel = pFig->az[FG_LABEL];
+  const char *p = strrchr(zLabel, ',');
+  if( pFig->az[FG_PERIOD] && p && p[1]==' ' ){
+    const char *q = p+2;
+    while( (*q>='0' && *q<='9') || *q=='-' ) q++;
+    if( *q==0 && q>p+2 ) return qPrintf(g, "%.*s", (int)(p-zLabel), zLabel);
+  }
+  return zLabel;
 }
 
-/* "Japanese aid to Uzbekistan: $396 million. For comparison: ..." */
-static const char *figureExplain(QuizGen *g, const Row *pFig){
-  Row aSib[16];
+/* "in October 1991" etc., or NULL when there is no period or the label
+** already says when (a year of the period, or its decade: "1990s"). */
+static const char *figWhen(QuizGen *g, const Row *pFig){
+  KioskDate d;
+  const char *zLabel = figLabel(g, pFig);
+  int y;
+  if( pFig->az[FG_PERIOD]==0 || zLabel==0 ) return 0;
+  if( kioskDateParse(pFig->az[FG_PERIOD], -1, &d, 0, 0) ) return 0;
+  for(y=d.y0; y<=d.y1; y++){
+    if( strstr(zLabel, qPrintf(g, "%d", y)) ) return 0;
+  }
+  if( strstr(zLabel, qPrintf(g, "%d0s", d.y0/10)) ) return 0;
+  return qWhen(g, pFig->az[FG_PERIOD]);
+}
+
+/* 1 when the label names a measure of something: "Value of ...",
+** "Planned length of ...", "Estimated cost of ...". */
+static int figIsMeasure(QuizGen *g, const Row *pFig){
+  static const char *const azMeasure[] = {
+    "value", "cost", "length", "capacity", "price", "size", "number",
+    "total", "amount", "share", "sum", "volume", "area", "distance",
+    "population", "budget", "height", "depth", "output", "worth", 0
+  };
+  const char *zLabel = qFold(g, pFig->az[FG_LABEL]);
+  const char *zOf = strstr(zLabel, " of ");
+  const char *p;
+  int i, nWord = 1;
+  if( zOf==0 ) return 0;
+  for(p=zLabel; p<zOf; p++) if( *p==' ' ) nWord++;
+  if( nWord>2 ) return 0;
+  p = zOf;
+  while( p>zLabel && p[-1]!=' ' ) p--;
+  for(i=0; azMeasure[i]; i++){
+    size_t k = strlen(azMeasure[i]);
+    if( (size_t)(zOf-p)==k && strncmp(p, azMeasure[i], k)==0 ) return 1;
+  }
+  return 0;
+}
+
+/* The figure as the subject of a sentence, inside it: "the grants Japan
+** decided ...", "the planned length of ...", "Japanese economic aid to
+** Uzbekistan". */
+static const char *figSubject(QuizGen *g, const Row *pFig){
+  const char *zLabel = figLabel(g, pFig);
+  if( zLabel==0 ) return 0;
+  if( qFirstWordCommon(g, zLabel) ){
+    return qPrintf(g, "the %s", qInSentence(g, zLabel));
+  }
+  return zLabel;
+}
+
+/* 1 when the first word of the label is a plural ("Grants"). */
+static int figPlural(const Row *pFig){
+  const char *z = pFig->az[FG_LABEL];
+  int n = 0;
+  while( z[n] && z[n]!=' ' ) n++;
+  return n>2 && z[n-1]=='s' && z[n-2]!='s';
+}
+
+static int wordUpper(const char *z){
+  return z[0]>='A' && z[0]<='Z';
+}
+
+/* For a count: the label with "were" put before its verb or preposition,
+** "Central Asian countries were visited by Shinzo Abe in 2015",
+** "Japanese embassies were opened in ...", or NULL when the label does
+** not split so ("Countries the proposed corridor would cross"). */
+static const char *countWere(QuizGen *g, const Row *pFig){
+  static const char *const azPrep[] = {
+    "at", "in", "on", "from", "to", "by", "for", "with", "during", 0
+  };
+  static const char *const azStop[] = {
+    "the", "a", "an", "its", "their", "this", "that", "which", "who",
+    "would", "will", "could", "should", "can", "may", "might", "did", 0
+  };
+  const char *zLabel = qInSentence(g, figLabel(g, pFig));
+  const char *p;
+  if( zLabel==0 ) return 0;
+  for(p=strchr(zLabel, ' '); p; p=strchr(p+1, ' ')){
+    const char *w = p+1;
+    int n = 0, i;
+    while( w[n] && w[n]!=' ' ) n++;
+    if( n==0 || wordUpper(w) ) continue;
+    if( n>3 && w[n-2]=='e' && w[n-1]=='d' ){
+      return qPrintf(g, "%.*s were %s", (int)(p-zLabel), zLabel, w);
+    }
+    for(i=0; azPrep[i]; i++){
+      if( (int)strlen(azPrep[i])==n && strncmp(w, azPrep[i], (size_t)n)==0 ){
+        return qPrintf(g, "%.*s were %s", (int)(p-zLabel), zLabel, w);
+      }
+    }
+    for(i=0; azStop[i]; i++){
+      /* "the", "would": a clause begins and the phrase does not split */
+      if( (int)strlen(azStop[i])==n && strncmp(w, azStop[i], (size_t)n)==0 ){
+        return 0;
+      }
+    }
+  }
+  return 0;
+}
+
+/* "When, z" with z's first letter small, or "Z" capitalised when there
+** is no when. */
+static const char *withWhen(QuizGen *g, const char *zWhen, const char *z){
+  if( zWhen ) return qCap(g, qPrintf(g, "%s, %s", zWhen, z));
+  return qCap(g, z);
+}
+
+/* The question: "In October 1991, how much were the grants ...?" */
+static const char *figQuestion(QuizGen *g, const Row *pFig){
+  const char *zUnit = pFig->az[FG_UNIT];
+  const char *zWhen = figWhen(g, pFig);
+  const char *zSubj = figSubject(g, pFig);
   const char *z;
-  int n = 0, i, nShown = 0;
-  z = qPrintf(g, "%s: %s.", pFig->az[FG_LABEL],
-              amountText(g, pFig->ar[FG_VALUE], pFig->az[FG_UNIT],
-                         pFig->ar[FG_APPROX]!=0));
+  if( strcmp(zUnit, "count")==0 ){
+    const char *zWere = countWere(g, pFig);
+    if( zWere ) z = qPrintf(g, "how many %s?", zWere);
+    else z = qPrintf(g, "what was the number of %s?",
+                     qInSentence(g, figLabel(g, pFig)));
+  }else if( figIsMeasure(g, pFig) ){
+    z = qPrintf(g, "what was %s?", zSubj);
+  }else if( strcmp(zUnit, "USD")==0 ){
+    z = qPrintf(g, "how much %s %s?", figPlural(pFig) ? "were" : "was", zSubj);
+  }else if( strcmp(zUnit, "km")==0 ){
+    z = qPrintf(g, "how long %s %s?", figPlural(pFig) ? "were" : "was", zSubj);
+  }else{
+    z = qPrintf(g, "how much gas a year did %s carry?", zSubj);
+  }
+  return withWhen(g, zWhen, z);
+}
+
+/* The fact as a sentence, with amount zAmount: "Between 1992 and 2000,
+** Japanese economic aid to Uzbekistan came to $396 million." With bEnd
+** the amount comes last, for true/false claims ("..., the number of X
+** was 5."). */
+static const char *figSentence(QuizGen *g, const Row *pFig,
+                               const char *zAmount, int bEnd){
+  const char *zWhen = figWhen(g, pFig);
+  const char *z;
+  if( strcmp(pFig->az[FG_UNIT], "count")==0 ){
+    int bOne = strcmp(zAmount, "1")==0;
+    if( bEnd ){
+      z = qPrintf(g, "the number of %s was %s.",
+                  qInSentence(g, figLabel(g, pFig)), zAmount);
+    }else{
+      z = qPrintf(g, "there %s %s %s.", bOne ? "was" : "were", zAmount,
+                  qInSentence(g, figLabel(g, pFig)));
+    }
+  }else if( figIsMeasure(g, pFig) || strcmp(pFig->az[FG_UNIT], "USD")!=0 ){
+    z = qPrintf(g, "%s was %s.", figSubject(g, pFig), zAmount);
+  }else{
+    z = qPrintf(g, "%s came to %s.", figSubject(g, pFig), zAmount);
+  }
+  return withWhen(g, zWhen, z);
+}
+
+static const char *figAmount(QuizGen *g, const Row *pFig){
+  return amountText(g, pFig->ar[FG_VALUE], pFig->az[FG_UNIT],
+                    pFig->ar[FG_APPROX]!=0);
+}
+
+/* What tells the sibling figures apart: the labels less their common
+** start and end ("Japanese economic aid to Kazakhstan, 1992-2000" ->
+** "Kazakhstan"). Fills azPart[0..n) or returns 0 when a part is empty. */
+static int siblingParts(QuizGen *g, const char **azLabel, int n,
+                        const char **azPart){
+  size_t nPre, nSuf, k;
+  int i;
+  nPre = strlen(azLabel[0]);
+  nSuf = nPre;
+  for(i=1; i<n; i++){
+    size_t m = strlen(azLabel[i]), l0 = strlen(azLabel[0]);
+    for(k=0; k<nPre && k<m && azLabel[i][k]==azLabel[0][k]; k++){}
+    nPre = k;
+    for(k=0; k<nSuf && k<m && k<l0
+             && azLabel[i][m-1-k]==azLabel[0][l0-1-k]; k++){}
+    nSuf = k;
+  }
+  /* whole words only */
+  while( nPre>0 && azLabel[0][nPre-1]!=' ' ) nPre--;
+  {
+    size_t l0 = strlen(azLabel[0]);
+    while( nSuf>0 && azLabel[0][l0-nSuf]!=' ' && azLabel[0][l0-nSuf]!=',' ){
+      nSuf--;
+    }
+  }
+  for(i=0; i<n; i++){
+    size_t m = strlen(azLabel[i]);
+    const char *z;
+    int len;
+    if( nPre+nSuf>=m ) return 0;
+    z = azLabel[i]+nPre;
+    len = (int)(m-nPre-nSuf);
+    while( len>0 && (z[len-1]==' ' || z[len-1]==',') ) len--;
+    if( len<=0 ) return 0;
+    azPart[i] = qPrintf(g, "%.*s", len, z);
+    if( azPart[i]==0 ) return 0;
+  }
+  return 1;
+}
+
+/* Why: the fact as a sentence; the event it belongs to (same period and
+** footnote), which says what lay behind it; the sibling figures for
+** comparison ("For comparison: Kazakhstan $306 million, Kyrgyzstan $290
+** million."). */
+static const char *figureExplain(QuizGen *g, const Row *pFig){
+  Row aSib[16], ev;
+  const char *z, *azLabel[17], *azPart[17];
+  int n = 0, i;
+  z = figSentence(g, pFig, figAmount(g, pFig), 0);
+  if( qFetch(g, zFigEventSql, &ev, 1, "t", pFig->az[FG_ID])==1
+   && ev.az[0] ){
+    z = qPrintf(g, "%s %s", z, ev.az[0]);
+  }
   if( pFig->az[FG_GRP] ){
     n = qFetch(g, zSiblingSql, aSib, 16, "ttt", pFig->az[FG_GRP],
                pFig->az[FG_ID], pFig->az[FG_UNIT]);
   }
-  for(i=0; i<n && nShown<3; i++, nShown++){
-    z = qPrintf(g, "%s%s%s: %s", z, nShown ? "; " : " For comparison: ",
-                aSib[i].az[FG_LABEL],
-                amountText(g, aSib[i].ar[FG_VALUE], aSib[i].az[FG_UNIT],
-                           aSib[i].ar[FG_APPROX]!=0));
+  if( n>3 ) n = 3;
+  if( n==1 ){
+    z = qPrintf(g, "%s For comparison, %s", z,
+                qInSentence(g, figSentence(g, &aSib[0],
+                                           figAmount(g, &aSib[0]), 0)));
+  }else if( n>1 ){
+    azLabel[0] = pFig->az[FG_LABEL];
+    for(i=0; i<n; i++) azLabel[i+1] = aSib[i].az[FG_LABEL];
+    if( !siblingParts(g, azLabel, n+1, azPart) ){
+      for(i=0; i<=n; i++) azPart[i] = azLabel[i];
+    }
+    z = qPrintf(g, "%s For comparison:", z);
+    for(i=0; i<n; i++){
+      z = qPrintf(g, "%s %s %s%s", z, azPart[i+1],
+                  figAmount(g, &aSib[i]), i+1<n ? "," : ".");
+    }
   }
-  if( nShown ) z = qPrintf(g, "%s.", z);
   return z;
 }
 
@@ -195,8 +433,7 @@ static KioskQuestion *figureAmount(QuizGen *g, const Row *pFig){
   if( opts.n<3 ) return 0;
   q = qNew(g, KQ_CHOICE, "figure", pFig->az[FG_STAGE]);
   if( q==0 ) return 0;
-  if( qSet(g, &q->zPrompt, qPrintf(g, "%s: %s", pFig->az[FG_LABEL],
-                                   howMuch(pFig)))
+  if( qSet(g, &q->zPrompt, figQuestion(g, pFig))
    || qSet(g, &q->zAnswer, zRight)
    || qSet(g, &q->zExplain, figureExplain(g, pFig))
    || qFact(g, q, pFig->az[FG_ID], pFig->az[FG_SOURCE])
@@ -212,7 +449,7 @@ static KioskQuestion *figureTyped(QuizGen *g, const Row *pFig){
   int bApprox = pFig->ar[FG_APPROX]!=0;
   const char *zHint;
   const char *zUnit = pFig->az[FG_UNIT];
-  if( strcmp(zUnit, "USD")==0 ) zHint = "Type the amount, e.g. \"$12 million\".";
+  if( strcmp(zUnit, "USD")==0 ) zHint = "Type the amount (for example, $12 million).";
   else if( strcmp(zUnit, "km")==0 ) zHint = "Type the distance in kilometres.";
   else if( strcmp(zUnit, "bcm/yr")==0 ) zHint = "Type the volume in bcm a year.";
   else zHint = "Type the number.";
@@ -222,8 +459,8 @@ static KioskQuestion *figureTyped(QuizGen *g, const Row *pFig){
   q->rValue = v;
   q->rTol = bApprox ? 0.15*v : isCount(pFig) ? 0 : 0.005*v;
   if( qSet(g, &q->zUnit, zUnit)
-   || qSet(g, &q->zPrompt, qPrintf(g, "%s: %s %s", pFig->az[FG_LABEL],
-                                   howMuch(pFig), zHint))
+   || qSet(g, &q->zPrompt, qPrintf(g, "%s %s", figQuestion(g, pFig),
+                                   zHint))
    || qSet(g, &q->zAnswer, amountText(g, v, zUnit, bApprox))
    || qSet(g, &q->zExplain, figureExplain(g, pFig))
    || qFact(g, q, pFig->az[FG_ID], pFig->az[FG_SOURCE]) ){
@@ -275,7 +512,7 @@ static KioskQuestion *figureWhich(QuizGen *g, const Row *pFig){
   }
   if( nWrong<2 ) return 0;
   for(i=0; i<nWrong; i++){
-    zOthers = qPrintf(g, "%s%s%s: %s", zOthers, i ? "; " : "",
+    zOthers = qPrintf(g, "%s%s%s (%s)", zOthers, i ? "; " : "",
                       aWrong[i].az[FG_LABEL],
                       amountText(g, aWrong[i].ar[FG_VALUE], zUnit,
                                  aWrong[i].ar[FG_APPROX]!=0));
@@ -288,8 +525,9 @@ static KioskQuestion *figureWhich(QuizGen *g, const Row *pFig){
   if( q==0 ) return 0;
   if( qSet(g, &q->zPrompt, qPrintf(g, "Which of these %s %s?", zVerb, zAmount))
    || qSet(g, &q->zAnswer, pFig->az[FG_LABEL])
-   || qSet(g, &q->zExplain, qPrintf(g, "%s: %s. The others: %s.",
-                                    pFig->az[FG_LABEL], zAmount, zOthers))
+   || qSet(g, &q->zExplain, qPrintf(g, "%s The others: %s.",
+                                    figSentence(g, pFig, zAmount, 0),
+                                    zOthers))
    || qFact(g, q, pFig->az[FG_ID], pFig->az[FG_SOURCE])
    || qOptsToQuestion(g, q, &opts, 0) ){
     return qDrop(q);
@@ -323,7 +561,7 @@ KioskQuestion *quizTfFigure(QuizGen *g, const Row *pFig){
   if( !bTrue ){
     if( qWrongValues(g, pFig, &w, 1)!=1 ) return 0;
     zClaim = amountText(g, w, pFig->az[FG_UNIT], bApprox);
-    zExplain = qPrintf(g, "False: %s, not %s. %s", zRight, zClaim,
+    zExplain = qPrintf(g, "False: not %s. %s", zClaim,
                        figureExplain(g, pFig));
   }else{
     zExplain = qPrintf(g, "True. %s", figureExplain(g, pFig));
@@ -335,8 +573,8 @@ KioskQuestion *quizTfFigure(QuizGen *g, const Row *pFig){
     qOom(g);
     return qDrop(q);
   }
-  if( qSet(g, &q->zPrompt, qPrintf(g, "True or false? %s: %s.",
-                                   pFig->az[FG_LABEL], zClaim))
+  if( qSet(g, &q->zPrompt, qPrintf(g, "True or false? %s",
+                                   figSentence(g, pFig, zClaim, 1)))
    || qSet(g, &q->zAnswer, bTrue ? "True" : "False")
    || qSet(g, &q->zExplain, zExplain)
    || qFact(g, q, pFig->az[FG_ID], pFig->az[FG_SOURCE]) ){

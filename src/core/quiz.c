@@ -564,6 +564,113 @@ const char *qCountryName(QuizGen *g, const char *zId){
   return r.az[0];
 }
 
+/* ---------------------------------------------------------------- wording */
+
+const char *qWhen(QuizGen *g, const char *zDate){
+  KioskDate d;
+  char zBuf[96];
+  if( zDate==0 || kioskDateParse(zDate, -1, &d, 0, 0) ) return 0;
+  kioskDateFormat(&d, zBuf, (int)sizeof(zBuf));
+  if( d.ePrec==KDATE_DAY ) return qPrintf(g, "on %s", zBuf);
+  if( d.ePrec!=KDATE_RANGE ) return qPrintf(g, "in %s", zBuf);
+  if( d.bApprox ){
+    return qPrintf(g, "around %s", strncmp(zBuf, "c. ", 3)==0 ? zBuf+3 : zBuf);
+  }
+  if( d.m0==0 && d.m1==0 ){
+    return qPrintf(g, "between %d and %d", d.y0, d.y1);
+  }
+  return qPrintf(g, "in %s", zBuf);
+}
+
+const char *qCap(QuizGen *g, const char *z){
+  char *zNew;
+  if( z==0 ) return 0;
+  zNew = (char*)qStr(g, z);
+  if( zNew && zNew[0]>='a' && zNew[0]<='z' ) zNew[0] = (char)(zNew[0]-'a'+'A');
+  return zNew;
+}
+
+const char *qAn(const char *z){
+  return z && z[0] && strchr("aeiouAEIOU", z[0]) ? "an" : "a";
+}
+
+/* 1 when the word z[0..n) is capitalised (its first letter upper-case). */
+static int wordCapital(const char *z){
+  return z[0]>='A' && z[0]<='Z';
+}
+
+const char *qTheName(QuizGen *g, const char *zName){
+  const char *p;
+  if( zName==0 ) return 0;
+  if( strncmp(zName, "The ", 4)==0 || strncmp(zName, "the ", 4)==0 ){
+    return zName;
+  }
+  /* a name with a small word in it ("Embassy of Japan", "Caspian region")
+  ** or ending in a feature word takes "the"; a bare proper name does not */
+  for(p=zName; *p; p++){
+    if( p[0]==' ' && p[1]>='a' && p[1]<='z' ) return qPrintf(g, "the %s", zName);
+  }
+  if( !wordCapital(zName) ) return qPrintf(g, "the %s", zName);
+  p = strrchr(zName, ' ');
+  if( p ){
+    static const char *const azHead[] = {
+      "River", "Sea", "Lake", "Mountains", "Union", "Organization",
+      "Organisation", "Corporation", "Community", "Society", "Ministry",
+      "Agency", "Bank", "Fund", "Council", "Committee", "Association",
+      "Institute", "Forum", "States", "Kingdom", "Federation", "Republic", 0
+    };
+    int i;
+    for(i=0; azHead[i]; i++){
+      if( strcmp(p+1, azHead[i])==0 ) return qPrintf(g, "the %s", zName);
+    }
+  }
+  return zName;
+}
+
+static const char zCountryWordSql[] =
+  "SELECT 1 FROM countries WHERE name=?1"
+  " OR (length(?1)>=4 AND ?1 GLOB substr(name, 1, 4) || '*') LIMIT 1";
+
+/* 1 when the n-byte word z is a country name or made from one
+** ("Japanese", "Kazakh", "Chinese"), or looks like a nationality
+** ("American", "European", "Turkish"). */
+static int wordNational(QuizGen *g, const char *z, int n){
+  static const char *const azEnd[] = { "ian", "ean", "can", "ese", "ish", 0 };
+  Row r;
+  int i, k;
+  const char *zWord;
+  for(i=0; azEnd[i]; i++){
+    k = (int)strlen(azEnd[i]);
+    if( n>=6 && strncmp(z+n-k, azEnd[i], (size_t)k)==0 ) return 1;
+  }
+  zWord = qPrintf(g, "%.*s", n, z);
+  if( zWord==0 ) return 0;
+  return qFetch(g, zCountryWordSql, &r, 1, "t", zWord)==1;
+}
+
+int qFirstWordCommon(QuizGen *g, const char *z){
+  int n, i, m;
+  if( z==0 || !wordCapital(z) ) return 0;
+  for(n=0; z[n] && z[n]!=' ' && z[n]!=','; n++){}
+  for(i=1; i<n; i++){
+    if( (z[i]>='A' && z[i]<='Z') || (z[i]>='0' && z[i]<='9') ) return 0;
+  }
+  if( wordNational(g, z, n) ) return 0;
+  if( z[n]==' ' && wordCapital(z+n+1) ){
+    for(m=0; z[n+1+m] && z[n+1+m]!=' ' && z[n+1+m]!=','; m++){}
+    if( !wordNational(g, z+n+1, m) ) return 0;
+  }
+  return 1;
+}
+
+const char *qInSentence(QuizGen *g, const char *z){
+  char *zNew;
+  if( !qFirstWordCommon(g, z) ) return z;
+  zNew = (char*)qStr(g, z);
+  if( zNew ) zNew[0] = (char)(zNew[0]-'A'+'a');
+  return zNew;
+}
+
 static const char zLinkedCountrySql[] =
   "SELECT country FROM fact_countries WHERE fact=?1 LIMIT 64";
 static const char zCountriesSql[] =

@@ -169,6 +169,29 @@ int qOtherCountries(QuizGen *g, const char *zFact, const char *zRight,
 /* Country name for an id (arena), or NULL. */
 const char *qCountryName(QuizGen *g, const char *zId);
 
+/* ---- quiz.c: wording helpers (results in the arena; NULL only on OOM
+** or, for qWhen, a missing or invalid date) ---- */
+
+/* A KDATE as an adverbial: "in October 1991", "in 1992", "on 15 October
+** 2018", "between 1992 and 2000", "in October-November 2015", "around
+** 2000-2003" (approximate ranges). */
+const char *qWhen(QuizGen *g, const char *zDate);
+/* z with its first letter upper-cased (ASCII). */
+const char *qCap(QuizGen *g, const char *z);
+/* "a" or "an" for the word z. */
+const char *qAn(const char *z);
+/* A name as it stands in a sentence: "the Embassy of Japan in
+** Kazakhstan", "the Amu Darya River", "the Caspian region", but
+** "Astana", "Exxon". */
+const char *qTheName(QuizGen *g, const char *zName);
+/* 1 when the first word of z is a common noun or adjective that takes a
+** small letter inside a sentence ("Grants", "Planned", "Value"): not an
+** all-capitals word, a country name or a word made from one ("Japanese"),
+** nor the start of a run of capitalised words ("Central Asian"). */
+int qFirstWordCommon(QuizGen *g, const char *z);
+/* z with its first letter lower-cased when qFirstWordCommon. */
+const char *qInSentence(QuizGen *g, const char *z);
+
 /* ---- quiz-dates.c: date intervals shared by dates, tf and matching ---- */
 
 /* A date as an interval of whole years or of whole months

@@ -845,7 +845,11 @@ static void checkQuestion(sqlite3 *db, const KioskQuestion *q,
       const char *zLabel = sqlText(db, "SELECT label FROM figures WHERE id=?1", zFact);
       int bApprox = (int)sqlInt(db, "SELECT approx FROM figures WHERE id=?1", "t", zFact);
       double v;
-      tailAfter(q->zPrompt, ": ", zClaim, (int)sizeof(zClaim));
+      /* "..., X came to $396 million." or "..., the number of X was 5.":
+      ** the claimed amount ends the prompt */
+      tailAfter(q->zPrompt, " came to ", zClaim, (int)sizeof(zClaim));
+      if( zClaim[0]==0 ) tailAfter(q->zPrompt, " was ", zClaim, (int)sizeof(zClaim));
+      QCHECK(q, zClaim[0]!=0);
       v = amountOf(q, zClaim, zUnit);
       n = figuresWithValue(db, zLabel, zUnit, v, bApprox);
       QCHECK(q, bTrue ? n>=1 : n==0);
