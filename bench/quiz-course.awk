@@ -24,6 +24,11 @@ BEGIN {
   split("company agency ministry society bloc council", okind, " ")
   split("city field river embassy region route", pkind, " ")
 
+  f = dir "/course.csv"
+  print "id,title,language,based_on" > f
+  print "bench,Generated course,en,quiz-course.awk" > f
+  close(f)
+
   f = dir "/sources.csv"
   print "id,num,title" > f
   for (i = 1; i <= 100; i++) print "n" i "," i ",Source " i > f

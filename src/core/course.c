@@ -1,8 +1,8 @@
 /*
 ** course.c: load or check a whole course folder. See course.h.
 **
-** Order of work: the CSV tables in dependency order (csvload.c does each
-** file), then lessons/<stage>.txt split into paragraphs and parsed
+** Order of work: the CSV tables in dependency order, the course's own
+** row (course.csv) first (csvload.c does each file), then lessons/<stage>.txt split into paragraphs and parsed
 ** (markup.c), each reference resolved, then the folder-wide checks, then
 ** meta. Everything runs inside the savepoint "kiosk_course" with foreign
 ** keys deferred (the loader's own lookups report them with a position).
@@ -24,7 +24,7 @@
 
 /* The tables filled from CSV, in load order (parents first). */
 static const char *const azTable[] = {
-  "sources", "countries", "stages", "people", "places", "organizations",
+  "course", "sources", "countries", "stages", "people", "places", "organizations",
   "events", "figures", "initiatives", "fact_countries", "aliases", "glossary",
   0
 };
@@ -355,6 +355,14 @@ static void loadTable(Load *p, int iTab){
   if( rc==0 ) rc = kioskCsvFeedFile(pLoad, zPath);
   if( rc==0 ) rc = kioskCsvFinish(pLoad, &nRow);
   kioskCsvFree(pLoad);
+
+  /* The course row: a second one is the table's trigger; none is here. */
+  if( rc==0 && nRow==0 && strcmp(zTable, "course")==0 ){
+    kioskErrorSet(&err, KIOSK_ECOURSE, "EMPTY", zPath, 0, 0,
+                  "no row: the course needs one (its id, title, language"
+                  " and based_on)");
+    rc = KIOSK_ECOURSE;
+  }
 
 done:
   if( rc ){
@@ -709,7 +717,7 @@ int kioskCourseLoad(sqlite3 *db, const char *zDir, int flags, int nLimit,
         "DELETE FROM initiatives; DELETE FROM figures; DELETE FROM events;"
         "DELETE FROM organizations; DELETE FROM places; DELETE FROM people;"
         "DELETE FROM stages; DELETE FROM countries; DELETE FROM sources;"
-        "DELETE FROM meta;", 0, 0, 0)!=SQLITE_OK ){
+        "DELETE FROM course; DELETE FROM meta;", 0, 0, 0)!=SQLITE_OK ){
     dbFail(&L, "cannot clear the previous course");
     goto done;
   }

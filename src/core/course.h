@@ -1,7 +1,8 @@
 /*
 ** course.h: load a whole course folder into course.db, or check it.
 **
-** A course folder (the bundled one is data/) holds one CSV per table and
+** A course folder (the bundled one is data/) holds one CSV per table
+** (course.csv: the course's own one row, title and credits) and
 ** lessons/<stage-id>.txt (see doc/course-format.md). Loading reads every
 ** table in dependency order with the CSV loader, then the lessons, then
 ** checks what no single file can: fact ids unique across the fact tables,

@@ -25,6 +25,23 @@
 
 PRAGMA foreign_keys = ON;
 
+-- The course itself, one row (data/course.csv): what the kiosk shows as
+-- its title, and the credits. The engine knows no course by name.
+CREATE TABLE course (
+  id       TEXT PRIMARY KEY,  -- a slug, as for every id
+  title    TEXT NOT NULL,     -- "Japan in Central Asia"
+  subtitle TEXT,             -- one line under the title
+  language TEXT NOT NULL,     -- the language of the course text: "en"
+  credits  TEXT,             -- who made the course
+  based_on TEXT NOT NULL      -- the work it is drawn from, as a citation
+);
+-- One row only: a second one is an error at its line.
+CREATE TRIGGER course_one_row BEFORE INSERT ON course
+  WHEN (SELECT count(*) FROM course) > 0
+BEGIN
+  SELECT RAISE(ABORT, 'the course table has one row only');
+END;
+
 -- The article's footnotes. id is "n" followed by the footnote number.
 CREATE TABLE sources (
   id       TEXT PRIMARY KEY CHECK (id GLOB 'n[0-9]*'),

@@ -49,14 +49,14 @@ static int courseObjCmd(ClientData cd, Tcl_Interp *interp,
                         int objc, Tcl_Obj *const objv[]){
   KioskCourse *p = (KioskCourse *)cd;
   static const char *const azSub[] = {
-    "close", "countries", "events", "fact", "facts", "figures", "fresh",
-    "glossary", "import", "initiatives", "lesson", "load", "packcheck",
+    "close", "countries", "course", "events", "fact", "facts", "figures",
+    "fresh", "glossary", "import", "initiatives", "lesson", "load", "packcheck",
     "packquiz", "places", "quiz", "score", "source", "sources", "stage",
     "stages", "term", 0
   };
   enum CourseSub {
-    SUB_CLOSE, SUB_COUNTRIES, SUB_EVENTS, SUB_FACT, SUB_FACTS, SUB_FIGURES,
-    SUB_FRESH, SUB_GLOSSARY, SUB_IMPORT, SUB_INITIATIVES, SUB_LESSON,
+    SUB_CLOSE, SUB_COUNTRIES, SUB_COURSE, SUB_EVENTS, SUB_FACT, SUB_FACTS,
+    SUB_FIGURES, SUB_FRESH, SUB_GLOSSARY, SUB_IMPORT, SUB_INITIATIVES, SUB_LESSON,
     SUB_LOAD, SUB_PACKCHECK, SUB_PACKQUIZ, SUB_PLACES, SUB_QUIZ, SUB_SCORE,
     SUB_SOURCE, SUB_SOURCES,
     SUB_STAGE, SUB_STAGES, SUB_TERM
@@ -86,6 +86,8 @@ static int courseObjCmd(ClientData cd, Tcl_Interp *interp,
     case SUB_IMPORT:      /* $db import table file */
       return kioskCourseImportCmd(p, interp, objc, objv);
     /* Reading (tclread.c) */
+    case SUB_COURSE:      /* $db course */
+      return kioskCourseCourseCmd(p, interp, objc, objv);
     case SUB_STAGE:       /* $db stage id */
       return kioskCourseStageCmd(p, interp, objc, objv);
     case SUB_LESSON:      /* $db lesson stage */

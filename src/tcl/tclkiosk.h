@@ -38,7 +38,8 @@ typedef int KioskCourseSubProc(KioskCourse *p, Tcl_Interp *interp,
 KioskCourseSubProc kioskCourseFreshCmd, kioskCourseLoadCmd,
   kioskCourseImportCmd;
 /* tclread.c: */
-KioskCourseSubProc kioskCourseStageCmd, kioskCourseLessonCmd,
+KioskCourseSubProc kioskCourseCourseCmd, kioskCourseStageCmd,
+  kioskCourseLessonCmd,
   kioskCourseFactsCmd, kioskCourseFactCmd, kioskCourseEventsCmd,
   kioskCourseFiguresCmd, kioskCoursePlacesCmd, kioskCourseInitiativesCmd,
   kioskCourseCountriesCmd, kioskCourseSourcesCmd, kioskCourseSourceCmd,

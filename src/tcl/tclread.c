@@ -1,8 +1,8 @@
 /*
 ** tclread.c: the course object's reading subcommands (see doc/tcl-api.md).
 **
-**   stage ID, lesson STAGE, facts, fact ID, events, figures, places,
-**   initiatives, countries, sources, source ID, glossary, term ID
+**   course, stage ID, lesson STAGE, facts, fact ID, events, figures,
+**   places, initiatives, countries, sources, source ID, glossary, term ID
 **
 ** Each runs fixed SQL with bound values and returns dicts keyed by column
 ** name (NULL columns left out). Rows with a KDATE also get "when", the date
@@ -138,8 +138,9 @@ static int listQuery(Tcl_Interp *interp, sqlite3 *db, const char *zSql,
 }
 
 /*
-** One row of zSql (its id bound to ?1) as a dict into *ppRow, or NULL when
-** there is none. Returns TCL_OK or TCL_ERROR.
+** One row of zSql (its id bound to ?1; zSql without parameters ignores
+** zId) as a dict into *ppRow, or NULL when there is none. Returns TCL_OK or
+** TCL_ERROR.
 */
 static int oneRow(Tcl_Interp *interp, sqlite3 *db, const char *zSql,
                   const char *zId, Tcl_Obj **ppRow){
@@ -186,6 +187,25 @@ static int parseOpts(Tcl_Interp *interp, int objc, Tcl_Obj *const objv[],
 /* ----------------------------------------------------------------------
 ** Subcommands
 */
+
+int kioskCourseCourseCmd(KioskCourse *p, Tcl_Interp *interp,
+                         int objc, Tcl_Obj *const objv[]){
+  Tcl_Obj *pRow = 0;
+  if( objc!=2 ){ Tcl_WrongNumArgs(interp, 2, objv, NULL); return TCL_ERROR; }
+  /* The table holds one row at most (its trigger). */
+  if( oneRow(interp, p->db, "SELECT * FROM course LIMIT 1",
+             0, &pRow) ){
+    return TCL_ERROR;
+  }
+  if( pRow==0 ){
+    KioskError err;
+    kioskErrorSet(&err, KIOSK_EARG, "NOTFOUND", 0, 0, 0,
+                  "no course: nothing is loaded");
+    return kioskTclError(interp, &err);
+  }
+  Tcl_SetObjResult(interp, pRow);
+  return TCL_OK;
+}
 
 int kioskCourseStageCmd(KioskCourse *p, Tcl_Interp *interp,
                         int objc, Tcl_Obj *const objv[]){
