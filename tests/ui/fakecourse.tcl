@@ -7,15 +7,15 @@
 #   ::fakecourse::create NAME DIR
 #
 # creates NAME answering the subcommands of doc/tcl-api.md that the UI
-# reads: fresh load stages stage lesson facts fact events figures sources
-# source glossary term quiz score close. `quiz` returns the fixed
+# reads: fresh load course stages stage lesson facts fact events figures
+# sources source glossary term quiz score close. `quiz` returns the fixed
 # questions of ::fakecourse::Questions (one of each kind) for any stage.
 # It reads data only; nothing in it is evaluated.
 
 package require csv
 
 namespace eval ::fakecourse {
-    variable tables {stages events figures people organizations places
+    variable tables {course stages events figures people organizations places
         initiatives sources glossary countries fact_countries aliases}
     # Per object: data(NAME,TABLE) list of row dicts, lesson(NAME,STAGE).
     variable data
@@ -207,6 +207,7 @@ proc ::fakecourse::Dispatch {name sub args} {
             return [Filter $data($name,initiatives) stage [dict get $o -stage]]
         }
         places { return [Filter $data($name,places)] }
+        course { return [lindex $data($name,course) 0] }
         countries { return $data($name,countries) }
         facts {
             set o [dict merge {-stage "" -kind ""} $args]

@@ -22,7 +22,7 @@ proc ::kiosk::ui::attract::show {f} {
             [dict get [lindex $stages end] y1]]
     }
     ttk::frame $f.box -padding 40
-    ttk::label $f.box.title -text [mc "Japan in Central Asia"] \
+    ttk::label $f.box.title -text [dict get [$db course] title] \
         -style Huge.TLabel -justify center
     ttk::label $f.box.years -text $years -style Head.TLabel
     ttk::label $f.box.sub -style Muted.TLabel -justify center \
