@@ -366,6 +366,13 @@ int kioskCourseFactCmd(KioskCourse *p, Tcl_Interp *interp,
     return rc ? rc : notFound(interp, "fact", zId);
   }
   Tcl_IncrRefCount(pRow);
+  /* "kind" is the fact kind, as in the facts listing and the quiz; the
+  ** table's own kind column (places: city, route...; organizations;
+  ** initiatives) comes back as "type". */
+  pVal = dictGet(pRow, "kind");
+  if( pVal ){
+    Tcl_DictObjPut(0, pRow, Tcl_NewStringObj("type", -1), pVal);
+  }
   Tcl_DictObjPut(0, pRow, Tcl_NewStringObj("kind", -1),
                  Tcl_NewStringObj(t->zKind, -1));
   Tcl_DecrRefCount(pKind);
