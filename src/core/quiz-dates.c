@@ -179,20 +179,24 @@ static const char *datePrompt(QuizGen *g, const QDated *f, const QIval *t){
   if( t->bMonth ) zUnit = bMany ? "months" : "month";
   else zUnit = bMany ? "years" : "year";
   if( f->bInitiative ){
-    return qPrintf(g, "In which %s was \xe2\x80\x9c%s\xe2\x80\x9d "
-                   "launched or adopted?", zUnit, f->zWhat);
+    return qPrintf(g, "In which %s was %s %s?", zUnit,
+                   qTheName(g, f->zWhat), qInitVerb(f->zKind));
   }
   return qPrintf(g, "In which %s did this happen: \xe2\x80\x9c%s\xe2\x80\x9d?",
                  zUnit, f->zWhat);
 }
 
+/* "It happened in October 1991. <detail>" (an initiative: "The Silk Road
+** Action Plan dates from March 1998: <summary>"). */
 static const char *dateExplain(QuizGen *g, const QDated *f,
                                const KioskDate *d){
+  const char *zWhen = qWhen(g, f->zDate);
+  if( zWhen==0 ) zWhen = dateText(g, d);
   if( f->bInitiative ){
-    return qPrintf(g, "\xe2\x80\x9c%s\xe2\x80\x9d dates from %s. %s", f->zWhat, dateText(g, d),
-                   f->zDetail);
+    return qPrintf(g, "%s was %s %s: %s", qCap(g, qTheName(g, f->zWhat)),
+                   qInitVerb(f->zKind), zWhen, qInSentence(g, f->zDetail));
   }
-  return qPrintf(g, "%s: %s. %s", f->zWhat, dateText(g, d), f->zDetail);
+  return qPrintf(g, "It happened %s. %s", zWhen, f->zDetail);
 }
 
 KioskQuestion *qDateChoice(QuizGen *g, const QDated *f, const char *zTopic,
@@ -227,6 +231,20 @@ KioskQuestion *qDateChoice(QuizGen *g, const QDated *f, const char *zTopic,
   return qFinish(g, q, zForm);
 }
 
+/* The answer to a typed year: the fact's year, or its date and the
+** years accepted: "c. 1991-1994 (any year from 1990 to 1995 is
+** accepted)". */
+static const char *yearAnswer(QuizGen *g, const KioskDate *d){
+  int a = d->y0 - d->bApprox, b = d->y1 + d->bApprox;
+  const char *zDate;
+  if( a==b ) return qPrintf(g, "%d", a);
+  zDate = d->ePrec==KDATE_RANGE ? dateText(g, d) : qPrintf(g, "%d", d->y0);
+  if( b==a+1 ){
+    return qPrintf(g, "%s (%d or %d is accepted)", zDate, a, b);
+  }
+  return qPrintf(g, "%s (any year from %d to %d is accepted)", zDate, a, b);
+}
+
 KioskQuestion *qDateTyped(QuizGen *g, const QDated *f, const char *zTopic,
                           const char *zForm){
   KioskDate d;
@@ -235,14 +253,15 @@ KioskQuestion *qDateTyped(QuizGen *g, const QDated *f, const char *zTopic,
   if( kioskDateParse(f->zDate, -1, &d, 0, 0) ) return 0;
   if( !dateUnambiguous(g, f) ) return 0;
   if( f->bInitiative ){
-    zPrompt = qPrintf(g, "In which year was \xe2\x80\x9c%s\xe2\x80\x9d "
-                      "launched or adopted? Type the year.", f->zWhat);
+    zPrompt = qPrintf(g, "In which year was %s %s? Type the year.",
+                      qTheName(g, f->zWhat), qInitVerb(f->zKind));
   }else if( d.y0==d.y1 ){
     zPrompt = qPrintf(g, "In which year did this happen: "
                       "\xe2\x80\x9c%s\xe2\x80\x9d? Type the year.", f->zWhat);
   }else{
-    zPrompt = qPrintf(g, "Type a year in which this happened: "
-                      "\xe2\x80\x9c%s\xe2\x80\x9d.", f->zWhat);
+    zPrompt = qPrintf(g, "In which years did this happen: "
+                      "\xe2\x80\x9c%s\xe2\x80\x9d? Type any one of "
+                      "them.", f->zWhat);
   }
   q = qNew(g, KQ_YEAR, zTopic, f->zStage);
   if( q==0 ) return 0;
@@ -251,10 +270,7 @@ KioskQuestion *qDateTyped(QuizGen *g, const QDated *f, const char *zTopic,
   q->rValue = (d.y0 + d.y1)/2.0;
   q->rTol = (d.y1 - d.y0)/2.0 + d.bApprox;
   if( qSet(g, &q->zPrompt, zPrompt)
-   || qSet(g, &q->zAnswer, d.y0==d.y1 && !d.bApprox
-                           ? qPrintf(g, "%d", d.y0)
-                           : qPrintf(g, "%s%d-%d", d.bApprox ? "c. " : "",
-                                     d.y0-d.bApprox, d.y1+d.bApprox))
+   || qSet(g, &q->zAnswer, yearAnswer(g, &d))
    || qSet(g, &q->zExplain, dateExplain(g, f, &d))
    || qFact(g, q, f->zId, f->zSource) ){
     return qDrop(q);
@@ -333,9 +349,9 @@ static KioskQuestion *inYear(QuizGen *g, const Row *pEv){
   if( q==0 ) return 0;
   if( qSet(g, &q->zPrompt, qPrintf(g, "Which of these happened in %d?", d.y0))
    || qSet(g, &q->zAnswer, pEv->az[EV_TITLE])
-   || qSet(g, &q->zExplain, qPrintf(g, "%s: %s. %s The others: %s.",
-                                    pEv->az[EV_TITLE], dateText(g, &d),
-                                    pEv->az[EV_DETAIL],
+   || qSet(g, &q->zExplain, qPrintf(g, "It was \xe2\x80\x9c%s\xe2\x80\x9d. %s "
+                                    "The others came at other times: %s.",
+                                    pEv->az[EV_TITLE], pEv->az[EV_DETAIL],
                                     othersText(g, aWrong, nWrong)))
    || qFact(g, q, pEv->az[EV_ID], pEv->az[EV_SOURCE])
    || qOptsToQuestion(g, q, &opts, 0) ){
@@ -386,8 +402,8 @@ static KioskQuestion *inYearAll(QuizGen *g, const Row *pEv){
   if( qSet(g, &q->zPrompt, qPrintf(g, "Which of these happened in %d? "
                                    "Choose every one that did.", d.y0))
    || qSet(g, &q->zAnswer, zRight)
-   || qSet(g, &q->zExplain, qPrintf(g, "In %d: %s. Not in %d: %s.", d.y0,
-                                    zRight, d.y0,
+   || qSet(g, &q->zExplain, qPrintf(g, "In %d: %s. The others came at "
+                                    "other times: %s.", d.y0, zRight,
                                     othersText(g, aWrong, nWrong))) ){
     return qDrop(q);
   }
@@ -553,13 +569,14 @@ KioskQuestion *quizTfDate(QuizGen *g, const Row *pEv){
   zRight = qIvalText(g, &t);
   if( bTrue ){
     zClaim = zRight;
-    zExplain = qPrintf(g, "True: %s: %s. %s", pEv->az[EV_TITLE],
-                       dateText(g, &d), pEv->az[EV_DETAIL]);
+    zExplain = qPrintf(g, "True: it happened %s. %s",
+                       qWhen(g, pEv->az[EV_DATE]), pEv->az[EV_DETAIL]);
   }else{
     if( qWrongIvals(g, &t, &d, &w, 1)!=1 ) return 0;
     zClaim = qIvalText(g, &w);
-    zExplain = qPrintf(g, "False: %s: %s, not %s. %s", pEv->az[EV_TITLE],
-                       dateText(g, &d), zClaim, pEv->az[EV_DETAIL]);
+    zExplain = qPrintf(g, "False: it happened %s, not %s. %s",
+                       qWhen(g, pEv->az[EV_DATE]), zClaim,
+                       pEv->az[EV_DETAIL]);
   }
   q = qNew(g, KQ_TF, "truefalse", pEv->az[EV_STAGE]);
   if( q==0 ) return 0;

@@ -55,6 +55,29 @@ static const char *dateOf(QuizGen *g, const Row *pIn){
   return qStr(g, zBuf);
 }
 
+/* "the Silk Road Action Plan (adopted in March 1998, on the initiative
+** of Japan)"; zBy names who launched it instead of the country when
+** set. */
+static const char *initBrief(QuizGen *g, const Row *pIn, const char *zBy){
+  const char *zWhen = qWhen(g, pIn->az[IN_DATE]);
+  const char *zCountry = qCountryName(g, pIn->az[IN_BY_COUNTRY]);
+  const char *z = qPrintf(g, "%s (%s %s", qTheName(g, pIn->az[IN_NAME]),
+                          qInitVerb(pIn->az[IN_KIND]),
+                          zWhen ? zWhen : dateOf(g, pIn));
+  if( zBy ) z = qPrintf(g, "%s by %s", z, zBy);
+  else if( zCountry ){
+    z = qPrintf(g, "%s, on the initiative of %s", z, qTheName(g, zCountry));
+  }
+  return qPrintf(g, "%s)", z);
+}
+
+/* initBrief with the summary: "The Silk Road Action Plan (adopted in
+** March 1998, ...): Japanese plan on politics, ..." */
+static const char *initSays(QuizGen *g, const Row *pIn, const char *zBy){
+  return qPrintf(g, "%s: %s", qCap(g, initBrief(g, pIn, zBy)),
+                 qInSentence(g, pIn->az[IN_SUMMARY]));
+}
+
 /* The last word of a name: "Hashimoto" for "Ryutaro Hashimoto". */
 static const char *surname(QuizGen *g, const char *zName){
   const char *z = strrchr(zName, ' ');
@@ -114,9 +137,8 @@ static KioskQuestion *initWho(QuizGen *g, const Row *pIn){
   return finishChoice(g, pIn, &opts,
       qPrintf(g, "Who launched \xe2\x80\x9c%s\xe2\x80\x9d?", pIn->az[IN_NAME]),
       person.az[PE_NAME],
-      qPrintf(g, "\xe2\x80\x9c%s\xe2\x80\x9d (%s) was launched by %s, %s. %s", pIn->az[IN_NAME],
-              dateOf(g, pIn), person.az[PE_NAME], person.az[PE_ROLE],
-              pIn->az[IN_SUMMARY]),
+      initSays(g, pIn, qPrintf(g, "%s, %s", person.az[PE_NAME],
+                               person.az[PE_ROLE])),
       "who", 0);
 }
 
@@ -144,10 +166,8 @@ static KioskQuestion *initTypedWho(QuizGen *g, const Row *pIn){
   if( qSet(g, &q->zPrompt, qPrintf(g, "Who launched \xe2\x80\x9c%s\xe2\x80\x9d? "
                                    "Type the name.", pIn->az[IN_NAME]))
    || qSet(g, &q->zAnswer, person.az[PE_NAME])
-   || qSet(g, &q->zExplain, qPrintf(g, "\xe2\x80\x9c%s\xe2\x80\x9d (%s) was launched by %s, %s. %s",
-                                    pIn->az[IN_NAME], dateOf(g, pIn),
-                                    person.az[PE_NAME], person.az[PE_ROLE],
-                                    pIn->az[IN_SUMMARY]))
+   || qSet(g, &q->zExplain, initSays(g, pIn, qPrintf(g, "%s, %s",
+                                    person.az[PE_NAME], person.az[PE_ROLE])))
    || qFact(g, q, pIn->az[IN_ID], pIn->az[IN_SOURCE]) ){
     return qDrop(q);
   }
@@ -170,8 +190,7 @@ static KioskQuestion *initCountry(QuizGen *g, const Row *pIn){
       qPrintf(g, "Which country launched or proposed "
               "\xe2\x80\x9c%s\xe2\x80\x9d?", pIn->az[IN_NAME]),
       zName,
-      qPrintf(g, "\xe2\x80\x9c%s\xe2\x80\x9d (%s) was launched or proposed by %s. %s",
-              pIn->az[IN_NAME], dateOf(g, pIn), zName, pIn->az[IN_SUMMARY]),
+      initSays(g, pIn, 0),
       "country", 0);
 }
 
@@ -180,8 +199,21 @@ static int foldContains(QuizGen *g, const char *zText, const char *zPart){
   return strstr(qFold(g, zText), qFold(g, zPart))!=0;
 }
 
+/* "It is the Silk Road Action Plan (adopted in March 1998, on the
+** initiative of Japan). The others: ..." */
+static const char *initWhatWhy(QuizGen *g, const Row *pIn, const Row *aWrong,
+                               int nWrong){
+  const char *z = qPrintf(g, "It is %s.", initBrief(g, pIn, 0));
+  int i;
+  for(i=0; i<nWrong; i++){
+    z = qPrintf(g, "%s%s%s", z, i ? "; " : " The others: ",
+                initBrief(g, &aWrong[i], 0));
+  }
+  return nWrong ? qPrintf(g, "%s.", z) : z;
+}
+
 static KioskQuestion *initWhat(QuizGen *g, const Row *pIn){
-  Row aCand[24], aAlias[16];
+  Row aCand[24], aAlias[16], aWrong[3];
   QOpts opts;
   int nStage, nProbe, nAlias, i, j, nWrong = 0;
   if( foldContains(g, pIn->az[IN_SUMMARY], pIn->az[IN_NAME]) ) return 0;
@@ -202,14 +234,15 @@ static KioskQuestion *initWhat(QuizGen *g, const Row *pIn){
       if( qSameText(g, c->az[IN_NAME], aAlias[j].az[0]) ) break;
     }
     if( j<nAlias ) continue;
-    if( qOptAdd(g, &opts, c->az[IN_NAME], 0, c->az[IN_ID], 0) ) nWrong++;
+    if( qOptAdd(g, &opts, c->az[IN_NAME], 0, c->az[IN_ID], 0) ){
+      aWrong[nWrong++] = *c;
+    }
   }
   if( nWrong<2 ) return 0;
   return finishChoice(g, pIn, &opts,
       qPrintf(g, "Which initiative is this? %s", pIn->az[IN_SUMMARY]),
       pIn->az[IN_NAME],
-      qPrintf(g, "This describes \xe2\x80\x9c%s\xe2\x80\x9d (%s).", pIn->az[IN_NAME],
-              dateOf(g, pIn)),
+      initWhatWhy(g, pIn, aWrong, nWrong),
       "what", 0);
 }
 
@@ -236,9 +269,10 @@ static KioskQuestion *initWhere(QuizGen *g, const Row *pIn){
       qPrintf(g, "Where was \xe2\x80\x9c%s\xe2\x80\x9d adopted or signed?",
               pIn->az[IN_NAME]),
       place.az[PL_NAME],
-      qPrintf(g, "\xe2\x80\x9c%s\xe2\x80\x9d was adopted or signed in %s (%s). %s",
-              pIn->az[IN_NAME], place.az[PL_NAME], dateOf(g, pIn),
-              pIn->az[IN_SUMMARY]),
+      qPrintf(g, "%s was %s in %s, %s: %s", qCap(g, qTheName(g, pIn->az[IN_NAME])),
+              qInitVerb(pIn->az[IN_KIND]), qTheName(g, place.az[PL_NAME]),
+              qWhen(g, pIn->az[IN_DATE]) ? qWhen(g, pIn->az[IN_DATE]) : dateOf(g, pIn),
+              qInSentence(g, pIn->az[IN_SUMMARY])),
       "where", 0);
 }
 
@@ -289,6 +323,7 @@ static void initDated(const Row *pIn, QDated *f){
   f->zSource = pIn->az[IN_SOURCE];
   f->zWhat = pIn->az[IN_NAME];
   f->zDetail = pIn->az[IN_SUMMARY];
+  f->zKind = pIn->az[IN_KIND];
   f->bInitiative = 1;
 }
 
@@ -478,13 +513,10 @@ KioskQuestion *quizTfInitiative(QuizGen *g, const Row *pIn){
     }
   }
   if( bTrue ){
-    zExplain = qPrintf(g, "True: \xe2\x80\x9c%s\xe2\x80\x9d (%s) was launched or proposed by %s. %s",
-                       pIn->az[IN_NAME], dateOf(g, pIn), zRight,
-                       pIn->az[IN_SUMMARY]);
+    zExplain = qPrintf(g, "True. %s", initSays(g, pIn, bPerson ? zRight : 0));
   }else{
-    zExplain = qPrintf(g, "False: \xe2\x80\x9c%s\xe2\x80\x9d (%s) was launched or proposed by %s,"
-                       " not %s. %s", pIn->az[IN_NAME], dateOf(g, pIn),
-                       zRight, zClaim, pIn->az[IN_SUMMARY]);
+    zExplain = qPrintf(g, "False: not %s. %s", qTheName(g, zClaim),
+                       initSays(g, pIn, bPerson ? zRight : 0));
   }
   q = qNew(g, KQ_TF, "truefalse", pIn->az[IN_STAGE]);
   if( q==0 ) return 0;

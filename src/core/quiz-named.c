@@ -84,8 +84,10 @@ static KioskQuestion *personRole(QuizGen *g, const Row *p){
   if( nWrong<2 ) return 0;
   return finish(g, "person", p->az[PE_STAGE], p->az[PE_ID], p->az[PE_SOURCE],
                 &opts,
-                qPrintf(g, "Which post did %s hold at the time?",
-                        p->az[PE_NAME]),
+                p->az[PE_YEAR]
+                ? qPrintf(g, "Which post did %s hold in %s?", p->az[PE_NAME],
+                          p->az[PE_YEAR])
+                : qPrintf(g, "Which post did %s hold?", p->az[PE_NAME]),
                 p->az[PE_ROLE], personSays(g, p), "role");
 }
 
@@ -145,8 +147,21 @@ static int orgCandidates(QuizGen *g, const Row *o, Row *aRow){
   return nStage+nProbe;
 }
 
+/* "the Japan National Oil Corporation (JNOC), an agency from Japan" */
+static const char *orgBrief(QuizGen *g, const Row *o){
+  const char *zCountry = qCountryName(g, o->az[OR_COUNTRY]);
+  const char *z = qTheName(g, o->az[OR_NAME]);
+  if( o->az[OR_ABBREV] ) z = qPrintf(g, "%s (%s)", z, o->az[OR_ABBREV]);
+  if( o->az[OR_KIND] ){
+    z = qPrintf(g, "%s, %s %s", z, qAn(o->az[OR_KIND]), o->az[OR_KIND]);
+    if( zCountry ) z = qPrintf(g, "%s from %s", z, qTheName(g, zCountry));
+  }
+  return z;
+}
+
 static KioskQuestion *orgWhat(QuizGen *g, const Row *o){
-  Row aRow[24];
+  Row aRow[24], aWrong[3];
+  const char *zWhy;
   QOpts opts;
   int n, i, nWrong = 0;
   if( foldContains(g, o->az[OR_SUMMARY], o->az[OR_NAME]) ) return 0;
@@ -158,19 +173,19 @@ static KioskQuestion *orgWhat(QuizGen *g, const Row *o){
     if( strcmp(aRow[i].az[OR_ID], o->az[OR_ID])==0 ) continue;
     if( qSameText(g, aRow[i].az[OR_SUMMARY], o->az[OR_SUMMARY]) ) continue;
     if( qOptAdd(g, &opts, aRow[i].az[OR_NAME], 0, aRow[i].az[OR_ID], 0) ){
-      nWrong++;
+      aWrong[nWrong++] = aRow[i];
     }
   }
   if( nWrong<2 ) return 0;
+  zWhy = qPrintf(g, "It is %s.", orgBrief(g, o));
+  for(i=0; i<nWrong; i++){
+    zWhy = qPrintf(g, "%s%s%s", zWhy, i ? "; " : " The others: ",
+                   orgBrief(g, &aWrong[i]));
+  }
   return finish(g, "organization", o->az[OR_STAGE], o->az[OR_ID],
                 o->az[OR_SOURCE], &opts,
                 qPrintf(g, "Which organization is this? %s", o->az[OR_SUMMARY]),
-                o->az[OR_NAME],
-                qPrintf(g, "This describes the %s%s%s%s.", o->az[OR_NAME],
-                        o->az[OR_ABBREV] ? " (" : "",
-                        o->az[OR_ABBREV] ? o->az[OR_ABBREV] : "",
-                        o->az[OR_ABBREV] ? ")" : ""),
-                "what");
+                o->az[OR_NAME], qPrintf(g, "%s.", zWhy), "what");
 }
 
 static KioskQuestion *orgAbbrev(QuizGen *g, const Row *o){
@@ -195,8 +210,9 @@ static KioskQuestion *orgAbbrev(QuizGen *g, const Row *o){
                 o->az[OR_SOURCE], &opts,
                 qPrintf(g, "What does %s stand for?", o->az[OR_ABBREV]),
                 o->az[OR_NAME],
-                qPrintf(g, "%s stands for %s. %s", o->az[OR_ABBREV],
-                        o->az[OR_NAME], o->az[OR_SUMMARY]),
+                qPrintf(g, "%s stands for %s: %s", o->az[OR_ABBREV],
+                        qTheName(g, o->az[OR_NAME]),
+                        qInSentence(g, o->az[OR_SUMMARY])),
                 "abbrev");
 }
 
@@ -215,10 +231,11 @@ static KioskQuestion *orgCountry(QuizGen *g, const Row *o){
   for(i=0; i<n; i++) qOptAdd(g, &opts, aOther[i].az[1], 0, 0, 0);
   return finish(g, "organization", o->az[OR_STAGE], o->az[OR_ID],
                 o->az[OR_SOURCE], &opts,
-                qPrintf(g, "Which country is %s from?", o->az[OR_NAME]),
+                qPrintf(g, "Which country is %s from?",
+                        qTheName(g, o->az[OR_NAME])),
                 zName,
-                qPrintf(g, "%s is from %s. %s", o->az[OR_NAME], zName,
-                        o->az[OR_SUMMARY]),
+                qPrintf(g, "%s is from %s: %s", qCap(g, qTheName(g, o->az[OR_NAME])),
+                        qTheName(g, zName), qInSentence(g, o->az[OR_SUMMARY])),
                 "country");
 }
 
@@ -242,8 +259,32 @@ KioskQuestion *quizOrganization(QuizGen *g){
 
 /* ---------------------------------------------------------------- places */
 
+/* "the Amu Darya River, a river in Turkmenistan" ("Astana, a city in
+** Kazakhstan"; the country left out when the name says it). */
+static const char *placeBrief(QuizGen *g, const Row *p){
+  const char *zCountry = qCountryName(g, p->az[PL_COUNTRY]);
+  const char *z = qTheName(g, p->az[PL_NAME]);
+  if( p->az[PL_KIND] && strstr(qFold(g, p->az[PL_NAME]), p->az[PL_KIND])
+   && zCountry && strstr(p->az[PL_NAME], zCountry) ){
+    return z;   /* "the Embassy of Japan in Kazakhstan" says it all */
+  }
+  if( p->az[PL_KIND] ){
+    z = qPrintf(g, "%s, %s %s", z, qAn(p->az[PL_KIND]), p->az[PL_KIND]);
+    if( zCountry && strstr(p->az[PL_NAME], zCountry)==0 ){
+      z = qPrintf(g, "%s in %s", z, qTheName(g, zCountry));
+    }
+  }
+  return z;
+}
+
+static const char zPlaceKindSql[] =
+  "SELECT " PL_COLS ", rowid FROM places WHERE rowid>=?1 AND kind=?3"
+  " ORDER BY rowid LIMIT ?2";
+
 static KioskQuestion *placeWhat(QuizGen *g, const Row *p){
-  Row aRow[24];
+  Row aRow[36], aWrong[3];
+  const char *zWhy;
+  int nKind;
   QOpts opts;
   int nStage, nProbe, n, i, nWrong = 0, bAnyKind;
   if( foldContains(g, p->az[PL_SUMMARY], p->az[PL_NAME]) ) return 0;
@@ -253,6 +294,13 @@ static KioskQuestion *placeWhat(QuizGen *g, const Row *p){
   if( nProbe<0 ) return 0;
   n = nStage+nProbe;
   qShuffle(g, aRow, n, (int)sizeof(Row));
+  /* places of the same kind from the whole course, so that an embassy is
+  ** never offered against a river when other embassies exist */
+  nKind = qProbeList(g, QT_PLACE, zPlaceKindSql, aRow+n, 12, "t",
+                     p->az[PL_KIND]);
+  if( nKind<0 ) return 0;
+  qShuffle(g, aRow+n, nKind, (int)sizeof(Row));
+  n += nKind;
   memset(&opts, 0, sizeof(opts));
   qOptAdd(g, &opts, p->az[PL_NAME], 1, p->az[PL_ID], 0);
   /* places of the same kind first, then any */
@@ -262,17 +310,29 @@ static KioskQuestion *placeWhat(QuizGen *g, const Row *p){
       if( !bAnyKind && strcmp(aRow[i].az[PL_KIND], p->az[PL_KIND])!=0 ) continue;
       if( qSameText(g, aRow[i].az[PL_SUMMARY], p->az[PL_SUMMARY]) ) continue;
       if( qOptAdd(g, &opts, aRow[i].az[PL_NAME], 0, aRow[i].az[PL_ID], 0) ){
-        nWrong++;
+        aWrong[nWrong++] = aRow[i];
       }
     }
   }
   if( nWrong<2 ) return 0;
+  zWhy = qPrintf(g, "It is %s.", placeBrief(g, p));
+  for(i=0; i<nWrong; i++){
+    const char *zS = aWrong[i].az[PL_SUMMARY];
+    zWhy = qPrintf(g, "%s%s%s", zWhy, i ? "; " : " The others: ",
+                   placeBrief(g, &aWrong[i]));
+    /* a place of the same kind is told apart by its own short summary
+    ** ("opened by Japan in the early 2000s") */
+    if( zS && strlen(zS)<=80 && strchr(zS, ';')==0
+     && strcmp(aWrong[i].az[PL_KIND], p->az[PL_KIND])==0 ){
+      int k = (int)strlen(zS);
+      zWhy = qPrintf(g, "%s (%.*s)", zWhy, zS[k-1]=='.' ? k-1 : k,
+                     qInSentence(g, zS));
+    }
+  }
   return finish(g, "place", p->az[PL_STAGE], p->az[PL_ID], p->az[PL_SOURCE],
                 &opts,
                 qPrintf(g, "Which place is this? %s", p->az[PL_SUMMARY]),
-                p->az[PL_NAME],
-                qPrintf(g, "This describes %s.", p->az[PL_NAME]),
-                "what");
+                p->az[PL_NAME], qPrintf(g, "%s.", zWhy), "what");
 }
 
 static KioskQuestion *placeCountry(QuizGen *g, const Row *p){
@@ -296,10 +356,10 @@ static KioskQuestion *placeCountry(QuizGen *g, const Row *p){
   for(i=0; i<n; i++) qOptAdd(g, &opts, aOther[i].az[1], 0, 0, 0);
   return finish(g, "place", p->az[PL_STAGE], p->az[PL_ID], p->az[PL_SOURCE],
                 &opts,
-                qPrintf(g, "In which country is %s?", p->az[PL_NAME]),
+                qPrintf(g, "In which country is %s?", qTheName(g, p->az[PL_NAME])),
                 zName,
-                qPrintf(g, "%s is in %s. %s", p->az[PL_NAME], zName,
-                        p->az[PL_SUMMARY]),
+                qPrintf(g, "%s is in %s: %s", qCap(g, qTheName(g, p->az[PL_NAME])),
+                        qTheName(g, zName), qInSentence(g, p->az[PL_SUMMARY])),
                 "country");
 }
 
@@ -320,7 +380,7 @@ static KioskQuestion *placeTyped(QuizGen *g, const Row *p){
   if( qSet(g, &q->zPrompt, qPrintf(g, "Which city is this? %s Type its name.",
                                    p->az[PL_SUMMARY]))
    || qSet(g, &q->zAnswer, p->az[PL_NAME])
-   || qSet(g, &q->zExplain, qPrintf(g, "This describes %s.", p->az[PL_NAME]))
+   || qSet(g, &q->zExplain, qPrintf(g, "It is %s.", placeBrief(g, p)))
    || qFact(g, q, p->az[PL_ID], p->az[PL_SOURCE]) ){
     return qDrop(q);
   }

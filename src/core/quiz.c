@@ -605,6 +605,11 @@ const char *qTheName(QuizGen *g, const char *zName){
   if( strncmp(zName, "The ", 4)==0 || strncmp(zName, "the ", 4)==0 ){
     return zName;
   }
+  /* "Koizumi's energy plans": the possessive is the article */
+  for(p=zName; *p && *p!=' '; p++){
+    if( p[0]=='\'' && p[1]=='s' ) return zName;
+    if( strncmp(p, "\xe2\x80\x99s", 4)==0 ) return zName;
+  }
   /* a name with a small word in it ("Embassy of Japan", "Caspian region")
   ** or ending in a feature word takes "the"; a bare proper name does not */
   for(p=zName; *p; p++){
@@ -617,7 +622,9 @@ const char *qTheName(QuizGen *g, const char *zName){
       "River", "Sea", "Lake", "Mountains", "Union", "Organization",
       "Organisation", "Corporation", "Community", "Society", "Ministry",
       "Agency", "Bank", "Fund", "Council", "Committee", "Association",
-      "Institute", "Forum", "States", "Kingdom", "Federation", "Republic", 0
+      "Institute", "Forum", "States", "Kingdom", "Federation", "Republic",
+      "Strategy", "Declaration", "Plan", "Dialog", "Dialogue", "Statement",
+      "Corridor", "Pipeline", "Initiative", "Partnership", "Roadmap", 0
     };
     int i;
     for(i=0; azHead[i]; i++){
@@ -625,6 +632,20 @@ const char *qTheName(QuizGen *g, const char *zName){
     }
   }
   return zName;
+}
+
+const char *qInitVerb(const char *zKind){
+  static const char *const az[] = {
+    "plan", "adopted", "strategy", "adopted", "roadmap", "adopted",
+    "statement", "adopted", "declaration", "signed", "doctrine", "set out",
+    "concept", "set out", "project", "proposed", "corridor", "proposed",
+    "partnership", "announced", "format", "launched", 0
+  };
+  int i;
+  for(i=0; zKind && az[i]; i+=2){
+    if( strcmp(zKind, az[i])==0 ) return az[i+1];
+  }
+  return "launched";
 }
 
 static const char zCountryWordSql[] =
@@ -654,6 +675,8 @@ int qFirstWordCommon(QuizGen *g, const char *z){
   for(n=0; z[n] && z[n]!=' ' && z[n]!=','; n++){}
   for(i=1; i<n; i++){
     if( (z[i]>='A' && z[i]<='Z') || (z[i]>='0' && z[i]<='9') ) return 0;
+    /* "Hashimoto's initiative": a possessive is a name */
+    if( z[i]=='\'' || (unsigned char)z[i]==0xe2 ) return 0;
   }
   if( wordNational(g, z, n) ) return 0;
   if( z[n]==' ' && wordCapital(z+n+1) ){

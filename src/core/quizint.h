@@ -191,6 +191,9 @@ const char *qTheName(QuizGen *g, const char *zName);
 int qFirstWordCommon(QuizGen *g, const char *z);
 /* z with its first letter lower-cased when qFirstWordCommon. */
 const char *qInSentence(QuizGen *g, const char *z);
+/* The past participle that suits an initiative of kind zKind: "adopted"
+** for a plan, "signed" for a declaration, "launched" by default. */
+const char *qInitVerb(const char *zKind);
 
 /* ---- quiz-dates.c: date intervals shared by dates, tf and matching ---- */
 
@@ -225,6 +228,7 @@ typedef struct QDated {
   const char *zId, *zStage, *zDate, *zSource;
   const char *zWhat;        /* event title or initiative name */
   const char *zDetail;      /* event detail or initiative summary */
+  const char *zKind;        /* initiative kind ("plan"), else NULL */
   int bInitiative;
 } QDated;
 /* "In which year/month...?" as multiple choice, and as a typed year. */
