@@ -241,6 +241,17 @@ static void testMalformed(void){
   /* The earliest problem in a line wins, whoever finds it. */
   BAD("id,s\nx1,a\"b\xff\n", "t.csv:2:5: stray quote in an unquoted field",
       "QUOTE");
+  /* The header row obeys the same byte and quote rules. */
+  BAD("\n", "t.csv:1:1: blank line", "LINEEND");
+  BAD("\nid,s\n", "t.csv:1:1: blank line", "LINEEND");
+  BAD("id,s\xff\n", "t.csv:1:5: invalid UTF-8", "UTF8");
+  BAD("id,\0s\n", "t.csv:1:4: NUL byte", "NUL");
+  BAD("id,\"s\n", "t.csv:1:4: unterminated quoted field", "QUOTE");
+  BAD("id,s\"\n", "t.csv:1:5: stray quote in an unquoted field", "QUOTE");
+  BAD("\"id\",\"s\",\"s\"\n", "t.csv:1:10: duplicate column \"s\"",
+      "HEADER");
+  /* A quote left open at the very end, no final line break. */
+  BAD("id,s\nx1,\"abc", "t.csv:2:4: unterminated quoted field", "QUOTE");
   /* Composite keys. */
   bad("pair", "a,b\na,1\na,1\n", 12,
       "t.csv:3:1: a \"a\": UNIQUE constraint failed: pair.a, pair.b",
@@ -345,6 +356,19 @@ static void testGood(void){
   nCheck++;
   CHECK_INT(sqlite3_get_autocommit(db), 1);
 
+  /* Quoted header names; a quoted empty field is the empty text (NOT NULL
+  ** holds), an unquoted one NULL (the default applies). */
+  CHECK_INT(kioskCsvLoadBuffer(db, "t", "t.csv", "\"id\",\"s\",k\nq1,\"\",\n",
+                               18, &nRow, &err), 0);
+  {
+    sqlite3_stmt *pStmt = 0;
+    sqlite3_prepare_v2(db, "SELECT quote(s), k FROM t WHERE id='q1'", -1,
+                       &pStmt, 0);
+    CHECK_INT(sqlite3_step(pStmt), SQLITE_ROW);
+    CHECK_STR((const char *)sqlite3_column_text(pStmt, 0), "''");
+    CHECK_INT(sqlite3_column_int(pStmt, 1), 7);
+    sqlite3_finalize(pStmt);
+  }
   /* A header alone is zero rows, not an error. */
   CHECK_INT(kioskCsvLoadBuffer(db, "t", "t.csv", "id,s\n", 5, &nRow, &err), 0);
   CHECK_INT(nRow, 0);
