@@ -1,8 +1,6 @@
 # chartsetup.tcl: what charts.test and map.test share, over uitest.tcl:
 # the kiosk started once per interpreter (uitest::start), on the package's
-# course when its binding answers what the screens read, else on the
-# stand-in course of fakecourse.tcl (uitest::useFake, same data/ folder).
-# Expected values in the tests are read from that course object, never
+# course (a subcommand it lacks fails the suite). Expected values in the tests are read from that course object, never
 # written into the tests. Drivers: show a screen and get its canvas, click
 # a canvas item, resize the window, read the open fact card.
 
@@ -13,22 +11,9 @@ if {[namespace which ::uitest::start] eq ""} {
 
 namespace eval ::chartsetup {}
 
-# Start the kiosk (once) and make sure it has a course: the package's
-# when it answers the subcommands these two screens read (whatever else
-# it lacks yet), else the stand-in. Returns nothing.
+# Start the kiosk (once) on the package's course. Returns nothing.
 proc ::chartsetup::ui {} {
     uitest::start
-    set db [::kiosk::ui::app::course]
-    if {$db eq "" || [string match ::uitest::fake* $db] || [catch {
-        $db figures
-        $db places
-        $db countries
-        $db fact [dict get [lindex [$db places] 0] id]
-    }]} {
-        uitest::useFake
-        puts "chartsetup: on the stand-in course (fakecourse.tcl): the\
-            package does not answer figures, places, countries, fact yet"
-    }
     size 1280 1024
 }
 

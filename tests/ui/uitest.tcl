@@ -12,13 +12,17 @@
 #   uitest::click W           press and release mouse button 1 on W
 #   uitest::shot NAME         screenshot of the display into the tmpdir;
 #                             returns the file name
-#   uitest::useFake           replace the course by the stand-in course of
-#                             fakecourse.tcl (questions of every kind)
-#   uitest::useReal           back to the package's course (when it loaded)
-#   uitest::realCourse        1 when the package's course command has the
-#                             subcommands the screens read
-#   uitest::realQuiz          ... and quiz and score as well
-#   uitest::realPack          ... and quiz packs (kiosk::pack, packquiz)
+#   uitest::course            the kiosk's course object (the package's)
+#   uitest::quiz QUESTIONS ?OPTION VALUE ...?
+#                             start the quiz runner on these questions and
+#                             show it; returns the run's token
+#   uitest::give ANSWER       answer the question on screen with ANSWER (as
+#                             `score` takes it) through keys and clicks
+#   uitest::giveRight / giveWrong
+#                             ... with quizkit::right / quizkit::wrong of it
+#   uitest::current           the question dict on screen
+#
+# Questions and their answers come from quizkit.tcl (the real course).
 
 package require tcltest 2.5
 
@@ -26,39 +30,10 @@ namespace eval ::uitest {
     variable dir [file dirname [file normalize [info script]]]
     variable started 0
 }
+source [file join $::uitest::dir quizkit.tcl]
 
 proc ::uitest::tmp {name} {
     return [file join [tcltest::configure -tmpdir] $name]
-}
-
-# 1 when the package's course command has every subcommand in SUBS.
-proc ::uitest::hasSubs {subs} {
-    global env
-    set ::auto_path [linsert $::auto_path 0 $env(KIOSK_PKGDIR)]
-    package require kiosk
-    kiosk::course ::uitest::probe :memory:
-    catch {::uitest::probe frobnicate} msg
-    ::uitest::probe close
-    foreach sub $subs {
-        if {![regexp "\[ ,\]$sub\[ ,\]" "$msg,"]} { return 0 }
-    }
-    return 1
-}
-
-# The readers the screens use.
-proc ::uitest::realCourse {} {
-    return [hasSubs {fresh load stage lesson fact facts source term events figures}]
-}
-
-# Quiz packs: kiosk::pack and the course's packquiz.
-proc ::uitest::realPack {} {
-    return [expr {[realQuiz] && [hasSubs packquiz] &&
-        [namespace which ::kiosk::pack] ne ""}]
-}
-
-# Quiz making and scoring.
-proc ::uitest::realQuiz {} {
-    return [expr {[realCourse] && [hasSubs {quiz score}]}]
 }
 
 # Start the kiosk once for the whole suite file, windowed, on databases in
@@ -71,7 +46,6 @@ proc ::uitest::start {args} {
     set started 1
     namespace eval ::kiosk::ui::main { variable embed 1 }
     source [file join $env(KIOSK_UIDIR) main.tcl]
-    source [file join $dir fakecourse.tcl]
     # A background error fails loudly instead of opening a dialog.
     proc ::bgerror {msg} {
         puts stderr "background error: $::errorInfo"
@@ -83,7 +57,11 @@ proc ::uitest::start {args} {
     if {$status ne ""} { error "kiosk did not start: $status" }
     wm geometry . 1280x1000+0+0
     update
-    waitScreen {attract error}
+    # The package's course, or the suite fails: there is no stand-in.
+    if {[waitScreen {attract error}] ne "attract"} {
+        error "the kiosk did not open the course:\
+            [uitest::labels [frame]]"
+    }
 }
 
 # Wait until the current screen is one of NAMES; returns its name.
@@ -160,17 +138,83 @@ proc ::uitest::isPng {file {min 8000}} {
     return [expr {$head eq "\x89PNG\r\n\x1a\n" && [file size $file] > $min}]
 }
 
-proc ::uitest::useFake {} {
-    global env
-    if {[namespace which ::uitest::fake] eq ""} {
-        ::fakecourse::create ::uitest::fake $env(KIOSK_COURSEDIR)
-    }
-    ::kiosk::ui::app::setCourse ::uitest::fake
+proc ::uitest::course {} {
+    return [::kiosk::ui::app::course]
 }
 
-proc ::uitest::useReal {} {
-    if {[namespace which ::kiosk::ui::app::coursedb] ne ""} {
-        ::kiosk::ui::app::setCourse ::kiosk::ui::app::coursedb
+# Start a quiz run on QUESTIONS (question dicts) and show it. OPTIONS are
+# the run's settings (-title, -attempt, ...). Returns the token.
+proc ::uitest::quiz {questions args} {
+    set o [dict merge [dict create -title [list Test quiz]] $args]
+    set n [llength $questions]
+    set run [dict create title [dict get $o -title] stages {} pack "" \
+        questions $questions answers [lrepeat $n {}] i 0 attempt "" \
+        feedback each pass 0.6 deadline "" shown 0]
+    if {[dict exists $o -attempt]} { dict set run attempt [dict get $o -attempt] }
+    set token [::kiosk::ui::resume::adopt $run]
+    ::kiosk::ui::app::goto quiz -resume $token
+    waitScreen quiz
+    return $token
+}
+
+# The question on screen.
+proc ::uitest::current {} {
+    set run [::kiosk::ui::quiz::Run [frame]]
+    return [lindex [dict get $run questions] [dict get $run i]]
+}
+
+proc ::uitest::giveRight {} {
+    set q [current]
+    give [quizkit::right $q]
+    return [dict get $q kind]
+}
+
+proc ::uitest::giveWrong {} {
+    set q [current]
+    give [quizkit::wrong $q]
+    return [dict get $q kind]
+}
+
+# Answer the question on screen with ANSWER, through the keyboard as a
+# student would (the match lists are set through their comboboxes).
+proc ::uitest::give {answer} {
+    set f [frame]
+    set q [current]
+    switch -- [dict get $q kind] {
+        choice - tf {
+            press $f.q.a.o1 Key-[expr {$answer + 1}]
+        }
+        multi {
+            foreach i $answer { press $f.q.a.o1 Key-[expr {$i + 1}] }
+            press $f.nav.check space
+        }
+        year - number - text {
+            type $f.q.a.e $answer
+            press $f.q.a.e Return
+        }
+        order {
+            # Bring each wanted item up to its place: choose it with the
+            # arrow keys, move it with Shift+Up.
+            set l $f.q.a.list
+            set pos 0
+            foreach want $answer {
+                set at [lsearch -exact $::kiosk::ui::quiz::state($f,order) $want]
+                while {$::kiosk::ui::quiz::state($f,osel) < $at} { press $l Down }
+                while {$::kiosk::ui::quiz::state($f,osel) > $at} { press $l Up }
+                for {} {$at > $pos} {incr at -1} { press $l Shift-Up }
+                incr pos
+            }
+            press $l Return
+        }
+        match {
+            set i 0
+            foreach a $answer {
+                $f.q.a.c$i set $a
+                incr i
+            }
+            press $f.nav.check space
+        }
+        default { error "uitest: cannot answer a [dict get $q kind] question" }
     }
 }
 
