@@ -96,16 +96,28 @@ proc ::kiosk::ui::app::setRecords {cmd} {
 }
 
 # Sign a student in ("" signs out) and apply their text size and theme.
+# The colours are the kiosk's own (the desk's `theme` setting) unless the
+# student chose otherwise with the Contrast button.
 proc ::kiosk::ui::app::setStudent {id} {
     variable student
     set student $id
     if {$id eq ""} {
         ::kiosk::ui::theme::setStep 0
-        ::kiosk::ui::theme::setContrast 0
+        ::kiosk::ui::theme::setContrast [KioskContrast]
         return
     }
     ::kiosk::ui::theme::setStep [pref textstep 0]
-    ::kiosk::ui::theme::setContrast [pref contrast 0]
+    ::kiosk::ui::theme::setContrast [pref contrast [KioskContrast]]
+}
+
+# 1 when the kiosk-wide colours (records setting `theme`) are high
+# contrast, else 0 (also without records).
+proc ::kiosk::ui::app::KioskContrast {} {
+    set rec [records]
+    if {$rec ne "" && ![catch {$rec settings get theme} theme]} {
+        return [expr {$theme eq "contrast"}]
+    }
+    return 0
 }
 
 # A preference of the current student: pref NAME DEFAULT reads,
