@@ -14,8 +14,9 @@
 #                             returns the file name
 #   uitest::course            the kiosk's course object (the package's)
 #   uitest::quiz QUESTIONS ?OPTION VALUE ...?
-#                             start the quiz runner on these questions and
-#                             show it; returns the run's token
+#                             start the quiz runner on these questions
+#                             (quiz::start, its options; unrecorded unless
+#                             -record 1) and show it; returns the token
 #   uitest::give ANSWER       answer the question on screen with ANSWER (as
 #                             `score` takes it) through keys and clicks
 #   uitest::giveRight / giveWrong
@@ -142,16 +143,11 @@ proc ::uitest::course {} {
     return [::kiosk::ui::app::course]
 }
 
-# Start a quiz run on QUESTIONS (question dicts) and show it. OPTIONS are
-# the run's settings (-title, -attempt, ...). Returns the token.
+# Start a quiz run on QUESTIONS (question dicts) through the runner's
+# entry and show it. OPTIONS as quiz::start's. Returns the token.
 proc ::uitest::quiz {questions args} {
-    set o [dict merge [dict create -title [list Test quiz]] $args]
-    set n [llength $questions]
-    set run [dict create title [dict get $o -title] stages {} pack "" \
-        questions $questions answers [lrepeat $n {}] i 0 attempt "" \
-        feedback each pass 0.6 deadline "" shown 0]
-    if {[dict exists $o -attempt]} { dict set run attempt [dict get $o -attempt] }
-    set token [::kiosk::ui::resume::adopt $run]
+    set token [::kiosk::ui::quiz::start $questions \
+        {*}[dict merge {-title {Test quiz} -record 0} $args]]
     ::kiosk::ui::app::goto quiz -resume $token
     waitScreen quiz
     return $token

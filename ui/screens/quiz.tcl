@@ -10,10 +10,14 @@
 # A run (the questions, the answers so far) lives in runs(TOKEN), apart
 # from the frame, so "Show me in the lesson" can leave the screen and the
 # lesson's Back button come back to the same question (-resume TOKEN).
+# Every run is made by `start` (below), the runner's one entry: the stage
+# and pack quizzes here, and the resumed attempts and reviews of
+# screens/resume.tcl and screens/review.tcl.
 
 namespace eval ::kiosk::ui::quiz {
     namespace import ::msgcat::mc
     namespace import ::kiosk::ui::app::*
+    namespace export start settings
     # runs(TOKEN): dict title stages pack questions answers (list of
     # {answer score} per question, "" when unanswered) i (current index)
     # attempt (records id or "") feedback (each|end) pass (0..1)
@@ -27,6 +31,111 @@ namespace eval ::kiosk::ui::quiz {
     variable passMark 0.6
     # The seed of the next quiz: "" for the clock. Tests set it.
     variable seed ""
+    # The key of the first question dict under which a recorded attempt
+    # keeps its run's settings (title time feedback pass), so that a
+    # resumed attempt runs as it began: the records keep question dicts as
+    # given, and the package ignores keys it does not know.
+    variable settingsKey ui.run
+}
+
+# Start a run on QUESTIONS (question dicts, as `course quiz` or `packquiz`
+# give them) and return its token, for `goto quiz -resume TOKEN`. Options:
+#   -title T           the quiz's name ("Quiz")
+#   -stages LIST       the stages it is about (Back returns to the first)
+#   -pack ID           the quiz pack it comes from ("")
+#   -time SECONDS      the time left to answer; 0 (the default) for none
+#   -feedback MODE     each (after every answer, the default) or end
+#   -pass SHARE        the pass mark, 0..1 (default passMark)
+#   -answers LIST      one element per question: "" or {ANSWER SCOREDICT},
+#                      the answers already given (a resumed attempt)
+#   -attempt ID        the records attempt the answers go to (resuming);
+#                      without it one is started when there are records
+#                      and a student, unless -record 0
+#   -review BOOL       the attempt to start is a review (records kind)
+#   -record BOOL       0: keep the answers out of the records
+# The run opens at the first question not answered. Errors on a bad
+# option or value; a failure to start the attempt is a toast (the quiz
+# still runs, unrecorded).
+proc ::kiosk::ui::quiz::start {questions args} {
+    variable runs
+    variable serial
+    variable passMark
+    variable settingsKey
+    set o [dict merge [dict create -title [mc "Quiz"] -stages {} -pack "" \
+        -time 0 -feedback each -pass $passMark -answers {} -review 0 \
+        -record 1] $args]
+    dict for {k v} $o {
+        if {$k ni {-title -stages -pack -time -feedback -pass -answers
+                -attempt -review -record}} {
+            error "quiz start: unknown option \"$k\""
+        }
+    }
+    set n [llength $questions]
+    if {!$n} { error "quiz start: no questions" }
+    if {[dict get $o -feedback] ni {each end}} {
+        error "quiz start: feedback must be each or end, not \"[dict get $o -feedback]\""
+    }
+    foreach k {-time -pass} {
+        if {![string is double -strict [dict get $o $k]] || [dict get $o $k] < 0} {
+            error "quiz start: $k must be a number >= 0, not \"[dict get $o $k]\""
+        }
+    }
+    set answers [dict get $o -answers]
+    if {![llength $answers]} { set answers [lrepeat $n {}] }
+    if {[llength $answers] != $n} {
+        error "quiz start: $n questions but [llength $answers] answers"
+    }
+    set i [lsearch -exact $answers {}]
+    if {$i < 0} { set i [expr {$n - 1}] }
+    set time [dict get $o -time]
+    set run [dict create title [dict get $o -title] stages [dict get $o -stages] \
+        pack [dict get $o -pack] questions $questions answers $answers i $i \
+        attempt "" feedback [dict get $o -feedback] pass [dict get $o -pass] \
+        deadline [expr {$time > 0
+            ? [clock milliseconds] + round(1000 * $time) : ""}] shown 0]
+    if {[dict exists $o -attempt]} {
+        dict set run attempt [dict get $o -attempt]
+    } elseif {[dict get $o -record]} {
+        # The attempt keeps the settings in its first question.
+        set settings [dict create title [dict get $o -title] time $time \
+            feedback [dict get $o -feedback] pass [dict get $o -pass]]
+        set qs [lmap q $questions {dict remove $q $settingsKey}]
+        set q0 [lindex $qs 0]
+        dict set q0 $settingsKey $settings
+        lset qs 0 $q0
+        dict set run questions $qs
+        set aopts [list -questions $qs]
+        if {[dict get $o -review]} {
+            lappend aopts -review 1
+        } elseif {[dict get $o -pack] ne ""} {
+            lappend aopts -pack [dict get $o -pack]
+        } elseif {[llength [dict get $o -stages]] == 1} {
+            lappend aopts -stage [lindex [dict get $o -stages] 0]
+        }
+        set rec [records]
+        if {$rec ne "" && [student] ne ""} {
+            if {[catch {$rec attempt start [student] {*}$aopts} id]} {
+                toast [mc "Your answers cannot be saved: %s" $id]
+            } else {
+                dict set run attempt $id
+            }
+        }
+    }
+    set token q[incr serial]
+    set runs($token) $run
+    return $token
+}
+
+# The settings a recorded attempt's run began with, from the question
+# dicts QUESTIONS it keeps: a dict with any of title time feedback pass,
+# empty for an attempt recorded without them.
+proc ::kiosk::ui::quiz::settings {questions} {
+    variable settingsKey
+    set q0 [lindex $questions 0]
+    if {[dict exists $q0 $settingsKey]} {
+        return [dict get $q0 $settingsKey]
+    }
+    return {}
 }
 
 # show FRAME ?-stages LIST? ?-pack ID? ?-count N? ?-resume TOKEN?
@@ -91,21 +200,16 @@ proc ::kiosk::ui::quiz::Measure {f width} {
     }
 }
 
-# Make a new run from the options; returns its token, or "" after going to
-# the error screen.
+# Make a new run from the options of show; returns its token, or "" after
+# going to another screen.
 proc ::kiosk::ui::quiz::NewRun {o} {
-    variable runs
-    variable serial
-    variable passMark
     variable seed
     set db [course]
     set s [expr {$seed ne "" ? $seed : [clock seconds]}]
-    set run [dict create title [mc "Quiz"] stages [dict get $o -stages] \
-        pack [dict get $o -pack] answers {} i 0 attempt "" feedback each \
-        pass $passMark deadline "" shown 0]
+    set sopts [list -stages [dict get $o -stages]]
     try {
         if {[dict get $o -pack] ne ""} {
-            set qs [PackRun $db [dict get $o -pack] $s run]
+            set qs [PackRun $db [dict get $o -pack] $s sopts]
         } else {
             set opts [list -stages [dict get $o -stages] -seed $s]
             if {[dict get $o -count] ne ""} {
@@ -114,7 +218,7 @@ proc ::kiosk::ui::quiz::NewRun {o} {
             set qs [$db quiz {*}$opts]
             if {[llength [dict get $o -stages]] == 1} {
                 set st [$db stage [lindex [dict get $o -stages] 0]]
-                dict set run title [dict get $st title]
+                lappend sopts -title [dict get $st title]
             }
         }
     } on error {msg opts} {
@@ -127,52 +231,41 @@ proc ::kiosk::ui::quiz::NewRun {o} {
         goto coursemap [lindex [dict get $o -stages] 0]
         return ""
     }
-    dict set run questions $qs
-    dict set run answers [lrepeat [llength $qs] {}]
-    set rec [records]
-    if {$rec ne "" && [student] ne ""} {
-        set aopts [list -questions $qs]
-        if {[dict get $o -pack] ne ""} {
-            lappend aopts -pack [dict get $o -pack]
-        } elseif {[llength [dict get $o -stages]] == 1} {
-            lappend aopts -stage [lindex [dict get $o -stages] 0]
-        }
-        if {[catch {$rec attempt start [student] {*}$aopts} id]} {
-            toast [mc "Your answers cannot be saved: %s" $id]
-        } else {
-            dict set run attempt $id
-        }
-    }
-    set token q[incr serial]
-    set runs($token) $run
-    return $token
+    return [start $qs {*}$sopts]
 }
 
-# The questions of installed pack ID (its text kept in the records); sets
-# the run's title, pass mark, time limit and feedback mode from the pack's
-# settings: pass (percent), time (seconds, 0 for none), feedback (each or
-# end), seed (a number, or per-student: the seed given).
-proc ::kiosk::ui::quiz::PackRun {db id seed runVar} {
-    upvar 1 $runVar run
+# The questions of installed pack ID (its text kept in the records); adds
+# the run's options to the list in OPTSVAR from the pack's settings: its
+# title, stages, pass mark (percent), time limit (seconds, 0 for none) and
+# feedback (each or end); seed (a number, or per-student: the seed given).
+proc ::kiosk::ui::quiz::PackRun {db id seed optsVar} {
+    upvar 1 $optsVar opts
     set p [[records] packs get $id]
     set name $id.pack
     set pack [::kiosk::pack parse $name -text [dict get $p text]]
     set st [dict get $pack settings]
-    dict set run title [dict get $p title]
+    lappend opts -pack $id -title [dict get $p title]
     if {[dict exists $st stages]} {
-        dict set run stages [dict get $st stages]
+        lappend opts -stages [dict get $st stages]
     }
+    lappend opts {*}[PackSettings $st]
+    return [$db packquiz $name -text [dict get $p text] -seed $seed]
+}
+
+# The runner's options from a parsed pack's settings ST: -pass, -time,
+# -feedback.
+proc ::kiosk::ui::quiz::PackSettings {st} {
+    set opts {}
     if {[dict exists $st pass]} {
-        dict set run pass [expr {[dict get $st pass] / 100.0}]
+        lappend opts -pass [expr {[dict get $st pass] / 100.0}]
     }
     if {[dict exists $st time] && [dict get $st time] > 0} {
-        dict set run deadline \
-            [expr {[clock milliseconds] + 1000 * [dict get $st time]}]
+        lappend opts -time [dict get $st time]
     }
     if {[dict exists $st feedback]} {
-        dict set run feedback [dict get $st feedback]
+        lappend opts -feedback [dict get $st feedback]
     }
-    return [$db packquiz $name -text [dict get $p text] -seed $seed]
+    return $opts
 }
 
 proc ::kiosk::ui::quiz::Run {f} {

@@ -5,14 +5,17 @@
 # answers given intact; "Start afresh" closes it (its answers stay in the
 # records, marked abandoned).
 #
-# It also owns the one place where a quiz run is built from records rather
-# than by the quiz runner itself (runFor/adopt), used by the Review screen
-# as well.
+# A resumed quiz runs as it began: its title, time limit, feedback mode and
+# pass mark are the ones the quiz runner kept with the attempt when it
+# started (quiz::settings). The time left is the limit less the time from
+# the attempt's start to its last answer: the time after the last answer
+# (up to a crash, or until the kiosk went idle) is not counted, since when
+# the student stopped is not known; with no answer yet, the full limit.
 
 namespace eval ::kiosk::ui::resume {
     namespace import ::msgcat::mc
     namespace import ::kiosk::ui::app::*
-    namespace export pending runFor adopt
+    namespace export pending start
     # Per frame: attempt (the unfinished attempt dict).
     variable state
 }
@@ -45,8 +48,8 @@ proc ::kiosk::ui::resume::show {f student} {
     ttk::label $f.box.what -font KioskBig -wraplength 900 -justify left -text \
         [mc "You answered %d of its %d questions. Your answers are saved." $n $m]
     ttk::label $f.box.when -style Muted.TLabel -text \
-        [mc "Started %s." [clock format [clock scan [dict get $a started] \
-            -format %Y-%m-%dT%H:%M:%SZ -timezone :UTC] -format "%d %b %Y, %H:%M"]]
+        [mc "Started %s." [clock format [Scan [dict get $a started]] \
+            -format "%d %b %Y, %H:%M"]]
     ttk::frame $f.box.buttons
     ttk::button $f.box.buttons.go -text [mc "Carry on \u2192"] -style Accent.TButton \
         -command [list ::kiosk::ui::resume::Continue $f]
@@ -81,10 +84,10 @@ proc ::kiosk::ui::resume::Title {a} {
     return [mc "Quiz"]
 }
 
-# A quiz run (the quiz runner's run dict, screens/quiz.tcl) for attempt A:
-# its questions, the answers already given (scored as recorded), and the
-# first question not yet answered.
-proc ::kiosk::ui::resume::runFor {a} {
+# Start the quiz runner on unfinished attempt A (doc/records.md): its
+# questions, the answers already given (scored as recorded), its settings.
+# Returns the token for `goto quiz -resume`.
+proc ::kiosk::ui::resume::start {a} {
     set qs [dict get $a questions]
     set answers [lrepeat [llength $qs] {}]
     foreach ans [dict get $a answers] {
@@ -99,31 +102,61 @@ proc ::kiosk::ui::resume::runFor {a} {
         }
         lset answers $i [list [dict get $ans answer] $score]
     }
-    set i [lsearch -exact $answers {}]
-    if {$i < 0} { set i [expr {[llength $qs] - 1}] }
-    set stages {}
-    if {[dict exists $a stage]} { set stages [list [dict get $a stage]] }
-    set pack [expr {[dict exists $a pack] ? [dict get $a pack] : ""}]
-    set pass 0.6
-    if {[info exists ::kiosk::ui::quiz::passMark]} {
-        set pass $::kiosk::ui::quiz::passMark
+    set opts [list -answers $answers -attempt [dict get $a id]]
+    if {[dict exists $a stage]} { lappend opts -stages [list [dict get $a stage]] }
+    if {[dict exists $a pack]} { lappend opts -pack [dict get $a pack] }
+    set st [Settings $a]
+    lappend opts -title [expr {[dict exists $st title] ? [dict get $st title] : [Title $a]}]
+    foreach k {feedback pass} {
+        if {[dict exists $st $k]} { lappend opts -$k [dict get $st $k] }
     }
-    return [dict create title [Title $a] stages $stages pack $pack \
-        questions $qs answers $answers i $i attempt [dict get $a id] \
-        feedback each pass $pass deadline "" shown 0]
+    if {[dict exists $st time] && [dict get $st time] > 0} {
+        lappend opts -time [TimeLeft $a [dict get $st time]]
+    }
+    return [::kiosk::ui::quiz::start $qs {*}$opts]
 }
 
-# Hand RUN to the quiz runner; returns the token for `goto quiz -resume`.
-proc ::kiosk::ui::resume::adopt {run} {
-    set token r[dict get $run attempt]
-    set ::kiosk::ui::quiz::runs($token) $run
-    return $token
+# The settings attempt A began with (title time feedback pass); for one
+# recorded without them, a pack attempt's pack settings when the pack is
+# still installed.
+proc ::kiosk::ui::resume::Settings {a} {
+    set st [::kiosk::ui::quiz::settings [dict get $a questions]]
+    if {[llength $st] || [dict get $a kind] ne "pack"} { return $st }
+    if {[catch {
+        set p [[records] packs get [dict get $a pack]]
+        set pack [::kiosk::pack parse [dict get $a pack].pack -text [dict get $p text]]
+    }]} {
+        return {}
+    }
+    set st {}
+    foreach {k v} [::kiosk::ui::quiz::PackSettings [dict get $pack settings]] {
+        dict set st [string range $k 1 end] $v
+    }
+    return $st
+}
+
+# Seconds left of attempt A's time limit LIMIT: the limit less the time
+# from its start to its last answer, at least 1 (a limit used up ends the
+# quiz as soon as it is shown).
+proc ::kiosk::ui::resume::TimeLeft {a limit} {
+    set t0 [Scan [dict get $a started]]
+    set last $t0
+    foreach ans [dict get $a answers] {
+        if {[dict exists $ans answered]} {
+            set last [expr {max($last, [Scan [dict get $ans answered]])}]
+        }
+    }
+    return [expr {max(1, $limit - ($last - $t0))}]
+}
+
+# An ISO 8601 UTC time of the records as Unix seconds.
+proc ::kiosk::ui::resume::Scan {iso} {
+    return [clock scan $iso -format %Y-%m-%dT%H:%M:%SZ -timezone :UTC]
 }
 
 proc ::kiosk::ui::resume::Continue {f} {
     variable state
-    set token [adopt [runFor $state($f,attempt)]]
-    goto quiz -resume $token
+    goto quiz -resume [start $state($f,attempt)]
 }
 
 proc ::kiosk::ui::resume::Fresh {f} {

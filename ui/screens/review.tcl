@@ -77,19 +77,13 @@ proc ::kiosk::ui::review::NextDue {} {
     return $next
 }
 
+# The review is a quiz in a review attempt (records kind review).
 proc ::kiosk::ui::review::Start {f} {
     variable state
-    set rec [records]
-    if {[catch {$rec attempt start [student] -review 1 \
-            -questions $state($f,questions)} id]} {
-        toast $id
-        return
-    }
-    set a [$rec attempt get $id]
-    set run [::kiosk::ui::resume::runFor $a]
-    dict set run title [mc "Review"]
-    dict set run stages [expr {$state($f,stage) eq "" ? {} : [list $state($f,stage)]}]
-    goto quiz -resume [::kiosk::ui::resume::adopt $run]
+    set token [::kiosk::ui::quiz::start $state($f,questions) -review 1 \
+        -title [mc "Review"] \
+        -stages [expr {$state($f,stage) eq "" ? {} : [list $state($f,stage)]}]]
+    goto quiz -resume $token
 }
 
 proc ::kiosk::ui::review::Back {f} {
