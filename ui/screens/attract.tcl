@@ -1,6 +1,9 @@
 # attract.tcl: the screen the kiosk rests on. The course title, its years,
 # and a "did you know" fact from the fact base that changes every few
-# seconds. Any key or click goes on to "who are you?".
+# seconds. Any key or click goes on to "who are you?". A small
+# "Instructor" button in the bottom right corner opens the PIN prompt on a
+# touch screen with no keyboard (Ctrl+Alt+I elsewhere, ui/lock.tcl); it
+# takes no keyboard focus, so keys still only start.
 
 namespace eval ::kiosk::ui::attract {
     namespace import ::msgcat::mc
@@ -43,6 +46,11 @@ proc ::kiosk::ui::attract::show {f} {
     grid $f.box -row 0 -column 0 -sticky ew
     grid rowconfigure $f 0 -weight 1
     grid columnconfigure $f 0 -weight 1
+    if {[exists pin]} {
+        ttk::button $f.instructor -text [mc "Instructor"] -style Tool.TButton \
+            -takefocus 0 -command ::kiosk::ui::attract::Instructor
+        place $f.instructor -relx 1.0 -rely 1.0 -anchor se -x -12 -y -12
+    }
     bind $f.box.fact <Configure> [list ::kiosk::ui::attract::Wrap %W %w]
     set state($f,facts) [Facts $db]
     set state($f,i) [expr {[clock seconds] % max(1, [llength $state($f,facts)])}]
@@ -86,6 +94,12 @@ proc ::kiosk::ui::attract::Wrap {w width} {
 
 proc ::kiosk::ui::attract::Start {} {
     goto who
+}
+
+# The instructor's way in on a touch screen: the PIN prompt for the desk
+# (its Cancel returns here).
+proc ::kiosk::ui::attract::Instructor {} {
+    goto pin desk
 }
 
 proc ::kiosk::ui::attract::Forget {f} {
