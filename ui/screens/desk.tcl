@@ -173,28 +173,27 @@ proc ::kiosk::ui::desk::PickPack {f} {
     }
 }
 
-# Check FILE and, when it has no error, install it. Returns the pack id,
-# or "" after showing the errors (each as file:line:column: message).
+# Check FILE against the course (`packcheck`: its syntax, then every
+# stage, fact, source and lesson it names) and, when it has no error,
+# install it. The file is read once: what is checked is what is installed.
+# Returns the pack id, or "" after showing the errors (each as
+# file:line:column: message).
 proc ::kiosk::ui::desk::installPack {f file} {
     set w $f.nb.packs
     $w.errors configure -state normal
     $w.errors delete 1.0 end
     $w.errhead configure -text ""
-    if {[namespace which ::kiosk::pack] eq ""} {
-        $w.errhead configure -text [mc "Quiz packs cannot be read by this version of the kiosk."]
-        $w.errors configure -state disabled
-        return ""
-    }
-    # The course checks the pack against its facts and stages as well;
-    # without a course (or one that cannot), the syntax alone.
-    if {[course] eq "" || [catch {[course] packcheck $file} errors]} {
-        if {[catch {::kiosk::pack check $file} errors]} {
-            set errors [list [dict create file $file line 0 column 0 message $errors]]
-        }
+    set id ""
+    if {[catch {ReadText $file} text]} {
+        set errors [list [dict create file $file message $text]]
+    } elseif {[catch {[course] packcheck $file -text $text} errors]} {
+        set errors [list [dict create file $file message $errors]]
     }
     if {[llength $errors]} {
-        $w.errhead configure -text [mc "%s has %d errors; nothing was installed:" \
-            [file tail $file] [llength $errors]]
+        $w.errhead configure -text [expr {[llength $errors] == 1
+            ? [mc "%s has an error; nothing was installed:" [file tail $file]]
+            : [mc "%s has %d errors; nothing was installed:" \
+                [file tail $file] [llength $errors]]}]
         foreach e $errors {
             set loc [dict get $e file]
             foreach k {line column} {
@@ -204,21 +203,12 @@ proc ::kiosk::ui::desk::installPack {f file} {
             }
             $w.errors insert end $loc loc ": [dict get $e message]\n"
         }
-        $w.errors configure -state disabled
-        return ""
-    }
-    set id ""
-    if {[catch {
-        set pack [::kiosk::pack parse $file]
-        set settings [dict get $pack settings]
+    } elseif {[catch {
+        set settings [dict get [::kiosk::pack parse $file -text $text] settings]
         set id [file rootname [file tail $file]]
         if {[dict exists $settings id]} { set id [dict get $settings id] }
         set title $id
         if {[dict exists $settings title]} { set title [dict get $settings title] }
-        set ch [open $file r]
-        fconfigure $ch -encoding utf-8
-        set text [read $ch]
-        close $ch
         [records] packs install $id $title $text
     } msg]} {
         $w.errhead configure -text [mc "%s could not be installed:" [file tail $file]]
@@ -230,6 +220,17 @@ proc ::kiosk::ui::desk::installPack {f file} {
     $w.errors configure -state disabled
     FillPacks $f
     return $id
+}
+
+# The text of FILE (UTF-8), or an error naming it.
+proc ::kiosk::ui::desk::ReadText {file} {
+    set ch [open $file r]
+    try {
+        fconfigure $ch -encoding utf-8
+        return [read $ch]
+    } finally {
+        close $ch
+    }
 }
 
 proc ::kiosk::ui::desk::Activate {f on} {
