@@ -379,6 +379,10 @@ int kioskRecordsOpenFlags(const char *zPath, int nBackup, int flags,
     if( bMem ){
       kioskErrorSet(pErr, KIOSK_ERECORDS, "CORRUPT", zPath, 0, 0,
                     "records database is corrupt (%s)", zWhy);
+    }else if( flags & KIOSK_RECORDS_KEEP_CORRUPT ){
+      kioskErrorSet(pErr, KIOSK_ERECORDS, "CORRUPT", zPath, 0, 0,
+                    "records database is corrupt (%s); left as it is: the "
+                    "kiosk sets it aside when it next starts", zWhy);
     }else if( (e = moveAside(zPath, zMoved, sizeof(zMoved)))!=0 ){
       kioskErrorSet(pErr, KIOSK_ERECORDS, "CORRUPT", zPath, 0, 0,
                     "records database is corrupt (%s) and could not be "

@@ -52,6 +52,10 @@ int kioskRecordsOpen(const char *zPath, int nBackup, KioskRecords **pp,
 ** later with kioskRecordsBackup (the kiosk does, once its first screen is
 ** up, so the backup's fsyncs do not delay start-up). */
 #define KIOSK_RECORDS_DEFER_BACKUP 0x01
+/* KIOSK_RECORDS_KEEP_CORRUPT: a corrupt file fails with "CORRUPT" but is
+** left where it is. For tools run from a shell (kioskctl), which report
+** and change nothing; only the kiosk itself sets a damaged file aside. */
+#define KIOSK_RECORDS_KEEP_CORRUPT 0x02
 int kioskRecordsOpenFlags(const char *zPath, int nBackup, int flags,
                           KioskRecords **pp, KioskError *pErr);
 /* Close and free. NULL is a no-op. */

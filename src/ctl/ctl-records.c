@@ -68,7 +68,9 @@ static int openRecords(const char *zPath, int bExisting, int nBackup,
     ctlPrintError(&err);
     return 1;
   }
-  if( kioskRecordsOpen(zPath, nBackup, pp, &err) ){
+  /* A shell tool reports a damaged file and leaves it alone. */
+  if( kioskRecordsOpenFlags(zPath, nBackup, KIOSK_RECORDS_KEEP_CORRUPT, pp,
+                            &err) ){
     ctlPrintError(&err);
     return 1;
   }
