@@ -221,7 +221,7 @@ proc ::kiosk::ui::theme::ApplyStyles {} {
     # Buttons: a focused button turns the focus colour, so the student can
     # always see where the keyboard is (a dotted ring is too faint).
     foreach style {TButton Big.TButton Name.TButton Option.TButton
-        Accent.TButton Link.TButton Tool.TButton} {
+        Accent.TButton Link.TButton Tool.TButton Quiet.TButton} {
         ttk::style configure $style -background $panel -foreground $fg \
             -bordercolor $border -lightcolor $panel -darkcolor $panel \
             -padding {14 8} -font KioskBody -focusthickness 0 -relief raised
@@ -245,6 +245,11 @@ proc ::kiosk::ui::theme::ApplyStyles {} {
         ttk::style map $style -background [list disabled [color $bgc]] \
             -foreground [list disabled [color $fgc]]
     }
+    # Quiet: a button that is there without asking to be pressed (the
+    # attract screen's Instructor), still a finger's size.
+    ttk::style configure Quiet.TButton -relief flat -padding {14 10} \
+        -font KioskSmall -foreground [color muted] -background $bg \
+        -lightcolor $bg -darkcolor $bg -bordercolor $bg
     ttk::style configure Link.TButton -relief flat -padding {4 2} \
         -foreground [color link] -background $bg -lightcolor $bg \
         -darkcolor $bg -bordercolor $bg
@@ -267,6 +272,19 @@ proc ::kiosk::ui::theme::ApplyStyles {} {
     ttk::style configure TScrollbar -background $panel -troughcolor \
         [color trough] -arrowcolor $fg
     ttk::style configure TSeparator -background $border
+    # Tables (the desk): rows on the panel colour; the chosen row in the
+    # accent colour.
+    ttk::style configure Treeview -background $panel -fieldbackground $panel \
+        -foreground $fg
+    ttk::style map Treeview -background [list selected $accent] \
+        -foreground [list selected $accentfg]
+    ttk::style configure Treeview.Heading -background $bg -foreground $fg
+    # Tabs (the desk): the open one in the accent colour.
+    ttk::style configure TNotebook -background $bg
+    ttk::style configure TNotebook.Tab -background $panel -foreground $fg \
+        -padding {12 6}
+    ttk::style map TNotebook.Tab -background [list selected $accent] \
+        -foreground [list selected $accentfg]
     # Classic Tk widgets (text, canvas, listbox, toplevel) read the option
     # database when created; existing ones repaint on <<KioskRestyle>>.
     option add *background $bg widgetDefault

@@ -47,7 +47,7 @@ proc ::kiosk::ui::attract::show {f} {
     grid rowconfigure $f 0 -weight 1
     grid columnconfigure $f 0 -weight 1
     if {[exists pin]} {
-        ttk::button $f.instructor -text [mc "Instructor"] -style Tool.TButton \
+        ttk::button $f.instructor -text [mc "Instructor"] -style Quiet.TButton \
             -takefocus 0 -command ::kiosk::ui::attract::Instructor
         place $f.instructor -relx 1.0 -rely 1.0 -anchor se -x -12 -y -12
     }

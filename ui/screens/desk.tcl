@@ -144,14 +144,20 @@ proc ::kiosk::ui::desk::PacksTab {f w} {
     grid $w.buttons -row 2 -column 0 -columnspan 2 -sticky w -pady 8
     ttk::label $w.errhead -style Head.TLabel
     grid $w.errhead -row 3 -column 0 -columnspan 2 -sticky w
-    text $w.errors -height 8 -wrap word -font KioskSmall -relief flat \
-        -background [::kiosk::ui::theme::color panel] \
-        -foreground [::kiosk::ui::theme::color fg]
-    $w.errors tag configure loc -foreground [::kiosk::ui::theme::color wrong]
+    text $w.errors -height 8 -wrap word -font KioskSmall -relief flat
+    ErrorColors $w.errors
+    bind $w.errors <<KioskRestyle>> [list ::kiosk::ui::desk::ErrorColors $w.errors]
     $w.errors configure -state disabled
     grid $w.errors -row 4 -column 0 -columnspan 2 -sticky nsew
     grid rowconfigure $w 4 -weight 1
     FillPacks $f
+}
+
+# The pack errors' colours, again when the palette changes.
+proc ::kiosk::ui::desk::ErrorColors {t} {
+    $t configure -background [::kiosk::ui::theme::color panel] \
+        -foreground [::kiosk::ui::theme::color fg]
+    $t tag configure loc -foreground [::kiosk::ui::theme::color wrong]
 }
 
 proc ::kiosk::ui::desk::FillPacks {f} {
@@ -594,9 +600,14 @@ proc ::kiosk::ui::desk::SettingsTab {f w} {
         -variable ::kiosk::ui::desk::state($f,lock)
     grid $w.lock -row 2 -column 0 -columnspan 3 -sticky w -pady 4
     ttk::label $w.themel -text [mc "Colours:"]
+    # The setting's values (default, contrast) shown in words; a student's
+    # own Contrast choice overrides it for them (app::setStudent).
+    set state($f,themeWords) [Themes]
     ttk::combobox $w.theme -state readonly -width 16 -font KioskBody \
-        -values {default contrast} \
-        -textvariable ::kiosk::ui::desk::state($f,theme)
+        -values [dict values $state($f,themeWords)]
+    $w.theme set [expr {[dict exists $state($f,themeWords) $state($f,theme)]
+        ? [dict get $state($f,themeWords) $state($f,theme)] : $state($f,theme)}]
+    bind $w.theme <<ComboboxSelected>> [list ::kiosk::ui::desk::PickTheme $f]
     grid $w.themel $w.theme -row 3 -sticky w -padx {0 8} -pady 4
     ttk::button $w.save -text [mc "Save the settings"] -style Accent.TButton \
         -command [list ::kiosk::ui::desk::SaveSettings $f]
@@ -641,6 +652,19 @@ proc ::kiosk::ui::desk::SettingsTab {f w} {
         incr r
     }
     grid columnconfigure $w 2 -weight 1
+}
+
+# The kiosk-wide colour themes: setting value -> words.
+proc ::kiosk::ui::desk::Themes {} {
+    return [dict create default [mc "Normal"] contrast [mc "High contrast"]]
+}
+
+proc ::kiosk::ui::desk::PickTheme {f} {
+    variable state
+    set shown [$f.nb.settings.theme get]
+    dict for {value words} $state($f,themeWords) {
+        if {$words eq $shown} { set state($f,theme) $value }
+    }
 }
 
 proc ::kiosk::ui::desk::SaveSettings {f} {

@@ -59,6 +59,15 @@ proc ::kiosk::ui::resume::show {f student} {
     grid $f.box.title -sticky w
     grid $f.box.what -sticky w -pady {16 4}
     grid $f.box.when -sticky w -pady {0 24}
+    set st [Settings $a]
+    if {[dict exists $st time] && [dict get $st time] > 0} {
+        set left [TimeLeft $a [dict get $st time]]
+        ttk::label $f.box.time -font KioskBig -text \
+            [mc "It has a time limit: %d:%02d left when you carry on." \
+                [expr {$left / 60}] [expr {$left % 60}]]
+        grid $f.box.time -row 2 -sticky w -pady {0 4}
+        grid configure $f.box.when -row 3
+    }
     grid $f.box.buttons -sticky w
     grid $f.box -row 2 -column 0 -sticky nw
     grid columnconfigure $f 0 -weight 1

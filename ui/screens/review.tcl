@@ -55,8 +55,10 @@ proc ::kiosk::ui::review::show {f {stage ""}} {
         : [mc "%d facts are due for review" [llength $due]]}]
     ttk::label $f.box.why -wraplength 900 -justify left -text \
         [mc "Facts you missed come back the same day; each one you get right comes back later and later: after a day, three days, a week, two weeks. Four right in a row and you have mastered it."]
-    ttk::label $f.box.size -style Muted.TLabel -text \
-        [mc "This session: %d questions." [llength $state($f,questions)]]
+    set n [llength $state($f,questions)]
+    ttk::label $f.box.size -style Muted.TLabel -text [expr {$n == 1
+        ? [mc "This session: 1 question."]
+        : [mc "This session: %d questions." $n]}]
     ttk::button $f.box.go -text [mc "Start the review \u2192"] -style Accent.TButton \
         -command [list ::kiosk::ui::review::Start $f]
     grid $f.box.title -sticky w
