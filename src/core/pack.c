@@ -573,7 +573,7 @@ int kioskPackParse(const char *zFile, const char *z, int n,
         bTextBefore = 1;
         break;
       case SEC_SETTINGS: {
-        int k0 = t, k1 = t, iEq, iVal;
+        int k0 = t, k1 = t, iEq, iVal, nBefore;
         char *zVal;
         while( k1<u && (islower((unsigned char)z[k1]) || z[k1]=='-') ) k1++;
         iEq = k1;
@@ -587,7 +587,12 @@ int kioskPackParse(const char *zFile, const char *z, int n,
         while( iVal<u && isBlank(z[iVal]) ) iVal++;
         zVal = dupN(z+iVal, u-iVal);
         if( zVal==0 ){ perr(&r, t, "NOMEM", "out of memory"); break; }
+        nBefore = kioskErrListCount(pErrs);
         readSetting(&r, k0, k1, zVal, iVal);
+        if( kioskErrListCount(pErrs)>nBefore && k1-k0==6
+         && memcmp(z+k0, "stages", 6)==0 ){
+          p->bStagesError = 1;
+        }
         sqlite3_free(zVal);
         break;
       }
@@ -830,6 +835,7 @@ int kioskPackCheckCourse(const KioskPack *p, sqlite3 *db,
   nBadStage = kioskErrListCount(pErrs)-n0;
   for(i=0; i<p->nRule; i++){
     const KioskPackRule *pRule = &p->aRule[i];
+    if( pRule->zWhat==0 ) continue;       /* out of memory while read */
     if( pRule->zStage && exists(&c, 0, pRule->zStage, 0)==0 ){
       kioskErrListAdd(pErrs, KIOSK_EPACK, "STAGE", p->zFile, pRule->iLine,
                       pRule->iColStage, "no stage \"%s\" in the course",
@@ -844,11 +850,12 @@ int kioskPackCheckCourse(const KioskPack *p, sqlite3 *db,
   /* Rules: with every stage known, generate them all with one seed; a rule
   ** that gets fewer questions than it asks is beyond the course (the
   ** generator's pool does not depend on the seed, only the pick does). */
-  if( nBadStage==0 && !c.bDbError ){
+  if( nBadStage==0 && !c.bDbError && !p->bStagesError ){
     for(i=0; i<p->nRule; i++){
       const KioskPackRule *pRule = &p->aRule[i];
       KioskError err;
       int nGot = 0;
+      if( pRule->zWhat==0 ) continue;
       if( pRule->zStage && exists(&c, 0, pRule->zStage, 0)!=1 ) continue;
       kioskErrorClear(&err);
       if( genRule(p, pRule, db, kioskPrngMix(0, (uint64_t)i), pRule->nCount,
@@ -875,6 +882,70 @@ int kioskPackCheckCourse(const KioskPack *p, sqlite3 *db,
   return kioskErrListCount(pErrs)-n0;
 }
 
+/* Order of errors: line, column, then as found (iSeq). */
+typedef struct SortedErr {
+  KioskError *pErr;
+  int iSeq;
+} SortedErr;
+
+static int cmpSortedErr(const void *a, const void *b){
+  const SortedErr *x = (const SortedErr *)a, *y = (const SortedErr *)b;
+  if( x->pErr->iLine!=y->pErr->iLine ) return x->pErr->iLine<y->pErr->iLine ? -1 : 1;
+  if( x->pErr->iCol!=y->pErr->iCol ) return x->pErr->iCol<y->pErr->iCol ? -1 : 1;
+  return x->iSeq<y->iSeq ? -1 : x->iSeq>y->iSeq;
+}
+
+static int sameErr(const KioskError *a, const KioskError *b){
+  return a->eClass==b->eClass && a->iLine==b->iLine && a->iCol==b->iCol
+      && strcmp(a->zCode, b->zCode)==0 && strcmp(a->zFile, b->zFile)==0
+      && strcmp(a->zMsg, b->zMsg)==0;
+}
+
+/* Sort pErrs->aErr[i0..nErr) by position and drop exact duplicates. */
+static void sortErrors(KioskErrList *pErrs, int i0){
+  int n = pErrs->nErr - i0, i, nOut;
+  SortedErr *aIdx;
+  KioskError *aCopy;
+  if( n<2 ) return;
+  aIdx = sqlite3_malloc64((sqlite3_uint64)n*sizeof(*aIdx));
+  aCopy = sqlite3_malloc64((sqlite3_uint64)n*sizeof(*aCopy));
+  if( aIdx==0 || aCopy==0 ){       /* left in the order found */
+    sqlite3_free(aIdx);
+    sqlite3_free(aCopy);
+    return;
+  }
+  for(i=0; i<n; i++){
+    aIdx[i].pErr = &pErrs->aErr[i0+i];
+    aIdx[i].iSeq = i;
+  }
+  qsort(aIdx, (size_t)n, sizeof(*aIdx), cmpSortedErr);
+  for(i=0, nOut=0; i<n; i++){
+    if( nOut>0 && sameErr(&aCopy[nOut-1], aIdx[i].pErr) ) continue;
+    aCopy[nOut++] = *aIdx[i].pErr;
+  }
+  memcpy(&pErrs->aErr[i0], aCopy, (size_t)nOut*sizeof(*aCopy));
+  pErrs->nErr = i0+nOut;
+  sqlite3_free(aIdx);
+  sqlite3_free(aCopy);
+}
+
+int kioskPackCheck(const char *zFile, const char *z, int n, sqlite3 *db,
+                   KioskPack **ppPack, KioskErrList *pErrs){
+  int n0 = kioskErrListCount(pErrs), i0 = pErrs->nErr, i, bNomem = 0;
+  kioskPackParse(zFile, z, n, ppPack, pErrs);
+  for(i=i0; i<pErrs->nErr; i++){
+    if( pErrs->aErr[i].eClass==KIOSK_ENOMEM
+     || strcmp(pErrs->aErr[i].zCode, "NOMEM")==0 ) bNomem = 1;
+  }
+  /* The course checks need only what did parse; out of memory, the pack
+  ** may be missing parts, so only the syntax errors are reported. */
+  if( *ppPack && db && !bNomem ){
+    kioskPackCheckCourse(*ppPack, db, pErrs);
+  }
+  sortErrors(pErrs, i0);
+  return kioskErrListCount(pErrs)-n0;
+}
+
 int kioskPackLoad(const char *zFile, const char *z, int n, sqlite3 *db,
                   KioskPack **ppPack, KioskErrList *pErrs, KioskError *pErr){
   KioskErrList local;
@@ -884,12 +955,8 @@ int kioskPackLoad(const char *zFile, const char *z, int n, sqlite3 *db,
 
   memset(&local, 0, sizeof(local));
   *ppPack = 0;
-  n0 = kioskErrListCount(pList);
-  kioskPackParse(zFile, z, n, &p, pList);
-  if( p && db && kioskErrListCount(pList)==n0 ){
-    kioskPackCheckCourse(p, db, pList);
-  }
-  if( kioskErrListCount(pList)>n0 || p==0 ){
+  n0 = pList->nErr;
+  if( kioskPackCheck(zFile, z, n, db, &p, pList)>0 || p==0 ){
     if( pList->nErr>n0 ){
       *pErr = pList->aErr[n0];
     }else{

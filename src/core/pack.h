@@ -79,6 +79,8 @@ typedef struct KioskPack {
   KioskPackRule *aRule;
   KioskGiftDoc doc;   /* [questions]: one item per question block */
   int nQuestion;      /* items whose question was read (q != NULL) */
+  int bStagesError;   /* the stages setting had an error: aStage may be
+                      ** incomplete, so rule counts are not checked */
 } KioskPack;
 
 /*
@@ -109,7 +111,18 @@ int kioskPackCheckCourse(const KioskPack *pPack, sqlite3 *db,
                          KioskErrList *pErrs);
 
 /*
-** Parse and check (with db; syntax only when db is NULL). On success
+** Parse z[0..n) and, with db, check it against the course: one list of
+** every error. The course checks run on everything that parsed, even when
+** the syntax has errors elsewhere, so one run reports all of them. The
+** errors this call adds are sorted by line and column (file order kept for
+** equal positions) and exact duplicates are removed. *ppPack as with
+** kioskPackParse. Returns the number of errors added (0: the pack is good).
+*/
+int kioskPackCheck(const char *zFile, const char *z, int n, sqlite3 *db,
+                   KioskPack **ppPack, KioskErrList *pErrs);
+
+/*
+** Parse and check (kioskPackCheck; syntax only when db is NULL). On success
 ** *ppPack is the caller's. On any error returns its class with the FIRST
 ** error in pErr (all of them in pErrs when not NULL) and *ppPack is NULL:
 ** a pack with errors never loads.

@@ -139,10 +139,7 @@ static int packCheck(int argc, char **argv){
       rc = 1;
       continue;
     }
-    kioskPackParse(azPos[i], z, n, &p, &errs);
-    if( p && db && kioskErrListCount(&errs)==0 ){
-      kioskPackCheckCourse(p, db, &errs);
-    }
+    kioskPackCheck(azPos[i], z, n, db, &p, &errs);
     if( kioskErrListCount(&errs)>0 || p==0 ){
       printErrors(&errs);
       rc = 1;

@@ -179,10 +179,7 @@ static int packCheck(Tcl_Interp *interp, sqlite3 *db, const char *zFile,
   int n = 0;
   if( packText(interp, zFile, pText, &z, &n) ) return TCL_ERROR;
   memset(&errs, 0, sizeof(errs));
-  kioskPackParse(zFile, z, n, &p, &errs);
-  if( p && db && kioskErrListCount(&errs)==0 ){
-    kioskPackCheckCourse(p, db, &errs);
-  }
+  kioskPackCheck(zFile, z, n, db, &p, &errs);
   Tcl_SetObjResult(interp, errorList(&errs));
   kioskPackFree(p);
   kioskErrListReset(&errs);

@@ -392,11 +392,71 @@ static void testCourse(sqlite3 *db){
                             0, &err), KIOSK_EPACK);
     CHECK(p==0);
     CHECK_STR(err.zMsg, "no fact \"nope\" in the course");
+    /* syntax and course errors together, the first by position first */
     CHECK_INT(kioskPackLoad("bad.pack", zBad2, (int)strlen(zBad2), db, &p,
-                            &errs, &err), KIOSK_EGIFT);
-    CHECK_INT(err.iLine, 7);
+                            &errs, &err), KIOSK_EPACK);
+    CHECK_INT(err.iLine, 4);
+    CHECK_STR(err.zCode, "FACT");
+    CHECK_INT(errs.nErr, 2);
+    if( errs.nErr==2 ) CHECK_INT(errs.aErr[1].iLine, 7);
     kioskErrListReset(&errs);
   }
+}
+
+/* kioskPackCheck: one run reports the syntax errors and the course errors
+** of everything that parsed, sorted by line and column. */
+static void testCheckAll(sqlite3 *db){
+  static const char zIn[] =
+    "[settings]\n"                                                 /* 1 */
+    "title = Bad\n"
+    "stages = s1-caution s99\n"
+    "time = soon\n"
+    "[rules]\n"                                                    /* 5 */
+    "date s1-caution\n"
+    "tf s99 1\n"
+    "[questions]\n"
+    "// @facts no-such-fact\n"
+    "// @sources 77\n"                                             /* 10 */
+    "// @lesson s1-caution 40\n"
+    "::q:: x {=a ~b}\n"
+    "\n"
+    "Q {=a ~b\n"
+    "\n"                                                           /* 15 */
+    "// @facts ev-nope\n"
+    "R {T}\n";
+  static const char *const azWant[] = {
+    "p.pack:3:21: no stage \"s99\" in the course",
+    "p.pack:4:8: time must be none or a duration up to 24 hours such as "
+      "10 min, 1 h 30 min or 90 s, not \"soon\"",
+    "p.pack:6:1: a rule is three words: kind stage count, like \"date "
+      "s1-caution 3\" (stage * for the pack's stages)",
+    "p.pack:7:4: no stage \"s99\" in the course",
+    "p.pack:9:11: no fact \"no-such-fact\" in the course",
+    "p.pack:10:13: no note 77 in the course",
+    "p.pack:11:12: no paragraph 40 in the lesson of stage \"s1-caution\"",
+    "p.pack:14:3: { is never closed by }",
+    "p.pack:16:11: no fact \"ev-nope\" in the course",
+  };
+  KioskPack *p = 0;
+  KioskErrList errs;
+  char zErr[2048];
+  int i, n;
+  memset(&errs, 0, sizeof(errs));
+  n = kioskPackCheck("p.pack", zIn, (int)strlen(zIn), db, &p, &errs);
+  CHECK_INT(n, (int)(sizeof(azWant)/sizeof(azWant[0])));
+  for(i=0; i<errs.nErr && i<n; i++){
+    kioskErrorFormat(&errs.aErr[i], zErr, (int)sizeof(zErr));
+    CHECK_STR(zErr, azWant[i]);
+  }
+  CHECK(p!=0);
+  kioskPackFree(p);
+  kioskErrListReset(&errs);
+
+  /* without a course: the syntax errors only */
+  memset(&errs, 0, sizeof(errs));
+  CHECK_INT(kioskPackCheck("p.pack", zIn, (int)strlen(zIn), 0, &p, &errs), 3);
+  kioskPackFree(p);
+  kioskErrListReset(&errs);
 }
 
 /* Running a pack: rules then hand-written questions; the seed decides. */
@@ -644,6 +704,7 @@ int main(void){
   CHECK(db!=0);
   if( db ){
     testCourse(db);
+    testCheckAll(db);
     testQuiz(db);
     testRoundTrip(db);
   }
