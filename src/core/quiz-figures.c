@@ -278,6 +278,49 @@ static const char *countWere(QuizGen *g, const Row *pFig){
   return 0;
 }
 
+/* For a count whose label is a noun and a clause with a modal verb,
+** "Countries the proposed corridor would cross": its parts (noun
+** "countries", modal "would", subject "the proposed corridor", verb
+** phrase "cross"), in the arena. Returns 0 when the label is not built
+** so. */
+typedef struct CountClause {
+  const char *zNoun, *zModal, *zSubj, *zVerb;
+} CountClause;
+static int countClause(QuizGen *g, const Row *pFig, CountClause *pC){
+  static const char *const azArt[] = { "the", "a", "an", "its", "their", 0 };
+  static const char *const azModal[] = {
+    "would", "will", "could", "should", "can", "might", "did", 0
+  };
+  const char *zLabel = qInSentence(g, figLabel(g, pFig));
+  const char *zArt = 0, *p;
+  int i;
+  if( zLabel==0 ) return 0;
+  for(p=strchr(zLabel, ' '); p; p=strchr(p+1, ' ')){
+    const char *w = p+1;
+    int n = 0;
+    while( w[n] && w[n]!=' ' ) n++;
+    if( zArt==0 ){
+      for(i=0; azArt[i]; i++){
+        if( (int)strlen(azArt[i])==n && strncmp(w, azArt[i], (size_t)n)==0 ){
+          zArt = p;
+        }
+      }
+      continue;
+    }
+    for(i=0; azModal[i]; i++){
+      if( (int)strlen(azModal[i])==n && strncmp(w, azModal[i], (size_t)n)==0
+       && w[n]==' ' ){
+        pC->zNoun = qPrintf(g, "%.*s", (int)(zArt-zLabel), zLabel);
+        pC->zModal = azModal[i];
+        pC->zSubj = qPrintf(g, "%.*s", (int)(p-zArt-1), zArt+1);
+        pC->zVerb = w+n+1;
+        return pC->zNoun && pC->zSubj;
+      }
+    }
+  }
+  return 0;
+}
+
 /* "When, z" with z's first letter small, or "Z" capitalised when there
 ** is no when. */
 static const char *withWhen(QuizGen *g, const char *zWhen, const char *z){
@@ -293,7 +336,12 @@ static const char *figQuestion(QuizGen *g, const Row *pFig){
   const char *z;
   if( strcmp(zUnit, "count")==0 ){
     const char *zWere = countWere(g, pFig);
+    CountClause c;
     if( zWere ) z = qPrintf(g, "how many %s?", zWere);
+    else if( countClause(g, pFig, &c) ){
+      z = qPrintf(g, "how many %s %s %s %s?", c.zNoun, c.zModal, c.zSubj,
+                  c.zVerb);
+    }
     else z = qPrintf(g, "what was the number of %s?",
                      qInSentence(g, figLabel(g, pFig)));
   }else if( figIsMeasure(g, pFig) ){
@@ -318,7 +366,12 @@ static const char *figSentence(QuizGen *g, const Row *pFig,
   const char *z;
   if( strcmp(pFig->az[FG_UNIT], "count")==0 ){
     int bOne = strcmp(zAmount, "1")==0;
-    if( bEnd ){
+    CountClause c;
+    if( !bEnd && countClause(g, pFig, &c) ){
+      /* "the proposed corridor would cross 3 countries" */
+      z = qPrintf(g, "%s %s %s %s %s.", c.zSubj, c.zModal, c.zVerb, zAmount,
+                  c.zNoun);
+    }else if( bEnd ){
       z = qPrintf(g, "the number of %s was %s.",
                   qInSentence(g, figLabel(g, pFig)), zAmount);
     }else{

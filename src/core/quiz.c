@@ -566,6 +566,17 @@ const char *qCountryName(QuizGen *g, const char *zId){
 
 /* ---------------------------------------------------------------- wording */
 
+/* For an approximate range of months within one year: "early", "mid-" or
+** "late" by where its months fall, or NULL when it spans more than that
+** (the month range is then said as it is). */
+static const char *approxPart(const KioskDate *d){
+  if( d->m0==0 || d->m1==0 || d->y0!=d->y1 ) return 0;
+  if( d->m1<=4 ) return "early";
+  if( d->m0>=9 ) return "late";
+  if( d->m0>=4 && d->m1<=8 ) return "mid-";
+  return 0;
+}
+
 const char *qWhen(QuizGen *g, const char *zDate){
   KioskDate d;
   char zBuf[96];
@@ -574,6 +585,21 @@ const char *qWhen(QuizGen *g, const char *zDate){
   if( d.ePrec==KDATE_DAY ) return qPrintf(g, "on %s", zBuf);
   if( d.ePrec!=KDATE_RANGE ) return qPrintf(g, "in %s", zBuf);
   if( d.bApprox ){
+    const char *zPart = approxPart(&d);
+    if( zPart && d.y0==d.y1 ){
+      /* ~2019-05..2019-07: "in mid-2019" */
+      return qPrintf(g, "in %s%s%d", zPart, zPart[3]=='-' ? "" : " ", d.y0);
+    }
+    if( d.m0==0 && d.m1==0 && d.y0/10==d.y1/10 ){
+      /* ~2000..2003: "in the early 2000s", ~1991..1995: "in the first
+      ** half of the 1990s"; a whole decade: "in the 2000s" */
+      int a = d.y0%10, b = d.y1%10;
+      const char *zWhich = a==0 && b==9 ? "" : b<=4 ? "early " : a>=6 ? "late "
+                         : a>=3 && b<=7 ? "mid-"
+                         : a<=1 && b<=5 ? "first half of the "
+                         : a>=4 && b>=8 ? "second half of the " : 0;
+      if( zWhich ) return qPrintf(g, "in the %s%d0s", zWhich, d.y0/10);
+    }
     return qPrintf(g, "around %s", strncmp(zBuf, "c. ", 3)==0 ? zBuf+3 : zBuf);
   }
   if( d.m0==0 && d.m1==0 ){

@@ -173,8 +173,9 @@ const char *qCountryName(QuizGen *g, const char *zId);
 ** or, for qWhen, a missing or invalid date) ---- */
 
 /* A KDATE as an adverbial: "in October 1991", "in 1992", "on 15 October
-** 2018", "between 1992 and 2000", "in October-November 2015", "around
-** 2000-2003" (approximate ranges). */
+** 2018", "between 1992 and 2000", "in October-November 2015"; an
+** approximate range in words where it can be: "in mid-2019" (~2019-05..
+** 2019-07), "in the early 2000s" (~2000..2003), else "around 1991-1995". */
 const char *qWhen(QuizGen *g, const char *zDate);
 /* z with its first letter upper-cased (ASCII). */
 const char *qCap(QuizGen *g, const char *z);
