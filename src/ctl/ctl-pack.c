@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 const char ctlPackUsage[] =
   "Usage: kioskctl pack check [--db COURSE.db] PACK...\n"
@@ -35,8 +36,12 @@ const char ctlPackUsage[] =
   "import   turns a Moodle GIFT file into a pack (to OUT, or standard\n"
   "         output). A question the kiosk cannot represent is reported by\n"
   "         line and kept in the pack as a comment; the exit status is then 1.\n"
-  "install  checks PACK (against COURSE.db when given) and stores it in the\n"
-  "         records database, where the kiosk offers it.\n"
+  "install  checks PACK against the course, as check --db does, and only\n"
+  "         when it has no error stores it in the records database, where\n"
+  "         the kiosk offers it. The course is COURSE.db, else the kiosk's\n"
+  "         own $XDG_DATA_HOME/kiosk/course.db (without XDG_DATA_HOME,\n"
+  "         ~/.local/share/kiosk/course.db) when it exists; without either\n"
+  "         install refuses.\n"
   "\n"
   "Exit status: 0 success, 1 the input has errors, 2 usage.\n";
 
@@ -302,6 +307,27 @@ static int packImport(int argc, char **argv){
   return rc;
 }
 
+/*
+** The kiosk's default course database, as the kiosk itself finds it
+** (ui/main.tcl): $XDG_DATA_HOME/kiosk/course.db, or without XDG_DATA_HOME
+** ~/.local/share/kiosk/course.db. Returns the path (sqlite3_malloc'd) when
+** that file exists, else NULL; *pzTried receives the path looked at (or
+** NULL without HOME), for the message (the caller frees it).
+*/
+static char *defaultCourseDb(char **pzTried){
+  const char *zXdg = getenv("XDG_DATA_HOME");
+  const char *zHome = getenv("HOME");
+  char *z = 0;
+  if( zXdg && zXdg[0] ){
+    z = sqlite3_mprintf("%s/kiosk/course.db", zXdg);
+  }else if( zHome && zHome[0] ){
+    z = sqlite3_mprintf("%s/.local/share/kiosk/course.db", zHome);
+  }
+  *pzTried = z;
+  if( z && access(z, F_OK)==0 ) return sqlite3_mprintf("%s", z);
+  return 0;
+}
+
 static int packInstall(int argc, char **argv){
   const char *zRecords = 0, *zDb = 0;
   const char *azPos[1];
@@ -310,7 +336,7 @@ static int packInstall(int argc, char **argv){
   KioskPack *p = 0;
   KioskRecords *pRec = 0;
   KioskError err;
-  char *z = 0;
+  char *z = 0, *zDefault = 0, *zTried = 0;
   CtlOpt aOpt[] = {
     { "--records", 1, &zRecords, 0 },
     { "--db", 1, &zDb, 0 },
@@ -324,7 +350,22 @@ static int packInstall(int argc, char **argv){
             "one PACK (kioskctl help pack)\n");
     return 2;
   }
-  if( zDb && openCourse(zDb, &db) ) return 1;
+  /* A pack with any error never installs: the course must be known. */
+  if( zDb==0 ){
+    zDb = zDefault = defaultCourseDb(&zTried);
+    if( zDb==0 ){
+      fprintf(stderr, "kioskctl pack install: no course database to check "
+              "the pack against: give --db COURSE.db (kioskctl build makes "
+              "one)%s%s%s\n", zTried ? "; the kiosk's default, " : "",
+              zTried ? zTried : "", zTried ? ", does not exist" : "");
+      sqlite3_free(zTried);
+      return 2;
+    }
+  }
+  if( openCourse(zDb, &db) ){
+    rc = 1;
+    goto done;
+  }
   if( loadPack(azPos[0], db, &z, &n, &p) ){
     rc = 1;
     goto done;
@@ -337,10 +378,16 @@ static int packInstall(int argc, char **argv){
     rc = 1;
     goto done;
   }
-  printf("installed pack %s (%s) into %s%s\n", p->zId, p->zTitle, zRecords,
-         db ? "" : " (no --db: checked the syntax only)");
+  if( zDefault ){
+    printf("installed pack %s (%s) into %s (checked against %s)\n", p->zId,
+           p->zTitle, zRecords, zDefault);
+  }else{
+    printf("installed pack %s (%s) into %s\n", p->zId, p->zTitle, zRecords);
+  }
 
 done:
+  sqlite3_free(zDefault);
+  sqlite3_free(zTried);
   kioskRecordsClose(pRec);
   kioskPackFree(p);
   sqlite3_free(z);
