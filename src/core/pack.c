@@ -1162,6 +1162,12 @@ int kioskPackExportGift(const KioskPack *p, sqlite3 *db, uint64_t iSeed,
         rc = kioskErrorSet(pErr, KIOSK_ENOMEM, 0, 0, 0, 0, "out of memory");
         goto done;
       }
+      /* A pack titled as its stage ("Stage 3: Silk Road diplomacy") gets
+      ** that level once, not twice. */
+      if( zCat && strcmp(zCat, azPart[0])==0 ){
+        sqlite3_free(zCat);
+        zCat = 0;
+      }
       kioskGiftWriteCategory(pOut, azPart, zCat ? 2 : 1);
       sqlite3_free(zCat);
       zPrevStage = q->zStage;

@@ -149,8 +149,8 @@ uint64_t kioskPackSeed(const KioskPack *pPack, uint64_t iSeed);
 /*
 ** The whole quiz as GIFT for Moodle: a header comment with the settings
 ** GIFT cannot hold, then a $CATEGORY per stage ("$course$/<pack title>/
-** <stage n: title>", hand-written questions without a stage under the
-** pack title) and every question, generated ones (drawn with iSeed as it
+** <stage n: title>", just "$course$/<pack title>" when the two are the
+** same; hand-written questions without a stage under the pack title) and every question, generated ones (drawn with iSeed as it
 ** is: pass kioskPackSeed(p, s) to honour the pack's own seed) titled by
 ** their id, hand-written ones by their own ::title::. db may be NULL when
 ** the pack has no rules. Returns 0 or an error class.
