@@ -179,7 +179,7 @@ static const char *datePrompt(QuizGen *g, const QDated *f, const QIval *t){
   if( t->bMonth ) zUnit = bMany ? "months" : "month";
   else zUnit = bMany ? "years" : "year";
   if( f->bInitiative ){
-    return qPrintf(g, "In which %s was %s %s?", zUnit,
+    return qPrintf(g, "In which %s %s %s %s?", zUnit, qWas(f->zWhat),
                    qTheName(g, f->zWhat), qInitVerb(f->zKind));
   }
   return qPrintf(g, "In which %s did this happen: \xe2\x80\x9c%s\xe2\x80\x9d?",
@@ -193,8 +193,8 @@ static const char *dateExplain(QuizGen *g, const QDated *f,
   const char *zWhen = qWhen(g, f->zDate);
   if( zWhen==0 ) zWhen = dateText(g, d);
   if( f->bInitiative ){
-    return qPrintf(g, "%s was %s %s: %s", qCap(g, qTheName(g, f->zWhat)),
-                   qInitVerb(f->zKind), zWhen, qInSentence(g, f->zDetail));
+    return qPrintf(g, "%s %s %s %s: %s", qCap(g, qTheName(g, f->zWhat)),
+                   qWas(f->zWhat), qInitVerb(f->zKind), zWhen, qInSentence(g, f->zDetail));
   }
   return qPrintf(g, "It happened %s. %s", zWhen, f->zDetail);
 }
@@ -253,8 +253,9 @@ KioskQuestion *qDateTyped(QuizGen *g, const QDated *f, const char *zTopic,
   if( kioskDateParse(f->zDate, -1, &d, 0, 0) ) return 0;
   if( !dateUnambiguous(g, f) ) return 0;
   if( f->bInitiative ){
-    zPrompt = qPrintf(g, "In which year was %s %s? Type the year.",
-                      qTheName(g, f->zWhat), qInitVerb(f->zKind));
+    zPrompt = qPrintf(g, "In which year %s %s %s? Type the year.",
+                      qWas(f->zWhat), qTheName(g, f->zWhat),
+                      qInitVerb(f->zKind));
   }else if( d.y0==d.y1 ){
     zPrompt = qPrintf(g, "In which year did this happen: "
                       "\xe2\x80\x9c%s\xe2\x80\x9d? Type the year.", f->zWhat);

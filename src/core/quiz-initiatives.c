@@ -266,11 +266,11 @@ static KioskQuestion *initWhere(QuizGen *g, const Row *pIn){
   }
   if( nWrong<2 ) return 0;
   return finishChoice(g, pIn, &opts,
-      qPrintf(g, "Where was \xe2\x80\x9c%s\xe2\x80\x9d adopted or signed?",
-              pIn->az[IN_NAME]),
+      qPrintf(g, "Where %s \xe2\x80\x9c%s\xe2\x80\x9d adopted or signed?",
+              qWas(pIn->az[IN_NAME]), pIn->az[IN_NAME]),
       place.az[PL_NAME],
-      qPrintf(g, "%s was %s in %s, %s: %s", qCap(g, qTheName(g, pIn->az[IN_NAME])),
-              qInitVerb(pIn->az[IN_KIND]), qTheName(g, place.az[PL_NAME]),
+      qPrintf(g, "%s %s %s in %s, %s: %s", qCap(g, qTheName(g, pIn->az[IN_NAME])),
+              qWas(pIn->az[IN_NAME]), qInitVerb(pIn->az[IN_KIND]), qTheName(g, place.az[PL_NAME]),
               qWhen(g, pIn->az[IN_DATE]) ? qWhen(g, pIn->az[IN_DATE]) : dateOf(g, pIn),
               qInSentence(g, pIn->az[IN_SUMMARY])),
       "where", 0);
@@ -526,8 +526,9 @@ KioskQuestion *quizTfInitiative(QuizGen *g, const Row *pIn){
     return qDrop(q);
   }
   if( qSet(g, &q->zPrompt, qPrintf(g, "True or false? \xe2\x80\x9c%s\xe2\x80\x9d"
-                                   " was launched or proposed by %s.",
-                                   pIn->az[IN_NAME], zClaim))
+                                   " %s launched or proposed by %s.",
+                                   pIn->az[IN_NAME], qWas(pIn->az[IN_NAME]),
+                                   zClaim))
    || qSet(g, &q->zAnswer, bTrue ? "True" : "False")
    || qSet(g, &q->zExplain, zExplain)
    || qFact(g, q, pIn->az[IN_ID], pIn->az[IN_SOURCE]) ){

@@ -660,6 +660,51 @@ const char *qTheName(QuizGen *g, const char *zName){
   return zName;
 }
 
+int qPlural(const char *zName){
+  static const char *const azPrep[] = {
+    "for", "of", "on", "in", "to", "with", "between", "by", "at", "from",
+    "about", "plus", 0
+  };
+  static const char *const azNot[] = {
+    "news", "series", "means", "species", "States", "economics",
+    "politics", "Economics", "Politics", 0
+  };
+  const char *zHead = 0, *p = zName, *zEnd = 0;
+  int n, i;
+  if( zName==0 ) return 0;
+  /* the head is the last word before a preposition or a comma, else the
+  ** last word: "Koizumi's energy cooperation plans for Central Asia" */
+  while( *p ){
+    const char *w = p;
+    while( *p && *p!=' ' && *p!=',' ) p++;
+    n = (int)(p-w);
+    for(i=0; azPrep[i]; i++){
+      if( (int)strlen(azPrep[i])==n && strncmp(w, azPrep[i], (size_t)n)==0 ){
+        break;
+      }
+    }
+    if( azPrep[i] && zHead ) break;
+    if( n>0 ){ zHead = w; zEnd = p; }
+    if( *p==',' ) break;
+    while( *p==' ' ) p++;
+  }
+  if( zHead==0 ) return 0;
+  n = (int)(zEnd-zHead);
+  if( n<4 || zHead[n-1]!='s' ) return 0;
+  if( zHead[n-2]=='s' || zHead[n-2]=='u' || zHead[n-2]=='i' ) return 0;
+  if( zHead[0]>='0' && zHead[0]<='9' ) return 0;   /* "1990s" */
+  for(i=0; azNot[i]; i++){
+    if( (int)strlen(azNot[i])==n && strncmp(zHead, azNot[i], (size_t)n)==0 ){
+      return 0;
+    }
+  }
+  return 1;
+}
+
+const char *qWas(const char *zName){
+  return qPlural(zName) ? "were" : "was";
+}
+
 const char *qInitVerb(const char *zKind){
   static const char *const az[] = {
     "plan", "adopted", "strategy", "adopted", "roadmap", "adopted",

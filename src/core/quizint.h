@@ -192,6 +192,14 @@ const char *qTheName(QuizGen *g, const char *zName);
 int qFirstWordCommon(QuizGen *g, const char *z);
 /* z with its first letter lower-cased when qFirstWordCommon. */
 const char *qInSentence(QuizGen *g, const char *z);
+/* 1 when the name's head noun is plural and it takes "were":
+** "Koizumi's energy cooperation plans for Central Asia", "Six-party
+** talks"; not "Arc of Freedom and Prosperity", "the United States",
+** "Economics". A rule of thumb: the head is the last word before the
+** first preposition, plural when it ends in a single "s". */
+int qPlural(const char *zName);
+/* "was" or "were" for zName as a subject. */
+const char *qWas(const char *zName);
 /* The past participle that suits an initiative of kind zKind: "adopted"
 ** for a plan, "signed" for a declaration, "launched" by default. */
 const char *qInitVerb(const char *zKind);

@@ -19,6 +19,7 @@
 #include "normalize.h"
 #include "harness.h"
 #include "quizfixture.h"
+#include "quizint.h"      /* the wording helpers, tested directly */
 
 #include <math.h>
 #include <sqlite3.h>
@@ -854,7 +855,7 @@ static void checkQuestion(sqlite3 *db, const KioskQuestion *q,
       n = figuresWithValue(db, zLabel, zUnit, v, bApprox);
       QCHECK(q, bTrue ? n>=1 : n==0);
     }else{
-      tailAfter(q->zPrompt, " was launched or proposed by ", zClaim,
+      tailAfter(q->zPrompt, " launched or proposed by ", zClaim,
                 (int)sizeof(zClaim));
       n = sqlInt(db, "SELECT count(*) FROM initiatives i"
                  " LEFT JOIN countries c ON c.id=i.by_country"
@@ -1191,11 +1192,41 @@ static void testTraps(sqlite3 *db){
   CHECK(nDialogAbsent>0);
 }
 
+/* Subject-verb agreement: a name whose head noun is plural takes
+** "were". */
+static void testPlural(void){
+  static const struct { const char *z; int b; } a[] = {
+    { "Koizumi\xe2\x80\x99s energy cooperation plans for Central Asia", 1 },
+    { "Six-party talks", 1 },
+    { "Roadmap for trade, economic and transport cooperation", 0 },
+    { "Arc of Freedom and Prosperity", 0 },
+    { "Central Asia plus Japan Dialog", 0 },
+    { "Samarkand Declaration", 0 },
+    { "the United States", 0 },
+    { "Japanese embassies opened in the 1990s", 0 },
+    { "Economics of the region", 0 },
+    { "Trans-Asia Gas Pipeline", 0 },
+    { "Belt and Road", 0 },
+    { "Business ties", 1 },
+    { "Status", 0 },
+  };
+  int i;
+  for(i=0; i<(int)(sizeof(a)/sizeof(a[0])); i++){
+    if( qPlural(a[i].z)!=a[i].b ){
+      fprintf(stderr, "qPlural(\"%s\") is not %d\n", a[i].z, a[i].b);
+    }
+    CHECK(qPlural(a[i].z)==a[i].b);
+  }
+  CHECK(strcmp(qWas("Koizumi\xe2\x80\x99s plans"), "were")==0);
+  CHECK(strcmp(qWas("Silk Road Action Plan"), "was")==0);
+}
+
 int main(void){
   sqlite3 *dbFix = openFixture(), *dbFix2 = openFixture();
   sqlite3 *dbCourse = openBundled(), *dbCourse2 = openBundled();
   int i;
 
+  testPlural();
   testErrors(dbFix);
   testTraps(dbFix);
   testProperties(dbFix, "fixture", 2000);
