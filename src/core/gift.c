@@ -207,6 +207,8 @@ typedef struct Parser {
   int iBase;             /* aMask[i-iBase] is byte i's mask */
   char *aMask;           /* 1: byte of a comment line, not question text */
   KioskErrList *pErrs;
+  KioskErrList *pWarn;   /* the doc's warnings */
+  unsigned mWarned;      /* formats warned about in this question */
   char *zCategory;       /* the $CATEGORY in force (owned) */
   int bFail;             /* the current block has an error */
 } Parser;
@@ -230,6 +232,16 @@ static void gerr(Parser *p, int iOff, const char *zCode,
               zFmt, ap);
   va_end(ap);
   p->bFail = 1;
+}
+
+/* A change to the question (eFmt: which kind, warned once a question). */
+static void gwarn(Parser *p, int iOff, int eFmt, const char *zMsg){
+  int iLine, iCol;
+  if( p->mWarned & (1u<<eFmt) ) return;
+  p->mWarned |= 1u<<eFmt;
+  kioskSrcPos(p->pSrc, iOff, &iLine, &iCol);
+  kioskErrListAdd(p->pWarn, KIOSK_EGIFT, "FORMAT", p->pSrc->zFile, iLine,
+                  iCol, "%s", zMsg);
 }
 
 static void nomem(Parser *p, int iOff){
@@ -475,10 +487,34 @@ static int formatMarker(const char *z, int *peFmt){
   return 0;
 }
 
+/* 1 if z holds something Moodle would read as HTML: a tag (<b>, </p>,
+** <!-- ...) or an entity (&amp; &#233;). */
+static int looksLikeHtml(const char *z){
+  for(; *z; z++){
+    if( z[0]=='<' && (isalpha((unsigned char)z[1]) || z[1]=='/'
+                      || z[1]=='!') ){
+      return 1;
+    }
+    if( z[0]=='&' ){
+      int i = 1;
+      if( z[1]=='#' ){
+        i = 2;
+        while( isalnum((unsigned char)z[i]) ) i++;
+        if( i>2 && z[i]==';' ) return 1;
+      }else{
+        while( isalnum((unsigned char)z[i]) ) i++;
+        if( i>1 && z[i]==';' ) return 1;
+      }
+    }
+  }
+  return 0;
+}
+
 /*
 ** Decode z[a..b) of the source: skip comment lines, resolve escapes, drop
 ** CR, trim. With peFmt, a leading [format] is read (defaulting to *peFmt,
-** which receives the format found) and [html] text becomes plain text.
+** which receives the format found) and [html] text becomes plain text;
+** what the kiosk shows differently from Moodle is a warning (gwarn).
 ** Returns a new string, or NULL with an error recorded (out of memory, or
 ** HTML the kiosk cannot show).
 */
@@ -511,16 +547,25 @@ static char *decode(Parser *p, int a, int b, int *peFmt){
   if( peFmt ){
     int eFmt = *peFmt;
     int n = formatMarker(zOut, &eFmt);
+    int iText = skipSpace(p, a, b);      /* the marker, or the text */
     if( n ){
       memmove(zOut, zOut+n, strlen(zOut+n)+1);
       trimInPlace(zOut);
       *peFmt = eFmt;
     }
+    if( n && eFmt==FMT_MARKDOWN ){
+      gwarn(p, iText, FMT_MARKDOWN, "markdown formatting kept as plain "
+            "text: the kiosk shows marks such as * _ # as written");
+    }
+    if( eFmt==FMT_MOODLE && looksLikeHtml(zOut) ){
+      gwarn(p, iText, FMT_MOODLE, "Moodle auto-format kept as plain text: "
+            "the kiosk shows its HTML tags and entities as written");
+    }
     if( eFmt==FMT_HTML ){
       char zBad[16];
       char *zText = htmlToText(zOut, zBad, (int)sizeof(zBad));
-      sqlite3_free(zOut);
       if( zText==0 ){
+        sqlite3_free(zOut);
         nomem(p, a);
         return 0;
       }
@@ -528,9 +573,15 @@ static char *decode(Parser *p, int a, int b, int *peFmt){
         gerr(p, a, "UNSUPPORTED",
              "HTML <%s> cannot be shown by the kiosk; only simple markup "
              "(p, br, b, i, em, strong, span...) is turned into text", zBad);
+        sqlite3_free(zOut);
         sqlite3_free(zText);
         return 0;
       }
+      if( strcmp(zText, zOut)!=0 ){
+        gwarn(p, iText, FMT_HTML, "HTML formatting kept as plain text: "
+              "markup such as <b> and <p> dropped, entities decoded");
+      }
+      sqlite3_free(zOut);
       zOut = zText;
     }
   }
@@ -1290,6 +1341,8 @@ static void readQuestion(Parser *p, KioskGiftDoc *pDoc, int bs, int be,
   pItem->iOff = bs;
   pItem->iEnd = be;
   pItem->iFirstErr = p->pErrs->nErr;
+  pItem->iFirstWarn = p->pWarn->nErr;
+  p->mWarned = 0;
   kioskSrcPos(p->pSrc, s, &pItem->iLine, &pItem->iCol);
   if( p->zCategory ){
     pItem->zCategory = kioskStrDup(p->zCategory);
@@ -1472,7 +1525,10 @@ done:
   if( kioskErrListCount(p->pErrs)!=iErr0 ){
     kioskQuestionFree(q);
     q = 0;
+    /* not read: its errors say it all */
+    if( p->pWarn->nErr>pItem->iFirstWarn ) p->pWarn->nErr = pItem->iFirstWarn;
   }
+  pItem->nWarn = p->pWarn->nErr - pItem->iFirstWarn;
   pItem->q = q;
 }
 
@@ -1551,6 +1607,7 @@ int kioskGiftParse(const KioskSrc *pSrc, int iStart, int iEnd,
   p.z = pSrc->z;
   p.iBase = iStart;
   p.pErrs = pErrs;
+  p.pWarn = &pDoc->warn;
   p.aMask = sqlite3_malloc64((sqlite3_uint64)(iEnd-iStart)+1);
   if( p.aMask==0 ){
     kioskErrListAdd(pErrs, KIOSK_EGIFT, "NOMEM", pSrc->zFile, 0, 0,
@@ -1597,6 +1654,7 @@ void kioskGiftDocReset(KioskGiftDoc *pDoc){
     sqlite3_free(pItem->aRef);
   }
   sqlite3_free(pDoc->aItem);
+  kioskErrListReset(&pDoc->warn);
   memset(pDoc, 0, sizeof(*pDoc));
 }
 

@@ -17,7 +17,8 @@
 **   - ::title::                an optional question title
 **   - [html] [moodle] [plain] [markdown] before a text: its format; HTML
 **     is turned into plain text (simple markup only, other tags are
-**     reported as unsupported)
+**     reported as unsupported); whatever is shown differently from Moodle
+**     (markdown, dropped markup, HTML in auto-format) is a warning
 **   - {=right ~wrong}          multiple choice; ~%50% weights, with no =
 **                              answer, make it "several correct answers"
 **   - {T} {TRUE} {F} {FALSE}   true/false, {T#wrong fb#right fb}
@@ -129,6 +130,9 @@ typedef struct KioskGiftItem {
   int iLine, iCol;     /* where the question text starts */
   int iFirstErr;       /* its errors: pErrs->aErr[iFirstErr..+nErr) */
   int nErr;
+  int iFirstWarn;      /* its warnings: the doc's warn.aErr[iFirstWarn..
+                       ** +nWarn) (only a question that was read has any) */
+  int nWarn;
   int nRef;
   KioskGiftRef *aRef;  /* annotated ids, for checks against a course */
 } KioskGiftItem;
@@ -137,14 +141,22 @@ typedef struct KioskGiftDoc {
   int nItem;
   int nAlloc;
   KioskGiftItem *aItem;
+  KioskErrList warn;   /* what was read but changed on the way (class
+                       ** KIOSK_EGIFT, code FORMAT): a [markdown] text kept
+                       ** as plain text, [html] markup dropped, HTML in
+                       ** Moodle's auto-format shown as written. At most
+                       ** one of each kind per question, at the first
+                       ** place it happens. */
 } KioskGiftDoc;
 
 /*
 ** Parse the GIFT in z[iStart..iEnd) of pSrc (a whole file, or the question
 ** section of a pack). Appends one item per question block to pDoc and every
 ** problem to pErrs (class KIOSK_EGIFT; codes SYNTAX, UNSUPPORTED,
-** ANNOTATION, TEXT, NOMEM). Blocks with errors are kept as items with q
-** NULL, so `pack import` can report and preserve them.
+** ANNOTATION, TEXT, NOMEM), and every change made to a question that was
+** read (formats the kiosk shows as plain text) to pDoc->warn. Blocks with
+** errors are kept as items with q NULL, so `pack import` can report and
+** preserve them.
 ** Returns the number of errors added (0 when everything was read).
 */
 int kioskGiftParse(const KioskSrc *pSrc, int iStart, int iEnd,

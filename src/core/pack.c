@@ -1295,7 +1295,8 @@ static char *titleFromCategories(const KioskGiftDoc *pDoc){
 
 int kioskPackImportGift(const char *zFile, const char *z, int n,
                         const char *zId, const char *zTitle,
-                        sqlite3_str *pOut, KioskErrList *pErrs){
+                        sqlite3_str *pOut, KioskErrList *pErrs,
+                        KioskErrList *pWarns){
   KioskSrc src;
   KioskGiftDoc doc;
   char *zMadeId = 0, *zMadeTitle = 0;
@@ -1383,7 +1384,17 @@ int kioskPackImportGift(const char *zFile, const char *z, int n,
       KioskError err;
       sqlite3_str *pQ = sqlite3_str_new(0);
       char *zQ;
+      int k;
       kioskErrorClear(&err);
+      for(k=0; k<pItem->nWarn; k++){
+        /* imported with a change: say so, in the pack and to the caller */
+        const KioskError *w = &doc.warn.aErr[pItem->iFirstWarn+k];
+        sqlite3_str_appendf(pQ, "// kioskctl pack import: line %d: ",
+                            w->iLine);
+        appendOneLine(pQ, w->zMsg);
+        sqlite3_str_appendchar(pQ, 1, '\n');
+        if( pWarns ) kioskErrListAppend(pWarns, w);
+      }
       if( kioskGiftWrite(pQ, pItem->q, pItem->zTitle, &err)==0 ){
         bWritten = 1;
       }else{

@@ -166,12 +166,16 @@ int kioskPackExportGift(const KioskPack *pPack, sqlite3 *db, uint64_t iSeed,
 ** [questions] written back as GIFT. A question that cannot be represented
 ** is kept in the pack as a comment (its original lines after "//> ") and
 ** its errors are appended to pErrs with their line and column in zFile.
+** A question imported with a change (a format the kiosk shows as plain
+** text: see KioskGiftDoc.warn) gets a comment saying so above it in the
+** pack, and the warning is appended to pWarns (when not NULL).
 ** Returns the number of questions that could not be represented (0: the
 ** whole file was imported), or -1 out of memory.
 */
 int kioskPackImportGift(const char *zFile, const char *z, int n,
                         const char *zId, const char *zTitle,
-                        sqlite3_str *pOut, KioskErrList *pErrs);
+                        sqlite3_str *pOut, KioskErrList *pErrs,
+                        KioskErrList *pWarns);
 
 /* 1 if z is a valid id ([a-z0-9-]+, at most 64 bytes). */
 int kioskPackIsId(const char *z);

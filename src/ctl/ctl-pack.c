@@ -36,6 +36,9 @@ const char ctlPackUsage[] =
   "import   turns a Moodle GIFT file into a pack (to OUT, or standard\n"
   "         output). A question the kiosk cannot represent is reported by\n"
   "         line and kept in the pack as a comment; the exit status is then 1.\n"
+  "         A question imported with a change (markdown or HTML formatting\n"
+  "         kept as plain text) gets a warning by line, and a comment in\n"
+  "         the pack.\n"
   "install  checks PACK against the course, as check --db does, and only\n"
   "         when it has no error stores it in the records database, where\n"
   "         the kiosk offers it. The course is COURSE.db, else the kiosk's\n"
@@ -52,6 +55,17 @@ static void printErrors(const KioskErrList *pErrs){
   if( pErrs->nDropped>0 ){
     fprintf(stderr, "kioskctl pack: %d more error%s not shown\n",
             pErrs->nDropped, pErrs->nDropped==1 ? "" : "s");
+  }
+}
+
+/* Print every warning of pWarns on stderr as FILE:LINE:COLUMN: warning:
+** message. Warnings do not change the exit status. */
+static void printWarnings(const KioskErrList *pWarns){
+  int i;
+  for(i=0; i<pWarns->nErr; i++){
+    KioskError w = pWarns->aErr[i];
+    snprintf(w.zMsg, sizeof(w.zMsg), "warning: %.1000s", pWarns->aErr[i].zMsg);
+    ctlPrintError(&w);
   }
 }
 
@@ -145,6 +159,7 @@ static int packCheck(int argc, char **argv){
       continue;
     }
     kioskPackCheck(azPos[i], z, n, db, &p, &errs);
+    if( p ) printWarnings(&p->doc.warn);
     if( kioskErrListCount(&errs)>0 || p==0 ){
       printErrors(&errs);
       rc = 1;
@@ -251,7 +266,7 @@ static int packImport(int argc, char **argv){
   const char *zId = 0, *zTitle = 0, *zOut = 0;
   const char *azPos[1];
   int nPos = 0, rc = 0, n = 0, nSkipped;
-  KioskErrList errs;
+  KioskErrList errs, warns;
   KioskError err;
   sqlite3_str *pOut;
   char *z = 0, *zPack;
@@ -285,14 +300,17 @@ static int packImport(int argc, char **argv){
     return 1;
   }
   memset(&errs, 0, sizeof(errs));
+  memset(&warns, 0, sizeof(warns));
   pOut = sqlite3_str_new(0);
-  nSkipped = kioskPackImportGift(azPos[0], z, n, zId, zTitle, pOut, &errs);
+  nSkipped = kioskPackImportGift(azPos[0], z, n, zId, zTitle, pOut, &errs,
+                                 &warns);
   zPack = sqlite3_str_finish(pOut);
   if( nSkipped<0 || zPack==0 ){
     fprintf(stderr, "kioskctl pack import: out of memory\n");
     rc = 1;
   }else{
     printErrors(&errs);
+    printWarnings(&warns);
     if( kioskErrListCount(&errs)>0 ){
       fprintf(stderr, "kioskctl pack import: %d question%s not imported "
               "(kept as comments in the pack)\n", nSkipped,
@@ -303,6 +321,7 @@ static int packImport(int argc, char **argv){
   }
   sqlite3_free(zPack);
   kioskErrListReset(&errs);
+  kioskErrListReset(&warns);
   sqlite3_free(z);
   return rc;
 }

@@ -753,6 +753,70 @@ static void testPositions(void){
   kioskSrcFree(&src);
 }
 
+/* What the kiosk shows differently from Moodle is a warning, by line,
+** once per kind and question; nothing changed silently. */
+static void testFormatWarnings(void){
+  static const struct { const char *zIn, *zWarn; } aCase[] = {
+    { "::t::[markdown]What is *this*? {=a ~b}",
+      "t.gift:1:6: markdown formatting kept as plain text: the kiosk shows "
+      "marks such as * _ # as written" },
+    { "\n[html]<p>Capital of <b>Kazakhstan</b>?</p> {=Astana ~Almaty}",
+      "t.gift:2:1: HTML formatting kept as plain text: markup such as <b> "
+      "and <p> dropped, entities decoded" },
+    { "Q {=[html]x &amp; y ~z}",
+      "t.gift:1:5: HTML formatting kept as plain text: markup such as <b> "
+      "and <p> dropped, entities decoded" },
+    { "[moodle]Is <i>this</i> right? {T}",
+      "t.gift:1:1: Moodle auto-format kept as plain text: the kiosk shows "
+      "its HTML tags and entities as written" },
+    { "Tom &amp; Jerry? {T}",
+      "t.gift:1:1: Moodle auto-format kept as plain text: the kiosk shows "
+      "its HTML tags and entities as written" },
+    /* nothing changes: no warning */
+    { "[html]Plain words {T}", 0 },
+    { "[plain]x <b> y & z {T}", 0 },
+    { "[moodle]1 < 2 & 3 > 2 {T}", 0 },
+    { "Q {=a ~b}", 0 },
+  };
+  size_t i;
+  for(i=0; i<sizeof(aCase)/sizeof(aCase[0]); i++){
+    G g;
+    char zWarn[2048];
+    if( ONE(&g, aCase[i].zIn) ){
+      if( aCase[i].zWarn==0 ){
+        CHECK_INT(g.doc.warn.nErr, 0);
+      }else{
+        CHECK_INT(g.doc.warn.nErr, 1);
+        CHECK_INT(g.doc.aItem[0].nWarn, 1);
+        if( g.doc.warn.nErr>0 ){
+          kioskErrorFormat(&g.doc.warn.aErr[0], zWarn, (int)sizeof(zWarn));
+          CHECK_STR(zWarn, aCase[i].zWarn);
+          CHECK_STR(g.doc.warn.aErr[0].zCode, "FORMAT");
+        }
+      }
+    }
+    gfree(&g);
+  }
+
+  /* once a kind per question: markdown answers inherit the format; two
+  ** kinds in one question are two warnings; a question with an error has
+  ** none (its error says it all) */
+  {
+    G g;
+    gparse(&g, "[markdown]*a* {=*b* ~_c_}\n\n[html]<b>x</b> {=a ~[moodle]"
+           "<i>b</i>}\n\n[markdown]essay {}\n");
+    CHECK_INT(g.doc.nItem, 3);
+    CHECK_INT(g.doc.warn.nErr, 3);
+    if( g.doc.nItem==3 ){
+      CHECK_INT(g.doc.aItem[0].nWarn, 1);
+      CHECK_INT(g.doc.aItem[1].nWarn, 2);
+      CHECK_INT(g.doc.aItem[1].iFirstWarn, 1);
+      CHECK_INT(g.doc.aItem[2].nWarn, 0);
+    }
+    gfree(&g);
+  }
+}
+
 int main(void){
   testChoice();
   testMulti();
@@ -763,6 +827,7 @@ int main(void){
   testEscapes();
   testStructure();
   testFormats();
+  testFormatWarnings();
   testAnnotations();
   testErrors();
   testNul();

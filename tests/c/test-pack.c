@@ -547,7 +547,7 @@ static void testRoundTrip(sqlite3 *db){
 
   pOut = sqlite3_str_new(0);
   nSkip = kioskPackImportGift("good.gift", zGift, (int)strlen(zGift), 0, 0,
-                              pOut, &errs);
+                              pOut, &errs, 0);
   zPack = sqlite3_str_finish(pOut);
   CHECK_INT(nSkip, 0);
   CHECK_INT(errs.nErr, 0);
@@ -637,7 +637,7 @@ static void testImport(void){
   int nSkip;
   memset(&errs, 0, sizeof(errs));
   nSkip = kioskPackImportGift("in/geo quiz.gift", zIn, (int)strlen(zIn), 0, 0,
-                              pOut, &errs);
+                              pOut, &errs, 0);
   zPack = sqlite3_str_finish(pOut);
   CHECK_INT(nSkip, 3);
   CHECK_INT(errs.nErr, 3);
@@ -676,7 +676,7 @@ static void testImport(void){
   /* --id and --title win */
   pOut = sqlite3_str_new(0);
   kioskPackImportGift("x.gift", "Q {T}\n", 6, "my-id", "My\ttitle", pOut,
-                      &errs);
+                      &errs, 0);
   zPack = sqlite3_str_finish(pOut);
   CHECK(zPack && strstr(zPack, "id          = my-id\ntitle       = My "
                         "title\n"));

@@ -67,7 +67,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *aData, size_t nData){
       char *zPack;
       memset(&errs2, 0, sizeof(errs2));
       nSkip = kioskPackImportGift("export.gift", zOut, (int)strlen(zOut),
-                                  0, 0, pPack, &errs2);
+                                  0, 0, pPack, &errs2, 0);
       zPack = sqlite3_str_finish(pPack);
       if( nSkip>0 || (errs2.nErr>0 && strcmp(errs2.aErr[0].zCode, "NOMEM")) ){
         fprintf(stderr, "fuzz-pack: its own export does not import: %s\n%s\n",
@@ -85,7 +85,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *aData, size_t nData){
 
   /* As a GIFT file to import. */
   pOut = sqlite3_str_new(0);
-  if( kioskPackImportGift("fuzz.gift", z, n, 0, 0, pOut, &errs)>=0 ){
+  if( kioskPackImportGift("fuzz.gift", z, n, 0, 0, pOut, &errs, 0)>=0 ){
     zOut = sqlite3_str_finish(pOut);
     if( zOut ) mustRead("an imported pack", zOut);
     sqlite3_free(zOut);
