@@ -512,6 +512,11 @@ KioskQuestion *quizTfInitiative(QuizGen *g, const Row *pIn){
       zClaim = other.az[1];
     }
   }
+  /* "EU Central Asia Strategy ... by Japan": the name settles it */
+  if( qNameIn(g, pIn->az[IN_NAME], zRight)
+   || (bPerson && qNameIn(g, pIn->az[IN_NAME], surname(g, zRight))) ){
+    return 0;
+  }
   if( bTrue ){
     zExplain = qPrintf(g, "True. %s", initSays(g, pIn, bPerson ? zRight : 0));
   }else{

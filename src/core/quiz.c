@@ -552,7 +552,143 @@ KioskQuestion *qFinish(QuizGen *g, KioskQuestion *q, const char *zForm){
     if( q->zAnswer==0 ){ qOom(g); return qDrop(q); }
   }
   if( qIsUsed(g, zId) ) return qDrop(q);
+  if( qGiveaway(g, q, zForm) || g->rc ) return qDrop(q);
   return q;
+}
+
+/* ---------------------------------------------------------------- giveaway
+**
+** A question must not carry its answer: "Which country launched the EU
+** Central Asia Strategy?", "Who launched Koizumi's energy plans?", "In
+** which year was the 2014 Joint Statement adopted?". qNameIn looks for a
+** name in a text as whole words, after folding (a possessive "s" may
+** follow: "Koizumi's"); a country is found by its name, its id in capitals
+** ("EU", "US", "U.S.") and words made from its name ("Japanese",
+** "Chinese", "Uzbek"). */
+
+static const char zCountryIdSql[] =
+  "SELECT id FROM countries WHERE name=?1 LIMIT 1";
+static const char zFactNameSql[] =
+  "SELECT name, 1 FROM people WHERE id=?1"
+  " UNION ALL SELECT name, 0 FROM organizations WHERE id=?1"
+  " UNION ALL SELECT name, 0 FROM places WHERE id=?1"
+  " UNION ALL SELECT name, 0 FROM initiatives WHERE id=?1 LIMIT 1";
+static const char zFactNamesSql[] =
+  "SELECT alias FROM aliases WHERE fact=?1"
+  " UNION ALL SELECT abbrev FROM organizations WHERE id=?1 AND abbrev<>''"
+  " LIMIT 32";
+
+/* 1 when folded zNeedle stands in folded zHay at word boundaries; with
+** bPrefix it may also be the start of a longer word. */
+static int foldedWordIn(const char *zHay, const char *zNeedle, int bPrefix){
+  size_t n = strlen(zNeedle);
+  const char *p;
+  if( n==0 ) return 0;
+  for(p=strstr(zHay, zNeedle); p; p=strstr(p+1, zNeedle)){
+    const char *e = p+n;
+    if( p>zHay && p[-1]!=' ' ) continue;
+    if( *e==0 || *e==' ' || bPrefix ) return 1;
+    if( e[0]=='s' && (e[1]==0 || e[1]==' ') ) return 1;
+  }
+  return 0;
+}
+
+/* 1 when the exact (case-sensitive) zWord stands in z between
+** non-letters. */
+static int exactWordIn(const char *z, const char *zWord){
+  size_t n = strlen(zWord);
+  const char *p;
+  if( n==0 ) return 0;
+  for(p=strstr(z, zWord); p; p=strstr(p+1, zWord)){
+    unsigned char b = p>z ? (unsigned char)p[-1] : ' ';
+    unsigned char e = (unsigned char)p[n];
+    int bAlnumB = (b>='A' && b<='Z') || (b>='a' && b<='z') || (b>='0' && b<='9');
+    int bAlnumE = (e>='A' && e<='Z') || (e>='a' && e<='z') || (e>='0' && e<='9');
+    if( !bAlnumB && !bAlnumE ) return 1;
+  }
+  return 0;
+}
+
+int qNameIn(QuizGen *g, const char *zText, const char *zName){
+  const char *zHay, *zFold;
+  Row r;
+  if( zText==0 || zName==0 || zName[0]==0 ) return 0;
+  zHay = qFold(g, zText);
+  zFold = qFold(g, zName);
+  if( foldedWordIn(zHay, zFold, 0) ) return 1;
+  if( qFetch(g, zCountryIdSql, &r, 1, "t", zName)==1 && r.az[0] ){
+    char zId[8], zDot[16];
+    size_t n = strlen(r.az[0]), i, k = 0;
+    if( n<sizeof(zId) ){
+      for(i=0; i<=n; i++){
+        char c = r.az[0][i];
+        zId[i] = (char)(c>='a' && c<='z' ? c-'a'+'A' : c);
+        if( c ){ zDot[k++] = zId[i]; zDot[k++] = '.'; }
+      }
+      zDot[k] = 0;
+      if( exactWordIn(zText, zId) || strstr(zText, zDot) ) return 1;
+    }
+    if( strchr(zFold, ' ')==0 ){
+      /* "uzbekistan" -> "uzbek", "china" -> "chin", "japan" -> "japan" */
+      size_t m = strlen(zFold);
+      if( m>6 && strcmp(zFold+m-5, "istan")==0 ) m -= 5;
+      else if( m>5 && strcmp(zFold+m-4, "stan")==0 ) m -= 4;
+      else if( m>4 && strchr("aeioy", zFold[m-1]) ) m--;
+      if( m>=4 && foldedWordIn(zHay, qPrintf(g, "%.*s", (int)m, zFold), 1) ){
+        return 1;
+      }
+    }
+  }
+  return 0;
+}
+
+/* 1 when the answer zAnswer shows in the prompt by its text or, when it
+** is the name of fact zFact (may be NULL), by the fact's aliases,
+** abbreviation or, for a person, surname. */
+static int answerShows(QuizGen *g, const char *zPrompt, const char *zAnswer,
+                       const char *zFact){
+  Row aRow[32], name;
+  int n, i;
+  const char *p;
+  if( qNameIn(g, zPrompt, zAnswer) ) return 1;
+  if( zFact==0 ) return 0;
+  /* "Which post did Shinzo Abe hold?": the option is a post, its fact
+  ** the person asked about, whose names are meant to be in the prompt */
+  if( qFetch(g, zFactNameSql, &name, 1, "t", zFact)!=1
+   || !qSameText(g, name.az[0], zAnswer) ) return 0;
+  n = qFetch(g, zFactNamesSql, aRow, 32, "t", zFact);
+  for(i=0; i<n; i++){
+    if( qNameIn(g, zPrompt, aRow[i].az[0]) ) return 1;
+  }
+  /* a person's surname, the last word: "Koizumi's energy plans" */
+  p = strrchr(zAnswer, ' ');
+  if( name.ar[1]!=0 && p && qNameIn(g, zPrompt, p+1) ) return 1;
+  return 0;
+}
+
+int qGiveaway(QuizGen *g, const KioskQuestion *q, const char *zForm){
+  int i;
+  /* "What does EU stand for?": the abbreviation is the question */
+  if( q->zPrompt==0 || strcmp(zForm, "abbrev")==0 ) return 0;
+  switch( q->eKind ){
+    case KQ_CHOICE: case KQ_MULTI:
+      for(i=0; i<q->nOption; i++){
+        if( q->aOption[i].rCredit>0
+         && answerShows(g, q->zPrompt, q->aOption[i].zText,
+                        q->aOption[i].zFact) ) return 1;
+      }
+      break;
+    case KQ_TEXT:
+      for(i=0; i<q->nAccept; i++){
+        if( qNameIn(g, q->zPrompt, q->azAccept[i]) ) return 1;
+      }
+      break;
+    case KQ_YEAR:
+      return q->zAnswer && qNameIn(g, q->zPrompt, q->zAnswer);
+    default:
+      break;
+  }
+  return 0;
 }
 
 static const char zCountrySql[] = "SELECT name FROM countries WHERE id=?1";

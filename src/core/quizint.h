@@ -154,6 +154,16 @@ int qSet(QuizGen *g, char **pz, const char *z);
 ** the quiz. Returns q, or NULL (q freed) when the id is taken or on
 ** error. */
 KioskQuestion *qFinish(QuizGen *g, KioskQuestion *q, const char *zForm);
+/* 1 when name zName stands in zText as whole words (folded; a possessive
+** "s" may follow); a country also by its id in capitals ("EU", "U.S.")
+** and by words made from its name ("Japanese", "Uzbek"). */
+int qNameIn(QuizGen *g, const char *zText, const char *zName);
+/* 1 when q's prompt gives its answer away: a right option (or, typed, an
+** accepted answer or the year) stands in it, by its text or, when the
+** option is the name of its fact, by the fact's aliases, abbreviation or
+** a person's surname. qFinish drops such questions; zForm "abbrev" is
+** exempt (the abbreviation is what it asks). */
+int qGiveaway(QuizGen *g, const KioskQuestion *q, const char *zForm);
 /* Free q and return NULL. */
 KioskQuestion *qDrop(KioskQuestion *q);
 

@@ -21,6 +21,7 @@
 #include "quizfixture.h"
 #include "quizint.h"      /* the wording helpers, tested directly */
 
+#include <ctype.h>
 #include <math.h>
 #include <sqlite3.h>
 #include <stdarg.h>
@@ -151,7 +152,7 @@ enum {
   R_FIG_TYPED, R_REPEATED_VALUE,
   R_WHO, R_COUNTRY, R_WHAT, R_WHERE, R_ABSENT, R_TYPED_WHO,
   R_PERSON_ROLE, R_PERSON_WHO, R_ORG, R_PLACE, R_PLACE_TYPED, R_CHRONO,
-  R_MATCH, R_TF, R_TF_FALSE, R_MULTI,
+  R_MATCH, R_TF, R_TF_FALSE, R_MULTI, R_GIVEAWAY, R_GIVEAWAY_COUNTRY,
   R_N
 };
 static const char *const azRule[R_N] = {
@@ -166,7 +167,8 @@ static const char *const azRule[R_N] = {
   "who launched", "which country", "which initiative", "where adopted",
   "who stayed out", "typed launcher", "person post", "person who",
   "organization", "place", "typed place", "chronology", "matching",
-  "true/false", "true/false falsified", "multi credits"
+  "true/false", "true/false falsified", "multi credits",
+  "answer not in prompt", "answer country not in prompt"
 };
 static int aRuleCount[R_N];
 
@@ -426,6 +428,51 @@ static void tailAfter(const char *z, const char *zSep, char *zOut, int n){
   }
 }
 
+/* 1 when zWord stands in zText as a whole word: folded, or with bExact
+** case-sensitive and unfolded ("EU", not the "eu" of a longer word). */
+static int wordIn(const char *zText, const char *zWord, int bExact){
+  char *zH = bExact ? sqlite3_mprintf("%s", zText) : kioskNormalizeFold(zText);
+  char *zN = bExact ? sqlite3_mprintf("%s", zWord) : kioskNormalizeFold(zWord);
+  int bFound = 0;
+  size_t n = zN ? strlen(zN) : 0;
+  const char *p;
+  for(p=zH && n ? strstr(zH, zN) : 0; p && !bFound; p=strstr(p+1, zN)){
+    unsigned char b = p>zH ? (unsigned char)p[-1] : ' ';
+    unsigned char e = (unsigned char)p[n];
+    bFound = !isalnum(b) && !isalnum(e);
+  }
+  sqlite3_free(zH);
+  sqlite3_free(zN);
+  return bFound;
+}
+
+/* A question must not carry its answer: no right option (accepted text,
+** year) in the prompt as a word, and for a country neither its name nor
+** its id in capitals ("Which country launched the EU Central Asia
+** Strategy?"). The abbreviation form asks about the abbreviation. */
+static void checkGiveaway(sqlite3 *db, const KioskQuestion *q,
+                          const char *zForm){
+  int i;
+  if( strcmp(zForm, "organization-abbrev")==0 ) return;
+  for(i=0; i<q->nOption; i++){
+    const char *zText = q->aOption[i].zText, *zId;
+    if( q->eKind==KQ_TF || q->eKind==KQ_ORDER ) break;
+    if( q->aOption[i].rCredit<=0 ) continue;
+    QCHECK(q, !wordIn(q->zPrompt, zText, 0));
+    RULE(R_GIVEAWAY);
+    zId = sqlText(db, "SELECT upper(id) FROM countries WHERE name=?1", zText);
+    if( zId[0] ){
+      QCHECK(q, !wordIn(q->zPrompt, zId, 1));
+      RULE(R_GIVEAWAY_COUNTRY);
+    }
+  }
+  for(i=0; i<q->nAccept; i++){
+    QCHECK(q, !wordIn(q->zPrompt, q->azAccept[i], 0));
+    RULE(R_GIVEAWAY);
+  }
+  if( q->eKind==KQ_YEAR ) QCHECK(q, !wordIn(q->zPrompt, q->zAnswer, 1));
+}
+
 static void checkQuestion(sqlite3 *db, const KioskQuestion *q,
                           const KioskQuizSpec *pSpec){
   char zForm[64];
@@ -474,6 +521,7 @@ static void checkQuestion(sqlite3 *db, const KioskQuestion *q,
                      q->azSource[j])==1);
   }
   RULE(R_SOURCES);
+  checkGiveaway(db, q, zForm);
   /* lesson: a paragraph that refers to the first fact that has one (the
   ** first fact itself when it can), in the question's stage when there is
   ** one there; none when no fact of the question is in a lesson */
