@@ -4,7 +4,8 @@
 **   figure-amount  "Between 1992 and 2000, how much was Japanese economic
 **                  aid to Uzbekistan?" (choice)
 **   figure-typed   the same, typed ("396 million", "$396m", ...) (number)
-**   figure-which   "Which of these came to $2.5 billion?" (choice)
+**   figure-which   "Which of these came to $2.5 billion?", "Which of
+**                  these was 5?" (options "The number of ...") (choice)
 **   truefalse-figure  "..., Japanese economic aid to Uzbekistan came to
 **                  $396 million." true or false (the amount comes last)
 **
@@ -522,6 +523,15 @@ static KioskQuestion *figureTyped(QuizGen *g, const Row *pFig){
   return qFinish(g, q, "typed");
 }
 
+/* An option of figure-which: the label, or for a count the number it
+** is ("Which of these was 5?" "The number of Central Asian countries
+** visited by Shinzo Abe in 2015": a count is not a thing that "numbered
+** 5"). */
+static const char *whichOption(QuizGen *g, const Row *pFig){
+  if( !isCount(pFig) ) return pFig->az[FG_LABEL];
+  return qPrintf(g, "The number of %s", qInSentence(g, pFig->az[FG_LABEL]));
+}
+
 static KioskQuestion *figureWhich(QuizGen *g, const Row *pFig){
   Row aCand[32], aWrong[3];
   QOpts opts;
@@ -549,7 +559,7 @@ static KioskQuestion *figureWhich(QuizGen *g, const Row *pFig){
   qShuffle(g, aCand+nSib, nCand-nSib, (int)sizeof(Row));
 
   memset(&opts, 0, sizeof(opts));
-  qOptAdd(g, &opts, pFig->az[FG_LABEL], 1, pFig->az[FG_ID], 0);
+  qOptAdd(g, &opts, whichOption(g, pFig), 1, pFig->az[FG_ID], 0);
   for(i=0; i<nCand && nWrong<3; i++){
     const Row *c = &aCand[i];
     if( strcmp(c->az[FG_ID], pFig->az[FG_ID])==0 ) continue;
@@ -559,25 +569,26 @@ static KioskQuestion *figureWhich(QuizGen *g, const Row *pFig){
     k = labelHasValue(g, c->az[FG_LABEL], zUnit, v, bApprox);
     if( k<0 ) return 0;
     if( k ) continue;
-    if( qOptAdd(g, &opts, c->az[FG_LABEL], 0, c->az[FG_ID], 0) ){
+    if( qOptAdd(g, &opts, whichOption(g, c), 0, c->az[FG_ID], 0) ){
       aWrong[nWrong++] = *c;
     }
   }
   if( nWrong<2 ) return 0;
   for(i=0; i<nWrong; i++){
     zOthers = qPrintf(g, "%s%s%s (%s)", zOthers, i ? "; " : "",
-                      aWrong[i].az[FG_LABEL],
+                      isCount(pFig) ? qInSentence(g, whichOption(g, &aWrong[i]))
+                                    : aWrong[i].az[FG_LABEL],
                       amountText(g, aWrong[i].ar[FG_VALUE], zUnit,
                                  aWrong[i].ar[FG_APPROX]!=0));
   }
-  if( strcmp(zUnit, "count")==0 ) zVerb = "numbered";
+  if( strcmp(zUnit, "count")==0 ) zVerb = "was";
   else if( strcmp(zUnit, "km")==0 ) zVerb = "measured";
   else if( strcmp(zUnit, "bcm/yr")==0 ) zVerb = "was";
   else zVerb = "came to";
   q = qNew(g, KQ_CHOICE, "figure", pFig->az[FG_STAGE]);
   if( q==0 ) return 0;
   if( qSet(g, &q->zPrompt, qPrintf(g, "Which of these %s %s?", zVerb, zAmount))
-   || qSet(g, &q->zAnswer, pFig->az[FG_LABEL])
+   || qSet(g, &q->zAnswer, whichOption(g, pFig))
    || qSet(g, &q->zExplain, qPrintf(g, "%s The others: %s.",
                                     figSentence(g, pFig, zAmount, 0),
                                     zOthers))

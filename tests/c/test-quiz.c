@@ -341,7 +341,8 @@ static sqlite3_int64 figuresWithValue(sqlite3 *db, const char *zLabel,
                                       const char *zUnit, double v,
                                       int bApprox){
   return sqlInt(db,
-      "SELECT count(*) FROM figures WHERE label=?1 AND unit=?2"
+      "SELECT count(*) FROM figures WHERE (label=?1 OR (unit='count' AND"
+      " 'the number of ' || label=?1 COLLATE NOCASE)) AND unit=?2"
       " AND abs(value-?3) <= (CASE WHEN approx=1 OR ?4 THEN 0.2 ELSE 0.005"
       " END)*max(abs(value), abs(?3))", "ttdi", zLabel, zUnit, v,
       (sqlite3_int64)bApprox);
@@ -665,7 +666,7 @@ static void checkQuestion(sqlite3 *db, const KioskQuestion *q,
     const char *zUnit = sqlText(db, "SELECT unit FROM figures WHERE id=?1", zFact);
     int bApprox = (int)sqlInt(db, "SELECT approx FROM figures WHERE id=?1", "t", zFact);
     static const char *const azVerb[] = {
-      "Which of these came to ", "Which of these numbered ",
+      "Which of these came to ",
       "Which of these measured ", "Which of these was ", 0
     };
     char zAmt[128];
@@ -679,6 +680,11 @@ static void checkQuestion(sqlite3 *db, const KioskQuestion *q,
     }
     QCHECK(q, v>=0);
     for(i=0; i<q->nOption; i++){
+      /* a count is asked as a number: "Which of these was 5?" "The
+      ** number of ..." */
+      if( strcmp(zUnit, "count")==0 ){
+        QCHECK(q, strncmp(q->aOption[i].zText, "The number of ", 14)==0);
+      }
       n = figuresWithValue(db, q->aOption[i].zText, zUnit, v, bApprox);
       if( q->aOption[i].rCredit>0 ){
         QCHECK(q, n>=1);
