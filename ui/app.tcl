@@ -186,6 +186,11 @@ proc ::kiosk::ui::app::goto {name args} {
     ttk::frame $frame
     grid $frame -row 0 -column 0 -sticky nsew
     set current [list $name {*}$args]
+    # The frame has the focus unless the screen gives it to one of its
+    # widgets: set first, so that the screen's own choice comes later and
+    # wins (a focus set before the window is mapped takes effect when it
+    # is, the last one set winning; [focus] cannot be asked until then).
+    focus $frame
     if {[catch {::kiosk::ui::${name}::show $frame {*}$args} msg opts]} {
         if {$name eq "error"} {
             return -options $opts $msg
@@ -194,9 +199,6 @@ proc ::kiosk::ui::app::goto {name args} {
         after idle [list ::kiosk::ui::app::goto error \
             [mc "Something went wrong on this screen."] $msg $info]
         return $frame
-    }
-    if {[focus] eq "" || ![string match $frame* [focus]]} {
-        focus $frame
     }
     return $frame
 }
