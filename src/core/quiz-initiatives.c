@@ -417,6 +417,7 @@ static KioskQuestion *matchForm(QuizGen *g, int iForm, const Row *pAnchor,
     "Match each initiative to the country that launched or proposed it."
   };
   MatchItem aItem[MATCH_MAX];
+  const char *zPrompt, *zVerb;
   int n = 0, i, nTarget = 3 + (int)qRand(g, 2);
   const char *zExplain = "";
   KioskQuestion *q;
@@ -454,7 +455,20 @@ static KioskQuestion *matchForm(QuizGen *g, int iForm, const Row *pAnchor,
     zExplain = qPrintf(g, "%s%s%s: %s", zExplain, i ? "; " : "",
                        aItem[i].in.az[IN_NAME], aItem[i].zRight);
   }
-  if( qSet(g, &q->zPrompt, azPrompt[iForm])
+  /* one verb when the initiatives are all of a kind ("the year it was
+  ** adopted"), the hedge only when they are mixed */
+  zVerb = qInitVerb(aItem[0].in.az[IN_KIND]);
+  for(i=1; i<n && zVerb; i++){
+    if( strcmp(qInitVerb(aItem[i].in.az[IN_KIND]), zVerb)!=0 ) zVerb = 0;
+  }
+  zPrompt = azPrompt[iForm];
+  if( zVerb && iForm==0 ){
+    zPrompt = qPrintf(g, "Match each initiative to the year it was %s.", zVerb);
+  }else if( zVerb && iForm==2 && strchr(zVerb, ' ')==0 ){
+    zPrompt = qPrintf(g, "Match each initiative to the country that %s it.",
+                      zVerb);
+  }
+  if( qSet(g, &q->zPrompt, zPrompt)
    || qSet(g, &q->zExplain, qPrintf(g, "%s.", zExplain)) ){
     return qDrop(q);
   }

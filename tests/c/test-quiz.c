@@ -853,7 +853,19 @@ static void checkQuestion(sqlite3 *db, const KioskQuestion *q,
     QCHECK(q, !bSorted);
     RULE(R_CHRONO);
   }else if( strncmp(zForm, "matching-", 9)==0 ){
+    int nKind = 0;
     QCHECK(q, q->nPair>=3 && q->nPair<=4);
+    /* "launched or adopted" only for initiatives of mixed kinds */
+    for(i=0; i<q->nPair; i++){
+      for(j=0; j<i; j++){
+        if( strcmp(sqlText(db, "SELECT kind FROM initiatives WHERE name=?1",
+                           q->aPair[i].zLeft),
+                   sqlText(db, "SELECT kind FROM initiatives WHERE name=?1",
+                           q->aPair[j].zLeft))==0 ) break;
+      }
+      if( j==i ) nKind++;
+    }
+    if( nKind==1 ) QCHECK(q, strstr(q->zPrompt, " or ")==0);
     for(i=0; i<q->nPair; i++){
       for(j=0; j<q->nPair; j++){
         const char *zL = q->aPair[i].zLeft, *zR = q->aPair[j].zRight;
