@@ -52,14 +52,14 @@ static int courseObjCmd(ClientData cd, Tcl_Interp *interp,
     "close", "countries", "course", "events", "fact", "facts", "figures",
     "fresh", "glossary", "import", "initiatives", "lesson", "load", "packcheck",
     "packquiz", "places", "quiz", "score", "source", "sources", "stage",
-    "stages", "term", 0
+    "stages", "tally", "term", 0
   };
   enum CourseSub {
     SUB_CLOSE, SUB_COUNTRIES, SUB_COURSE, SUB_EVENTS, SUB_FACT, SUB_FACTS,
     SUB_FIGURES, SUB_FRESH, SUB_GLOSSARY, SUB_IMPORT, SUB_INITIATIVES, SUB_LESSON,
     SUB_LOAD, SUB_PACKCHECK, SUB_PACKQUIZ, SUB_PLACES, SUB_QUIZ, SUB_SCORE,
     SUB_SOURCE, SUB_SOURCES,
-    SUB_STAGE, SUB_STAGES, SUB_TERM
+    SUB_STAGE, SUB_STAGES, SUB_TALLY, SUB_TERM
   };
   int iSub;
 
@@ -119,6 +119,8 @@ static int courseObjCmd(ClientData cd, Tcl_Interp *interp,
       return kioskCourseQuizCmd(p, interp, objc, objv);
     case SUB_SCORE:       /* $db score question answer */
       return kioskCourseScoreCmd(p, interp, objc, objv);
+    case SUB_TALLY:       /* $db tally questions scores ?-pass percent? */
+      return kioskCourseTallyCmd(p, interp, objc, objv);
     /* Quiz packs (tclpack.c) */
     case SUB_PACKCHECK:   /* $db packcheck file ?-text text? */
       return kioskCoursePackCheckCmd(p, interp, objc, objv);

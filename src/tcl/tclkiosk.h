@@ -47,7 +47,8 @@ KioskCourseSubProc kioskCourseCourseCmd, kioskCourseStageCmd,
 
 /* tclquiz.c: quiz and score, and the question dict of doc/tcl-api.md,
 ** which the pack and records commands share. */
-KioskCourseSubProc kioskCourseQuizCmd, kioskCourseScoreCmd;
+KioskCourseSubProc kioskCourseQuizCmd, kioskCourseScoreCmd,
+  kioskCourseTallyCmd;
 struct KioskQuestion;
 /* A new dict (refcount 0) with the fields of q. */
 Tcl_Obj *kioskTclQuestionToObj(const struct KioskQuestion *q);

@@ -3,6 +3,7 @@
 **
 **   $db quiz ?-stages list? ?-kinds list? ?-topics list? ?-count n? ?-seed s?
 **   $db score question answer
+**   $db tally questions scores ?-pass percent?
 **
 ** and the conversion of a KioskQuestion to the question dict of
 ** doc/tcl-api.md and back (kioskTclQuestionToObj, kioskTclQuestionFromObj),
@@ -480,4 +481,85 @@ int kioskCourseScoreCmd(KioskCourse *p, Tcl_Interp *interp,
     return TCL_ERROR;
   }
   return kioskTclScore(interp, objv[2], objv[3]);
+}
+
+/* ---------------------------------------------------------------- tally */
+
+/* $db tally questions scores ?-pass percent?: the totals of a quiz
+** (KioskTally, score.h). scores runs parallel to questions: each a score
+** dict as `score` returns it (its correct and points count), or "" for a
+** question not answered (0 points, wrong). The result dict: points max
+** percent passed right wrong. The pass mark defaults to 60 percent, a
+** stage quiz's. */
+int kioskCourseTallyCmd(KioskCourse *p, Tcl_Interp *interp,
+                        int objc, Tcl_Obj *const objv[]){
+  static const char *const azOpt[] = { "-pass", 0 };
+  KioskTally t;
+  KioskError err;
+  Tcl_Obj **apQ, **apS, *d;
+  int nQ, nS, i, iOpt;
+  double rPass = 60;
+  (void)p;
+  if( objc!=4 && objc!=6 ){
+    Tcl_WrongNumArgs(interp, 2, objv, "questions scores ?-pass percent?");
+    return TCL_ERROR;
+  }
+  if( objc==6 ){
+    if( Tcl_GetIndexFromObjStruct(interp, objv[4], azOpt, sizeof(char *),
+                                  "option", 0, &iOpt) ){
+      return TCL_ERROR;
+    }
+    if( Tcl_GetDoubleFromObj(0, objv[5], &rPass) || rPass<0 || rPass>100 ){
+      kioskErrorSet(&err, KIOSK_EARG, "PASS", 0, 0, 0,
+                    "tally: the pass mark must be a percentage from 0 to 100,"
+                    " not \"%s\"", Tcl_GetString(objv[5]));
+      return kioskTclError(interp, &err);
+    }
+  }
+  if( Tcl_ListObjGetElements(interp, objv[2], &nQ, &apQ)
+   || Tcl_ListObjGetElements(interp, objv[3], &nS, &apS) ){
+    return TCL_ERROR;
+  }
+  if( nQ!=nS ){
+    kioskErrorSet(&err, KIOSK_EARG, "SCORES", 0, 0, 0,
+                  "tally: %d questions but %d scores", nQ, nS);
+    return kioskTclError(interp, &err);
+  }
+  memset(&t, 0, sizeof(t));
+  for(i=0; i<nQ; i++){
+    KioskQuestion *q = 0;
+    KioskScore sc;
+    Tcl_Obj *pCorrect = 0, *pPoints = 0;
+    int nLen;
+    memset(&sc, 0, sizeof(sc));
+    if( kioskTclQuestionFromObj(interp, apQ[i], &q) ) return TCL_ERROR;
+    if( Tcl_GetCharLength(apS[i])>0 ){
+      if( Tcl_DictObjSize(0, apS[i], &nLen)
+       || Tcl_DictObjGet(0, apS[i], Tcl_NewStringObj("correct", -1),
+                         &pCorrect)
+       || Tcl_DictObjGet(0, apS[i], Tcl_NewStringObj("points", -1), &pPoints)
+       || pCorrect==0 || pPoints==0
+       || Tcl_GetBooleanFromObj(0, pCorrect, &sc.bCorrect)
+       || Tcl_GetDoubleFromObj(0, pPoints, &sc.rPoints)
+       || sc.rPoints<0 || sc.rPoints>q->rPoints+1e-9 ){
+        kioskErrorSet(&err, KIOSK_EARG, "SCORE", 0, 0, 0,
+                      "tally: score %d is not a score of its question"
+                      " (a dict with correct and points, 0 to %g)", i+1,
+                      q->rPoints);
+        kioskQuestionFree(q);
+        return kioskTclError(interp, &err);
+      }
+    }
+    kioskTallyAdd(&t, q, &sc);
+    kioskQuestionFree(q);
+  }
+  d = Tcl_NewDictObj();
+  put(d, "points", Tcl_NewDoubleObj(t.rPoints));
+  put(d, "max", Tcl_NewDoubleObj(t.rMax));
+  put(d, "percent", Tcl_NewDoubleObj(kioskTallyPercent(&t)));
+  put(d, "passed", Tcl_NewIntObj(kioskTallyPassed(&t, rPass)));
+  put(d, "right", Tcl_NewIntObj(t.nCorrect));
+  put(d, "wrong", Tcl_NewIntObj(t.nQuestion-t.nCorrect));
+  Tcl_SetObjResult(interp, d);
+  return TCL_OK;
 }
