@@ -200,15 +200,7 @@ proc ::kiosk::ui::desk::installPack {f file} {
             ? [mc "%s has an error; nothing was installed:" [file tail $file]]
             : [mc "%s has %d errors; nothing was installed:" \
                 [file tail $file] [llength $errors]]}]
-        foreach e $errors {
-            set loc [dict get $e file]
-            foreach k {line column} {
-                if {[dict exists $e $k] && [dict get $e $k] > 0} {
-                    append loc ":" [dict get $e $k]
-                }
-            }
-            $w.errors insert end $loc loc ": [dict get $e message]\n"
-        }
+        ShowErrors $w $errors
     } elseif {[catch {
         set settings [dict get [::kiosk::pack parse $file -text $text] settings]
         set id [file rootname [file tail $file]]
@@ -239,12 +231,46 @@ proc ::kiosk::ui::desk::ReadText {file} {
     }
 }
 
+# The errors of a pack check, each as file:line:column: message.
+proc ::kiosk::ui::desk::ShowErrors {w errors} {
+    foreach e $errors {
+        set loc [dict get $e file]
+        foreach k {line column} {
+            if {[dict exists $e $k] && [dict get $e $k] > 0} {
+                append loc ":" [dict get $e $k]
+            }
+        }
+        $w.errors insert end $loc loc ": [dict get $e message]\n"
+    }
+}
+
 proc ::kiosk::ui::desk::Activate {f on} {
-    set t $f.nb.packs.t1
+    set w $f.nb.packs
+    set t $w.t1
     set id [expr {$on ? [$t selection] : ""}]
     if {$on && $id eq ""} {
         toast [mc "Choose a pack first."]
         return
+    }
+    if {$on} {
+        # The course may have been rebuilt since the pack was installed:
+        # check it again, so students are never offered a pack that names
+        # stages or facts the course no longer has.
+        $w.errors configure -state normal
+        $w.errors delete 1.0 end
+        $w.errhead configure -text ""
+        set name $id.pack
+        set text [dict get [[records] packs get $id] text]
+        if {[catch {[course] packcheck $name -text $text} errors]} {
+            set errors [list [dict create file $name message $errors]]
+        }
+        if {[llength $errors]} {
+            $w.errhead configure -text [mc "%s no longer fits the course; it was not made active:" $name]
+            ShowErrors $w $errors
+            $w.errors configure -state disabled
+            return
+        }
+        $w.errors configure -state disabled
     }
     [records] packs activate $id
     FillPacks $f

@@ -89,7 +89,8 @@ proc ::kiosk::ui::quiz::start {questions args} {
     if {$i < 0} { set i [expr {$n - 1}] }
     set time [dict get $o -time]
     set run [dict create title [dict get $o -title] stages [dict get $o -stages] \
-        pack [dict get $o -pack] questions $questions answers $answers i $i \
+        pack [dict get $o -pack] review [dict get $o -review] \
+        questions $questions answers $answers i $i \
         attempt "" feedback [dict get $o -feedback] pass [dict get $o -pass] \
         deadline [expr {$time > 0
             ? [clock milliseconds] + round(1000 * $time) : ""}] shown 0]
@@ -786,7 +787,7 @@ proc ::kiosk::ui::quiz::Finish {f} {
     set share [expr {$max > 0 ? $points / $max : 0}]
     set result [dict create title [dict get $run title] \
         stages [dict get $run stages] pack [dict get $run pack] \
-        points $points max $max share $share pass [dict get $run pass] \
+        review [dict get $run review] points $points max $max share $share pass [dict get $run pass] \
         passed [expr {$share + 1e-9 >= [dict get $run pass]}] items $items]
     unset runs($token)
     goto results $result

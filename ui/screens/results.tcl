@@ -133,7 +133,10 @@ proc ::kiosk::ui::results::Num {v} {
 proc ::kiosk::ui::results::Again {f} {
     variable state
     set r $state($f,result)
-    if {[dict get $r pack] ne ""} {
+    if {[dict exists $r review] && [dict get $r review]} {
+        # Another review: what is due now, which the last one changed.
+        goto review [lindex [dict get $r stages] 0]
+    } elseif {[dict get $r pack] ne ""} {
         goto quiz -pack [dict get $r pack]
     } else {
         goto quiz -stages [dict get $r stages]
