@@ -281,9 +281,11 @@ int kioskScore(const KioskQuestion *q, const KioskAnswer *pAns,
       goto done;
   }
   if( r<0 ) r = 0;
-  if( r>1 ) r = 1;
+  /* GIFT weights such as 33.33333% sum to a hair under 1: a full answer
+  ** is full credit, not 0.9999999999999999 of it. */
+  if( r>1-EPS ) r = 1;
   pScore->rCredit = r;
-  pScore->bCorrect = r>=1-EPS;
+  pScore->bCorrect = r>=1;
   pScore->rPoints = r*q->rPoints;
   if( !pScore->bCorrect && pScore->zFeedback==0 && q->zFeedbackWrong ){
     bOom |= appendStr(&pScore->zFeedback, "", q->zFeedbackWrong);

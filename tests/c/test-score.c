@@ -160,6 +160,15 @@ static void testMulti(void){
   a[2] = 1;
   CHECK(NEAR(scoreList(q, a, 3), 1.0/6));
   kioskQuestionFree(q);
+  /* Weights that add up to a hair under 1 (0.7+0.2+0.1 in doubles) give
+  ** full credit, exactly, and count as correct. */
+  q = choiceQ(KQ_MULTI);
+  kioskQuestionAddOption(q, "a", 0.7, 0, 0);
+  kioskQuestionAddOption(q, "b", 0.2, 0, 0);
+  kioskQuestionAddOption(q, "c", 0.1, 0, 0);
+  a[0] = 0; a[1] = 1; a[2] = 2;
+  CHECK(scoreList(q, a, 3)==1.0);
+  kioskQuestionFree(q);
 }
 
 static void testYear(void){
