@@ -769,26 +769,25 @@ proc ::kiosk::ui::quiz::Finish {f} {
     variable state
     set token $state($f,token)
     set run $runs($token)
-    set points 0.0
-    set max 0.0
     set items {}
+    set scores {}
     foreach q [dict get $run questions] a [dict get $run answers] {
-        set p [expr {[dict exists $q points] ? [dict get $q points] : 1}]
-        set max [expr {$max + $p}]
-        if {$a ne ""} {
-            set points [expr {$points + [dict get [lindex $a 1] points]}]
-        }
+        lappend scores [lindex $a 1]
         lappend items [dict create question $q answer [lindex $a 0] score [lindex $a 1]]
     }
     set rec [records]
     if {$rec ne "" && [dict get $run attempt] ne ""} {
         catch {$rec attempt finish [dict get $run attempt]}
     }
-    set share [expr {$max > 0 ? $points / $max : 0}]
+    # The totals are the package's (KioskTally), as kioskctl's are.
+    set t [[course] tally [dict get $run questions] $scores \
+        -pass [expr {100.0 * [dict get $run pass]}]]
     set result [dict create title [dict get $run title] \
         stages [dict get $run stages] pack [dict get $run pack] \
-        review [dict get $run review] points $points max $max share $share pass [dict get $run pass] \
-        passed [expr {$share + 1e-9 >= [dict get $run pass]}] items $items]
+        review [dict get $run review] \
+        points [dict get $t points] max [dict get $t max] \
+        share [expr {[dict get $t percent] / 100.0}] pass [dict get $run pass] \
+        passed [dict get $t passed] items $items]
     unset runs($token)
     goto results $result
 }
