@@ -109,8 +109,13 @@ void kioskRecordsIsoTime(long long t, char *z){
   struct tm tm;
   time_t tt = (time_t)t;
   memset(&tm, 0, sizeof(tm));
-  gmtime_r(&tt, &tm);
-  strftime(z, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  /* Years outside 0..9999 do not fit the form: store "" rather than
+  ** whatever strftime left behind (callers also refuse such times). */
+  if( t<KIOSK_RECORDS_TIME_MIN || t>KIOSK_RECORDS_TIME_MAX
+   || gmtime_r(&tt, &tm)==0
+   || strftime(z, KIOSK_RECORDS_ISO_SIZE, "%Y-%m-%dT%H:%M:%SZ", &tm)==0 ){
+    z[0] = 0;
+  }
 }
 
 sqlite3 *kioskRecordsDb(KioskRecords *p){ return p->db; }

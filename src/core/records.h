@@ -70,7 +70,12 @@ const char *kioskRecordsPath(KioskRecords *p);
 ** :memory: or nBackup 0, where nothing is written). */
 int kioskRecordsBackup(KioskRecords *p, char **pzPath, KioskError *pErr);
 
-/* "2024-03-05T09:12:44Z" for Unix time t into z (at least 21 bytes). */
+/* The times records accept: years 1970 to 9999 (Unix seconds). */
+#define KIOSK_RECORDS_TIME_MIN 0LL
+#define KIOSK_RECORDS_TIME_MAX 253402300799LL
+/* "2024-03-05T09:12:44Z" for Unix time t into z, which holds at least
+** KIOSK_RECORDS_ISO_SIZE bytes; "" for a time outside the range above. */
+#define KIOSK_RECORDS_ISO_SIZE 21
 void kioskRecordsIsoTime(long long t, char *z);
 
 /*

@@ -535,10 +535,8 @@ int kioskCourseTallyCmd(KioskCourse *p, Tcl_Interp *interp,
     if( kioskTclQuestionFromObj(interp, apQ[i], &q) ) return TCL_ERROR;
     if( Tcl_GetCharLength(apS[i])>0 ){
       if( Tcl_DictObjSize(0, apS[i], &nLen)
-       || Tcl_DictObjGet(0, apS[i], Tcl_NewStringObj("correct", -1),
-                         &pCorrect)
-       || Tcl_DictObjGet(0, apS[i], Tcl_NewStringObj("points", -1), &pPoints)
-       || pCorrect==0 || pPoints==0
+       || (pCorrect = get(apS[i], "correct"))==0
+       || (pPoints = get(apS[i], "points"))==0
        || Tcl_GetBooleanFromObj(0, pCorrect, &sc.bCorrect)
        || Tcl_GetDoubleFromObj(0, pPoints, &sc.rPoints)
        || sc.rPoints<0 || sc.rPoints>q->rPoints+1e-9 ){

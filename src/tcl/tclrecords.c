@@ -71,6 +71,13 @@ static int getNow(Tcl_Interp *interp, Tcl_Obj *pObj, long long *piNow){
     return TCL_OK;
   }
   if( Tcl_GetWideIntFromObj(interp, pObj, &w) ) return TCL_ERROR;
+  if( w<KIOSK_RECORDS_TIME_MIN || w>KIOSK_RECORDS_TIME_MAX ){
+    Tcl_SetObjResult(interp, Tcl_ObjPrintf(
+        "bad time \"%s\": must be Unix seconds from %lld to %lld",
+        Tcl_GetString(pObj), KIOSK_RECORDS_TIME_MIN, KIOSK_RECORDS_TIME_MAX));
+    Tcl_SetErrorCode(interp, "KIOSK", "ARG", "NOW", (char *)0);
+    return TCL_ERROR;
+  }
   *piNow = (long long)w;
   return TCL_OK;
 }

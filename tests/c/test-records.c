@@ -802,6 +802,22 @@ static void testBackups(void){
   kioskRecordsClose(p);
 }
 
+/* Times outside years 1970..9999 give "", never a half-written buffer. */
+static void testIsoTime(void){
+  char z[32];
+  memset(z, 'x', sizeof(z));
+  kioskRecordsIsoTime(1700000000, z);
+  CHECK_STR(z, "2023-11-14T22:13:20Z");
+  kioskRecordsIsoTime(KIOSK_RECORDS_TIME_MAX, z);
+  CHECK_STR(z, "9999-12-31T23:59:59Z");
+  memset(z, 'x', sizeof(z));
+  kioskRecordsIsoTime(300000000000LL, z);
+  CHECK_STR(z, "");
+  memset(z, 'x', sizeof(z));
+  kioskRecordsIsoTime(-99999999999LL, z);
+  CHECK_STR(z, "");
+}
+
 int main(void){
   const char *zTmp = getenv("TMPDIR");
   snprintf(zDir, sizeof(zDir), "%s/test-records-XXXXXX",
@@ -810,6 +826,7 @@ int main(void){
     perror("mkdtemp");
     return 1;
   }
+  testIsoTime();
   testScheduler();
   testPin();
   testStudents();
