@@ -35,11 +35,11 @@ namespace eval ::kiosk::ui::charts {
 
 proc ::kiosk::ui::charts::show {f args} {
     variable state
-    set back [list goto coursemap {*}$args]
+    set back [list ::kiosk::ui::app::goto coursemap {*}$args]
     header $f -title [mc "Figures as charts"] -back $back
     if {[exists map]} {
         ttk::button $f.header.extra.map -text [mc "Map"] \
-            -command [list goto map {*}$args]
+            -command [list ::kiosk::ui::app::goto map {*}$args]
         grid $f.header.extra.map
     }
     set c $f.chart

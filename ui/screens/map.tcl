@@ -37,10 +37,10 @@ namespace eval ::kiosk::ui::map {
 proc ::kiosk::ui::map::show {f args} {
     variable state
     header $f -title [mc "Central Asia on the map"] \
-        -back [list goto coursemap {*}$args]
+        -back [list ::kiosk::ui::app::goto coursemap {*}$args]
     if {[exists charts]} {
         ttk::button $f.header.extra.charts -text [mc "Charts"] \
-            -command [list goto charts {*}$args]
+            -command [list ::kiosk::ui::app::goto charts {*}$args]
         grid $f.header.extra.charts
     }
     set c $f.map
