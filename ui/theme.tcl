@@ -55,7 +55,10 @@ namespace eval ::kiosk::ui::theme {
             accent    #1f4e8c
             accentfg  #ffffff
             focus     #e8a000
+            focusbg   #fff0c7
             select    #cfe0f5
+            accenthi  #2f66ad
+            accentlo  #163b6b
             link      #1f4e8c
             fact      #fff1c2
             factfg    #1b1b1b
@@ -79,7 +82,10 @@ namespace eval ::kiosk::ui::theme {
             accent    #ffff00
             accentfg  #000000
             focus     #00ffff
+            focusbg   #003a3a
             select    #004080
+            accenthi  #ffff99
+            accentlo  #cccc00
             link      #ffff00
             fact      #333300
             factfg    #ffff66
@@ -219,25 +225,46 @@ proc ::kiosk::ui::theme::ApplyStyles {} {
         -padding {16 6}
     ttk::style configure Status.TFrame -background $bg
     # Buttons: a focused button turns the focus colour, so the student can
-    # always see where the keyboard is (a dotted ring is too faint).
+    # always see where the keyboard is (a dotted ring is too faint). Every
+    # state gives its text colour with its background, in one order, so
+    # no mix of states (an Accent button hovered, pressed while focused)
+    # puts light text on a light background.
     foreach style {TButton Big.TButton Name.TButton Option.TButton
         Accent.TButton Link.TButton Tool.TButton Quiet.TButton} {
         ttk::style configure $style -background $panel -foreground $fg \
             -bordercolor $border -lightcolor $panel -darkcolor $panel \
             -padding {14 8} -font KioskBody -focusthickness 0 -relief raised
-        ttk::style map $style \
-            -background [list disabled $bg pressed [color select] \
-                focus $focus active [color select]] \
-            -foreground [list disabled [color muted] focus #000000] \
-            -bordercolor [list focus $fg] \
+        ButtonMap $style [list \
+            disabled [list $bg [color muted]] \
+            pressed  [list [color select] $fg] \
+            focus    [list $focus #000000] \
+            active   [list [color select] $fg]]
+        ttk::style map $style -bordercolor [list focus $fg] \
             -lightcolor [list focus $focus] -darkcolor [list focus $focus]
     }
     ttk::style configure Big.TButton -font KioskBig -padding {24 14}
     ttk::style configure Tool.TButton -font KioskSmall -padding {10 8}
     ttk::style configure Name.TButton -font KioskBig -padding {18 12}
+    # An answer option with the keyboard on it is ringed in the focus
+    # colour on a pale tint: it must not look chosen (answered options are
+    # Right/Wrong.Option, below), since Return would answer it.
     ttk::style configure Option.TButton -anchor w -padding {16 10}
+    ButtonMap Option.TButton [list \
+        disabled [list $bg [color muted]] \
+        pressed  [list [color select] $fg] \
+        focus    [list [color focusbg] $fg] \
+        active   [list [color select] $fg]]
+    ttk::style map Option.TButton -bordercolor [list focus $focus] \
+        -lightcolor [list focus $focus] -darkcolor [list focus $focus]
+    # Accent: hovered a shade lighter, pressed darker, the text in the
+    # accent's own text colour; focused like every button.
     ttk::style configure Accent.TButton -background $accent \
         -foreground $accentfg -lightcolor $accent -darkcolor $accent
+    ButtonMap Accent.TButton [list \
+        disabled [list $bg [color muted]] \
+        pressed  [list [color accentlo] $accentfg] \
+        focus    [list $focus #000000] \
+        active   [list [color accenthi] $accentfg]]
     foreach {style fgc bgc} {Right.Option.TButton right rightbg
         Wrong.Option.TButton wrong wrongbg} {
         ttk::style configure $style -background [color $bgc] \
@@ -265,6 +292,21 @@ proc ::kiosk::ui::theme::ApplyStyles {} {
     ttk::style configure TEntry -fieldbackground $panel -foreground $fg \
         -padding 6 -insertwidth 2
     ttk::style map TEntry -bordercolor [list focus $focus] \
+        -lightcolor [list focus $focus] -darkcolor [list focus $focus]
+    # A read-only list (the quiz's matching): the chosen text stays dark on
+    # light (light on dark in high contrast) when focused, on the focus
+    # tint with a focus-coloured border; clam's own dark blue is not used.
+    ttk::style configure TCombobox -fieldbackground $panel -foreground $fg \
+        -selectbackground [color focusbg] -selectforeground $fg \
+        -background $panel -arrowcolor $fg
+    ttk::style map TCombobox \
+        -fieldbackground [list {readonly focus} [color focusbg] \
+            readonly $panel disabled $bg] \
+        -foreground [list disabled [color muted] {readonly focus} $fg] \
+        -selectbackground [list {readonly focus} [color focusbg]] \
+        -selectforeground [list {readonly focus} $fg] \
+        -background [list active [color select] pressed [color select]] \
+        -bordercolor [list focus $focus] \
         -lightcolor [list focus $focus] -darkcolor [list focus $focus]
     ttk::style configure Horizontal.TProgressbar -background $accent \
         -troughcolor [color trough] -bordercolor $border \
@@ -303,6 +345,18 @@ proc ::kiosk::ui::theme::ApplyStyles {} {
     option add *Listbox.font KioskBody
     option add *Toplevel.background $bg
     . configure -background $bg
+}
+
+# Map button STYLE's background and text colour together: PAIRS is a
+# list of state {background foreground}, the first state that holds wins.
+proc ::kiosk::ui::theme::ButtonMap {style pairs} {
+    set bgs {}
+    set fgs {}
+    foreach {state colors} $pairs {
+        lappend bgs $state [lindex $colors 0]
+        lappend fgs $state [lindex $colors 1]
+    }
+    ttk::style map $style -background $bgs -foreground $fgs
 }
 
 # Tell every widget that colours or font sizes changed.
