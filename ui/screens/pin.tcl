@@ -30,6 +30,14 @@ proc ::kiosk::ui::pin::show {f what args} {
     set state($f,what) $what
     set state($f,back) $back
     bind $f <Destroy> +[list ::kiosk::ui::pin::Forget %W]
+    # The prompt and the desk are the instructor's: the student signs out
+    # here, in the kiosk's own text size and colours. Her text size is
+    # kept for her next visit (written again: it is written on each
+    # change already, and answers are committed as they are given).
+    if {[student] ne ""} {
+        pref textstep 0 [::kiosk::ui::theme::step]
+    }
+    setStudent ""
     header $f -title [mc "Instructor"] -back [list ::kiosk::ui::pin::Cancel $f]
     set rec [records]
     ttk::frame $f.box -padding 40

@@ -146,6 +146,11 @@ proc ::kiosk::ui::quiz::show {f args} {
     set o [dict merge {-stages {} -pack "" -count "" -resume ""} $args]
     set token [dict get $o -resume]
     if {$token eq "" || ![info exists runs($token)]} {
+        if {[dict get $o -pack] ne ""} {
+            # A class quiz opens on its intro: the clock starts at Start.
+            Intro $f [dict get $o -pack]
+            return
+        }
         set token [NewRun $o]
         if {$token eq ""} { return }
     }
@@ -196,7 +201,7 @@ proc ::kiosk::ui::quiz::Measure {f width} {
     set m [Margin $f]
     $f.q configure -padding [list $m 12]
     $f.nav configure -padding [list $m 8 $m 16]
-    if {[winfo ismapped $f.fb]} {
+    if {[winfo manager $f.fb] eq "grid"} {
         grid configure $f.fb -padx $m
     }
 }
@@ -269,6 +274,197 @@ proc ::kiosk::ui::quiz::PackSettings {st} {
     return $opts
 }
 
+### A class quiz's intro, its attempts, and leaving it.
+
+# The intro of class quiz (installed pack) ID, before its clock starts:
+# title, questions, time limit, attempts allowed and used, pass mark and
+# feedback. "Start" (Enter) begins a new attempt; when the student has an
+# unfinished attempt at this pack, "Carry on" reopens that one instead (its
+# questions, its answers, the time left by resume's rule), so leaving and
+# starting again never draws new questions or a new clock; when every
+# attempt the pack allows is used, neither.
+proc ::kiosk::ui::quiz::Intro {f id} {
+    variable state
+    variable seed
+    variable passMark
+    bind $f <Destroy> +[list ::kiosk::ui::quiz::Forget $f]
+    set rec [records]
+    set s [expr {$seed ne "" ? $seed : [clock seconds]}]
+    set opts {}
+    try {
+        set p [$rec packs get $id]
+        set st [dict get [::kiosk::pack parse $id.pack -text [dict get $p text]] settings]
+        set qs [PackRun [course] $id $s opts]
+    } on error {msg o} {
+        goto error [mc "This quiz could not be made."] $msg \
+            [dict get $o -errorinfo] [dict get $o -errorcode]
+        return
+    }
+    set state($f,questions) $qs
+    set state($f,opts) $opts
+    set run [dict merge [list -time 0 -feedback each -pass $passMark] $opts]
+    set allowed [expr {[dict exists $st attempts]
+        && [string is integer -strict [dict get $st attempts]]
+        && [dict get $st attempts] > 0 ? [dict get $st attempts] : 0}]
+    # The student's attempts at this pack, from the records.
+    set used ""
+    set open ""
+    if {$rec ne "" && [student] ne ""} {
+        set mine [$rec attempts -student [student] -pack $id]
+        set used [llength $mine]
+        foreach a $mine {
+            if {[dict get $a status] eq "open"} { set open [dict get $a id] }
+        }
+    }
+    header $f -title [mc "Class quiz: %s" [dict get $p title]] \
+        -back [list ::kiosk::ui::quiz::Home $f]
+    set b $f.intro
+    ttk::frame $b -padding {40 24}
+    ttk::label $b.title -style Title.TLabel -wraplength 1000 -justify left \
+        -text [dict get $p title]
+    grid $b.title -row 0 -column 0 -columnspan 2 -sticky w -pady {0 8}
+    if {[dict exists $st description] && [dict get $st description] ne ""} {
+        ttk::label $b.desc -font KioskBig -wraplength 1000 -justify left \
+            -text [dict get $st description]
+        grid $b.desc -row 1 -column 0 -columnspan 2 -sticky w -pady {0 16}
+    }
+    set time [dict get $run -time]
+    set rows [list \
+        questions [mc "Questions"] [llength $qs] \
+        time [mc "Time limit"] [expr {$time > 0 ? [Duration $time] : [mc "None"]}] \
+        attempts [mc "Attempts"] [AttemptsText $allowed $used] \
+        pass [mc "Pass mark"] [format %d%% [expr {round(100 * [dict get $run -pass])}]] \
+        feedback [mc "Feedback"] [expr {[dict get $run -feedback] eq "end"
+            ? [mc "All of it at the end"] : [mc "After each answer"]}]]
+    set r 2
+    foreach {k label value} $rows {
+        ttk::label $b.k$k -style Muted.TLabel -font KioskBig -text $label
+        ttk::label $b.v$k -font KioskBig -text $value
+        grid $b.k$k $b.v$k -row $r -sticky w -padx {0 24} -pady 2
+        incr r
+    }
+    ttk::label $b.msg -font KioskBig -wraplength 1000 -justify left
+    ttk::frame $b.buttons
+    grid $b.msg -row $r -column 0 -columnspan 2 -sticky w -pady {24 8}
+    grid $b.buttons -row [incr r] -column 0 -columnspan 2 -sticky w
+    if {$open ne ""} {
+        set a [$rec attempt get $open]
+        set msg [mc "You have not finished this quiz: %d of %d questions answered. Carry on where you left off; your answers are kept." \
+            [llength [dict get $a answers]] [llength [dict get $a questions]]]
+        set st0 [::kiosk::ui::resume::Settings $a]
+        if {[dict exists $st0 time] && [dict get $st0 time] > 0} {
+            set left [::kiosk::ui::resume::TimeLeft $a [dict get $st0 time]]
+            append msg " " [mc "Time left: %d:%02d." [expr {$left / 60}] [expr {$left % 60}]]
+        }
+        $b.msg configure -text $msg
+        ttk::button $b.buttons.go -text [mc "Carry on \u2192"] -style Accent.TButton \
+            -command [list ::kiosk::ui::quiz::CarryOn $f $open]
+    } elseif {$allowed > 0 && $used ne "" && $used >= $allowed} {
+        $b.msg configure -style Wrong.TLabel -text [Used $allowed]
+        ttk::button $b.buttons.go -text [mc "Back to the course"] \
+            -command [list ::kiosk::ui::quiz::Home $f]
+    } else {
+        if {$time > 0} {
+            $b.msg configure -text [mc "The clock starts when you press Start."]
+        }
+        ttk::button $b.buttons.go -text [mc "Start \u2192"] -style Accent.TButton \
+            -command [list ::kiosk::ui::quiz::Begin $f]
+    }
+    grid $b.buttons.go -sticky w
+    grid columnconfigure $b 1 -weight 1
+    grid $b -row 2 -column 0 -sticky nw
+    grid columnconfigure $f 0 -weight 1
+    grid rowconfigure $f 2 -weight 1
+    focus $b.buttons.go
+}
+
+# "2 allowed, 1 used", "Unlimited" ...: ALLOWED 0 for unlimited, USED ""
+# when not known (no records or nobody signed in).
+proc ::kiosk::ui::quiz::AttemptsText {allowed used} {
+    if {$used eq ""} {
+        return [expr {$allowed > 0 ? [mc "%d allowed" $allowed] : [mc "Unlimited"]}]
+    }
+    return [expr {$allowed > 0 ? [mc "%d allowed, %d used" $allowed $used]
+        : [mc "Unlimited, %d used" $used]}]
+}
+
+# The message for a student who has used all ALLOWED attempts.
+proc ::kiosk::ui::quiz::Used {allowed} {
+    switch -- $allowed {
+        1 { return [mc "You have used your one attempt at this quiz."] }
+        2 { return [mc "You have used both attempts at this quiz."] }
+    }
+    return [mc "You have used all %d attempts at this quiz." $allowed]
+}
+
+# SECONDS as "40 min", "1 h 30 min", "90 s".
+proc ::kiosk::ui::quiz::Duration {seconds} {
+    set seconds [expr {round($seconds)}]
+    if {$seconds % 60} { return [mc "%d s" $seconds] }
+    set m [expr {$seconds / 60}]
+    if {$m < 60} { return [mc "%d min" $m] }
+    if {$m % 60} { return [mc "%d h %d min" [expr {$m / 60}] [expr {$m % 60}]] }
+    return [mc "%d h" [expr {$m / 60}]]
+}
+
+# The intro's Start: the run (and its attempt and clock) begins now.
+proc ::kiosk::ui::quiz::Begin {f} {
+    variable state
+    goto quiz -resume [start $state($f,questions) {*}$state($f,opts)]
+}
+
+# The intro's Carry on: the unfinished attempt ID of this pack.
+proc ::kiosk::ui::quiz::CarryOn {f id} {
+    goto quiz -resume [::kiosk::ui::resume::start [[records] attempt get $id]]
+}
+
+# The intro's Back.
+proc ::kiosk::ui::quiz::Home {f} {
+    goto coursemap
+}
+
+# Back or Escape in a class quiz: "Leave the quiz?" over the question.
+# The card's buttons leave the screen's keys (answers 1-4, Escape) out of
+# their bindings, so nothing is answered behind it; Escape there stays.
+proc ::kiosk::ui::quiz::AskLeave {f} {
+    variable state
+    set state($f,focus) [focus]
+    set c $f.leave
+    ttk::frame $c -style Card.TFrame -padding 24
+    set bg [::kiosk::ui::theme::color panel]
+    ttk::label $c.msg -font KioskBig -background $bg -wraplength 600 -justify left \
+        -text [expr {[dict get [Run $f] attempt] ne ""
+            ? [mc "Leave the quiz? Your answers so far are kept and you can carry on later."]
+            : [mc "Leave the quiz? Your answers so far will not be kept."]}]
+    ttk::frame $c.buttons -style Panel.TFrame
+    ttk::button $c.buttons.stay -text [mc "Stay in the quiz"] -style Accent.TButton \
+        -command [list ::kiosk::ui::quiz::Stay $f]
+    ttk::button $c.buttons.leave -text [mc "Leave the quiz"] \
+        -command [list ::kiosk::ui::quiz::Quit $f]
+    foreach w [list $c.buttons.stay $c.buttons.leave] {
+        bindtags $w [list $w TButton $c all]
+    }
+    bind $c <<KioskBack>> [list ::kiosk::ui::quiz::Stay $f]
+    grid $c.msg -sticky w -pady {0 16}
+    grid $c.buttons.stay $c.buttons.leave -padx {0 12}
+    grid $c.buttons -sticky w
+    place $c -relx 0.5 -rely 0.4 -anchor center
+    raise $c
+    focus $c.buttons.stay
+    catch {grab $c}
+}
+
+proc ::kiosk::ui::quiz::Stay {f} {
+    variable state
+    if {![winfo exists $f.leave]} { return }
+    catch {grab release $f.leave}
+    destroy $f.leave
+    # The focus goes back where it was.
+    if {[info exists state($f,focus)] && [winfo exists $state($f,focus)]} {
+        focus $state($f,focus)
+    }
+}
+
 proc ::kiosk::ui::quiz::Run {f} {
     variable runs
     variable state
@@ -289,7 +485,7 @@ proc ::kiosk::ui::quiz::Ask {f} {
     set qs [dict get $run questions]
     set q [lindex $qs $i]
     $f.top.count configure -text [mc "Question %d of %d" [expr {$i + 1}] [llength $qs]]
-    $f.top.bar configure -value $i
+    Progress $f
     foreach w [winfo children $f.q] { destroy $w }
     grid forget $f.fb
     foreach w [winfo children $f.fb] { destroy $w }
@@ -326,6 +522,16 @@ proc ::kiosk::ui::quiz::Ask {f} {
     }
 }
 
+# The progress bar: the questions answered so far (also when the run is
+# shown again, after the lesson).
+proc ::kiosk::ui::quiz::Progress {f} {
+    set n 0
+    foreach a [dict get [Run $f] answers] {
+        if {$a ne ""} { incr n }
+    }
+    $f.top.bar configure -value $n
+}
+
 proc ::kiosk::ui::quiz::Wrap {f width} {
     if {[winfo exists $f.q.prompt]} {
         $f.q.prompt configure -wraplength [expr {max(400, $width - 64)}]
@@ -352,7 +558,18 @@ proc ::kiosk::ui::quiz::Choice {f q} {
     }
     grid columnconfigure $f.q.a 0 -weight 1
     $f.nav.hint configure -text [mc "Press 1 to %d, or click an answer." $n]
-    focus $f.q.a.o1
+    # Nothing is chosen yet: the keyboard starts on the answers as a
+    # whole, where Return does nothing; Down/Up (or Tab) go to an option,
+    # which Return then answers.
+    $f.q.a configure -takefocus 1
+    bind $f.q.a <<KioskDown>> [list ::kiosk::ui::quiz::FocusOption $f 1]
+    bind $f.q.a <<KioskUp>> [list ::kiosk::ui::quiz::FocusOption $f $n]
+    focus $f.q.a
+}
+
+# From the answer area: the keyboard to option N.
+proc ::kiosk::ui::quiz::FocusOption {f n} {
+    if {[winfo exists $f.q.a.o$n]} { focus $f.q.a.o$n }
 }
 
 proc ::kiosk::ui::quiz::FocusMove {w by} {
@@ -442,10 +659,25 @@ proc ::kiosk::ui::quiz::GetTyped {f kind} {
         set msg [mc "Type an answer first."]
     } elseif {$kind eq "year" && ![regexp {^\d{3,4}$} $v]} {
         set msg [mc "A year is a number like 1998."]
+    } elseif {$kind eq "number" && ![Readable $f $v]} {
+        set msg [mc "Type a number, like 4 or \$396 million."]
     }
     $f.q.a.msg configure -text $msg
     if {$msg ne ""} { return -code continue }
     return $v
+}
+
+# 1 when the package reads an amount from TEXT. The package scores an
+# unreadable amount 0, like a wrong one; scored against the question
+# made to accept every amount in any unit (min..max the widest range, no
+# unit), TEXT gets credit exactly when the package's amount parser reads
+# a number from it ("4", "four", "$396m", "0,396 bn"; not "lots").
+proc ::kiosk::ui::quiz::Readable {f text} {
+    set run [Run $f]
+    set q [lindex [dict get $run questions] [dict get $run i]]
+    set probe [dict merge [dict remove $q unit tol] {min -1e300 max 1e300}]
+    if {[catch {[course] score $probe $text} score]} { return 0 }
+    return [expr {[dict get $score credit] > 0}]
 }
 
 # Ordering: the items in a list; Up/Down choose one, Shift+Up/Down (or the
@@ -585,6 +817,11 @@ proc ::kiosk::ui::quiz::Match {f q} {
         incr n
     }
     set state($f,get) [list ::kiosk::ui::quiz::GetMatch $f $n]
+    # Return checks, as with every other kind (GetMatch asks for the
+    # missing matches first).
+    for {set i 0} {$i < $n} {incr i} {
+        bind $f.q.a.c$i <<KioskActivate>> [list ::kiosk::ui::quiz::Submit $f]
+    }
     $f.nav.hint configure -text \
         [mc "Choose a match for each (\u2193 opens the list, Tab moves on), then Check."]
     focus $f.q.a.c0
@@ -637,7 +874,7 @@ proc ::kiosk::ui::quiz::Answer {f answer} {
             toast $msg
         }
     }
-    $f.top.bar configure -value [expr {$i + 1}]
+    Progress $f
     if {[dict get $run feedback] eq "each"} {
         Feedback $f $answer $score
     } else {
@@ -682,6 +919,8 @@ proc ::kiosk::ui::quiz::Feedback {f answer score} {
         ttk::label $fb.verdict -text [mc "\u2717 Not quite"] -style Wrong.TLabel -background $bg
     }
     grid $fb.verdict -sticky w
+    # A first guess; FeedbackWrap sets the real width once the card has
+    # one (shown again after the lesson, the screen is not laid out yet).
     set wrap [expr {max(500, [winfo width $f] - 140)}]
     set r 1
     if {!$correct && [dict exists $score expected]} {
@@ -708,13 +947,18 @@ proc ::kiosk::ui::quiz::Feedback {f answer score} {
                 lappend notes [::kiosk::ui::cards::citation $s]
             }
         }
+        # Each citation ends with its own full stop: one to a line.
+        set text [expr {[llength $notes] == 1
+            ? [mc "Source: %s" [lindex $notes 0]]
+            : "[mc "Sources:"]\n[join $notes \n]"}]
         if {[llength $notes]} {
             ttk::label $fb.note -background $bg -wraplength $wrap -justify left \
-                -style Small.TLabel -text [mc "Source: %s" [join $notes "; "]]
+                -style Small.TLabel -text $text
             grid $fb.note -sticky w -pady {6 0}
         }
     }
     grid $f.fb -row 4 -column 0 -sticky ew -padx [Margin $f] -pady 4
+    bind $f.fb <Configure> [list ::kiosk::ui::quiz::FeedbackWrap $f %w]
     grid forget $f.nav.check
     set last [expr {$i + 1 >= [llength [dict get $run questions]]}]
     $f.nav.next configure -text [expr {$last ? [mc "See my results \u2192"] : [mc "Next question \u2192"]}]
@@ -724,6 +968,18 @@ proc ::kiosk::ui::quiz::Feedback {f answer score} {
     grid $f.nav.next -row 0 -column 3 -sticky e -padx 4
     $f.nav.hint configure -text [mc "Press Enter to go on."]
     focus $f.nav.next
+}
+
+# The feedback card is WIDTH wide: its texts wrap at its inner width.
+proc ::kiosk::ui::quiz::FeedbackWrap {f width} {
+    lassign [$f.fb cget -padding] left - right
+    if {$right eq ""} { set right $left }
+    set inner [expr {max(200, $width - $left - $right - 4)}]
+    foreach w [winfo children $f.fb] {
+        if {$w ne "$f.fb.verdict" && [winfo class $w] eq "TLabel"} {
+            $w configure -wraplength $inner
+        }
+    }
 }
 
 # The next question, or the end.
@@ -792,14 +1048,33 @@ proc ::kiosk::ui::quiz::Finish {f} {
     goto results $result
 }
 
-# Back: leave the quiz (it is abandoned: the answers given stay recorded).
+# Back: leave the quiz. A class quiz (pack) asks first and keeps its
+# attempt open, to carry on from its intro or "Welcome back"; any other
+# quiz is abandoned at once (the answers given stay recorded).
 proc ::kiosk::ui::quiz::Leave {f} {
+    variable runs
+    variable state
+    set run $runs($state($f,token))
+    if {[dict get $run pack] ne ""} {
+        if {[winfo exists $f.leave]} {
+            Stay $f
+        } else {
+            AskLeave $f
+        }
+        return
+    }
+    Quit $f
+}
+
+# Leave the run now: a class quiz's attempt stays open, any other is
+# abandoned.
+proc ::kiosk::ui::quiz::Quit {f} {
     variable runs
     variable state
     set token $state($f,token)
     set run $runs($token)
     set rec [records]
-    if {$rec ne "" && [dict get $run attempt] ne ""} {
+    if {$rec ne "" && [dict get $run attempt] ne "" && [dict get $run pack] eq ""} {
         catch {$rec attempt abandon [dict get $run attempt]}
     }
     unset runs($token)

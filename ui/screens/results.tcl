@@ -29,21 +29,28 @@ proc ::kiosk::ui::results::show {f result} {
         }
     }
     ttk::frame $f.sum -padding {32 16}
-    ttk::label $f.sum.score -style Huge.TLabel -text \
-        [mc "%s of %s points (%d%%)" [Num [dict get $result points]] \
-            [Num [dict get $result max]] [expr {round(100 * [dict get $result share])}]]
-    ttk::label $f.sum.right -font KioskBig -text \
-        [mc "%d of %d questions right" $right [llength $items]]
-    if {[dict get $result passed]} {
-        ttk::label $f.sum.verdict -style Right.TLabel -text [mc "Passed \u2013 well done!"]
-    } else {
-        ttk::label $f.sum.verdict -style Wrong.TLabel -text [mc "Not passed yet"]
-    }
-    ttk::label $f.sum.mark -style Muted.TLabel -text \
-        [mc "Pass mark: %d%%" [expr {round(100 * [dict get $result pass])}]]
+    # "of 1 point", "of 1 question": the noun follows the total.
+    set max [Num [dict get $result max]]
+    set share [expr {round(100 * [dict get $result share])}]
+    ttk::label $f.sum.score -style Huge.TLabel -text [expr {$max eq "1"
+        ? [mc "%s of %s point (%d%%)" [Num [dict get $result points]] $max $share]
+        : [mc "%s of %s points (%d%%)" [Num [dict get $result points]] $max $share]}]
+    ttk::label $f.sum.right -font KioskBig -text [expr {[llength $items] == 1
+        ? [mc "%d of %d question right" $right [llength $items]]
+        : [mc "%d of %d questions right" $right [llength $items]]}]
     grid $f.sum.score -sticky w
     grid $f.sum.right -sticky w
-    grid $f.sum.verdict $f.sum.mark -sticky w -pady 6 -padx {0 16}
+    # A review is practice: it has no pass mark, so no verdict.
+    if {!([dict exists $result review] && [dict get $result review])} {
+        if {[dict get $result passed]} {
+            ttk::label $f.sum.verdict -style Right.TLabel -text [mc "Passed \u2013 well done!"]
+        } else {
+            ttk::label $f.sum.verdict -style Wrong.TLabel -text [mc "Not passed yet"]
+        }
+        ttk::label $f.sum.mark -style Muted.TLabel -text \
+            [mc "Pass mark: %d%%" [expr {round(100 * [dict get $result pass])}]]
+        grid $f.sum.verdict $f.sum.mark -sticky w -pady 6 -padx {0 16}
+    }
     grid configure $f.sum.score $f.sum.right -columnspan 2
     grid $f.sum -row 2 -column 0 -sticky ew
     # The missed questions.
