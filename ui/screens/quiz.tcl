@@ -959,6 +959,7 @@ proc ::kiosk::ui::quiz::Feedback {f answer score} {
     }
     grid $f.fb -row 4 -column 0 -sticky ew -padx [Margin $f] -pady 4
     bind $f.fb <Configure> [list ::kiosk::ui::quiz::FeedbackWrap $f %w]
+    bind $f.fb <<KioskRestyle>> [list ::kiosk::ui::quiz::FeedbackColors $f]
     grid forget $f.nav.check
     set last [expr {$i + 1 >= [llength [dict get $run questions]]}]
     $f.nav.next configure -text [expr {$last ? [mc "See my results \u2192"] : [mc "Next question \u2192"]}]
@@ -978,6 +979,16 @@ proc ::kiosk::ui::quiz::FeedbackWrap {f width} {
     foreach w [winfo children $f.fb] {
         if {$w ne "$f.fb.verdict" && [winfo class $w] eq "TLabel"} {
             $w configure -wraplength $inner
+        }
+    }
+}
+
+# The palette changed (Contrast): the card's texts take the new panel
+# colour (their styles give the text colour).
+proc ::kiosk::ui::quiz::FeedbackColors {f} {
+    foreach w [winfo children $f.fb] {
+        if {[winfo class $w] eq "TLabel"} {
+            $w configure -background [::kiosk::ui::theme::color panel]
         }
     }
 }
