@@ -117,6 +117,15 @@ proc ::kiosk::ui::desk::Table {parent row columns {show headings}} {
     return $t
 }
 
+# An ISO 8601 UTC time of the records ("2026-11-28T05:05:44Z") in local
+# time, as "28 Nov 2026, 14:05"; anything else as it is.
+proc ::kiosk::ui::desk::When {iso} {
+    if {[catch {clock scan $iso -format %Y-%m-%dT%H:%M:%SZ -timezone :UTC} t]} {
+        return $iso
+    }
+    return [clock format $t -format "%d %b %Y, %H:%M"]
+}
+
 proc ::kiosk::ui::desk::Percent {x} {
     if {$x eq ""} { return "" }
     return [format %.0f%% [expr {100.0 * $x}]]
@@ -165,7 +174,7 @@ proc ::kiosk::ui::desk::FillPacks {f} {
     $t delete [$t children {}]
     foreach p [[records] packs list] {
         $t insert {} end -id [dict get $p id] -values [list [dict get $p id] \
-            [dict get $p title] [dict get $p installed] \
+            [dict get $p title] [When [dict get $p installed]] \
             [expr {[dict get $p active] ? "\u2713" : ""}]]
     }
 }
@@ -418,7 +427,8 @@ proc ::kiosk::ui::desk::ResultsTab {f w} {
     grid columnconfigure $w.top 2 -weight 1
     grid $w.top -row 0 -column 0 -columnspan 2 -sticky ew -pady {0 8}
     Table $w 1 [list [list group [mc "Pack or student"] 320] \
-        [list attempts [mc "Quizzes"] 90 e] [list students [mc "Students"] 110 e] \
+        [list attempts [mc "Finished"] 90 e] [list unfinished [mc "Unfinished"] 110 e] \
+        [list students [mc "Students"] 110 e] \
         [list mean [mc "Average"] 90 e] [list best [mc "Best"] 90 e]]
     ttk::label $w.detail -text [mc "Each quiz"] -style Head.TLabel
     grid $w.detail -row 2 -column 0 -sticky w -pady {8 4}
@@ -435,15 +445,31 @@ proc ::kiosk::ui::desk::ResultsTab {f w} {
 # What an attempt was: the pack, the stage or a review.
 proc ::kiosk::ui::desk::AttemptWhat {a} {
     switch -- [dict get $a kind] {
-        pack { return [mc "pack %s" [dict get $a pack]] }
-        review { return [mc "review"] }
+        pack {
+            set id [dict get $a pack]
+            if {![catch {[records] packs get $id} p]} {
+                return [mc "Class quiz: %s" [dict get $p title]]
+            }
+            return [mc "Class quiz: %s" $id]
+        }
+        review { return [mc "Review"] }
     }
     if {[dict exists $a stage]} {
         set title [dict get $a stage]
         catch {set title [dict get [[course] stage $title] title]}
         return $title
     }
-    return [mc "quiz"]
+    return [mc "Quiz"]
+}
+
+# An attempt's status in words: unfinished ones marked as such.
+proc ::kiosk::ui::desk::Status {a} {
+    switch -- [dict get $a status] {
+        finished { return [mc "Finished"] }
+        open { return [mc "Unfinished"] }
+        abandoned { return [mc "Unfinished (left)"] }
+    }
+    return [dict get $a status]
 }
 
 proc ::kiosk::ui::desk::FillResults {f} {
@@ -452,7 +478,9 @@ proc ::kiosk::ui::desk::FillResults {f} {
     if {![winfo exists $w.t1]} { return }
     set by $state($f,group)
     set groups {}
-    foreach a [[records] attempts -status finished] {
+    # Every attempt makes its group (a pack tried but never finished is
+    # listed); the averages are of the finished ones.
+    foreach a [[records] attempts] {
         if {$by eq "pack"} {
             set key [expr {[dict get $a kind] eq "pack" ? "pack:[dict get $a pack]"
                 : [dict get $a kind] eq "review" ? "review" : "stage:[dict get $a stage]"}]
@@ -464,22 +492,28 @@ proc ::kiosk::ui::desk::FillResults {f} {
                 set label [mc "%s (removed)" $label]
             }
         }
-        set share [expr {[dict get $a max] > 0 ? [dict get $a score] / [dict get $a max] : 0.0}]
         dict set groups $key label $label
-        dict lappend groups $key shares $share
         dict lappend groups $key students [dict get $a student]
+        if {[dict get $a status] ne "finished"} {
+            dict lappend groups $key unfinished [dict get $a id]
+            continue
+        }
+        set share [expr {[dict get $a max] > 0 ? [dict get $a score] / [dict get $a max] : 0.0}]
+        dict lappend groups $key shares $share
     }
     $w.t1 delete [$w.t1 children {}]
     $w.t3 delete [$w.t3 children {}]
     foreach key [lsort -dictionary [dict keys $groups]] {
-        set g [dict get $groups $key]
+        set g [dict merge {shares {} unfinished {}} [dict get $groups $key]]
         set shares [dict get $g shares]
         set sum 0.0
         foreach s $shares { set sum [expr {$sum + $s}] }
+        set n [llength $shares]
         $w.t1 insert {} end -id $key -values [list [dict get $g label] \
-            [llength $shares] [llength [lsort -unique [dict get $g students]]] \
-            [Percent [expr {$sum / [llength $shares]}]] \
-            [Percent [tcl::mathfunc::max {*}$shares]]]
+            $n [llength [dict get $g unfinished]] \
+            [llength [lsort -unique [dict get $g students]]] \
+            [Percent [expr {$n ? $sum / $n : ""}]] \
+            [Percent [expr {$n ? [tcl::mathfunc::max {*}$shares] : ""}]]]
     }
     if {![dict size $groups]} {
         $w.msg configure -text [mc "No quiz has been finished on this kiosk yet."]
@@ -503,9 +537,10 @@ proc ::kiosk::ui::desk::FillAttempts {f} {
     foreach a [[records] attempts {*}$opts] {
         if {$kind eq "review" && [dict get $a kind] ne "review"} { continue }
         if {$kind eq "stage" && [dict get $a kind] ne "stage"} { continue }
-        set pct [expr {[dict get $a max] > 0 ? [dict get $a score] / [dict get $a max] : ""}]
+        set pct [expr {[dict get $a max] > 0 && [dict get $a status] eq "finished"
+            ? [dict get $a score] / [dict get $a max] : ""}]
         $w.t3 insert {} end -values [list [dict get $a name] [AttemptWhat $a] \
-            [mc [dict get $a status]] [dict get $a started] \
+            [Status $a] [When [dict get $a started]] \
             "[dict get $a answered]/[dict get $a questions]" \
             [format %g/%g [dict get $a score] [dict get $a max]] [Percent $pct]]
     }
