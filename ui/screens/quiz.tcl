@@ -1088,13 +1088,33 @@ proc ::kiosk::ui::quiz::Quit {f} {
     if {$rec ne "" && [dict get $run attempt] ne "" && [dict get $run pack] eq ""} {
         catch {$rec attempt abandon [dict get $run attempt]}
     }
+    MarkLeft $run
     unset runs($token)
     goto coursemap [lindex [dict get $run stages] 0]
 }
 
 proc ::kiosk::ui::quiz::Forget {f} {
     variable state
+    variable runs
+    # The screen goes while its run is still on (idle return, lesson link):
+    # the time from now on counts against a timed class quiz.
+    if {[info exists state($f,token)] && [info exists runs($state($f,token))]} {
+        MarkLeft $runs($state($f,token))
+    }
     array unset state $f,*
+}
+
+# A timed class quiz left on purpose (Back, the idle return): note when,
+# in the records, so that carrying on later counts the time away, as a
+# clock on the wall would. A crash writes nothing, and then only the time
+# up to the last answer counts (resume::TimeLeft).
+proc ::kiosk::ui::quiz::MarkLeft {run} {
+    set rec [records]
+    if {$rec eq "" || [dict get $run attempt] eq "" || [dict get $run pack] eq ""
+            || [dict get $run deadline] eq ""} {
+        return
+    }
+    catch {$rec settings set "attempt.[dict get $run attempt].left-at" [clock seconds]}
 }
 
 # The student's answer in words, for the results: option texts for

@@ -155,6 +155,12 @@ proc ::kiosk::ui::resume::TimeLeft {a limit} {
             set last [expr {max($last, [Scan [dict get $ans answered]])}]
         }
     }
+    # Left on purpose (quiz::MarkLeft): the time until then counts too.
+    set rec [records]
+    if {$rec ne "" && ![catch {$rec settings get "attempt.[dict get $a id].left-at"} t]
+            && [string is wide -strict $t]} {
+        set last [expr {max($last, $t)}]
+    }
     return [expr {max(1, $limit - ($last - $t0))}]
 }
 
