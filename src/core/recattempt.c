@@ -659,11 +659,25 @@ int kioskRecordsReviewAnswer(KioskRecords *p, sqlite3_int64 iStudent,
   return KIOSK_OK;
 }
 
+/* A row callback that counts the rows it passes on to another. */
+typedef struct RowCount {
+  KioskRowFn xRow;
+  void *pArg;
+  int nRow;
+} RowCount;
+
+static int countRow(void *pArg, sqlite3_stmt *pStmt){
+  RowCount *pCount = (RowCount *)pArg;
+  pCount->nRow++;
+  return pCount->xRow ? pCount->xRow(pCount->pArg, pStmt) : 0;
+}
+
 int kioskRecordsReviewState(KioskRecords *p, sqlite3_int64 iStudent,
                             const char *zFact, KioskRowFn xRow, void *pArg,
                             KioskError *pErr){
   sqlite3_stmt *pStmt = 0;
-  int rc, nRow = 0;
+  RowCount count;
+  int rc;
   if( (rc = kioskRecStudentCheck(p, iStudent, pErr))!=0 ) return rc;
   if( kioskRecPrepare(p,
         "SELECT fact, box, date(due*86400, 'unixepoch') AS due, stage, seen,"
@@ -673,20 +687,11 @@ int kioskRecordsReviewState(KioskRecords *p, sqlite3_int64 iStudent,
   }
   sqlite3_bind_int64(pStmt, 1, iStudent);
   kioskRecBindText(pStmt, 2, zFact);
-  while( (rc = sqlite3_step(pStmt))==SQLITE_ROW ){
-    nRow++;
-    if( xRow && (rc = xRow(pArg, pStmt))!=0 ){
-      sqlite3_finalize(pStmt);
-      return rc;
-    }
-  }
-  if( rc!=SQLITE_DONE ){
-    kioskRecDbError(p, "QUERY", pErr);
-    sqlite3_finalize(pStmt);
-    return KIOSK_EDB;
-  }
-  sqlite3_finalize(pStmt);
-  if( zFact && nRow==0 ){
+  count.xRow = xRow;
+  count.pArg = pArg;
+  count.nRow = 0;
+  if( (rc = kioskRecEachRow(p, pStmt, countRow, &count, pErr))!=0 ) return rc;
+  if( zFact && count.nRow==0 ){
     return kioskErrorSet(pErr, KIOSK_ERECORDS, "NOFACT", 0, 0, 0,
                          "student %lld has no review state for \"%s\"",
                          (long long)iStudent, zFact);

@@ -43,6 +43,18 @@ static int coreError(Tcl_Interp *interp, KioskError *pErr){
 }
 
 /*
+** The subcommand of a group ("NAME attempt start ..."): objv[2] looked up
+** in azSub. Without one, the usage zArgs. Returns TCL_OK with *piSub set,
+** or TCL_ERROR with the message in the result.
+*/
+static int groupSub(Tcl_Interp *interp, int objc, Tcl_Obj *const objv[],
+                    const char *const *azSub, const char *zArgs, int *piSub){
+  if( objc<3 ) return usage(interp, 2, objv, zArgs);
+  return Tcl_GetIndexFromObjStruct(interp, objv[2], azSub, sizeof(char *),
+                                   "subcommand", 0, piSub);
+}
+
+/*
 ** Parse "-opt value" pairs objv[i..objc-1] against azOpt; apVal[k] gets the
 ** value of azOpt[k] (left NULL when absent). Returns TCL_OK, or TCL_ERROR
 ** with the usage (odd count) or the bad option in the result.
@@ -173,9 +185,8 @@ static int cmdStudent(KioskRecObj *p, int objc, Tcl_Obj *const objv[]){
   long long iNow;
   int iSub;
 
-  if( objc<3 ) return usage(interp, 2, objv, "add|get|remove|rename ?arg ...?");
-  if( Tcl_GetIndexFromObjStruct(interp, objv[2], azSub, sizeof(char *),
-                                "subcommand", 0, &iSub) ){
+  if( groupSub(interp, objc, objv, azSub,
+               "add|get|remove|rename ?arg ...?", &iSub) ){
     return TCL_ERROR;
   }
   kioskErrorClear(&err);
@@ -445,12 +456,8 @@ static int cmdAttempt(KioskRecObj *p, int objc, Tcl_Obj *const objv[]){
   long long iNow;
   int iSub;
 
-  if( objc<3 ){
-    return usage(interp, 2, objv,
-                 "abandon|answer|finish|get|start|unfinished ?arg ...?");
-  }
-  if( Tcl_GetIndexFromObjStruct(interp, objv[2], azSub, sizeof(char *),
-                                "subcommand", 0, &iSub) ){
+  if( groupSub(interp, objc, objv, azSub,
+               "abandon|answer|finish|get|start|unfinished ?arg ...?", &iSub) ){
     return TCL_ERROR;
   }
   kioskErrorClear(&err);
@@ -663,9 +670,8 @@ static int cmdReview(KioskRecObj *p, int objc, Tcl_Obj *const objv[]){
   long long iNow;
   int iSub, rc;
 
-  if( objc<3 ) return usage(interp, 2, objv, "answer|due|questions|state ?arg ...?");
-  if( Tcl_GetIndexFromObjStruct(interp, objv[2], azSub, sizeof(char *),
-                                "subcommand", 0, &iSub) ){
+  if( groupSub(interp, objc, objv, azSub,
+               "answer|due|questions|state ?arg ...?", &iSub) ){
     return TCL_ERROR;
   }
   kioskErrorClear(&err);
@@ -801,9 +807,8 @@ static int cmdPin(KioskRecObj *p, int objc, Tcl_Obj *const objv[]){
   Tcl_Interp *interp = p->interp;
   KioskError err;
   int iSub, b = 0;
-  if( objc<3 ) return usage(interp, 2, objv, "check|isset|set ?pin?");
-  if( Tcl_GetIndexFromObjStruct(interp, objv[2], azSub, sizeof(char *),
-                                "subcommand", 0, &iSub) ){
+  if( groupSub(interp, objc, objv, azSub,
+               "check|isset|set ?pin?", &iSub) ){
     return TCL_ERROR;
   }
   kioskErrorClear(&err);
@@ -841,12 +846,8 @@ static int cmdPacks(KioskRecObj *p, int objc, Tcl_Obj *const objv[]){
   KioskError err;
   long long iNow;
   int iSub;
-  if( objc<3 ){
-    return usage(interp, 2, objv,
-                 "activate|active|get|install|list|remove ?arg ...?");
-  }
-  if( Tcl_GetIndexFromObjStruct(interp, objv[2], azSub, sizeof(char *),
-                                "subcommand", 0, &iSub) ){
+  if( groupSub(interp, objc, objv, azSub,
+               "activate|active|get|install|list|remove ?arg ...?", &iSub) ){
     return TCL_ERROR;
   }
   kioskErrorClear(&err);
