@@ -21,17 +21,6 @@ static int rollback(KioskRecords *p, KioskError *pErr){
   return pErr && pErr->eClass ? (int)pErr->eClass : KIOSK_EDB;
 }
 
-/* Run a prepared write statement to completion and finalize it. */
-static int stepDone(KioskRecords *p, sqlite3_stmt *pStmt, KioskError *pErr){
-  int rc = sqlite3_step(pStmt);
-  if( rc!=SQLITE_DONE ){
-    kioskRecDbError(p, "QUERY", pErr);
-    sqlite3_finalize(pStmt);
-    return KIOSK_EDB;
-  }
-  sqlite3_finalize(pStmt);
-  return KIOSK_OK;
-}
 
 int kioskRecordsAttemptStart(KioskRecords *p, sqlite3_int64 iStudent,
                              const char *zKind, const char *zPack,
@@ -208,7 +197,7 @@ static int reviewUpdate(KioskRecords *p, sqlite3_int64 iStudent,
     sqlite3_bind_int64(pStmt, 8, iAttempt);
     sqlite3_bind_int(pStmt, 9, idx);
   }
-  return stepDone(p, pStmt, pErr);
+  return kioskRecEachRow(p, pStmt, 0, 0, pErr);
 }
 
 /* Store the option indexes named in zAnswer ("2", "0 3") that exist. */
@@ -346,7 +335,7 @@ int kioskRecordsAnswer(KioskRecords *p, sqlite3_int64 iAttempt, int idx,
   sqlite3_bind_double(pStmt, 5, rCredit);
   sqlite3_bind_double(pStmt, 6, rPoints);
   sqlite3_bind_text(pStmt, 7, zTime, -1, SQLITE_STATIC);
-  if( stepDone(p, pStmt, pErr) ) goto fail;
+  if( kioskRecEachRow(p, pStmt, 0, 0, pErr) ) goto fail;
   if( strcmp(c.zKind, "choice")==0 || strcmp(c.zKind, "tf")==0
    || strcmp(c.zKind, "multi")==0 ){
     if( savePicks(p, iAttempt, idx, zAnswer, c.nOption, pErr) ) goto fail;
@@ -411,7 +400,7 @@ static int closeAttempt(KioskRecords *p, sqlite3_int64 iAttempt,
   sqlite3_bind_int64(pStmt, 1, iAttempt);
   sqlite3_bind_text(pStmt, 2, zStatus, -1, SQLITE_STATIC);
   sqlite3_bind_text(pStmt, 3, zTime, -1, SQLITE_STATIC);
-  if( (rc = stepDone(p, pStmt, pErr))!=0 ) return rc;
+  if( (rc = kioskRecEachRow(p, pStmt, 0, 0, pErr))!=0 ) return rc;
   if( sqlite3_changes(p->db)>0 ) return KIOSK_OK;
 
   if( kioskRecPrepare(p, "SELECT status FROM attempts WHERE id=?1",
@@ -562,7 +551,7 @@ int kioskRecordsLessonRead(KioskRecords *p, sqlite3_int64 iStudent,
   sqlite3_bind_int64(pStmt, 1, iStudent);
   sqlite3_bind_text(pStmt, 2, zStage, -1, SQLITE_STATIC);
   sqlite3_bind_text(pStmt, 3, zTime, -1, SQLITE_STATIC);
-  return stepDone(p, pStmt, pErr);
+  return kioskRecEachRow(p, pStmt, 0, 0, pErr);
 }
 
 int kioskRecordsProgress(KioskRecords *p, sqlite3_int64 iStudent,

@@ -22,7 +22,8 @@ int kioskRecPrepare(KioskRecords *p, const char *zSql, sqlite3_stmt **ppStmt,
                     KioskError *pErr);
 
 /* Step pStmt to the end calling xRow per row, then finalize it (always).
-** Returns 0, xRow's non-zero return, or KIOSK_EDB. */
+** Returns 0, xRow's non-zero return, or KIOSK_EDB. With xRow NULL it runs
+** a write statement to completion. */
 int kioskRecEachRow(KioskRecords *p, sqlite3_stmt *pStmt, KioskRowFn xRow,
                     void *pArg, KioskError *pErr);
 

@@ -548,12 +548,7 @@ int kioskRecordsStudentAdd(KioskRecords *p, const char *zName,
   }
   sqlite3_bind_text(pStmt, 1, zClean, -1, SQLITE_STATIC);
   sqlite3_bind_text(pStmt, 2, zTime, -1, SQLITE_STATIC);
-  if( sqlite3_step(pStmt)!=SQLITE_DONE ){
-    kioskRecDbError(p, "QUERY", pErr);
-    sqlite3_finalize(pStmt);
-    return KIOSK_EDB;
-  }
-  sqlite3_finalize(pStmt);
+  if( kioskRecEachRow(p, pStmt, 0, 0, pErr) ) return KIOSK_EDB;
   *piId = sqlite3_last_insert_rowid(p->db);
   return KIOSK_OK;
 }
