@@ -7,6 +7,7 @@
 ** database row for row.
 */
 #include "recint.h"
+#include "outfile.h"
 
 #include <errno.h>
 #include <string.h>
@@ -143,35 +144,18 @@ int kioskRecordsExport(KioskRecords *p, const KioskRecFilter *pF, FILE *out,
 
 int kioskRecordsExportFile(KioskRecords *p, const KioskRecFilter *pF,
                            const char *zPath, int *pnRow, KioskError *pErr){
-  char *zTmp = sqlite3_mprintf("%s.tmp", zPath);
-  FILE *out = 0;
+  KioskOutFile *pOut = 0;
   int rc;
   *pnRow = 0;
-  if( zTmp==0 ) return kioskErrorSet(pErr, KIOSK_ENOMEM, 0, 0, 0, 0,
-                                     "out of memory");
-  /* A half-written export never takes the place of a good one. */
-  out = fopen(zTmp, "w");
-  if( out==0 ){
-    rc = kioskErrorSet(pErr, KIOSK_EIO, "EXPORT", zPath, 0, 0,
-                       "cannot write the export: %s", strerror(errno));
-    goto done;
+  /* Answers are private: a new export is 0600. A half-written export never
+  ** takes the place of a good one, and a device or link is written
+  ** through (outfile.h). */
+  if( (rc = kioskOutOpen(zPath, 0600, &pOut, pErr))!=0 ) return rc;
+  rc = kioskRecordsExport(p, pF, kioskOutStream(pOut), pnRow, pErr);
+  if( rc ){
+    kioskOutAbort(pOut);
+    *pnRow = 0;
+    return rc;
   }
-  rc = kioskRecordsExport(p, pF, out, pnRow, pErr);
-  if( rc==KIOSK_OK && (fflush(out)!=0 || fsync(fileno(out))!=0) ){
-    rc = kioskErrorSet(pErr, KIOSK_EIO, "EXPORT", zPath, 0, 0,
-                       "cannot write the export: %s", strerror(errno));
-  }
-  if( fclose(out)!=0 && rc==KIOSK_OK ){
-    rc = kioskErrorSet(pErr, KIOSK_EIO, "EXPORT", zPath, 0, 0,
-                       "cannot write the export: %s", strerror(errno));
-  }
-  if( rc==KIOSK_OK && rename(zTmp, zPath)!=0 ){
-    rc = kioskErrorSet(pErr, KIOSK_EIO, "EXPORT", zPath, 0, 0,
-                       "cannot write the export: %s", strerror(errno));
-  }
-  if( rc!=KIOSK_OK ) (void)unlink(zTmp);
-
-done:
-  sqlite3_free(zTmp);
-  return rc;
+  return kioskOutCommit(pOut, pErr);
 }
