@@ -18,7 +18,8 @@
 ** positioned on it (read the columns, do not step or finalize it); a
 ** non-zero return from xRow stops the listing and is returned as is.
 ** Times are Unix seconds passed in by the caller (iNow): nothing here reads
-** the clock except the name a corrupt file is moved to.
+** the clock except the name a corrupt file is moved to and the backups
+** made without one (kioskRecordsBackup, kioskRecordsPackRemove).
 */
 #ifndef KIOSK_RECORDS_H
 #define KIOSK_RECORDS_H
@@ -58,6 +59,9 @@ int kioskRecordsOpen(const char *zPath, int nBackup, KioskRecords **pp,
 #define KIOSK_RECORDS_KEEP_CORRUPT 0x02
 int kioskRecordsOpenFlags(const char *zPath, int nBackup, int flags,
                           KioskRecords **pp, KioskError *pErr);
+/* The same, with the time iNow naming the backup made while opening. */
+int kioskRecordsOpenAt(const char *zPath, int nBackup, int flags,
+                       long long iNow, KioskRecords **pp, KioskError *pErr);
 /* Close and free. NULL is a no-op. */
 void kioskRecordsClose(KioskRecords *p);
 /* The connection, for tests and for readers in the core. */
@@ -65,10 +69,45 @@ sqlite3 *kioskRecordsDb(KioskRecords *p);
 /* The path it was opened with. */
 const char *kioskRecordsPath(KioskRecords *p);
 
-/* Make a backup now and rotate (see doc/records.md). *pzPath, when not
+/* Why the backup made while opening failed, or NULL when it did not (or
+** none was made). Opening never needs a backup, except before a
+** migration: a full disk must not keep the PIN from being set. The caller
+** shows this as a warning. */
+const char *kioskRecordsOpenWarning(KioskRecords *p);
+
+/* Make a backup now, named for time iNow, then prune the old ones by the
+** retention rules of recbackup.c (doc/records.md). *pzPath, when not
 ** NULL, receives the sqlite3_malloc'd path of the new backup ("" for
-** :memory: or nBackup 0, where nothing is written). */
+** :memory: or nBackup 0, where nothing is written). kioskRecordsBackup is
+** the same at the clock's time. */
+int kioskRecordsBackupAt(KioskRecords *p, long long iNow, char **pzPath,
+                         KioskError *pErr);
 int kioskRecordsBackup(KioskRecords *p, char **pzPath, KioskError *pErr);
+
+/* One backup of a records database, as kioskRecordsBackupList finds it. */
+typedef struct KioskBackupInfo {
+  char *zPath;          /* sqlite3_malloc'd */
+  long long iTime;      /* when it was made (Unix time) */
+  long long nAnswer;    /* answers it holds, -1 when it cannot be read */
+  long long nSize;      /* bytes */
+} KioskBackupInfo;
+
+/* The backups of the records database zPath (which need not exist),
+** newest first: *pa (free with kioskRecordsBackupListFree), *pn of them. */
+int kioskRecordsBackupList(const char *zPath, KioskBackupInfo **pa, int *pn,
+                           KioskError *pErr);
+void kioskRecordsBackupListFree(KioskBackupInfo *a, int n);
+
+/*
+** Put the backup zBackup in the place of the records database zPath
+** (created when missing): the backup must be a sound records database;
+** what zPath held is backed up first (its path into *pzSaved, may be ""),
+** and the copy is made with the online backup API, so a kiosk running on
+** zPath sees the restored records. An older backup is migrated. A damaged
+** zPath is refused ("CORRUPT"): the kiosk sets it aside when it starts.
+*/
+int kioskRecordsRestore(const char *zPath, const char *zBackup,
+                        long long iNow, char **pzSaved, KioskError *pErr);
 
 /* The times records accept: years 1970 to 9999 (Unix seconds). */
 #define KIOSK_RECORDS_TIME_MIN 0LL

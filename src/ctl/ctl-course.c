@@ -23,8 +23,10 @@ const char ctlBuildUsage[] =
   "\n"
   "Builds the course database FILE from the course folder DIR (CSV tables\n"
   "and lessons/<stage>.txt), replacing what FILE held, all or nothing: with\n"
-  "any error FILE is left as it was. A FILE of another schema version is\n"
-  "thrown away and built anew (course.db is derived data). Prints the rows\n"
+  "any error FILE is left as it was. A course database of another schema\n"
+  "version, or a damaged one, is thrown away and built anew (course.db is\n"
+  "derived data); any other file (a records database, another program's\n"
+  "database, a text file) is refused and left untouched. Prints the rows\n"
   "loaded per table.\n"
   "\n"
   "Exit status: 0 built, 1 the course has errors (printed on stderr as\n"
@@ -85,14 +87,10 @@ int ctlBuild(int argc, char **argv){
   }
   kioskErrorClear(&err);
   memset(&rep, 0, sizeof(rep));
-  rc = kioskCourseOpen(zDb, KIOSK_OPEN_CREATE, &db, &err);
-  if( rc==KIOSK_ECOURSE && strcmp(err.zCode, "VERSION")==0 ){
-    /* Derived data of another version: throw it away. */
-    if( unlink(zDb)==0 ){
-      kioskErrorClear(&err);
-      rc = kioskCourseOpen(zDb, KIOSK_OPEN_CREATE, &db, &err);
-    }
-  }
+  /* A course.db of ours that is stale or damaged is made anew; any other
+  ** file is refused untouched (coursedb.h). */
+  rc = kioskCourseOpen(zDb, KIOSK_OPEN_CREATE | KIOSK_OPEN_REBUILD, &db,
+                       &err);
   if( rc ){
     ctlPrintError(&err);
     return 1;

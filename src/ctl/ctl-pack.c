@@ -392,8 +392,18 @@ static int packInstall(int argc, char **argv){
     goto done;
   }
   kioskErrorClear(&err);
-  if( kioskRecordsOpen(zRecords, KIOSK_RECORDS_BACKUPS, &pRec, &err)
-   || kioskRecordsPackInstall(pRec, p->zId, p->zTitle, z,
+  if( kioskRecordsOpen(zRecords, KIOSK_RECORDS_BACKUPS, &pRec, &err) ){
+    ctlPrintError(&err);
+    rc = 1;
+    goto done;
+  }
+  /* Opening needs no backup (a full disk must not refuse the install);
+  ** one that failed is said. */
+  if( kioskRecordsOpenWarning(pRec) ){
+    fprintf(stderr, "%s (warning: going on without a new backup)\n",
+            kioskRecordsOpenWarning(pRec));
+  }
+  if( kioskRecordsPackInstall(pRec, p->zId, p->zTitle, z,
                               (long long)time(0), &err) ){
     ctlPrintError(&err);
     rc = 1;

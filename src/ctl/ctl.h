@@ -54,6 +54,8 @@ int ctlStudents(int argc, char **argv);
 extern const char ctlResultsUsage[];
 extern const char ctlPinUsage[];
 extern const char ctlStudentsUsage[];
+int ctlRecords(int argc, char **argv);
+extern const char ctlRecordsUsage[];
 
 /* ctl-quiz.c: quiz. */
 int ctlQuiz(int argc, char **argv);

@@ -1040,11 +1040,18 @@ static int cmdExport(KioskRecObj *p, int objc, Tcl_Obj *const objv[]){
 }
 
 static int cmdBackup(KioskRecObj *p, int objc, Tcl_Obj *const objv[]){
+  /* NAME backup ?-now SECONDS? */
+  static const char *const azOpt[] = { "-now", 0 };
+  Tcl_Obj *apVal[1];
   KioskError err;
   char *zPath = 0;
-  if( objc!=2 ) return usage(p->interp, 2, objv, "");
+  long long iNow;
+  if( getOpts(p->interp, objc, objv, 2, azOpt, apVal, 2, "?-now seconds?")
+   || getNow(p->interp, apVal[0], &iNow) ){
+    return TCL_ERROR;
+  }
   kioskErrorClear(&err);
-  if( kioskRecordsBackup(p->pRec, &zPath, &err) ){
+  if( kioskRecordsBackupAt(p->pRec, iNow, &zPath, &err) ){
     return coreError(p->interp, &err);
   }
   Tcl_SetObjResult(p->interp, Tcl_NewStringObj(zPath ? zPath : "", -1));
@@ -1104,11 +1111,13 @@ static int recObjCmd(ClientData cd, Tcl_Interp *interp,
 
 int kioskRecordsFactoryObjCmd(ClientData cd, Tcl_Interp *interp,
                               int objc, Tcl_Obj *const objv[]){
-  static const char *const azOpt[] = { "-backups", "-defer-backup", 0 };
+  static const char *const azOpt[] = { "-backups", "-defer-backup", "-now",
+                                       0 };
   KioskRecObj *p;
   KioskRecords *pRec = 0;
   KioskError err;
-  Tcl_Obj *apVal[2];
+  Tcl_Obj *apVal[3];
+  long long iNow;
   Tcl_DString ds;
   const char *zPath;
   int nBackup = KIOSK_RECORDS_BACKUPS, bDefer = 0, rc;
@@ -1116,10 +1125,13 @@ int kioskRecordsFactoryObjCmd(ClientData cd, Tcl_Interp *interp,
 
   if( objc<3 ){
     return usage(interp, 1, objv,
-                 "name file ?-backups n? ?-defer-backup boolean?");
+                 "name file ?-backups n? ?-defer-backup boolean?"
+                 " ?-now seconds?");
   }
   if( getOpts(interp, objc, objv, 3, azOpt, apVal, 1,
-              "name file ?-backups n? ?-defer-backup boolean?") ){
+              "name file ?-backups n? ?-defer-backup boolean?"
+              " ?-now seconds?")
+   || getNow(interp, apVal[2], &iNow) ){
     return TCL_ERROR;
   }
   if( apVal[1] && Tcl_GetBooleanFromObj(interp, apVal[1], &bDefer) ){
@@ -1143,9 +1155,9 @@ int kioskRecordsFactoryObjCmd(ClientData cd, Tcl_Interp *interp,
     if( zPath==0 ) return TCL_ERROR;
   }
   kioskErrorClear(&err);
-  rc = kioskRecordsOpenFlags(zPath, nBackup,
-                             bDefer ? KIOSK_RECORDS_DEFER_BACKUP : 0,
-                             &pRec, &err);
+  rc = kioskRecordsOpenAt(zPath, nBackup,
+                          bDefer ? KIOSK_RECORDS_DEFER_BACKUP : 0, iNow,
+                          &pRec, &err);
   Tcl_DStringFree(&ds);
   if( rc ) return kioskTclError(interp, &err);
   p = (KioskRecObj *)Tcl_Alloc(sizeof(*p));
