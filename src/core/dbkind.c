@@ -26,7 +26,7 @@ int kioskDbKind(const char *zPath, KioskDbKind *peKind, int *piAppId,
   *peKind = KIOSK_DB_OTHER;
   *piAppId = 0;
   if( stat(zPath, &st)!=0 ){
-    if( errno==ENOENT ){
+    if( errno==ENOENT || errno==ENOTDIR ){
       *peKind = KIOSK_DB_MISSING;
       return KIOSK_OK;
     }

@@ -60,7 +60,7 @@ const char ctlStudentsUsage[] =
   "Exit status: 0 listed, 1 error, 2 usage.\n";
 
 /* Open an existing records database (bExisting) or any, with nBackup
-** backups. Prints the error and returns 1 on failure, else 0. */
+** backups (-nBackup: none made while opening). Prints the error and returns 1 on failure, else 0. */
 static int openRecords(const char *zPath, int bExisting, int nBackup,
                        KioskRecords **pp){
   KioskError err;
@@ -72,8 +72,10 @@ static int openRecords(const char *zPath, int bExisting, int nBackup,
     return 1;
   }
   /* A shell tool reports a damaged file and leaves it alone. */
-  if( kioskRecordsOpenFlags(zPath, nBackup, KIOSK_RECORDS_KEEP_CORRUPT, pp,
-                            &err) ){
+  if( kioskRecordsOpenFlags(zPath, nBackup<0 ? -nBackup : nBackup,
+                            KIOSK_RECORDS_KEEP_CORRUPT
+                            | (nBackup<0 ? KIOSK_RECORDS_DEFER_BACKUP : 0),
+                            pp, &err) ){
     ctlPrintError(&err);
     return 1;
   }
@@ -374,7 +376,8 @@ int ctlRecords(int argc, char **argv){
     case 0:
       return listBackups(zRecords);
     case 1:
-      if( openRecords(zRecords, 1, KIOSK_RECORDS_BACKUPS, &pRec) ) return 1;
+      /* the one backup is the one asked for: none while opening */
+      if( openRecords(zRecords, 1, -KIOSK_RECORDS_BACKUPS, &pRec) ) return 1;
       rc = kioskRecordsBackup(pRec, &zPath, &err);
       kioskRecordsClose(pRec);
       break;
