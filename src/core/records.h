@@ -268,12 +268,33 @@ int kioskRecordsPackActive(KioskRecords *p, char **pzId, KioskError *pErr);
 int kioskRecordsItems(KioskRecords *p, const KioskRecFilter *pF, int eWhat,
                       KioskRowFn xRow, void *pArg, KioskError *pErr);
 
-/* Export every answer (pF: zPack, iStudent) as CSV with a header row to
-** out, or to the file zPath (written to zPath.tmp, then renamed).
-** *pnRow receives the number of data rows. */
+/*
+** Export every answer (pF: zPack, iStudent) as CSV with a header row to
+** out, or to the file zPath (through outfile.h: a new file is 0600, an
+** existing one replaced only once the export is complete, a device, FIFO
+** or link written through). Every field is written by libcsv's writer.
+** *pnRow receives the number of data rows.
+**
+** The export for a teacher (bRaw 0, and the functions without "As"):
+** attempt,student_id,student,kind,pack,stage,started,started_local,
+** finished,finished_local,status,index,question,topic,facts,prompt,answer,
+** correct,credit,points,answered,answered_local, where answer is the text
+** the student chose (option texts joined by " | ") or typed, *_local the
+** UTC times in the machine's local time, and any value starting with
+** = + - @, a tab or a CR gets a leading ' so no spreadsheet runs it.
+** bRaw 1, for scripts: attempt,student_id,student,kind,pack,stage,started,
+** finished,status,index,question,topic,facts,prompt,answer,correct,credit,
+** points,answered, every value verbatim (answer as stored: the option
+** positions in that attempt's order, or the typed text).
+*/
 int kioskRecordsExport(KioskRecords *p, const KioskRecFilter *pF, FILE *out,
                        int *pnRow, KioskError *pErr);
 int kioskRecordsExportFile(KioskRecords *p, const KioskRecFilter *pF,
                            const char *zPath, int *pnRow, KioskError *pErr);
+int kioskRecordsExportAs(KioskRecords *p, const KioskRecFilter *pF, int bRaw,
+                         FILE *out, int *pnRow, KioskError *pErr);
+int kioskRecordsExportFileAs(KioskRecords *p, const KioskRecFilter *pF,
+                             int bRaw, const char *zPath, int *pnRow,
+                             KioskError *pErr);
 
 #endif

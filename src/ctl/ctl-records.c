@@ -27,14 +27,20 @@
 
 const char ctlResultsUsage[] =
   "Usage: kioskctl results export --records FILE [--out F.csv] [--pack ID]\n"
-  "                               [--student ID]\n"
+  "                               [--student ID] [--raw]\n"
   "\n"
   "Writes every answer recorded in the records database FILE as CSV (a\n"
   "header row, then one row per answer: attempt, student, pack, stage,\n"
-  "question, the answer given, whether it was correct, the points, times),\n"
-  "to F.csv or to standard output. --pack and --student keep only that\n"
-  "pack's or that student's answers (student ids: kioskctl students). The\n"
-  "same export as the instructor desk's.\n"
+  "question, the answer the student chose or typed, whether it was correct,\n"
+  "the points, times in UTC and in local time), to F.csv or to standard\n"
+  "output (--out - too). --pack and --student keep only that pack's or that\n"
+  "student's answers (student ids: kioskctl students). The same export as\n"
+  "the instructor desk's: safe to open in a spreadsheet (a value starting\n"
+  "with = + - @ gets a leading '). --raw writes every value verbatim, the\n"
+  "answer as stored (option positions), for scripts.\n"
+  "F.csv, when it exists, is replaced only once the export is complete,\n"
+  "keeping its mode; a new one is readable by its owner only. A symlink\n"
+  "stays a link, a device or FIFO is written through.\n"
   "\n"
   "Exit status: 0 written, 1 error (a missing or corrupt FILE), 2 usage.\n";
 
@@ -90,12 +96,13 @@ static int openRecords(const char *zPath, int bExisting, int nBackup,
 int ctlResults(int argc, char **argv){
   const char *zRecords = 0, *zOut = 0, *zPack = 0, *zStudent = 0;
   const char *azPos[1];
-  int nPos = 0, nRow = 0, rc;
+  int nPos = 0, nRow = 0, rc, bRaw = 0;
   CtlOpt aOpt[] = {
     { "--records", 1, &zRecords, 0 },
     { "--out", 1, &zOut, 0 },
     { "--pack", 1, &zPack, 0 },
     { "--student", 1, &zStudent, 0 },
+    { "--raw", 0, 0, &bRaw },
     { 0, 0, 0, 0 }
   };
   KioskRecords *pRec = 0;
@@ -129,8 +136,8 @@ int ctlResults(int argc, char **argv){
   /* Reading only: no backup rotation for an export. */
   if( openRecords(zRecords, 1, 0, &pRec) ) return 1;
   kioskErrorClear(&err);
-  rc = zOut ? kioskRecordsExportFile(pRec, &f, zOut, &nRow, &err)
-            : kioskRecordsExport(pRec, &f, stdout, &nRow, &err);
+  rc = zOut ? kioskRecordsExportFileAs(pRec, &f, bRaw, zOut, &nRow, &err)
+            : kioskRecordsExportAs(pRec, &f, bRaw, stdout, &nRow, &err);
   kioskRecordsClose(pRec);
   if( rc==KIOSK_OK && zOut==0 && fflush(stdout)!=0 ){
     kioskErrorSet(&err, KIOSK_EIO, "EXPORT", 0, 0, 0,

@@ -1015,24 +1015,25 @@ done:
 }
 
 static int cmdExport(KioskRecObj *p, int objc, Tcl_Obj *const objv[]){
-  static const char *const azOpt[] = { "-pack", "-student", 0 };
-  const char *zArgs = "file ?-pack id? ?-student id?";
+  static const char *const azOpt[] = { "-pack", "-student", "-raw", 0 };
+  const char *zArgs = "file ?-pack id? ?-student id? ?-raw boolean?";
   Tcl_Interp *interp = p->interp;
-  Tcl_Obj *apVal[2];
+  Tcl_Obj *apVal[3];
   KioskRecFilter f;
   KioskError err;
   Tcl_DString ds;
   const char *zPath;
-  int nRow, rc;
+  int nRow, rc, bRaw = 0;
   if( objc<3 ) return usage(interp, 2, objv, zArgs);
   if( getOpts(interp, objc, objv, 3, azOpt, apVal, 2, zArgs)
-   || getFilter(interp, apVal[1], apVal[0], 0, 0, &f) ){
+   || getFilter(interp, apVal[1], apVal[0], 0, 0, &f)
+   || (apVal[2] && Tcl_GetBooleanFromObj(interp, apVal[2], &bRaw)) ){
     return TCL_ERROR;
   }
   zPath = Tcl_TranslateFileName(interp, Tcl_GetString(objv[2]), &ds);
   if( zPath==0 ) return TCL_ERROR;
   kioskErrorClear(&err);
-  rc = kioskRecordsExportFile(p->pRec, &f, zPath, &nRow, &err);
+  rc = kioskRecordsExportFileAs(p->pRec, &f, bRaw, zPath, &nRow, &err);
   Tcl_DStringFree(&ds);
   if( rc ) return coreError(interp, &err);
   Tcl_SetObjResult(interp, Tcl_NewIntObj(nRow));
