@@ -12,6 +12,7 @@
 #include "course.h"
 #include "coursedb.h"
 #include "csvload.h"
+#include "dbkind.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,7 +50,7 @@ const char ctlImportUsage[] =
   "in one transaction, checking every value against the column's type\n"
   "(INTEGER, REAL, TEXT, KDATE) and constraints. The header row names the\n"
   "columns, in any order. With any error nothing is loaded. Prints the row\n"
-  "count.\n"
+  "count. A kiosk records database is refused and left as it is.\n"
   "\n"
   "Exit status: 0 loaded, 1 errors (on stderr as FILE:LINE:COLUMN: message),\n"
   "2 usage.\n";
@@ -172,7 +173,23 @@ int ctlImport(int argc, char **argv){
     return 2;
   }
   kioskErrorClear(&err);
-  /* Any SQLite database with the table, not only a course.db. */
+  /* Any SQLite database with the table, not only a course.db; but never
+  ** the learner records, which only the kiosk's own checks may write. */
+  {
+    KioskDbKind eKind;
+    int iAppId = 0;
+    if( kioskDbKind(zDb, &eKind, &iAppId, &err)==0
+     && (eKind==KIOSK_DB_RECORDS || eKind==KIOSK_DB_OTHER) ){
+      kioskErrorSet(&err, KIOSK_EIO, "FOREIGN", zDb, 0, 0,
+                    "this is %s: kioskctl import loads into an SQLite "
+                    "database that is not the learner records; left as it "
+                    "is", kioskDbKindName(eKind));
+    }
+    if( err.eClass ){
+      ctlPrintError(&err);
+      return 1;
+    }
+  }
   if( sqlite3_open_v2(zDb, &db, SQLITE_OPEN_READWRITE, 0)!=SQLITE_OK ){
     kioskErrorSet(&err, KIOSK_EDB, "OPEN", zDb, 0, 0,
                   "cannot open database: %s",
