@@ -1,10 +1,10 @@
 /*
 ** records.c: opening records.db safely, and its small tables.
 **
-** Opening is where the database is kept safe: integrity check (a corrupt
-** file is moved aside, never replaced), WAL with synchronous=FULL, rotating
-** backups through the online backup API, and in-place migrations by
-** user_version. Also here: students, settings, the PIN and packs.
+** Opening is where the database is kept safe: only a file of ours is
+** opened (dbkind.h), created 0600, integrity check (a corrupt file is
+** moved aside, never replaced), WAL with synchronous=FULL, a backup
+** (recbackup.c), and in-place migrations by user_version. Also here: students, settings, the PIN and packs.
 ** Attempts, answers and the review schedule are recattempt.c; item
 ** analysis and CSV export are recreport.c.
 */

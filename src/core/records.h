@@ -39,11 +39,15 @@ typedef struct KioskRecords KioskRecords;
 typedef int (*KioskRowFn)(void *pArg, sqlite3_stmt *pStmt);
 
 /*
-** Open (creating when missing) zPath, ":memory:" allowed. Checks integrity
-** (a corrupt file is moved aside: KIOSK_ERECORDS "CORRUPT", the message
-** names the new path, and *pp is NULL), keeps nBackup rotating backups
-** (one made now), and migrates an older schema. A newer schema fails with
-** "VERSION". On success *pp is the caller's to kioskRecordsClose.
+** Open (creating when missing, mode 0600) zPath, ":memory:" allowed. A
+** file that is not a records database of ours (dbkind.h) fails with
+** KIOSK_ERECORDS "FOREIGN" and is left untouched. Checks integrity (a
+** corrupt file of ours is moved aside: "CORRUPT", the message names the
+** new path, and *pp is NULL), makes a backup (recbackup.c; nBackup is the
+** newest kept, 0 for no backups; a failed one is kioskRecordsOpenWarning,
+** not an error, except before a migration), and migrates an older schema.
+** A newer schema fails with "VERSION". On success *pp is the caller's to
+** kioskRecordsClose.
 */
 int kioskRecordsOpen(const char *zPath, int nBackup, KioskRecords **pp,
                      KioskError *pErr);

@@ -291,7 +291,11 @@ proc ::kiosk::ui::desk::RemovePack {f} {
         toast [mc "Choose a pack first."]
         return
     }
-    [records] packs remove $id
+    # The core backs up before it deletes; no backup, no deletion: say so.
+    if {[catch {[records] packs remove $id} msg]} {
+        toast [mc "The pack was not removed: %s" $msg] 10000
+        return
+    }
     FillPacks $f
 }
 
@@ -401,7 +405,11 @@ proc ::kiosk::ui::desk::AskRemove {f} {
 proc ::kiosk::ui::desk::RemoveStudent {f keep} {
     variable state
     set w $f.nb.students
-    [records] student remove $state($f,removing) -keep-records $keep
+    # The core backs up before it deletes; no backup, no deletion: say so.
+    if {[catch {[records] student remove $state($f,removing) -keep-records $keep} msg]} {
+        toast [mc "Nothing was removed: %s" $msg] 10000
+        return
+    }
     grid remove $w.confirm
     FillStudents $f
     FillResults $f
