@@ -311,6 +311,24 @@ static int samePack(void *pArg, sqlite3_stmt *pStmt){
   return 0;
 }
 
+/* kioskRecordsSettingGet, with a setting never set and without a default
+** read as *pz NULL rather than an error. */
+static int settingOrNull(KioskRecords *pRec, const char *zKey, char **pz,
+                         KioskError *pErr){
+  int rc = kioskRecordsSettingGet(pRec, zKey, pz, pErr);
+  if( rc==KIOSK_ERECORDS && strcmp(pErr->zCode, "NOSETTING")==0 ){
+    kioskErrorClear(pErr);
+    *pz = 0;
+    rc = KIOSK_OK;
+  }
+  return rc;
+}
+
+int kioskClassSetting(KioskRecords *pRec, const char *zKey, char **pz,
+                      KioskError *pErr){
+  return settingOrNull(pRec, zKey, pz, pErr);
+}
+
 int kioskClassPullInto(KioskClass *p, KioskRecords *pRec, long long iNow,
                        KioskClassPull *pStat, KioskError *pErr){
   PGresult *pRes = 0;
@@ -393,8 +411,7 @@ int kioskClassPullInto(KioskClass *p, KioskRecords *pRec, long long iNow,
   for(i=0; i<PQntuples(pRes); i++){
     char *zOld = 0;
     int bSame;
-    if( (rc = kioskRecordsSettingGet(pRec, PQgetvalue(pRes, i, 0), &zOld,
-                                     pErr)) ){
+    if( (rc = settingOrNull(pRec, PQgetvalue(pRes, i, 0), &zOld, pErr)) ){
       goto done;
     }
     bSame = zOld && strcmp(zOld, PQgetvalue(pRes, i, 1))==0;

@@ -88,6 +88,11 @@ typedef struct KioskClassPull {
 int kioskClassPullInto(KioskClass *p, KioskRecords *pRec, long long iNow,
                        KioskClassPull *pStat, KioskError *pErr);
 
+/* A setting of pRec (sqlite3_malloc'd), *pz NULL when it was never set
+** and has no default (class.conn on a kiosk that has not joined). */
+int kioskClassSetting(KioskRecords *pRec, const char *zKey, char **pz,
+                      KioskError *pErr);
+
 /* Publish pRec's packs (and which is active) and settings (not class.*)
 ** to the class, in one transaction. Teacher only. */
 int kioskClassPublish(KioskClass *p, KioskRecords *pRec,

@@ -86,7 +86,7 @@ static int connectTo(const char *zConn, KioskRecords *pRec, char **pzKiosk,
   char *zStored = 0;
   int rc;
   if( zConn==0 ){
-    if( (rc = kioskRecordsSettingGet(pRec, "class.conn", &zStored, pErr)) ){
+    if( (rc = kioskClassSetting(pRec, "class.conn", &zStored, pErr)) ){
       return rc;
     }
     if( zStored==0 ){
@@ -98,7 +98,7 @@ static int connectTo(const char *zConn, KioskRecords *pRec, char **pzKiosk,
     zConn = zStored;
   }
   if( pzKiosk ){
-    if( (rc = kioskRecordsSettingGet(pRec, "class.kiosk", pzKiosk, pErr)) ){
+    if( (rc = kioskClassSetting(pRec, "class.kiosk", pzKiosk, pErr)) ){
       sqlite3_free(zStored);
       return rc;
     }
@@ -267,7 +267,7 @@ int ctlClass(int argc, char **argv){
         char *zK = 0;
         int nPending = 0, nSent = 0;
         long long iLast = 0;
-        if( (rc = kioskRecordsSettingGet(pRec, "class.kiosk", &zK, &err)) ){
+        if( (rc = kioskClassSetting(pRec, "class.kiosk", &zK, &err)) ){
           break;
         }
         printf("kiosk: %s\n", zK ? zK : "(not joined)");
