@@ -12,7 +12,8 @@
 **       commits them, with review state and a lesson read; the kiosk's
 **       clock is off by SECONDS. With --sync, a sync is tried every K
 **       answers; a failed one is reported and answering carries on
-**       (offline first).
+**       (offline first). --bench: no review state nor lesson, and
+**       synchronous=OFF, to fill kiosks for bench/class.sh quickly.
 **   class-kiosk sync DB KIOSK CONNINFO [--batch N] [--pause MS] [--twice]
 **                    [--crash-after-send]
 **       send the outbox (kioskClassUpload), or batch by batch with MS
@@ -126,12 +127,13 @@ done:
 
 static int doAnswer(sqlite3 *db, const char *zStudent, int n, long long off,
                     unsigned seed, const char *zConn, const char *zKiosk,
-                    int nEvery){
+                    int nEvery, int bBench){
   sqlite3_stmt *pStmt = 0;
   sqlite3_int64 iStudent = 0, iAttempt = 0;
   char zUid[40], zNow[32];
   int i, idx = 0;
 
+  if( bBench ) exec1(db, "PRAGMA synchronous=OFF");
   /* The student, found or added. */
   if( sqlite3_prepare_v2(db, "SELECT id FROM students WHERE name=?1", -1,
                          &pStmt, 0) ) die(db, "prepare");
@@ -167,12 +169,14 @@ static int doAnswer(sqlite3 *db, const char *zStudent, int n, long long off,
       sqlite3_finalize(pStmt);
       iAttempt = sqlite3_last_insert_rowid(db);
       idx = 0;
-      sqlite3_prepare_v2(db, "INSERT OR IGNORE INTO lessons_read(student,"
-                         " stage, at) VALUES(?1,'s1',?2)", -1, &pStmt, 0);
-      sqlite3_bind_int64(pStmt, 1, iStudent);
-      sqlite3_bind_text(pStmt, 2, zNow, -1, SQLITE_STATIC);
-      if( sqlite3_step(pStmt)!=SQLITE_DONE ) die(db, "lesson");
-      sqlite3_finalize(pStmt);
+      if( !bBench ){
+        sqlite3_prepare_v2(db, "INSERT OR IGNORE INTO lessons_read(student,"
+                           " stage, at) VALUES(?1,'s1',?2)", -1, &pStmt, 0);
+        sqlite3_bind_int64(pStmt, 1, iStudent);
+        sqlite3_bind_text(pStmt, 2, zNow, -1, SQLITE_STATIC);
+        if( sqlite3_step(pStmt)!=SQLITE_DONE ) die(db, "lesson");
+        sqlite3_finalize(pStmt);
+      }
     }
     snprintf(zQid, sizeof(zQid), "gen:q%d", idx);
     snprintf(zFact, sizeof(zFact), "f%d", idx);
@@ -203,16 +207,18 @@ static int doAnswer(sqlite3 *db, const char *zStudent, int n, long long off,
     sqlite3_bind_text(pStmt, 5, zNow, -1, SQLITE_STATIC);
     if( sqlite3_step(pStmt)!=SQLITE_DONE ) die(db, "answer");
     sqlite3_finalize(pStmt);
-    sqlite3_prepare_v2(db, "INSERT INTO review(student, fact, stage, box, due,"
-                       " seen, lapses, last) VALUES(?1,?2,'s1',1,0,1,1-?3,?4)"
-                       " ON CONFLICT DO UPDATE SET seen=seen+1,"
-                       " box=min(5, box+?3), last=?4", -1, &pStmt, 0);
-    sqlite3_bind_int64(pStmt, 1, iStudent);
-    sqlite3_bind_text(pStmt, 2, zFact, -1, SQLITE_STATIC);
-    sqlite3_bind_int(pStmt, 3, bCorrect);
-    sqlite3_bind_text(pStmt, 4, zNow, -1, SQLITE_STATIC);
-    if( sqlite3_step(pStmt)!=SQLITE_DONE ) die(db, "review");
-    sqlite3_finalize(pStmt);
+    if( !bBench ){
+      sqlite3_prepare_v2(db, "INSERT INTO review(student, fact, stage, box, due,"
+                         " seen, lapses, last) VALUES(?1,?2,'s1',1,0,1,1-?3,?4)"
+                         " ON CONFLICT DO UPDATE SET seen=seen+1,"
+                         " box=min(5, box+?3), last=?4", -1, &pStmt, 0);
+      sqlite3_bind_int64(pStmt, 1, iStudent);
+      sqlite3_bind_text(pStmt, 2, zFact, -1, SQLITE_STATIC);
+      sqlite3_bind_int(pStmt, 3, bCorrect);
+      sqlite3_bind_text(pStmt, 4, zNow, -1, SQLITE_STATIC);
+      if( sqlite3_step(pStmt)!=SQLITE_DONE ) die(db, "review");
+      sqlite3_finalize(pStmt);
+    }
     if( ++idx==10 ){
       sqlite3_prepare_v2(db, "UPDATE attempts SET status='finished',"
                          " finished=?2 WHERE id=?1", -1, &pStmt, 0);
@@ -260,7 +266,7 @@ int main(int argc, char **argv){
     long long off = 0;
     unsigned seed = 1;
     const char *zConn = 0, *zKiosk = 0;
-    int nEvery = 0;
+    int nEvery = 0, bBench = 0;
     for(i=5; i<argc; i++){
       if( strcmp(argv[i], "--clock")==0 && i+1<argc ) off = atoll(argv[++i]);
       else if( strcmp(argv[i], "--seed")==0 && i+1<argc ){
@@ -270,13 +276,15 @@ int main(int argc, char **argv){
         zKiosk = argv[++i];
       }else if( strcmp(argv[i], "--every")==0 && i+1<argc ){
         nEvery = atoi(argv[++i]);
+      }else if( strcmp(argv[i], "--bench")==0 ){
+        bBench = 1;
       }else{
         fprintf(stderr, "class-kiosk: bad option %s\n", argv[i]);
         return 2;
       }
     }
     rc = doAnswer(db, argv[3], atoi(argv[4]), off, seed, zConn, zKiosk,
-                  nEvery);
+                  nEvery, bBench);
   }else if( strcmp(argv[1], "sync")==0 && argc>=5 ){
     int nBatch = 500, msPause = 0, bTwice = 0, bCrash = 0;
     for(i=5; i<argc; i++){
