@@ -141,13 +141,15 @@ CREATE TABLE kiosk.secrets (
   hash text NOT NULL CHECK (hash LIKE '$%')
 );
 
--- Add a batch of a kiosk's outbox (a JSON array of rows, doc/class.md) in
--- one transaction. Every insert is ON CONFLICT DO NOTHING on the row's
--- natural key, so a batch delivered twice, or resent after a crash, adds
--- nothing the second time; an attempt's status only moves from open, and
--- a review state only to one that has seen more answers. Returns the
--- number of rows the batch added or changed.
-CREATE FUNCTION kiosk.upload(p_kiosk text, p_batch jsonb) RETURNS bigint
+-- Add a batch of a kiosk's outbox in the caller's transaction. The kiosk
+-- COPYs the batch into its session's temporary table pg_temp.kiosk_upload
+-- (the columns below, as outbox.sql has them; classsync.c creates it and
+-- lets kiosk_owner read it), then calls this. Every insert is ON CONFLICT
+-- DO NOTHING on the row's natural key, so a batch delivered twice, or
+-- resent after a crash, adds nothing the second time; an attempt's status
+-- only moves from open, and a review state only to one that has seen more
+-- answers. Returns the number of rows the batch added or changed.
+CREATE FUNCTION kiosk.upload(p_kiosk text) RETURNS bigint
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = kiosk, pg_temp AS $f$
 DECLARE
   n bigint := 0;
@@ -156,11 +158,9 @@ BEGIN
   IF p_kiosk IS NULL OR length(p_kiosk) NOT BETWEEN 1 AND 64 THEN
     RAISE EXCEPTION 'a kiosk name is 1 to 64 characters';
   END IF;
-  IF jsonb_typeof(p_batch) <> 'array' THEN
-    RAISE EXCEPTION 'a batch is a JSON array';
-  END IF;
+  SELECT count(*) INTO m FROM pg_temp.kiosk_upload;
   INSERT INTO kiosk.kiosks AS k (name, role, received)
-    VALUES (p_kiosk, session_user, jsonb_array_length(p_batch))
+    VALUES (p_kiosk, session_user, m)
     ON CONFLICT (name) DO UPDATE
       SET last_seen = now(), received = k.received + excluded.received;
 
@@ -168,46 +168,35 @@ BEGIN
                               started)
     SELECT r.uid, r.student, p_kiosk, r.kind, r.pack, r.stage, r.title,
            r.started
-    FROM jsonb_to_recordset(p_batch) AS r(k text, uid text, student text,
-         kind text, pack text, stage text, title text, started text)
-    WHERE r.k = 'attempt'
+    FROM pg_temp.kiosk_upload r WHERE r.k = 'attempt'
     ON CONFLICT DO NOTHING;
   GET DIAGNOSTICS m = ROW_COUNT; n := n + m;
 
   INSERT INTO kiosk.answers (uid, idx, kiosk, qid, answer, text, correct,
                              credit, points, answered)
     SELECT r.uid, r.idx, p_kiosk, r.qid, r.answer, coalesce(r.text, ''),
-           r.correct <> 0, r.credit, r.points, r.answered
-    FROM jsonb_to_recordset(p_batch) AS r(k text, uid text, idx integer,
-         qid text, answer text, text text, correct integer,
-         credit double precision, points double precision, answered text)
-    WHERE r.k = 'answer'
+           r.correct <> 0, r.credit, r.points, r.at
+    FROM pg_temp.kiosk_upload r WHERE r.k = 'answer'
     ON CONFLICT DO NOTHING;
   GET DIAGNOSTICS m = ROW_COUNT; n := n + m;
 
-  UPDATE kiosk.attempts a SET status = r.status, finished = r.finished
-    FROM jsonb_to_recordset(p_batch) AS r(k text, uid text, status text,
-         finished text)
+  UPDATE kiosk.attempts a SET status = r.status, finished = r.at
+    FROM pg_temp.kiosk_upload r
     WHERE r.k = 'end' AND a.uid = r.uid AND a.status = 'open'
       AND r.status IN ('finished', 'abandoned');
   GET DIAGNOSTICS m = ROW_COUNT; n := n + m;
 
   INSERT INTO kiosk.lessons_read (student, stage, at, kiosk)
     SELECT r.student, r.stage, r.at, p_kiosk
-    FROM jsonb_to_recordset(p_batch) AS r(k text, student text, stage text,
-         at text)
-    WHERE r.k = 'lesson'
+    FROM pg_temp.kiosk_upload r WHERE r.k = 'lesson'
     ON CONFLICT DO NOTHING;
   GET DIAGNOSTICS m = ROW_COUNT; n := n + m;
 
   INSERT INTO kiosk.review AS v (student, fact, stage, box, due, seen,
                                  lapses, last, kiosk)
     SELECT DISTINCT ON (r.student, r.fact) r.student, r.fact, r.stage,
-           r.box, r.due, r.seen, r.lapses, r.last, p_kiosk
-    FROM jsonb_to_recordset(p_batch) AS r(k text, student text, fact text,
-         stage text, box integer, due integer, seen integer,
-         lapses integer, last text)
-    WHERE r.k = 'review'
+           r.box, r.due, r.seen, r.lapses, r.at, p_kiosk
+    FROM pg_temp.kiosk_upload r WHERE r.k = 'review'
     ORDER BY r.student, r.fact, r.seen DESC
     ON CONFLICT (student, fact) DO UPDATE
       SET stage = excluded.stage, box = excluded.box, due = excluded.due,
@@ -233,7 +222,7 @@ CREATE VIEW kiosk.results AS
 RESET ROLE;
 
 REVOKE ALL ON ALL TABLES IN SCHEMA kiosk FROM PUBLIC;
-REVOKE ALL ON FUNCTION kiosk.upload(text, jsonb) FROM PUBLIC;
+REVOKE ALL ON FUNCTION kiosk.upload(text) FROM PUBLIC;
 GRANT SELECT ON ALL TABLES IN SCHEMA kiosk TO kiosk_teacher;
 GRANT INSERT, UPDATE, DELETE ON kiosk.students, kiosk.packs,
   kiosk.settings, kiosk.secrets TO kiosk_teacher;
@@ -241,7 +230,7 @@ GRANT USAGE ON SEQUENCE kiosk.students_id_seq TO kiosk_teacher;
 GRANT SELECT ON kiosk.students, kiosk.packs, kiosk.settings, kiosk.secrets,
   kiosk.attempts, kiosk.answers, kiosk.lessons_read, kiosk.review,
   kiosk.results, kiosk.schema_version, kiosk.kiosks TO kiosk_device;
-GRANT EXECUTE ON FUNCTION kiosk.upload(text, jsonb)
+GRANT EXECUTE ON FUNCTION kiosk.upload(text)
   TO kiosk_device, kiosk_teacher;
 
 INSERT INTO kiosk.schema_version (version) VALUES (1);

@@ -16,7 +16,20 @@
 
 struct KioskClass {
   PGconn *pConn;
+  int bStaging;       /* pg_temp.kiosk_upload exists in this session */
 };
+
+/* The staging table a batch is COPYed into: outbox.h's columns, typed as
+** the server's tables. Temporary (this session only) and emptied at each
+** commit; kiosk.upload() (kiosk_owner) reads it. */
+static const char zBeginStagingSql[] =
+  "BEGIN; CREATE TEMP TABLE IF NOT EXISTS kiosk_upload (k text, uid text,"
+  " idx integer, student text, kind text, pack text, stage text,"
+  " title text, started text, qid text, answer text, text text,"
+  " correct integer, credit double precision, points double precision,"
+  " at text, status text, fact text, box integer, due integer,"
+  " seen integer, lapses integer) ON COMMIT DELETE ROWS;"
+  " GRANT SELECT ON pg_temp.kiosk_upload TO kiosk_owner";
 
 /* Fill pErr with zWhat and the connection's (or result's) message, the
 ** trailing newline libpq adds dropped. Returns KIOSK_ECLASS. */
@@ -217,25 +230,68 @@ fail:
   return rc;
 }
 
+/* COPY the batch's rows into the staging table. */
+static int copyBatch(KioskClass *p, const KioskOutboxBatch *pBatch,
+                     KioskError *pErr){
+  PGresult *pRes = PQexec(p->pConn, "COPY pg_temp.kiosk_upload ("
+                          KIOSK_OUTBOX_COLUMNS ") FROM STDIN");
+  int rc = KIOSK_OK;
+  if( PQresultStatus(pRes)!=PGRES_COPY_IN ){
+    rc = pqError(p, pRes, "SEND", "sending to the class server", pErr);
+    PQclear(pRes);
+    return rc;
+  }
+  PQclear(pRes);
+  if( PQputCopyData(p->pConn, pBatch->zData, (int)pBatch->nData)!=1
+   || PQputCopyEnd(p->pConn, 0)!=1 ){
+    rc = pqError(p, 0, "SEND", "sending to the class server", pErr);
+  }
+  while( (pRes = PQgetResult(p->pConn))!=0 ){
+    if( rc==KIOSK_OK && PQresultStatus(pRes)!=PGRES_COMMAND_OK ){
+      rc = pqError(p, pRes, "SEND", "sending to the class server", pErr);
+    }
+    PQclear(pRes);
+  }
+  return rc;
+}
+
 int kioskClassSend(KioskClass *p, const char *zKiosk,
                    const KioskOutboxBatch *pBatch, long long *pnAdded,
                    KioskError *pErr){
-  const char *azParam[2];
+  const char *azParam[1];
   PGresult *pRes = 0;
   int rc;
   azParam[0] = zKiosk;
-  azParam[1] = pBatch->zJson;
   *pnAdded = 0;
-  rc = exec(p, "SELECT kiosk.upload($1, $2::jsonb)", 2, azParam, &pRes,
-            "sending to the class server", pErr);
-  if( rc ){
-    pErr->zCode[0] = 0;
-    snprintf(pErr->zCode, sizeof(pErr->zCode), "SEND");
-    return rc;
+  /* Constant statements, no values: one round trip. */
+  pRes = PQexec(p->pConn, p->bStaging ? "BEGIN" : zBeginStagingSql);
+  if( PQresultStatus(pRes)!=PGRES_COMMAND_OK ){
+    rc = pqError(p, pRes, "SEND", "sending to the class server", pErr);
+    PQclear(pRes);
+    goto fail;
+  }
+  PQclear(pRes);
+  pRes = 0;
+  if( (rc = copyBatch(p, pBatch, pErr)) ) goto fail;
+  if( (rc = exec(p, "SELECT kiosk.upload($1)", 1, azParam, &pRes,
+                 "sending to the class server", pErr)) ){
+    goto fail;
   }
   *pnAdded = atoll(PQgetvalue(pRes, 0, 0));
   PQclear(pRes);
+  if( (rc = exec(p, "COMMIT", 0, 0, 0, "sending to the class server",
+                 pErr)) ){
+    goto fail;
+  }
+  p->bStaging = 1;
   return KIOSK_OK;
+
+fail:
+  /* The server rolled the batch back (or never got it): it stays pending. */
+  PQclear(PQexec(p->pConn, "ROLLBACK"));
+  *pnAdded = 0;
+  snprintf(pErr->zCode, sizeof(pErr->zCode), "SEND");
+  return rc;
 }
 
 int kioskClassUpload(KioskClass *p, sqlite3 *db, const char *zKiosk,

@@ -43,24 +43,49 @@ int kioskOutboxInstall(sqlite3 *db, KioskError *pErr){
   return KIOSK_OK;
 }
 
-/* Append n bytes of z to the batch's buffer, growing it. 0 or ENOMEM. */
-static int append(KioskOutboxBatch *p, size_t *pnAlloc, const char *z,
-                  size_t n, KioskError *pErr){
-  if( p->nJson+n+1>*pnAlloc ){
-    size_t nNew = (*pnAlloc ? *pnAlloc*2 : 4096);
+/* Make room for n more bytes (and a NUL) in the batch. 0 or ENOMEM. */
+static int reserve(KioskOutboxBatch *p, size_t *pnAlloc, size_t n,
+                   KioskError *pErr){
+  if( p->nData+n+1>*pnAlloc ){
+    size_t nNew = (*pnAlloc ? *pnAlloc*2 : 16384);
     char *zNew;
-    while( nNew<p->nJson+n+1 ) nNew *= 2;
-    zNew = sqlite3_realloc64(p->zJson, nNew);
+    while( nNew<p->nData+n+1 ) nNew *= 2;
+    zNew = sqlite3_realloc64(p->zData, nNew);
     if( zNew==0 ){
       return kioskErrorSet(pErr, KIOSK_ENOMEM, "NOMEM", 0, 0, 0,
                            "out of memory");
     }
-    p->zJson = zNew;
+    p->zData = zNew;
     *pnAlloc = nNew;
   }
-  memcpy(p->zJson+p->nJson, z, n);
-  p->nJson += n;
-  p->zJson[p->nJson] = 0;
+  return KIOSK_OK;
+}
+
+/* Append column i of pStmt as a COPY text field: \N for NULL, else the
+** text with backslash, tab, newline and carriage return escaped. */
+static int appendField(KioskOutboxBatch *p, size_t *pnAlloc,
+                       sqlite3_stmt *pStmt, int i, KioskError *pErr){
+  const unsigned char *z;
+  int n, j, rc;
+  if( sqlite3_column_type(pStmt, i)==SQLITE_NULL ){
+    if( (rc = reserve(p, pnAlloc, 2, pErr)) ) return rc;
+    memcpy(p->zData+p->nData, "\\N", 2);
+    p->nData += 2;
+    return KIOSK_OK;
+  }
+  z = sqlite3_column_text(pStmt, i);
+  n = sqlite3_column_bytes(pStmt, i);
+  if( (rc = reserve(p, pnAlloc, (size_t)n*2, pErr)) ) return rc;
+  for(j=0; j<n; j++){
+    char c = (char)z[j];
+    switch( c ){
+      case '\\': p->zData[p->nData++] = '\\'; break;
+      case '\t': p->zData[p->nData++] = '\\'; c = 't'; break;
+      case '\n': p->zData[p->nData++] = '\\'; c = 'n'; break;
+      case '\r': p->zData[p->nData++] = '\\'; c = 'r'; break;
+    }
+    p->zData[p->nData++] = c;
+  }
   return KIOSK_OK;
 }
 
@@ -71,34 +96,34 @@ int kioskOutboxTake(sqlite3 *db, sqlite3_int64 iAfter, int nMax,
   int rc = KIOSK_OK, step;
 
   memset(pBatch, 0, sizeof(*pBatch));
-  if( sqlite3_prepare_v2(db, "SELECT seq, body FROM outbox"
-                         " WHERE sent IS NULL AND seq>?1"
+  if( sqlite3_prepare_v2(db, "SELECT seq, " KIOSK_OUTBOX_COLUMNS
+                         " FROM outbox WHERE sent IS NULL AND seq>?1"
                          " ORDER BY seq LIMIT ?2", -1, &pStmt, 0) ){
     return dbError(db, "QUERY", pErr);
   }
   sqlite3_bind_int64(pStmt, 1, iAfter);
   sqlite3_bind_int(pStmt, 2, nMax>0 ? nMax : 1);
-  if( (rc = append(pBatch, &nAlloc, "[", 1, pErr)) ) goto done;
+  if( (rc = reserve(pBatch, &nAlloc, 0, pErr)) ) goto done;
+  pBatch->zData[0] = 0;
   while( (step = sqlite3_step(pStmt))==SQLITE_ROW ){
     sqlite3_int64 iSeq = sqlite3_column_int64(pStmt, 0);
-    const char *zBody = (const char *)sqlite3_column_text(pStmt, 1);
-    int nBody = sqlite3_column_bytes(pStmt, 1);
+    int i, nCol = sqlite3_column_count(pStmt);
     if( pBatch->nRow==0 ) pBatch->iFirst = iSeq;
     pBatch->iLast = iSeq;
-    if( pBatch->nRow>0 && (rc = append(pBatch, &nAlloc, ",", 1, pErr)) ){
-      goto done;
+    for(i=1; i<nCol; i++){
+      if( (rc = appendField(pBatch, &nAlloc, pStmt, i, pErr))
+       || (rc = reserve(pBatch, &nAlloc, 1, pErr)) ){
+        goto done;
+      }
+      pBatch->zData[pBatch->nData++] = i+1<nCol ? '\t' : '\n';
     }
-    if( (rc = append(pBatch, &nAlloc, zBody ? zBody : "null",
-                     zBody ? (size_t)nBody : 4, pErr)) ){
-      goto done;
-    }
+    pBatch->zData[pBatch->nData] = 0;
     pBatch->nRow++;
   }
   if( step!=SQLITE_DONE ){
     rc = dbError(db, "QUERY", pErr);
     goto done;
   }
-  rc = append(pBatch, &nAlloc, "]", 1, pErr);
 
 done:
   sqlite3_finalize(pStmt);
@@ -107,7 +132,7 @@ done:
 }
 
 void kioskOutboxBatchFree(KioskOutboxBatch *pBatch){
-  sqlite3_free(pBatch->zJson);
+  sqlite3_free(pBatch->zData);
   memset(pBatch, 0, sizeof(*pBatch));
 }
 

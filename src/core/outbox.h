@@ -3,7 +3,8 @@
 **
 ** The SQLite side of class sync, free of libpq so that the Tcl module and
 ** the pure core never need it: what waits to be sent, taken in order as
-** batches of JSON, and marked sent once the server has committed them.
+** batches in PostgreSQL's COPY text format, and marked sent once the
+** server has committed them.
 ** classsync.h sends the batches. doc/class.md describes the model.
 **
 ** Every function returns 0 (KIOSK_OK) or an error class with pErr filled.
@@ -22,13 +23,20 @@ extern const char kioskOutboxSchemaSql[];
 ** triggers read) in one transaction; "OUTBOX" when it exists already. */
 int kioskOutboxInstall(sqlite3 *db, KioskError *pErr);
 
-/* A batch: rows iFirst..iLast (seq) of which nRow are pending, as one JSON
-** array zJson of nJson bytes (sqlite3_malloc'd; kioskOutboxBatchFree). */
+/* The columns of a batch row, in order: the server's staging table has
+** them (class-1.sql, kiosk.upload). */
+#define KIOSK_OUTBOX_COLUMNS "k, uid, idx, student, kind, pack, stage, " \
+  "title, started, qid, answer, text, correct, credit, points, at, " \
+  "status, fact, box, due, seen, lapses"
+
+/* A batch: rows iFirst..iLast (seq) of which nRow are pending, as COPY
+** text (one line per row, tab-separated, \N for NULL, backslash escapes)
+** in zData, nData bytes (sqlite3_malloc'd; kioskOutboxBatchFree). */
 typedef struct KioskOutboxBatch {
   sqlite3_int64 iFirst, iLast;
   int nRow;
-  char *zJson;
-  size_t nJson;
+  char *zData;
+  size_t nData;
 } KioskOutboxBatch;
 
 /* The first nMax pending rows after seq iAfter, in seq order. nRow is 0
