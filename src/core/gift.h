@@ -192,6 +192,11 @@ void kioskGiftEscape(sqlite3_str *pOut, const char *z);
 void kioskGiftWriteCategory(sqlite3_str *pOut, const char *const *azPart,
                             int nPart);
 
+/* Why the kiosk cannot show the image zSrc (an <img src>): a static
+** reason, or NULL when it can (a PNG or GIF file named relative to the
+** GIFT file, inside its folder). */
+const char *kioskGiftImageWhyNot(const char *zSrc);
+
 /* Shortest "%g" text that reads back as exactly r. */
 void kioskGiftNumber(sqlite3_str *pOut, double r);
 

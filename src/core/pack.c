@@ -107,52 +107,6 @@ done:
   return rc;
 }
 
-/* Deep copy of a question, or NULL out of memory. */
-static KioskQuestion *copyQuestion(const KioskQuestion *q){
-  KioskQuestion *c = kioskQuestionNew();
-  int i, bFail = 0;
-  if( c==0 ) return 0;
-#define DUP(f) do{ if( q->f && (c->f = kioskStrDup(q->f))==0 ) bFail = 1; }while(0)
-  DUP(zId); DUP(zTopic); DUP(zStage); DUP(zPrompt); DUP(zUnit);
-  DUP(zAnswer); DUP(zExplain); DUP(zFeedbackWrong); DUP(zLessonStage);
-#undef DUP
-  c->eKind = q->eKind;
-  c->rValue = q->rValue;
-  c->rTol = q->rTol;
-  c->rMin = q->rMin;
-  c->rMax = q->rMax;
-  c->iLessonPara = q->iLessonPara;
-  c->rPoints = q->rPoints;
-  for(i=0; i<q->nOption && !bFail; i++){
-    const KioskOption *o = &q->aOption[i];
-    bFail = kioskQuestionAddOption(c, o->zText, o->rCredit, o->zFeedback,
-                                   o->zFact)!=0;
-  }
-  if( q->aOrder && !bFail ){
-    c->aOrder = sqlite3_malloc64((sqlite3_uint64)(q->nOption ? q->nOption : 1)
-                                 *sizeof(int));
-    if( c->aOrder==0 ) bFail = 1;
-    else memcpy(c->aOrder, q->aOrder, (size_t)q->nOption*sizeof(int));
-  }
-  for(i=0; i<q->nPair && !bFail; i++){
-    bFail = kioskQuestionAddPair(c, q->aPair[i].zLeft, q->aPair[i].zRight)!=0;
-  }
-  for(i=0; i<q->nAccept && !bFail; i++){
-    bFail = kioskQuestionAddAccept(c, q->azAccept[i])!=0;
-  }
-  for(i=0; i<q->nFact && !bFail; i++){
-    bFail = kioskQuestionAddFact(c, q->azFact[i])!=0;
-  }
-  for(i=0; i<q->nSource && !bFail; i++){
-    bFail = kioskQuestionAddSource(c, q->azSource[i])!=0;
-  }
-  if( bFail ){
-    kioskQuestionFree(c);
-    return 0;
-  }
-  return c;
-}
-
 /* ========================================================================
 ** Reading a pack
 */
@@ -1014,7 +968,7 @@ int kioskPackQuiz(const KioskPack *p, sqlite3 *db, uint64_t iSeed,
   for(i=0; i<p->doc.nItem; i++){
     KioskQuestion *q;
     if( p->doc.aItem[i].q==0 ) continue;
-    q = copyQuestion(p->doc.aItem[i].q);
+    q = kioskQuestionCopy(p->doc.aItem[i].q);
     if( q==0 || kioskQuizAppend(pOut, q) ){
       return kioskErrorSet(pErr, KIOSK_ENOMEM, 0, 0, 0, 0, "out of memory");
     }
@@ -1312,6 +1266,23 @@ int kioskPackImportGift(const char *zFile, const char *z, int n,
   nTextErr = pErrs->nErr-iTextErr;
   kioskGiftParse(&src, 0, src.n, &doc, pErrs);
 
+  {
+    /* Nothing to import (only $CATEGORY lines, comments, or nothing):
+    ** refused, rather than a pack that `pack check` would reject. */
+    if( doc.nItem==0 && kioskErrListCount(pErrs)==iTextErr+nTextErr
+     && nTextErr==0 ){
+      int iLine = 1, iCol = 1;
+      const char *zCat = strstr(src.z, "$CATEGORY:");
+      if( zCat ) kioskSrcPos(&src, (int)(zCat-src.z), &iLine, &iCol);
+      kioskErrListAdd(pErrs, KIOSK_EGIFT, "EMPTY", zFile, iLine, iCol,
+                      zCat ? "no questions to import: the file holds only "
+                             "$CATEGORY lines"
+                           : "no questions to import: the file is empty");
+      kioskGiftDocReset(&doc);
+      kioskSrcFree(&src);
+      return 0;
+    }
+  }
   if( zId==0 ){
     zMadeId = idFromName(zFile);
     if( zMadeId==0 ) goto nomem;

@@ -169,6 +169,8 @@ int kioskPackExportGift(const KioskPack *pPack, sqlite3 *db, uint64_t iSeed,
 ** A question imported with a change (a format the kiosk shows as plain
 ** text: see KioskGiftDoc.warn) gets a comment saying so above it in the
 ** pack, and the warning is appended to pWarns (when not NULL).
+** A file without a single question (only $CATEGORY lines, or empty) is
+** refused: one error (code EMPTY) and nothing appended to pOut.
 ** Returns the number of questions that could not be represented (0: the
 ** whole file was imported), or -1 out of memory.
 */

@@ -312,12 +312,18 @@ static int packImport(int argc, char **argv){
     printErrors(&errs);
     printWarnings(&warns);
     if( kioskErrListCount(&errs)>0 ){
-      fprintf(stderr, "kioskctl pack import: %d question%s not imported "
-              "(kept as comments in the pack)\n", nSkipped,
-              nSkipped==1 ? "" : "s");
+      if( nSkipped>0 ){
+        fprintf(stderr, "kioskctl pack import: %d question%s not imported "
+                "(kept as comments in the pack)\n", nSkipped,
+                nSkipped==1 ? "" : "s");
+      }
       rc = 1;
     }
-    if( writeOut(zOut, zPack) ) rc = 1;
+    if( zPack[0]==0 ){
+      rc = 1;                   /* nothing to import: nothing written */
+    }else if( writeOut(zOut, zPack) ){
+      rc = 1;
+    }
   }
   sqlite3_free(zPack);
   kioskErrListReset(&errs);

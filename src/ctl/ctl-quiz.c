@@ -120,6 +120,11 @@ static void printReadable(const KioskQuiz *pQuiz, const KioskQuizSpec *pSpec,
       case KQ_TEXT:
         printf("   Your answer: ________\n");
         break;
+      case KQ_ESSAY:
+        printf("   Written answer (read by the teacher): ________\n");
+        break;
+      case KQ_DESC:
+        break;
     }
     if( bKey ){
       printf("   Answer: %s\n", q->zAnswer ? q->zAnswer : "");
