@@ -1318,7 +1318,8 @@ static int readNumAnswer(Parser *p, int i, int e, int *pbRange,
 ** Every answer goes into q->aNum when one of them has partial credit or
 ** feedback, or when there are more than one value and one range or a
 ** catch-all; otherwise (the common case) only rValue/rTol/rMin/rMax. */
-static void readNumber(Parser *p, int a, int b, KioskQuestion *q){
+static void readNumber(Parser *p, int a, int b, int eFmt,
+                       KioskQuestion *q){
   int i = a+1;                          /* past the '#' */
   int t = findAny(p, i, b, "~");
   int nPoint = 0, nRange = 0, bDetail = 0, o;
@@ -1334,7 +1335,7 @@ static void readNumber(Parser *p, int a, int b, KioskQuestion *q){
       if( k>=0 ){
         h = findAny(p, k, j, "#");
         if( h<j && trimEnd(p, h+1, j)>skipSpace(p, h+1, j) ){
-          int f = FMT_MOODLE;
+          int f = eFmt;
           zFb = decode(p, h+1, j, &f);
         }
         if( rW<0 ){
@@ -1377,7 +1378,7 @@ static void readNumber(Parser *p, int a, int b, KioskQuestion *q){
     /* "~#feedback": any other number (Moodle's answer "*") */
     KioskNumAnswer na;
     int h = findAny(p, t+1, b, "#");
-    int f = FMT_MOODLE;
+    int f = eFmt;
     memset(&na, 0, sizeof(na));
     na.bAny = 1;
     na.rMin = 1.0;
@@ -1675,7 +1676,7 @@ static void readQuestion(Parser *p, KioskGiftDoc *pDoc, int bs, int be,
       /* {} : an essay, kept for the teacher to read */
       q->eKind = KQ_ESSAY;
     }else if( p->z[first]=='#' ){
-      readNumber(p, first, b, q);
+      readNumber(p, first, b, eFmt, q);
     }else if( findAny(p, first, b, "~")<b ){
       readChoice(p, first, b, eFmt, q);
     }else if( findAny(p, first, b, "=")<b
@@ -2046,7 +2047,7 @@ static void writeAnnotations(sqlite3_str *pOut, const KioskQuestion *q){
     }
     sqlite3_str_appendchar(pOut, 1, '\n');
   }
-  if( q->rPoints!=1.0 ){
+  if( q->rPoints!=1.0 && q->eKind!=KQ_DESC ){   /* a description: 0 */
     sqlite3_str_appendall(pOut, "// @points ");
     kioskGiftNumber(pOut, q->rPoints);
     sqlite3_str_appendchar(pOut, 1, '\n');

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* ========================================================================
 ** Small tools
@@ -143,7 +144,10 @@ static int isBlank(char c){ return c==' ' || c=='\t' || c=='\r'; }
 static int isRuleName(const char *z){
   KioskQKind eKind;
   int i;
-  if( strcmp(z, "any")==0 || kioskQKindFromName(z, &eKind)==0 ) return 1;
+  if( strcmp(z, "any")==0 ) return 1;
+  if( kioskQKindFromName(z, &eKind)==0 && KIOSK_QKIND_SCORED(eKind) ){
+    return 1;   /* essays and descriptions are written, never generated */
+  }
   for(i=0; kioskQuizTopics[i]; i++){
     if( strcmp(z, kioskQuizTopics[i])==0 ) return 1;
   }
@@ -1357,6 +1361,28 @@ int kioskPackImportGift(const char *zFile, const char *z, int n,
       char *zQ;
       int k;
       kioskErrorClear(&err);
+      if( pItem->q->zImage ){
+        /* the image must be beside the GIFT file to be shown */
+        const char *zSlash = strrchr(zFile, '/');
+        char *zPath = zSlash ? sqlite3_mprintf("%.*s/%s", (int)(zSlash-zFile),
+                                               zFile, pItem->q->zImage)
+                             : kioskStrDup(pItem->q->zImage);
+        if( zPath && access(zPath, R_OK)!=0 ){
+          KioskError *w = kioskErrListAdd(&doc.warn, KIOSK_EGIFT, "FORMAT",
+                              zFile, pItem->iLine, pItem->iCol,
+                              "image \"%s\" is not beside the GIFT file: "
+                              "put it there before installing the pack",
+                              pItem->q->zImage);
+          if( w ){
+            sqlite3_str_appendf(pQ, "// kioskctl pack import: line %d: ",
+                                w->iLine);
+            appendOneLine(pQ, w->zMsg);
+            sqlite3_str_appendchar(pQ, 1, '\n');
+            if( pWarns ) kioskErrListAppend(pWarns, w);
+          }
+        }
+        sqlite3_free(zPath);
+      }
       for(k=0; k<pItem->nWarn; k++){
         /* imported with a change: say so, in the pack and to the caller */
         const KioskError *w = &doc.warn.aErr[pItem->iFirstWarn+k];

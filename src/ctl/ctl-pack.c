@@ -304,7 +304,14 @@ static int packImport(int argc, char **argv){
   pOut = sqlite3_str_new(0);
   nSkipped = kioskPackImportGift(azPos[0], z, n, zId, zTitle, pOut, &errs,
                                  &warns);
-  zPack = sqlite3_str_finish(pOut);
+  if( nSkipped>=0 && sqlite3_str_errcode(pOut)==SQLITE_OK
+   && sqlite3_str_length(pOut)==0 ){
+    sqlite3_free(sqlite3_str_finish(pOut));
+    pOut = 0;
+    zPack = kioskStrDup("");     /* refused: nothing to write */
+  }else{
+    zPack = sqlite3_str_finish(pOut);
+  }
   if( nSkipped<0 || zPack==0 ){
     fprintf(stderr, "kioskctl pack import: out of memory\n");
     rc = 1;

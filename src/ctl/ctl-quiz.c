@@ -236,7 +236,7 @@ int ctlQuiz(int argc, char **argv){
   nKind = splitList(zKindBuf, azKind, 16);
   for(i=0; i<nKind; i++){
     KioskQKind e;
-    if( kioskQKindFromName(azKind[i], &e) ){
+    if( kioskQKindFromName(azKind[i], &e) || !KIOSK_QKIND_SCORED(e) ){
       fprintf(stderr, "kioskctl quiz: unknown kind \"%s\": must be choice,"
               " multi, tf, year, number, text, order or match\n", azKind[i]);
       rc = 2;

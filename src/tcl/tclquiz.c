@@ -459,7 +459,8 @@ int kioskCourseQuizCmd(KioskCourse *p, Tcl_Interp *interp,
         spec.mKind = 0;
         for(k=0; k<n; k++){
           KioskQKind e;
-          if( kioskQKindFromName(Tcl_GetString(ap[k]), &e) ){
+          if( kioskQKindFromName(Tcl_GetString(ap[k]), &e)
+           || !KIOSK_QKIND_SCORED(e) ){
             kioskErrorSet(&err, KIOSK_EARG, "KIND", 0, 0, 0,
                           "quiz: unknown kind \"%s\": must be choice, multi,"
                           " tf, year, number, text, order or match",

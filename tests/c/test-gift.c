@@ -6,6 +6,7 @@
 #include "gift.h"
 #include "harness.h"
 #include "qsame.h"
+#include "score.h"
 
 #include <stdlib.h>
 
@@ -805,7 +806,179 @@ static void testFormatWarnings(void){
   }
 }
 
+
+/* Score the typed text z against q: credit, feedback into zFb. */
+static double typed(const KioskQuestion *q, const char *z, char *zFb,
+                    int nFb){
+  KioskAnswer a;
+  KioskScore sc;
+  KioskError err;
+  double r;
+  memset(&a, 0, sizeof(a));
+  a.zText = z;
+  if( kioskScore(q, &a, &sc, &err) ) return -1;
+  snprintf(zFb, (size_t)nFb, "%s", sc.zFeedback ? sc.zFeedback : "");
+  r = sc.bUngraded ? -2 : sc.rCredit;
+  kioskScoreClear(&sc);
+  return r;
+}
+
+/* What Moodle imports (its GIFT docs and test fixtures): every construct
+** read into the question, scored as Moodle scores it, written back the
+** same. */
+static void testMoodleConstructs(void){
+  G g;
+  const KioskQuestion *q;
+  char zFb[256];
+  char *z;
+
+  /* short answer: weights, feedback, the * catch-all, tried in order */
+  q = ONE(&g, "// question: 666  name: Shortanswer\n::Shortanswer::Which is "
+          "the best animal?{\n =Frog#Good!\n =%50%Cat#What is it with "
+          "cats?\n =%0%*#Completely wrong\n}\n");
+  if( q ){
+    CHECK_INT(q->eKind, KQ_TEXT);
+    CHECK_INT(q->nAccept, 3);
+    CHECK(q->arAccept[1]==0.5 && q->arAccept[2]==0.0);
+    CHECK_STR(q->azAcceptFeedback[0], "Good!");
+    CHECK_STR(q->zComment, "question: 666  name: Shortanswer");
+    CHECK_STR(q->zAnswer, "Frog");
+    CHECK(typed(q, "frog", zFb, sizeof(zFb))==1.0);
+    CHECK_STR(zFb, "Good!");
+    CHECK(typed(q, "Cat", zFb, sizeof(zFb))==0.5);
+    CHECK_STR(zFb, "What is it with cats?");
+    CHECK(typed(q, "dog", zFb, sizeof(zFb))==0.0);
+    CHECK_STR(zFb, "Completely wrong");
+    z = gwrite(q, g.doc.aItem[0].zTitle);
+    CHECK_STR(z, "// question: 666  name: Shortanswer\n::Shortanswer:: Which "
+              "is the best animal? {\n\t=Frog#Good!\n\t=%50%Cat#What is it "
+              "with cats?\n\t=%0%*#Completely wrong\n}\n\n");
+    sqlite3_free(z);
+  }
+  gfree(&g);
+
+  /* a wildcard inside an answer */
+  q = ONE(&g, "Who wrote it?{=*Mozart}\n");
+  if( q ){
+    CHECK(typed(q, "Wolfgang Amadeus Mozart", zFb, sizeof(zFb))==1.0);
+    CHECK(typed(q, "Mozart", zFb, sizeof(zFb))==1.0);
+    CHECK(typed(q, "Salieri", zFb, sizeof(zFb))==0.0);
+  }
+  gfree(&g);
+
+  /* a bare {One}: a short answer accepting it, as Moodle reads it */
+  q = ONE(&g, "::Kanji::Japanese characters came from {China}.\n");
+  if( q ){
+    CHECK_INT(q->eKind, KQ_TEXT);
+    CHECK_INT(q->nAccept, 1);
+    CHECK_STR(q->azAccept[0], "China");
+  }
+  gfree(&g);
+
+  /* numerical: partial credit and feedback per answer, the catch-all */
+  q = ONE(&g, "When was Grant born? {#\n =1822:0 #Correct!\n =%50%1822:2 "
+          "#Close.\n ~#No idea?\n}\n");
+  if( q ){
+    CHECK_INT(q->eKind, KQ_NUMBER);
+    CHECK_INT(q->nNum, 3);
+    CHECK(q->rValue==1822 && q->rTol==0);
+    CHECK(q->aNum[1].rCredit==0.5 && q->aNum[1].rTol==2);
+    CHECK(q->aNum[2].bAny);
+    CHECK(typed(q, "1822", zFb, sizeof(zFb))==1.0);
+    CHECK_STR(zFb, "Correct!");
+    CHECK(typed(q, "1821", zFb, sizeof(zFb))==0.5);
+    CHECK_STR(zFb, "Close.");
+    CHECK(typed(q, "1700", zFb, sizeof(zFb))==0.0);
+    CHECK_STR(zFb, "No idea?");
+    z = gwrite(q, 0);
+    CHECK_STR(z, "When was Grant born? {#\n\t=1822#Correct!\n\t=%50%1822:2"
+              "#Close.\n\t~#No idea?\n}\n\n");
+    sqlite3_free(z);
+  }
+  gfree(&g);
+  q = ONE(&g, "::Q5:: What is a number from 1 to 5? {#3:2~#Completely "
+          "wrong}\n");
+  if( q ){
+    CHECK_INT(q->nNum, 2);
+    CHECK(typed(q, "9", zFb, sizeof(zFb))==0.0);
+    CHECK_STR(zFb, "Completely wrong");
+  }
+  gfree(&g);
+  /* one value and one range in full credit stay as before: no list */
+  q = ONE(&g, "Q {#=3:1 =10..20}\n");
+  if( q ) CHECK_INT(q->nNum, 0);
+  gfree(&g);
+
+  /* matching with an extra wrong answer */
+  q = ONE(&g, "::Moodle activities::[html]Match the <b>activity</b>.{\n"
+          " =[html]Discussions. -> Forum\n =[moodle]A poll. -> Choice\n"
+          " =[plain]Records. -> Database\n = -> Chat\n}\n");
+  if( q ){
+    CHECK_INT(q->eKind, KQ_MATCH);
+    CHECK_INT(q->nPair, 3);
+    CHECK_INT(q->nDistract, 1);
+    CHECK_STR(q->azDistract[0], "Chat");
+  }
+  gfree(&g);
+
+  /* essay and description */
+  q = ONE(&g, "// essay\n::Q8:: How are you? {}\n");
+  if( q ){
+    CHECK_INT(q->eKind, KQ_ESSAY);
+    CHECK_STR(q->zComment, "essay");
+    CHECK(typed(q, "Fine, thanks.", zFb, sizeof(zFb))==-2);
+    z = gwrite(q, g.doc.aItem[0].zTitle);
+    CHECK_STR(z, "// essay\n::Q8:: How are you? {}\n\n");
+    sqlite3_free(z);
+  }
+  gfree(&g);
+  q = ONE(&g, "::Intro::Read this first.\n");
+  if( q ){
+    CHECK_INT(q->eKind, KQ_DESC);
+    CHECK(q->rPoints==0);
+    z = gwrite(q, g.doc.aItem[0].zTitle);
+    CHECK_STR(z, "::Intro:: Read this first.\n\n");
+    sqlite3_free(z);
+  }
+  gfree(&g);
+
+  /* [id:] and [tag:] in comments; written back on their own line */
+  q = ONE(&g, "// question: 5  name: P\n// [id:astro-007] [tag:astro] "
+          "[tag:safe\\]ty]\n::P::Closest planet?{=Mercury ~Venus}\n");
+  if( q ){
+    CHECK_STR(q->zIdNumber, "astro-007");
+    CHECK_INT(q->nTag, 2);
+    if( q->nTag==2 ) CHECK_STR(q->azTag[1], "safe]ty");
+    CHECK_STR(q->zComment, "question: 5  name: P");
+    z = gwrite(q, "P");
+    CHECK(z && strncmp(z, "// question: 5  name: P\n// [id:astro-007] "
+                       "[tag:astro] [tag:safe\\]ty]\n::P::", 67)==0);
+    sqlite3_free(z);
+  }
+  gfree(&g);
+
+  /* links kept as text; an image beside the file on the prompt */
+  q = ONE(&g, "[html]<p>Read <a href=\"https://x.org/r\">the text</a>.</p>"
+          "<img src=\"map.png\" alt=\"A map\">{T}\n");
+  if( q ){
+    CHECK_STR(q->zPrompt, "Read the text (https://x.org/r).");
+    CHECK_STR(q->zImage, "map.png");
+    CHECK_STR(q->zImageAlt, "A map");
+  }
+  gfree(&g);
+  /* an image the kiosk cannot show: its alt text, and a warning */
+  q = ONE(&g, "[html]Whose coin?<img src=\"@@PLUGINFILE@@/c.jpg\" alt=\"A "
+          "coin\">{=Hadrian ~Nero}\n");
+  if( q ){
+    CHECK(q->zImage==0);
+    CHECK_STR(q->zPrompt, "Whose coin? [image: A coin]");
+    CHECK_INT(g.doc.warn.nErr, 1);
+  }
+  gfree(&g);
+}
+
 int main(void){
+  testMoodleConstructs();
   testChoice();
   testMulti();
   testTrueFalse();
