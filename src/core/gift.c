@@ -352,9 +352,9 @@ static void trimInPlace(char *z){
 ** HTML to plain text, for [html] texts. Simple markup is dropped (inline
 ** tags) or becomes a line break (br, p, div, li); entities are decoded.
 ** A link <a href="u">t</a> becomes "t (u)"; an image <img src alt> is
-** taken out of the text and reported in HtmlInfo (the prompt shows it).
+** taken out of the text and reported in KioskHtmlInfo (the prompt shows it).
 ** Anything else (table, script, iframe...) cannot be shown by the kiosk:
-** HtmlInfo.zBad receives the first such tag name.
+** KioskHtmlInfo.zBad receives the first such tag name.
 */
 static const char *const azInlineTag[] = {
   "b", "strong", "i", "em", "u", "span", "sub", "sup", "small", "font",
@@ -365,15 +365,9 @@ static const char *const azBlockTag[] = {
   "blockquote", "pre", 0
 };
 
-typedef struct HtmlInfo {
-  char zBad[16];       /* first tag the kiosk cannot show, or "" */
-  int nImg;            /* <img> tags seen */
-  char *zImg;          /* the first one's src and alt (owned; NULL) */
-  char *zAlt;
-  int nLink;           /* <a href> turned into "text (url)" */
-} HtmlInfo;
 
-static void htmlInfoClear(HtmlInfo *p){
+
+void kioskGiftHtmlInfoClear(KioskHtmlInfo *p){
   sqlite3_free(p->zImg);
   sqlite3_free(p->zAlt);
   memset(p, 0, sizeof(*p));
@@ -425,7 +419,7 @@ static char *htmlAttr(const char *z, int n, const char *zAttr){
   return 0;
 }
 
-static char *htmlToText(const char *z, HtmlInfo *pInfo){
+char *kioskGiftHtmlToText(const char *z, KioskHtmlInfo *pInfo){
   sqlite3_str *pOut = sqlite3_str_new(0);
   int i = 0, bSpace = 0;
   char *zHref = 0;          /* the open <a>'s href */
@@ -603,7 +597,7 @@ static int formatMarker(const char *z, int *peFmt){
 
 /* 1 if z holds something Moodle would read as HTML: a tag (<b>, </p>,
 ** <!-- ...) or an entity (&amp; &#233;). */
-static int looksLikeHtml(const char *z){
+int kioskGiftLooksLikeHtml(const char *z){
   for(; *z; z++){
     if( z[0]=='<' && (isalpha((unsigned char)z[1]) || z[1]=='/'
                       || z[1]=='!') ){
@@ -671,18 +665,18 @@ static char *decode(Parser *p, int a, int b, int *peFmt){
       gwarn(p, iText, FMT_MARKDOWN, "markdown formatting kept as plain "
             "text: the kiosk shows marks such as * _ # as written");
     }
-    if( eFmt==FMT_MOODLE && looksLikeHtml(zOut) ){
+    if( eFmt==FMT_MOODLE && kioskGiftLooksLikeHtml(zOut) ){
       gwarn(p, iText, FMT_MOODLE, "Moodle auto-format kept as plain text: "
             "the kiosk shows its HTML tags and entities as written");
     }
     if( eFmt==FMT_HTML ){
-      HtmlInfo info;
+      KioskHtmlInfo info;
       char *zText;
       memset(&info, 0, sizeof(info));
-      zText = htmlToText(zOut, &info);
+      zText = kioskGiftHtmlToText(zOut, &info);
       if( zText==0 ){
         sqlite3_free(zOut);
-        htmlInfoClear(&info);
+        kioskGiftHtmlInfoClear(&info);
         nomem(p, a);
         return 0;
       }
@@ -693,7 +687,7 @@ static char *decode(Parser *p, int a, int b, int *peFmt){
              "text", info.zBad);
         sqlite3_free(zOut);
         sqlite3_free(zText);
-        htmlInfoClear(&info);
+        kioskGiftHtmlInfoClear(&info);
         return 0;
       }
       if( strcmp(zText, zOut)!=0 && info.nImg==0 ){
@@ -719,7 +713,7 @@ static char *decode(Parser *p, int a, int b, int *peFmt){
           zText = zNew;
           if( zText==0 ){
             sqlite3_free(zOut);
-            htmlInfoClear(&info);
+            kioskGiftHtmlInfoClear(&info);
             nomem(p, a);
             return 0;
           }
@@ -729,7 +723,7 @@ static char *decode(Parser *p, int a, int b, int *peFmt){
           info.zImg = info.zAlt = 0;
         }
       }
-      htmlInfoClear(&info);
+      kioskGiftHtmlInfoClear(&info);
       sqlite3_free(zOut);
       zOut = zText;
     }

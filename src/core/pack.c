@@ -9,6 +9,7 @@
 ** are collected, never fatal, so `kioskctl pack check` names them all.
 */
 #include "pack.h"
+#include "moodlexml.h"
 #include "prng.h"
 #include "quiz.h"
 
@@ -1042,8 +1043,10 @@ static const char *yesNo(int b, const char *zYes, const char *zNo){
   return b ? zYes : zNo;
 }
 
-int kioskPackExportGift(const KioskPack *p, sqlite3 *db, uint64_t iSeed,
-                        sqlite3_str *pOut, KioskError *pErr){
+/* GIFT or (bXml) Moodle XML: see kioskPackExportGift. */
+static int exportPack(const KioskPack *p, sqlite3 *db, uint64_t iSeed,
+                      int bXml, sqlite3_str *pOutFinal, KioskError *pErr){
+  sqlite3_str *pOut = sqlite3_str_new(0);   /* the header, then all */
   KioskQuiz gen;
   ExportRow *aRow = 0;
   int nRow = 0, i, rc;
@@ -1107,6 +1110,33 @@ int kioskPackExportGift(const KioskPack *p, sqlite3 *db, uint64_t iSeed,
                       yesNo(p->eFeedback==KPACK_FEEDBACK_EACH,
                             "immediate feedback",
                             "feedback after the attempt"));
+  if( bXml ){
+    /* the same header, as one XML comment */
+    char *zHead = sqlite3_str_finish(pOut);
+    sqlite3_str *pCom = sqlite3_str_new(0);
+    char *zCom;
+    const char *z;
+    for(z=zHead ? zHead : ""; *z; z++){
+      if( (z==zHead || z[-1]=='\n') && strncmp(z, "// ", 3)==0 ) z += 3;
+      if( *z=='\n' && (z[1]==0 || z[1]=='\n') ) continue;
+      sqlite3_str_appendchar(pCom, 1, *z);
+    }
+    zCom = sqlite3_str_finish(pCom);
+    sqlite3_free(zHead);
+    pOut = sqlite3_str_new(0);
+    if( zCom ){
+      /* "... exported as GIFT for Moodle": say what it is */
+      char *zAt = strstr(zCom, "as GIFT for Moodle");
+      if( zAt ){
+        char *zNew = sqlite3_mprintf("%.*sas Moodle XML%s",
+                                     (int)(zAt-zCom), zCom, zAt+18);
+        sqlite3_free(zCom);
+        zCom = zNew;
+      }
+    }
+    kioskMoodleXmlBegin(pOut, zCom ? zCom : "");
+    sqlite3_free(zCom);
+  }
 
   for(i=0; i<nRow; i++){
     const KioskQuestion *q = aRow[i].q;
@@ -1126,22 +1156,43 @@ int kioskPackExportGift(const KioskPack *p, sqlite3 *db, uint64_t iSeed,
         sqlite3_free(zCat);
         zCat = 0;
       }
-      kioskGiftWriteCategory(pOut, azPart, zCat ? 2 : 1);
+      if( bXml ){
+        kioskMoodleXmlWriteCategory(pOut, azPart, zCat ? 2 : 1);
+      }else{
+        kioskGiftWriteCategory(pOut, azPart, zCat ? 2 : 1);
+      }
       sqlite3_free(zCat);
       zPrevStage = q->zStage;
       bFirstCat = 0;
     }
-    rc = kioskGiftWrite(pOut, q, aRow[i].zTitle, pErr);
+    rc = bXml ? kioskMoodleXmlWrite(pOut, q, aRow[i].zTitle, pErr)
+              : kioskGiftWrite(pOut, q, aRow[i].zTitle, pErr);
     if( rc ) goto done;
   }
+  if( bXml ) kioskMoodleXmlEnd(pOut);
   if( sqlite3_str_errcode(pOut) ){
     rc = kioskErrorSet(pErr, KIOSK_ENOMEM, 0, 0, 0, 0, "out of memory");
   }
 
 done:
+  {
+    char *zAll = sqlite3_str_finish(pOut);
+    if( rc==0 && zAll ) sqlite3_str_appendall(pOutFinal, zAll);
+    sqlite3_free(zAll);
+  }
   sqlite3_free(aRow);
   kioskQuizReset(&gen);
   return rc;
+}
+
+int kioskPackExportGift(const KioskPack *p, sqlite3 *db, uint64_t iSeed,
+                        sqlite3_str *pOut, KioskError *pErr){
+  return exportPack(p, db, iSeed, 0, pOut, pErr);
+}
+
+int kioskPackExportXml(const KioskPack *p, sqlite3 *db, uint64_t iSeed,
+                       sqlite3_str *pOut, KioskError *pErr){
+  return exportPack(p, db, iSeed, 1, pOut, pErr);
 }
 
 /* ========================================================================
@@ -1251,24 +1302,28 @@ static char *titleFromCategories(const KioskGiftDoc *pDoc){
   return 0;
 }
 
-int kioskPackImportGift(const char *zFile, const char *z, int n,
-                        const char *zId, const char *zTitle,
-                        sqlite3_str *pOut, KioskErrList *pErrs,
-                        KioskErrList *pWarns){
+/*
+** Write the questions of doc (read from zFile: GIFT when pSrc is its
+** source, Moodle XML when pSrc is NULL) as a pack to pOut: what
+** kioskPackImportGift and kioskPackImportXml share. Takes doc and src
+** and frees them. pErrs->aErr[iTextErr..+nTextErr) are the text errors
+** of the GIFT source.
+*/
+static int importDoc(const char *zFile, KioskSrc *pSrc, KioskGiftDoc *pDoc,
+                     int iTextErr, int nTextErr, const char *zId,
+                     const char *zTitle, sqlite3_str *pOut,
+                     KioskErrList *pErrs, KioskErrList *pWarns){
   KioskSrc src;
-  KioskGiftDoc doc;
+  KioskGiftDoc doc = *pDoc;
   char *zMadeId = 0, *zMadeTitle = 0;
   const char *zPrevCat = 0;
   const char **azStage = 0;
-  int nStage = 0, nSkipped = 0, i, j, nBom = bomLen(z, n);
-  int iTextErr, nTextErr;
+  int nStage = 0, nSkipped = 0, i, j;
+  (void)0;
 
-  memset(&doc, 0, sizeof(doc));
-  if( kioskSrcInit(&src, zFile, z+nBom, n-nBom) ) return -1;
-  iTextErr = pErrs->nErr;
-  kioskSrcCheckText(&src, 0, src.n, KIOSK_EGIFT, pErrs);
-  nTextErr = pErrs->nErr-iTextErr;
-  kioskGiftParse(&src, 0, src.n, &doc, pErrs);
+  memset(pDoc, 0, sizeof(*pDoc));
+  memset(&src, 0, sizeof(src));
+  if( pSrc ){ src = *pSrc; memset(pSrc, 0, sizeof(*pSrc)); }
 
   {
     /* Nothing to import (only $CATEGORY lines, comments, or nothing):
@@ -1276,11 +1331,13 @@ int kioskPackImportGift(const char *zFile, const char *z, int n,
     if( doc.nItem==0 && kioskErrListCount(pErrs)==iTextErr+nTextErr
      && nTextErr==0 ){
       int iLine = 1, iCol = 1;
-      const char *zCat = strstr(src.z, "$CATEGORY:");
+      const char *zCat = src.z ? strstr(src.z, "$CATEGORY:") : 0;
       if( zCat ) kioskSrcPos(&src, (int)(zCat-src.z), &iLine, &iCol);
       kioskErrListAdd(pErrs, KIOSK_EGIFT, "EMPTY", zFile, iLine, iCol,
                       zCat ? "no questions to import: the file holds only "
                              "$CATEGORY lines"
+                           : pSrc==0 ? "no questions to import: no "
+                             "<question> but categories"
                            : "no questions to import: the file is empty");
       kioskGiftDocReset(&doc);
       kioskSrcFree(&src);
@@ -1341,8 +1398,11 @@ int kioskPackImportGift(const char *zFile, const char *z, int n,
     int bWritten = 0, iFirst, iLast, iCol;
     /* A question with a text error (bad UTF-8, control bytes) on one of
     ** its lines, annotations included, is not imported either. */
-    kioskSrcPos(&src, pItem->iOff, &iFirst, &iCol);
-    kioskSrcPos(&src, pItem->iEnd, &iLast, &iCol);
+    iFirst = iLast = 0;
+    if( src.z ){
+      kioskSrcPos(&src, pItem->iOff, &iFirst, &iCol);
+      kioskSrcPos(&src, pItem->iEnd, &iLast, &iCol);
+    }
     for(j=iTextErr; j<iTextErr+nTextErr; j++){
       if( pErrs->aErr[j].iLine>=iFirst
        && pErrs->aErr[j].iLine<=iLast ) break;
@@ -1370,8 +1430,9 @@ int kioskPackImportGift(const char *zFile, const char *z, int n,
         if( zPath && access(zPath, R_OK)!=0 ){
           KioskError *w = kioskErrListAdd(&doc.warn, KIOSK_EGIFT, "FORMAT",
                               zFile, pItem->iLine, pItem->iCol,
-                              "image \"%s\" is not beside the GIFT file: "
-                              "put it there before installing the pack",
+                              "image \"%s\" is not beside the imported "
+                              "file: put it there before installing the "
+                              "pack",
                               pItem->q->zImage);
           if( w ){
             sqlite3_str_appendf(pQ, "// kioskctl pack import: line %d: ",
@@ -1412,7 +1473,7 @@ int kioskPackImportGift(const char *zFile, const char *z, int n,
         sqlite3_str_appendall(pOut, ": ");
         appendOneLine(pOut, zWhy);
       }
-      while( a<b ){
+      while( src.z && a<b ){
         for(k=a; k<b && src.z[k]!='\n'; k++){}
         sqlite3_str_appendall(pOut, "\n//> ");
         kioskSrcAppendClean(pOut, src.z+a, k-a);
@@ -1436,4 +1497,38 @@ nomem:
   sqlite3_free(zMadeTitle);
   sqlite3_free(azStage);
   return -1;
+}
+
+int kioskPackImportGift(const char *zFile, const char *z, int n,
+                        const char *zId, const char *zTitle,
+                        sqlite3_str *pOut, KioskErrList *pErrs,
+                        KioskErrList *pWarns){
+  KioskSrc src;
+  KioskGiftDoc doc;
+  int nBom = bomLen(z, n), iTextErr, nTextErr;
+  memset(&doc, 0, sizeof(doc));
+  if( kioskSrcInit(&src, zFile, z+nBom, n-nBom) ) return -1;
+  iTextErr = pErrs->nErr;
+  kioskSrcCheckText(&src, 0, src.n, KIOSK_EGIFT, pErrs);
+  nTextErr = pErrs->nErr-iTextErr;
+  kioskGiftParse(&src, 0, src.n, &doc, pErrs);
+  return importDoc(zFile, &src, &doc, iTextErr, nTextErr, zId, zTitle, pOut,
+                   pErrs, pWarns);
+}
+
+int kioskPackImportXml(const char *zFile, const char *z, int n,
+                       const char *zId, const char *zTitle,
+                       sqlite3_str *pOut, KioskErrList *pErrs,
+                       KioskErrList *pWarns){
+  KioskGiftDoc doc;
+  int iErr0 = kioskErrListCount(pErrs);
+  memset(&doc, 0, sizeof(doc));
+  kioskMoodleXmlParse(zFile, z, n, &doc, pErrs);
+  if( doc.nItem==0 && kioskErrListCount(pErrs)>iErr0 ){
+    /* not XML, or not Moodle's: nothing to write */
+    kioskGiftDocReset(&doc);
+    return 0;
+  }
+  return importDoc(zFile, 0, &doc, pErrs->nErr, 0, zId, zTitle, pOut, pErrs,
+                   pWarns);
 }

@@ -158,6 +158,11 @@ uint64_t kioskPackSeed(const KioskPack *pPack, uint64_t iSeed);
 int kioskPackExportGift(const KioskPack *pPack, sqlite3 *db, uint64_t iSeed,
                         sqlite3_str *pOut, KioskError *pErr);
 
+/* The same quiz as Moodle XML (moodlexml.h): the header as a comment, a
+** category question per stage, every question. */
+int kioskPackExportXml(const KioskPack *pPack, sqlite3 *db, uint64_t iSeed,
+                       sqlite3_str *pOut, KioskError *pErr);
+
 /*
 ** Turn the GIFT file z[0..n) named zFile into pack text appended to pOut:
 ** a [settings] section (id zId and title zTitle when not NULL, else taken
@@ -178,6 +183,15 @@ int kioskPackImportGift(const char *zFile, const char *z, int n,
                         const char *zId, const char *zTitle,
                         sqlite3_str *pOut, KioskErrList *pErrs,
                         KioskErrList *pWarns);
+
+/* kioskPackImportGift for a Moodle XML file (moodlexml.h): the same pack,
+** a question that cannot be represented kept as a comment naming its line.
+** A file that is not well-formed XML, or not Moodle's, is one error and
+** nothing appended to pOut. */
+int kioskPackImportXml(const char *zFile, const char *z, int n,
+                       const char *zId, const char *zTitle,
+                       sqlite3_str *pOut, KioskErrList *pErrs,
+                       KioskErrList *pWarns);
 
 /* 1 if z is a valid id ([a-z0-9-]+, at most 64 bytes). */
 int kioskPackIsId(const char *z);
