@@ -55,6 +55,10 @@ extern const char ctlResultsUsage[];
 extern const char ctlPinUsage[];
 extern const char ctlStudentsUsage[];
 
+/* ctl-class.c: students import, results grades, results stats. */
+int ctlStudentsImport(int argc, char **argv);
+int ctlResultsClass(int argc, char **argv);
+
 /* ctl-quiz.c: quiz. */
 int ctlQuiz(int argc, char **argv);
 extern const char ctlQuizUsage[];
