@@ -45,7 +45,7 @@ static FILE *openOut(const char *zOut, const char *zCmd){
   if( zOut==0 || strcmp(zOut, "-")==0 ) return stdout;
   out = fopen(zOut, "w");
   if( out==0 ){
-    fprintf(stderr, "kioskctl %s: cannot write %s\n", zCmd, zOut);
+    fprintf(stderr, "kioskctl: %s: cannot write %s\n", zCmd, zOut);
   }
   return out;
 }
@@ -58,7 +58,7 @@ static int closeOut(FILE *out, const char *zOut, const char *zCmd){
     bBad |= fclose(out)!=0;
   }
   if( bBad ){
-    fprintf(stderr, "kioskctl %s: cannot write %s\n", zCmd,
+    fprintf(stderr, "kioskctl: %s: cannot write %s\n", zCmd,
             zOut ? zOut : "standard output");
     return 1;
   }
@@ -83,7 +83,7 @@ int ctlStudentsImport(int argc, char **argv){
     return rc;
   }
   if( zRecords==0 || nPos!=1 ){
-    fprintf(stderr, "kioskctl students import: give --records FILE and one "
+    fprintf(stderr, "kioskctl: students import: give --records FILE and one "
             "ROSTER.csv (kioskctl help students)\n");
     return 2;
   }
@@ -102,7 +102,7 @@ int ctlStudentsImport(int argc, char **argv){
   kioskRecordsClose(pRec);
   for(i=0; i<errs.nErr; i++) ctlPrintError(&errs.aErr[i]);
   if( rc ){
-    fprintf(stderr, "kioskctl students import: nothing imported\n");
+    fprintf(stderr, "kioskctl: students import: nothing imported\n");
   }else{
     printf("%d student%s added, %d updated\n", nAdded, nAdded==1 ? "" : "s",
            nUpdated);
@@ -132,7 +132,7 @@ int ctlResultsClass(int argc, char **argv){
     return rc;
   }
   if( zRecords==0 || (bStats && zPack==0) || (!bStats && zPack) ){
-    fprintf(stderr, "kioskctl %s: give --records FILE%s (kioskctl help "
+    fprintf(stderr, "kioskctl: %s: give --records FILE%s (kioskctl help "
             "results)\n", zCmd, bStats ? " and --pack ID" : "");
     return 2;
   }
