@@ -490,6 +490,7 @@ proc ::kiosk::ui::quiz::Ask {f} {
     grid forget $f.fb
     foreach w [winfo children $f.fb] { destroy $w }
     grid forget $f.nav.check $f.nav.next $f.nav.lesson
+    $f.nav.check configure -text [mc "Check my answer"]
     array unset state $f,multi,*
     array unset state $f,match,*
     set state($f,get) ""
@@ -507,6 +508,8 @@ proc ::kiosk::ui::quiz::Ask {f} {
         year - number - text { Typed $f $q }
         order { Order $f $q }
         match { Match $f $q }
+        essay { Essay $f $q }
+        description { Info $f $q }
         default {
             ttk::label $f.q.a.x -text [mc "This kind of question (%s) cannot be shown." $kind]
             grid $f.q.a.x
@@ -806,7 +809,12 @@ proc ::kiosk::ui::quiz::GetOrder {f} {
 # Matching: each left-hand item gets a list of the right-hand texts.
 proc ::kiosk::ui::quiz::Match {f q} {
     variable state
-    set rights [lsort -dictionary [lmap p [dict get $q pairs] {lindex $p 1}]]
+    set rights [lmap p [dict get $q pairs] {lindex $p 1}]
+    if {[dict exists $q distractors]} {
+        # extra right-hand texts that match nothing (Moodle's "= -> x")
+        lappend rights {*}[dict get $q distractors]
+    }
+    set rights [lsort -dictionary -unique $rights]
     set n 0
     foreach p [dict get $q pairs] {
         ttk::label $f.q.a.l$n -text [lindex $p 0] -font KioskBold
@@ -844,6 +852,39 @@ proc ::kiosk::ui::quiz::Skip {} {
     return ""
 }
 
+# Essay: a few lines of text for the teacher, never marked here.
+proc ::kiosk::ui::quiz::Essay {f q} {
+    variable state
+    text $f.q.a.t -font KioskBody -width 60 -height 8 -wrap word \
+        -relief solid -borderwidth 1 -undo 1
+    grid $f.q.a.t -row 0 -column 0 -sticky nsew
+    ttk::label $f.q.a.msg -style Wrong.TLabel -font KioskBody
+    grid $f.q.a.msg -row 1 -column 0 -sticky w -pady 6
+    grid columnconfigure $f.q.a 0 -weight 1
+    set state($f,get) [list ::kiosk::ui::quiz::GetEssay $f]
+    $f.nav.hint configure -text \
+        [mc "Write your answer, then Check: your teacher reads it later."]
+    focus $f.q.a.t
+}
+
+proc ::kiosk::ui::quiz::GetEssay {f} {
+    set v [string trim [$f.q.a.t get 1.0 end]]
+    if {$v eq ""} {
+        $f.q.a.msg configure -text [mc "Write an answer first."]
+        return -code continue
+    }
+    return $v
+}
+
+# Description: an information page; Check goes on.
+proc ::kiosk::ui::quiz::Info {f q} {
+    variable state
+    set state($f,get) [list ::kiosk::ui::quiz::Skip]
+    $f.nav.check configure -text [mc "Continue"]
+    $f.nav.hint configure -text [mc "Read this, then Continue."]
+    focus $f.nav.check
+}
+
 ### Answering.
 
 # The Check button, or Return in an entry: read the answer and score it.
@@ -875,7 +916,7 @@ proc ::kiosk::ui::quiz::Answer {f answer} {
         }
     }
     Progress $f
-    if {[dict get $run feedback] eq "each"} {
+    if {[dict get $run feedback] eq "each" && [dict get $q kind] ne "description"} {
         Feedback $f $answer $score
     } else {
         Next $f
@@ -911,7 +952,10 @@ proc ::kiosk::ui::quiz::Feedback {f answer score} {
     }
     set fb $f.fb
     set bg [::kiosk::ui::theme::color panel]
-    if {$correct} {
+    set ungraded [expr {[dict exists $score ungraded] && [dict get $score ungraded]}]
+    if {$ungraded} {
+        ttk::label $fb.verdict -text [mc "Saved for your teacher."] -style Right.TLabel -background $bg
+    } elseif {$correct} {
         ttk::label $fb.verdict -text [mc "\u2713 Right!"] -style Right.TLabel -background $bg
     } elseif {[dict get $score credit] > 0} {
         ttk::label $fb.verdict -text [mc "Partly right"] -style Wrong.TLabel -background $bg
@@ -923,7 +967,7 @@ proc ::kiosk::ui::quiz::Feedback {f answer score} {
     # one (shown again after the lesson, the screen is not laid out yet).
     set wrap [expr {max(500, [winfo width $f] - 140)}]
     set r 1
-    if {!$correct && [dict exists $score expected]} {
+    if {!$correct && !$ungraded && [dict exists $score expected]} {
         ttk::label $fb.expected -background $bg -font KioskBold -wraplength $wrap \
             -justify left -text [mc "The answer: %s" [dict get $score expected]]
         grid $fb.expected -sticky w -pady 2
