@@ -33,7 +33,18 @@
 ** and extend test-records.c's migration test.
 */
 static const char *const aMigration[] = {
-  0   /* none yet: version 1 is the first */
+  /* 1 -> 2: the PIN throttle and the operator log (issue 12). */
+  "CREATE TABLE pin_throttle ("
+  "  id    INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  fails INTEGER NOT NULL DEFAULT 0 CHECK (fails >= 0),"
+  "  until INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE oplog ("
+  "  id      INTEGER PRIMARY KEY,"
+  "  at      TEXT NOT NULL,"
+  "  kind    TEXT NOT NULL CHECK (length(kind) BETWEEN 1 AND 16),"
+  "  message TEXT NOT NULL"
+  ");"
 };
 
 /* ---- shared helpers (recint.h) ---- */
@@ -841,6 +852,8 @@ int kioskRecordsPinSet(KioskRecords *p, const char *zPin, KioskError *pErr){
     if( sqlite3_step(pStmt)!=SQLITE_DONE ) rc = kioskRecDbError(p, "QUERY", pErr);
     sqlite3_finalize(pStmt);
   }
+  /* A new PIN starts with a clean slate: no pause left from the old one. */
+  if( rc==KIOSK_OK ) rc = kioskRecExec(p, "DELETE FROM pin_throttle", pErr);
   sqlite3_free(zHash);
   return rc;
 }

@@ -28,7 +28,7 @@
 #include <stdio.h>
 #include "kerror.h"
 
-#define KIOSK_RECORDS_SCHEMA_VERSION 1
+#define KIOSK_RECORDS_SCHEMA_VERSION 2
 #define KIOSK_RECORDS_BACKUPS 3     /* backups kept by default */
 
 /* The schema of a new database, compiled in from records.sql. */
@@ -243,6 +243,28 @@ int kioskRecordsPinIsSet(KioskRecords *p, int *pbSet, KioskError *pErr);
 int kioskRecordsPinSet(KioskRecords *p, const char *zPin, KioskError *pErr);
 int kioskRecordsPinCheck(KioskRecords *p, const char *zPin, int *pbOk,
                          KioskError *pErr);
+
+/*
+** A PIN typed at the kiosk, under the throttle (pin.h): during a pause it
+** is refused unchecked (*pbOk 0, *piWait the seconds left); otherwise it
+** is checked, a wrong one counted, logged (kind "pin") and maybe starts a
+** pause (*piWait), the right one clears the count. *pnFail: wrong PINs in
+** a row after this one. No PIN set: "NOPIN". In one transaction.
+*/
+int kioskRecordsPinTry(KioskRecords *p, const char *zPin, long long iNow,
+                       int *pbOk, long long *piWait, int *pnFail,
+                       KioskError *pErr);
+/* The throttle now: seconds of pause left (0: none), wrong PINs in a row. */
+int kioskRecordsPinWait(KioskRecords *p, long long iNow, long long *piWait,
+                        int *pnFail, KioskError *pErr);
+
+/* The operator log: add one entry (zKind 1-16 characters, zMessage any
+** text), or list the newest nLimit (<0: all) as rows id at kind message,
+** newest first. */
+int kioskRecordsLog(KioskRecords *p, long long iNow, const char *zKind,
+                    const char *zMessage, KioskError *pErr);
+int kioskRecordsLogList(KioskRecords *p, int nLimit, KioskRowFn xRow,
+                        void *pArg, KioskError *pErr);
 
 /* Quiz packs. Install stores or replaces (keeping its active flag).
 ** List rows: id title installed active; Get adds text. Activate "" or NULL

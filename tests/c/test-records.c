@@ -425,6 +425,150 @@ static void testPinStored(void){
   CHECK(!fileHolds(zPath, zPin));
 }
 
+/* Log rows into a buffer: "kind:message;" each, newest first. */
+static int logRow(void *pArg, sqlite3_stmt *pStmt){
+  char *z = (char *)pArg;
+  size_t n = strlen(z);
+  snprintf(z+n, 1024-n, "%s:%s;", (const char *)sqlite3_column_text(pStmt, 2),
+           (const char *)sqlite3_column_text(pStmt, 3));
+  return 0;
+}
+
+/* The throttle on wrong PINs: escalating, kept across a reopen, cleared by
+** the right PIN; wrong PINs go to the operator log. */
+static void testPinThrottle(void){
+  const char *zPath = tmpPath("throttle.db");
+  KioskRecords *p = 0;
+  KioskError err;
+  long long iWait = -1, t = T0;
+  int bOk = -1, nWrong = -1, i;
+  char zLog[1024];
+  kioskErrorClear(&err);
+  CHECK_INT((int)kioskPinPause(0), 0);
+  CHECK_INT((int)kioskPinPause(2), 0);
+  CHECK_INT((int)kioskPinPause(3), 30);
+  CHECK_INT((int)kioskPinPause(4), 60);
+  CHECK_INT((int)kioskPinPause(5), 120);
+  CHECK_INT((int)kioskPinPause(9), 1920);
+  CHECK_INT((int)kioskPinPause(10), 3600);
+  CHECK_INT((int)kioskPinPause(1000000), 3600);
+  CHECK_INT(kioskRecordsOpen(zPath, 0, &p, &err), KIOSK_OK);
+  if( p==0 ) return;
+  /* No PIN set: an error, not a refusal that looks like a wrong PIN. */
+  CHECK_INT(kioskRecordsPinTry(p, "2468", t, &bOk, &iWait, &nWrong, &err),
+            KIOSK_ERECORDS);
+  CHECK_STR(err.zCode, "NOPIN");
+  CHECK_INT(kioskRecordsPinSet(p, "2468", &err), KIOSK_OK);
+  for(i=1; i<=2; i++){
+    CHECK_INT(kioskRecordsPinTry(p, "1111", t, &bOk, &iWait, &nWrong, &err),
+              KIOSK_OK);
+    CHECK_INT(bOk, 0);
+    CHECK_INT(nWrong, i);
+    CHECK_INT((int)iWait, 0);
+  }
+  CHECK_INT(kioskRecordsPinTry(p, "1111", t, &bOk, &iWait, &nWrong, &err),
+            KIOSK_OK);
+  CHECK_INT(nWrong, 3);
+  CHECK_INT((int)iWait, 30);
+  /* During the pause even the right PIN is refused, unchecked, uncounted. */
+  CHECK_INT(kioskRecordsPinTry(p, "2468", t+10, &bOk, &iWait, &nWrong, &err),
+            KIOSK_OK);
+  CHECK_INT(bOk, 0);
+  CHECK_INT((int)iWait, 20);
+  CHECK_INT(nWrong, 3);
+  /* A restart keeps the pause and the count. */
+  kioskRecordsClose(p);
+  p = 0;
+  CHECK_INT(kioskRecordsOpen(zPath, 0, &p, &err), KIOSK_OK);
+  if( p==0 ) return;
+  CHECK_INT(kioskRecordsPinWait(p, t+10, &iWait, &nWrong, &err), KIOSK_OK);
+  CHECK_INT((int)iWait, 20);
+  CHECK_INT(nWrong, 3);
+  t += 30;
+  CHECK_INT(kioskRecordsPinTry(p, "1112", t, &bOk, &iWait, &nWrong, &err),
+            KIOSK_OK);
+  CHECK_INT(nWrong, 4);
+  CHECK_INT((int)iWait, 60);
+  zLog[0] = 0;
+  CHECK_INT(kioskRecordsLogList(p, 2, logRow, zLog, &err), KIOSK_OK);
+  CHECK_STR(zLog, "pin:wrong PIN (4 in a row); PINs refused for 60 s;"
+                  "pin:wrong PIN (3 in a row); PINs refused for 30 s;");
+  t += 60;
+  CHECK_INT(kioskRecordsPinTry(p, "2468", t, &bOk, &iWait, &nWrong, &err),
+            KIOSK_OK);
+  CHECK_INT(bOk, 1);
+  CHECK_INT(nWrong, 0);
+  CHECK_INT(kioskRecordsPinWait(p, t, &iWait, &nWrong, &err), KIOSK_OK);
+  CHECK_INT(nWrong, 0);
+  CHECK_INT((int)iWait, 0);
+  /* Setting a new PIN clears a pause. */
+  for(i=0; i<3; i++){
+    kioskRecordsPinTry(p, "0000", t, &bOk, &iWait, &nWrong, &err);
+  }
+  CHECK_INT((int)iWait, 30);
+  CHECK_INT(kioskRecordsPinSet(p, "1357", &err), KIOSK_OK);
+  CHECK_INT(kioskRecordsPinWait(p, t, &iWait, &nWrong, &err), KIOSK_OK);
+  CHECK_INT((int)iWait, 0);
+  CHECK_INT(nWrong, 0);
+  /* The log takes any message and checks its kind. */
+  CHECK_INT(kioskRecordsLog(p, t, "desk", "desk opened", &err), KIOSK_OK);
+  CHECK_INT(kioskRecordsLog(p, t, "", "x", &err), KIOSK_EARG);
+  CHECK_INT(kioskRecordsLog(p, t, "seventeen-chars-x", "x", &err), KIOSK_EARG);
+  zLog[0] = 0;
+  CHECK_INT(kioskRecordsLogList(p, 1, logRow, zLog, &err), KIOSK_OK);
+  CHECK_STR(zLog, "desk:desk opened;");
+  CHECK_INT((int)queryInt(kioskRecordsDb(p), "SELECT count(*) FROM oplog"), 8);
+  kioskRecordsClose(p);
+}
+
+/* A version 1 database (before the throttle and the log) is migrated in
+** place to the same schema a new one gets, its data kept. */
+static void testMigrate(void){
+  const char *zOld = tmpPath("v1.db"), *zNew = tmpPath("v2.db");
+  KioskRecords *p = 0;
+  KioskError err;
+  sqlite3 *db = 0;
+  sqlite3_int64 iId = 0;
+  char *zSql;
+  kioskErrorClear(&err);
+  CHECK_INT(kioskRecordsOpen(zOld, 0, &p, &err), KIOSK_OK);
+  if( p==0 ) return;
+  CHECK_INT(kioskRecordsStudentAdd(p, "Ada", T0, &iId, &err), KIOSK_OK);
+  kioskRecordsClose(p);
+  p = 0;
+  /* Make it a version 1 file, as the kiosk wrote them before. */
+  CHECK_INT(sqlite3_open(zOld, &db), SQLITE_OK);
+  CHECK_INT(sqlite3_exec(db, "DROP TABLE pin_throttle; DROP TABLE oplog;"
+                         " PRAGMA user_version=1", 0, 0, 0), SQLITE_OK);
+  sqlite3_close(db);
+  CHECK_INT(kioskRecordsOpen(zOld, 0, &p, &err), KIOSK_OK);
+  if( p==0 ) return;
+  CHECK_INT((int)queryInt(kioskRecordsDb(p), "PRAGMA user_version"),
+            KIOSK_RECORDS_SCHEMA_VERSION);
+  CHECK_INT((int)queryInt(kioskRecordsDb(p), "SELECT count(*) FROM students"), 1);
+  CHECK_INT(kioskRecordsLog(p, T0, "desk", "opened", &err), KIOSK_OK);
+  kioskRecordsClose(p);
+  p = 0;
+  CHECK_INT(kioskRecordsOpen(zNew, 0, &p, &err), KIOSK_OK);
+  kioskRecordsClose(p);
+  /* The same schema as a new file, up to white space and comments' absence:
+  ** both sides' statements compared without spaces and line breaks. */
+  CHECK_INT(sqlite3_open(zOld, &db), SQLITE_OK);
+  zSql = sqlite3_mprintf("ATTACH %Q AS n", zNew);
+  CHECK_INT(sqlite3_exec(db, zSql, 0, 0, 0), SQLITE_OK);
+  sqlite3_free(zSql);
+  CHECK_INT((int)queryInt(db,
+      "WITH a AS (SELECT name, replace(replace(sql, ' ', ''), char(10), '') s"
+      "  FROM main.sqlite_schema WHERE sql IS NOT NULL),"
+      " b AS (SELECT name, replace(replace(sql, ' ', ''), char(10), '') s"
+      "  FROM n.sqlite_schema WHERE sql IS NOT NULL)"
+      " SELECT (SELECT count(*) FROM (SELECT * FROM a EXCEPT SELECT * FROM b))"
+      " + (SELECT count(*) FROM (SELECT * FROM b EXCEPT SELECT * FROM a))"), 0);
+  CHECK_INT((int)queryInt(db, "SELECT count(*) FROM n.sqlite_schema"
+                          " WHERE name IN ('oplog', 'pin_throttle')"), 2);
+  sqlite3_close(db);
+}
+
 /* A minimal RFC 4180 reader: the next field of *pz into zOut. Returns 1
 ** when the field ended its line (or the input), 0 when a comma followed. */
 static int csvNext(const char **pz, char *zOut, size_t nOut){
@@ -1064,6 +1208,8 @@ int main(void){
   testAttempts();
   testDurability();
   testPinStored();
+  testPinThrottle();
+  testMigrate();
   testExport();
   testItems();
   testSettingsPacks();
