@@ -15,7 +15,7 @@
 /* The join every report starts from: answered questions of attempts,
 ** filtered by kioskRecBindFilter's ?1..?5 (stage is the question's). */
 #define ANSWERED_FROM \
-  " FROM questions q" \
+  " FROM asked_questions q" \
   " JOIN answers n ON n.attempt=q.attempt AND n.idx=q.idx" \
   " JOIN attempts a ON a.id=q.attempt" \
   " WHERE (?1=0 OR a.student=?1) AND (?2=0 OR a.id=?2)" \
@@ -35,10 +35,10 @@ static const char *const azItemSql[] = {
   ** attempt may show the same question's options in another order. */
   "SELECT q.qid AS question, o.text, max(o.credit) AS credit,"
   " count(pk.opt) AS picks"
-  " FROM questions q"
+  " FROM asked_questions q"
   " JOIN answers n ON n.attempt=q.attempt AND n.idx=q.idx"
   " JOIN attempts a ON a.id=q.attempt"
-  " JOIN question_options o ON o.attempt=q.attempt AND o.idx=q.idx"
+  " JOIN asked_options o ON o.attempt=q.attempt AND o.idx=q.idx"
   " LEFT JOIN answer_picks pk"
   "  ON pk.attempt=o.attempt AND pk.idx=o.idx AND pk.opt=o.opt"
   " WHERE (?1=0 OR a.student=?1) AND (?2=0 OR a.id=?2)"
@@ -72,10 +72,11 @@ static const char zExportSql[] =
   "SELECT a.id AS attempt, a.student AS student_id, s.name AS student,"
   " a.kind, a.pack, a.stage, a.started, a.finished, a.status,"
   " n.idx AS \"index\", q.qid AS question, q.topic,"
-  " (SELECT group_concat(fact, ' ') FROM (SELECT f.fact FROM question_facts f"
-  "   WHERE f.attempt=q.attempt AND f.idx=q.idx ORDER BY f.fact)) AS facts,"
-  " q.prompt, n.answer, n.correct, n.credit, n.points, n.answered"
-  " FROM questions q"
+  " (SELECT group_concat(value, ' ') FROM (SELECT f.value"
+  "   FROM json_each(q.body, '$.facts') f ORDER BY f.value)) AS facts,"
+  " q.prompt, n.answer, n.text AS answer_text, n.correct, n.credit,"
+  " n.points, n.answered"
+  " FROM asked_questions q"
   " JOIN answers n ON n.attempt=q.attempt AND n.idx=q.idx"
   " JOIN attempts a ON a.id=q.attempt"
   " JOIN students s ON s.id=a.student"
