@@ -513,8 +513,7 @@ static void testExport(void){
         " a.finished, a.status, n.idx, q.qid, q.topic,"
         " (SELECT group_concat(value, ' ') FROM (SELECT value FROM"
         "   json_each(q.body, '$.facts') ORDER BY value)),"
-        " q.prompt, n.answer, n.text, n.correct, n.credit, n.points,"
-        " n.answered"
+        " q.prompt, n.answer, n.correct, n.credit, n.points, n.answered"
         " FROM answers n JOIN asked_questions q USING(attempt, idx)"
         " JOIN attempts a ON a.id=n.attempt JOIN students s ON s.id=a.student"
         " ORDER BY n.attempt, n.idx", -1, &pStmt, 0)!=SQLITE_OK ){
@@ -522,7 +521,7 @@ static void testExport(void){
     goto done;
   }
   nCol = sqlite3_column_count(pStmt);
-  CHECK_INT(nCol, 20);
+  CHECK_INT(nCol, 19);
   while( sqlite3_step(pStmt)==SQLITE_ROW ){
     nSeen++;
     for(i=0; i<nCol; i++){
