@@ -9,7 +9,7 @@
 # per-widget timers. It holds no screen of its own and never touches SQL.
 
 namespace eval ::kiosk::ui::app {
-    namespace export goto course records student setStudent toast key \
+    namespace export goto course records student setStudent toast oplog key \
         header timer cancel screen exists pref opt busy students addStudent \
         flow
     namespace import ::msgcat::mc
@@ -270,6 +270,15 @@ proc ::kiosk::ui::app::toast {msg {ms 4000}} {
     .status.toast configure -text $msg
     grid .status.toast -row 0 -column 0 -pady 4
     timer .status toast $ms ::kiosk::ui::app::HideToast
+}
+
+# The operator log: one line on the kiosk's standard error (the session's
+# journal), with the UTC time, for what the teacher or the technician must
+# know about: a records write that failed. The student sees a message of
+# their own; this one has the details.
+proc ::kiosk::ui::app::oplog {msg} {
+    set t [clock format [clock seconds] -format %Y-%m-%dT%H:%M:%SZ -timezone :UTC]
+    catch {puts stderr "kiosk $t: $msg"; flush stderr}
 }
 
 proc ::kiosk::ui::app::HideToast {} {

@@ -632,6 +632,15 @@ long long kioskAttemptTimeLeft(const KioskAttempt *pA, long long iNow){
   return nLeft<0 ? 0 : nLeft;
 }
 
+long long kioskAttemptTimeOnResume(const KioskAttempt *pA){
+  long long iLast = pA->iLast>pA->iLeftAt ? pA->iLast : pA->iLeftAt;
+  long long nLeft;
+  if( pA->nTimeLimit<=0 ) return -1;
+  if( iLast<pA->iSitting ) iLast = pA->iSitting;
+  nLeft = pA->nTimeLimit - pA->iUsed - (iLast - pA->iSitting);
+  return nLeft<0 ? 0 : nLeft;
+}
+
 /* ---- resuming, leaving, finishing ---- */
 
 int kioskAttemptResume(KioskRecords *p, sqlite3_int64 iAttempt,

@@ -149,6 +149,11 @@ void kioskAttemptFree(KioskAttempt *pA);
 ** below 0); -1 when it has no limit. */
 long long kioskAttemptTimeLeft(const KioskAttempt *pA, long long iNow);
 
+/* Seconds pA would have left if it were resumed now (kioskAttemptResume's
+** rule: the last sitting counts to its last answer or its leaving); -1
+** when it has no limit. */
+long long kioskAttemptTimeOnResume(const KioskAttempt *pA);
+
 /*
 ** Begin a new sitting of open attempt iAttempt at iNow (after a crash, or
 ** carrying on after leaving): the time the last sitting used up to its

@@ -352,6 +352,9 @@ static int attemptDict(KioskRecObj *p, sqlite3_int64 iAttempt, long long iNow,
   dictPut(pDict, "answers", pAns);
   nLeft = kioskAttemptTimeLeft(pA, iNow);
   dictPut(pDict, "left", nLeft<0 ? Tcl_NewObj() : Tcl_NewWideIntObj(nLeft));
+  nLeft = kioskAttemptTimeOnResume(pA);
+  dictPut(pDict, "resume-left",
+          nLeft<0 ? Tcl_NewObj() : Tcl_NewWideIntObj(nLeft));
   kioskAttemptFree(pA);
   *ppDict = pDict;
   return TCL_OK;
