@@ -10,6 +10,7 @@
 
 namespace eval ::kiosk::ui::app {
     namespace export goto course records student setStudent toast oplog key \
+        recordsRead \
         header timer cancel screen exists pref opt busy students addStudent \
         flow
     namespace import ::msgcat::mc
@@ -114,10 +115,9 @@ proc ::kiosk::ui::app::setStudent {id} {
 # contrast, else 0 (also without records).
 proc ::kiosk::ui::app::KioskContrast {} {
     set rec [records]
-    if {$rec ne "" && ![catch {$rec settings get theme} theme]} {
-        return [expr {$theme eq "contrast"}]
-    }
-    return 0
+    if {$rec eq ""} { return 0 }
+    set theme [recordsRead {$rec settings get theme} default]
+    return [expr {$theme eq "contrast"}]
 }
 
 # A preference of the current student: pref NAME DEFAULT reads,
@@ -132,8 +132,13 @@ proc ::kiosk::ui::app::pref {name default args} {
         set value [lindex $args 0]
         if {$student ne ""} {
             set prefs($student,$name) $value
-            if {$rec ne "" && [catch {$rec settings set $key $value} msg]} {
-                toast $msg
+            if {$rec ne ""} {
+                try {
+                    $rec settings set $key $value
+                } on error {msg o} {
+                    oplog "records: $msg ([dict get $o -errorcode])"
+                    toast $msg
+                }
             }
         }
         return $value
@@ -143,11 +148,17 @@ proc ::kiosk::ui::app::pref {name default args} {
         return $prefs($student,$name)
     }
     # NOSETTING: never set for this student.
-    if {$rec ne "" && ![catch {$rec settings get $key} v]} {
-        set prefs($student,$name) $v
-        return $v
+    if {$rec eq ""} { return $default }
+    try {
+        set v [$rec settings get $key]
+    } trap {KIOSK RECORDS NOSETTING} {} {
+        return $default
+    } on error {msg o} {
+        oplog "records: $msg ([dict get $o -errorcode])"
+        return $default
     }
-    return $default
+    set prefs($student,$name) $v
+    return $v
 }
 
 # 1 when screen NAME is loaded (its namespace defines show).
@@ -279,6 +290,27 @@ proc ::kiosk::ui::app::toast {msg {ms 4000}} {
 proc ::kiosk::ui::app::oplog {msg} {
     set t [clock format [clock seconds] -format %Y-%m-%dT%H:%M:%SZ -timezone :UTC]
     catch {puts stderr "kiosk $t: $msg"; flush stderr}
+}
+
+# Read something from the records: SCRIPT's result (evaluated in the
+# caller), or DEFAULT when it fails. The codes in EXPECTED (errorcode
+# prefixes such as {KIOSK RECORDS NOSETTING}) are answers, not failures;
+# any other failure goes to the operator log, never silently: the screen
+# goes on with the default (the lock stays on, a progress bar stays
+# empty), and the technician learns why.
+proc ::kiosk::ui::app::recordsRead {script default {expected {}}} {
+    try {
+        return [uplevel 1 $script]
+    } on error {msg o} {
+        set code [dict get $o -errorcode]
+        foreach e $expected {
+            if {[lrange $code 0 [expr {[llength $e] - 1}]] eq $e} {
+                return $default
+            }
+        }
+        oplog "records: $msg ($code)"
+        return $default
+    }
 }
 
 proc ::kiosk::ui::app::HideToast {} {

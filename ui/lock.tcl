@@ -44,7 +44,7 @@ bind all <<KioskLeave>> {::kiosk::ui::lock::Instructor leave}
 proc ::kiosk::ui::lock::start {} {
     variable locked
     set rec [::kiosk::ui::app::records]
-    if {$rec ne "" && ![catch {$rec settings get kiosk-lock} on] && !$on} {
+    if {$rec ne "" && ![::kiosk::ui::app::recordsRead {$rec settings get kiosk-lock} 1]} {
         return 0
     }
     set locked 1
@@ -78,8 +78,10 @@ proc ::kiosk::ui::lock::configure {} {
     variable timeoutMs
     set rec [::kiosk::ui::app::records]
     set secs 180
-    if {$rec ne "" && ![catch {$rec settings get idle-timeout} v]
-            && [string is integer -strict $v] && $v > 0} {
+    if {$rec ne ""} {
+        set v [::kiosk::ui::app::recordsRead {$rec settings get idle-timeout} $secs]
+    }
+    if {$rec ne "" && [string is integer -strict $v] && $v > 0} {
         set secs $v
     }
     set timeoutMs [expr {1000 * $secs}]

@@ -388,23 +388,70 @@ static int attemptSummary(KioskRecObj *p, sqlite3_int64 iAttempt){
   return TCL_OK;
 }
 
+/* The -course form of attempt start: the values of -course, -stages,
+** -count, -seed, -stage and -title (NULL when absent). */
+static int attemptGenerate(KioskRecObj *p, sqlite3_int64 iStudent,
+                           Tcl_Obj *pCourseName, Tcl_Obj *pStages,
+                           Tcl_Obj *pCount, Tcl_Obj *pSeed, Tcl_Obj *pStage,
+                           Tcl_Obj *pTitle, long long iNow,
+                           KioskAttemptSpec *pSpec){
+  Tcl_Interp *interp = p->interp;
+  KioskCourse *pCourse = kioskTclCourseGet(interp, pCourseName);
+  KioskQuizSpec qs;
+  KioskError err;
+  Tcl_Obj **apStage = 0;
+  const char **azStage = 0;
+  sqlite3_int64 iId;
+  Tcl_WideInt iSeed = 0;
+  int nStage = 0, i, rc;
+
+  if( pCourse==0 ) return TCL_ERROR;
+  memset(&qs, 0, sizeof(qs));
+  if( (pStages && Tcl_ListObjGetElements(interp, pStages, &nStage, &apStage))
+   || (pCount && Tcl_GetIntFromObj(interp, pCount, &qs.nQuestion))
+   || (pSeed && Tcl_GetWideIntFromObj(interp, pSeed, &iSeed)) ){
+    return TCL_ERROR;
+  }
+  azStage = (const char **)Tcl_Alloc((unsigned)(sizeof(char *)*(size_t)(nStage+1)));
+  for(i=0; i<nStage; i++) azStage[i] = Tcl_GetString(apStage[i]);
+  qs.nStage = nStage;
+  qs.azStage = azStage;
+  qs.iSeed = (uint64_t)iSeed;
+  pSpec->zKind = "stage";
+  pSpec->zStage = optString(pStage);
+  if( pSpec->zStage==0 && nStage==1 ) pSpec->zStage = azStage[0];
+  pSpec->zTitle = optString(pTitle);
+  kioskErrorClear(&err);
+  rc = kioskAttemptStartGenerated(p->pRec, pCourse->db, iStudent, pSpec, &qs,
+                                  iNow, &iId, &err);
+  Tcl_Free((char *)azStage);
+  if( rc ) return coreError(interp, &err);
+  Tcl_SetObjResult(interp, Tcl_NewWideIntObj((Tcl_WideInt)iId));
+  return TCL_OK;
+}
+
 /* NAME attempt start STUDENT -questions LIST ?option value ...?: the
 ** questions (dicts, doc/tcl-api.md) read into a quiz, the options into a
-** spec; the core does the rest. */
+** spec; the core does the rest. With -course COURSE instead of
+** -questions, the core draws a stage quiz from that course (-stages,
+** -count, -seed) and stores it as drawn. */
 static int attemptStart(KioskRecObj *p, int objc, Tcl_Obj *const objv[]){
   static const char *const azOpt[] = {
     "-questions", "-pack", "-stage", "-review", "-now", "-title", "-seed",
-    "-time", "-feedback", "-pass", "-attempts", 0
+    "-time", "-feedback", "-pass", "-attempts", "-course", "-stages",
+    "-count", 0
   };
   enum { O_QUESTIONS, O_PACK, O_STAGE, O_REVIEW, O_NOW, O_TITLE, O_SEED,
-         O_TIME, O_FEEDBACK, O_PASS, O_ATTEMPTS };
+         O_TIME, O_FEEDBACK, O_PASS, O_ATTEMPTS, O_COURSE, O_STAGES,
+         O_COUNT };
   static const char *const azFeedback[] = { "each", "end", 0 };
-  const char *zArgs = "student -questions list ?-pack id? ?-stage id?"
+  const char *zArgs = "student -questions list|-course course ?-stages list?"
+                      " ?-count n? ?-pack id? ?-stage id?"
                       " ?-review boolean? ?-title text? ?-seed n?"
                       " ?-time seconds? ?-feedback each|end? ?-pass percent?"
                       " ?-attempts n? ?-now seconds?";
   Tcl_Interp *interp = p->interp;
-  Tcl_Obj *apVal[11], **apQ;
+  Tcl_Obj *apVal[14], **apQ;
   KioskAttemptSpec spec;
   KioskQuiz quiz;
   KioskError err;
@@ -430,7 +477,14 @@ static int attemptStart(KioskRecObj *p, int objc, Tcl_Obj *const objv[]){
           &spec.bFeedbackEnd)) ){
     return TCL_ERROR;
   }
-  if( apVal[O_QUESTIONS]==0 ) return usage(interp, 3, objv, zArgs);
+  if( (apVal[O_QUESTIONS]==0)==(apVal[O_COURSE]==0) ){
+    return usage(interp, 3, objv, zArgs);
+  }
+  if( apVal[O_COURSE] ){
+    return attemptGenerate(p, iStudent, apVal[O_COURSE], apVal[O_STAGES],
+                           apVal[O_COUNT], apVal[O_SEED], apVal[O_STAGE],
+                           apVal[O_TITLE], iNow, &spec);
+  }
   if( apVal[O_PASS] && spec.rPassMark<0 ) spec.rPassMark = 101;  /* refused */
   if( Tcl_ListObjGetElements(interp, apVal[O_QUESTIONS], &nQ, &apQ) ){
     return TCL_ERROR;

@@ -204,22 +204,48 @@ proc ::kiosk::ui::quiz::Measure {f width} {
 # going to another screen.
 proc ::kiosk::ui::quiz::NewRun {o} {
     variable seed
+    variable passMark
     set db [course]
+    set rec [records]
     set s [expr {$seed ne "" ? $seed : [clock seconds]}]
     set sopts [list -stages [dict get $o -stages]]
+    set title ""
     try {
+        if {[llength [dict get $o -stages]] == 1} {
+            set title [dict get [$db stage [lindex [dict get $o -stages] 0]] title]
+            lappend sopts -title $title
+        }
         if {[dict get $o -pack] ne ""} {
             set qs [PackRun $db [dict get $o -pack] $s sopts]
+        } elseif {$rec ne "" && [student] ne ""} {
+            # The core draws the stage quiz and stores it as drawn.
+            set opts [list -course $db -stages [dict get $o -stages] -seed $s \
+                -pass [expr {100.0 * $passMark}]]
+            if {[dict get $o -count] ne ""} {
+                lappend opts -count [dict get $o -count]
+            }
+            if {$title ne ""} { lappend opts -title $title }
+            try {
+                set id [$rec attempt start [student] {*}$opts]
+            } trap {KIOSK QUIZ EMPTY} {} {
+                set qs {}
+            } on error {msg o2} {
+                if {[lindex [dict get $o2 -errorcode] 1] in {RECORDS DB}} {
+                    Stopped $msg [dict get $o2 -errorcode] [dict get $o2 -errorinfo]
+                    return ""
+                }
+                return -options $o2 $msg
+            }
+            if {[info exists id]} {
+                set qs [dict get [$rec attempt get $id] questions]
+                lappend sopts -attempt $id
+            }
         } else {
             set opts [list -stages [dict get $o -stages] -seed $s]
             if {[dict get $o -count] ne ""} {
                 lappend opts -count [dict get $o -count]
             }
             set qs [$db quiz {*}$opts]
-            if {[llength [dict get $o -stages]] == 1} {
-                set st [$db stage [lindex [dict get $o -stages] 0]]
-                lappend sopts -title [dict get $st title]
-            }
         }
     } on error {msg opts} {
         goto error [mc "This quiz could not be made."] $msg \

@@ -23,8 +23,7 @@ namespace eval ::kiosk::ui::resume {
 proc ::kiosk::ui::resume::pending {student} {
     set rec [records]
     if {$rec eq "" || $student eq ""} { return "" }
-    if {[catch {$rec attempt unfinished $student} a]} { return "" }
-    return $a
+    return [recordsRead {$rec attempt unfinished $student} ""]
 }
 
 # show FRAME STUDENT
@@ -79,10 +78,8 @@ proc ::kiosk::ui::resume::Title {a} {
         review { return [mc "Review"] }
         pack {
             set id [dict get $a pack]
-            if {![catch {[records] packs get $id} p]} {
-                return [dict get $p title]
-            }
-            return $id
+            set p [recordsRead {[records] packs get $id} "" {{KIOSK RECORDS NOPACK}}]
+            return [expr {$p ne "" ? [dict get $p title] : $id}]
         }
     }
     if {[dict exists $a stage] && [course] ne ""
