@@ -53,7 +53,8 @@ bind all <<KioskLeave>> {::kiosk::ui::lock::Instructor leave}
 # 1 when the records ask for the lock (setting kiosk-lock, default on).
 proc ::kiosk::ui::lock::Wanted {} {
     set rec [::kiosk::ui::app::records]
-    return [expr {$rec eq "" || [catch {$rec settings get kiosk-lock} on] || $on}]
+    return [expr {$rec eq "" || [::kiosk::ui::app::recordsRead \
+        {$rec settings get kiosk-lock} 1 {{KIOSK RECORDS NOSETTING}}]}]
 }
 
 # Why the kiosk must not start locked, as one line for the terminal, or ""
@@ -119,8 +120,10 @@ proc ::kiosk::ui::lock::configure {} {
     variable timeoutMs
     set rec [::kiosk::ui::app::records]
     set secs 180
-    if {$rec ne "" && ![catch {$rec settings get idle-timeout} v]
-            && [string is integer -strict $v] && $v > 0} {
+    if {$rec ne ""} {
+        set v [::kiosk::ui::app::recordsRead {$rec settings get idle-timeout} $secs]
+    }
+    if {$rec ne "" && [string is integer -strict $v] && $v > 0} {
         set secs $v
     }
     set timeoutMs [expr {1000 * $secs}]

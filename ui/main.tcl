@@ -203,7 +203,11 @@ proc ::kiosk::ui::main::OpenRecords {} {
 }
 
 proc ::kiosk::ui::main::BackupRecords {cmd} {
-    if {[namespace which $cmd] ne "" && [catch {$cmd backup} msg]} {
+    if {[namespace which $cmd] eq ""} { return }
+    try {
+        $cmd backup
+    } on error {msg o} {
+        ::kiosk::ui::app::oplog "records: backup: $msg ([dict get $o -errorcode])"
         ::kiosk::ui::app::toast [mc "The student records could not be backed up: %s" $msg] 10000
     }
 }

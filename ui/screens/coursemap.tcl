@@ -103,18 +103,16 @@ proc ::kiosk::ui::coursemap::show {f {stage ""}} {
 proc ::kiosk::ui::coursemap::Progress {} {
     set rec [records]
     if {$rec eq "" || [student] eq ""} { return {} }
-    if {[catch {$rec progress [student]} p]} { return {} }
-    return $p
+    return [recordsRead {$rec progress [student]} {}]
 }
 
 # The active quiz pack as a dict (id title ...), or "".
 proc ::kiosk::ui::coursemap::ActivePack {} {
     set rec [records]
-    if {$rec eq "" || [catch {$rec packs active} id] || $id eq ""} {
-        return ""
-    }
-    if {[catch {$rec packs get $id} p]} { return "" }
-    return $p
+    if {$rec eq ""} { return "" }
+    set id [recordsRead {$rec packs active} ""]
+    if {$id eq ""} { return "" }
+    return [recordsRead {$rec packs get $id} "" {{KIOSK RECORDS NOPACK}}]
 }
 
 proc ::kiosk::ui::coursemap::Pack {id} {

@@ -458,10 +458,8 @@ proc ::kiosk::ui::desk::AttemptWhat {a} {
     switch -- [dict get $a kind] {
         pack {
             set id [dict get $a pack]
-            if {![catch {[records] packs get $id} p]} {
-                return [mc "Class quiz: %s" [dict get $p title]]
-            }
-            return [mc "Class quiz: %s" $id]
+            set p [recordsRead {[records] packs get $id} "" {{KIOSK RECORDS NOPACK}}]
+            return [mc "Class quiz: %s" [expr {$p ne "" ? [dict get $p title] : $id}]]
         }
         review { return [mc "Review"] }
     }
