@@ -26,7 +26,8 @@ int qDateIval(const char *zDate, QIval *p, KioskDate *pDate){
   if( zDate==0 || kioskDateParse(zDate, -1, &d, 0, 0) ) return 1;
   memset(p, 0, sizeof(*p));
   if( d.bApprox ){
-    p->a = d.y0; p->b = d.y1; p->bApprox = 1;
+    /* "mid-2019" (~2019-05..2019-07): vague months, certain years */
+    p->a = d.y0; p->b = d.y1; p->bApprox = d.m0==0;
   }else if( d.ePrec==KDATE_MONTH || d.ePrec==KDATE_DAY ){
     p->bMonth = 1;
     p->a = p->b = d.y0*12 + d.m0 - 1;
@@ -235,9 +236,13 @@ KioskQuestion *qDateChoice(QuizGen *g, const QDated *f, const char *zTopic,
 ** years accepted: "c. 1991-1994 (any year from 1990 to 1995 is
 ** accepted)". */
 static const char *yearAnswer(QuizGen *g, const KioskDate *d){
-  int a = d->y0 - d->bApprox, b = d->y1 + d->bApprox;
+  int bLoose = d->bApprox && d->m0==0;    /* not "mid-2019" */
+  int a = d->y0 - bLoose, b = d->y1 + bLoose;
   const char *zDate;
-  if( a==b ) return qPrintf(g, "%d", a);
+  if( a==b ){
+    return d->bApprox ? qPrintf(g, "%d (%s)", a, dateText(g, d))
+                      : qPrintf(g, "%d", a);
+  }
   zDate = d->ePrec==KDATE_RANGE ? dateText(g, d) : qPrintf(g, "%d", d->y0);
   if( b==a+1 ){
     return qPrintf(g, "%s (%d or %d is accepted)", zDate, a, b);
@@ -269,7 +274,7 @@ KioskQuestion *qDateTyped(QuizGen *g, const QDated *f, const char *zTopic,
   /* any year of the range; an approximate one ("early 2000s") also the
   ** year either side, as for wrong answers (kioskDateCertainlyNotYear) */
   q->rValue = (d.y0 + d.y1)/2.0;
-  q->rTol = (d.y1 - d.y0)/2.0 + d.bApprox;
+  q->rTol = (d.y1 - d.y0)/2.0 + (d.bApprox && d.m0==0);
   if( qSet(g, &q->zPrompt, zPrompt)
    || qSet(g, &q->zAnswer, yearAnswer(g, &d))
    || qSet(g, &q->zExplain, dateExplain(g, f, &d))
@@ -282,12 +287,13 @@ KioskQuestion *qDateTyped(QuizGen *g, const QDated *f, const char *zTopic,
 /* ---------------------------------------------------------------- in year */
 
 static const char zAfterSql[] =
-  "SELECT " EV_COLS " FROM events WHERE y0>?1 ORDER BY y0, y1 LIMIT 8";
+  "SELECT " EV_COLS " FROM events WHERE y0>?1 AND support='stated' ORDER BY y0, y1 LIMIT 8";
 static const char zBeforeSql[] =
-  "SELECT " EV_COLS " FROM events WHERE y0<?1"
+  "SELECT " EV_COLS " FROM events WHERE y0<?1 AND support='stated'"
   " ORDER BY y0 DESC, y1 DESC LIMIT 8";
 static const char zSameYearSql[] =
   "SELECT " EV_COLS " FROM events WHERE y0=?1 AND y1=?1 AND approx=0"
+  " AND support='stated'"
   " ORDER BY y0, y1 LIMIT 8";
 
 /* Events that certainly did not happen in year y, with titles unlike those

@@ -25,6 +25,7 @@
 
 static const char zSiblingSql[] =
   "SELECT " FG_COLS " FROM figures WHERE grp=?1 AND id<>?2 AND unit=?3"
+  " AND support='stated'"
   " ORDER BY rowid LIMIT 16";
 static const char zSameLabelSql[] =
   "SELECT " FG_COLS " FROM figures WHERE label=?1 AND unit=?2 LIMIT 64";

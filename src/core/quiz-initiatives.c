@@ -27,7 +27,7 @@
 static const char zPersonSql[] =
   "SELECT " PE_COLS " FROM people WHERE id=?1";
 static const char zPeopleProbeSql[] =
-  "SELECT " PE_COLS ", rowid FROM people WHERE rowid>=?1"
+  "SELECT " PE_COLS ", rowid FROM people WHERE rowid>=?1 AND support='stated'"
   " ORDER BY rowid LIMIT ?2";
 static const char zAliasSql[] =
   "SELECT alias FROM aliases WHERE fact=?1 ORDER BY alias LIMIT 16";
@@ -36,15 +36,15 @@ static const char zLinkedSql[] =
   " JOIN countries c ON c.id=f.country WHERE f.fact=?1"
   " ORDER BY c.rowid, f.role LIMIT 64";
 static const char zInitProbeSql[] =
-  "SELECT " IN_COLS ", rowid FROM initiatives WHERE rowid>=?1"
+  "SELECT " IN_COLS ", rowid FROM initiatives WHERE rowid>=?1 AND support='stated'"
   " ORDER BY rowid LIMIT ?2";
 static const char zInitStageSql[] =
-  "SELECT " IN_COLS " FROM initiatives WHERE stage=?1"
+  "SELECT " IN_COLS " FROM initiatives WHERE stage=?1 AND support='stated'"
   " ORDER BY rowid LIMIT 12";
 static const char zPlaceSql[] =
   "SELECT " PL_COLS " FROM places WHERE id=?1";
 static const char zPlaceProbeSql[] =
-  "SELECT " PL_COLS ", rowid FROM places WHERE rowid>=?1"
+  "SELECT " PL_COLS ", rowid FROM places WHERE rowid>=?1 AND support='stated'"
   " ORDER BY rowid LIMIT ?2";
 
 static const char *dateOf(QuizGen *g, const Row *pIn){

@@ -20,19 +20,19 @@
 #include <string.h>
 
 static const char zPeopleProbeSql[] =
-  "SELECT " PE_COLS ", rowid FROM people WHERE rowid>=?1"
+  "SELECT " PE_COLS ", rowid FROM people WHERE rowid>=?1 AND support='stated'"
   " ORDER BY rowid LIMIT ?2";
 static const char zOrgStageSql[] =
-  "SELECT " OR_COLS " FROM organizations WHERE stage=?1"
+  "SELECT " OR_COLS " FROM organizations WHERE stage=?1 AND support='stated'"
   " ORDER BY rowid LIMIT 12";
 static const char zOrgProbeSql[] =
-  "SELECT " OR_COLS ", rowid FROM organizations WHERE rowid>=?1"
+  "SELECT " OR_COLS ", rowid FROM organizations WHERE rowid>=?1 AND support='stated'"
   " ORDER BY rowid LIMIT ?2";
 static const char zPlaceProbeSql[] =
-  "SELECT " PL_COLS ", rowid FROM places WHERE rowid>=?1"
+  "SELECT " PL_COLS ", rowid FROM places WHERE rowid>=?1 AND support='stated'"
   " ORDER BY rowid LIMIT ?2";
 static const char zPlaceStageSql[] =
-  "SELECT " PL_COLS " FROM places WHERE stage=?1 ORDER BY rowid LIMIT 12";
+  "SELECT " PL_COLS " FROM places WHERE stage=?1 AND support='stated' ORDER BY rowid LIMIT 12";
 static const char zAliasSql[] =
   "SELECT alias FROM aliases WHERE fact=?1 ORDER BY alias LIMIT 16";
 
@@ -278,7 +278,7 @@ static const char *placeBrief(QuizGen *g, const Row *p){
 }
 
 static const char zPlaceKindSql[] =
-  "SELECT " PL_COLS ", rowid FROM places WHERE rowid>=?1 AND kind=?3"
+  "SELECT " PL_COLS ", rowid FROM places WHERE rowid>=?1 AND support='stated' AND kind=?3"
   " ORDER BY rowid LIMIT ?2";
 
 static KioskQuestion *placeWhat(QuizGen *g, const Row *p){

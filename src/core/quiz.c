@@ -53,9 +53,10 @@ static const struct TableDef {
   const char *zLoStage, *zHiStage, *zLoAll, *zHiAll;
 } aTable[QT_N] = {
 #define TABLE(T, C) { T, \
-    "SELECT " C " FROM " T " WHERE stage=?1 AND rowid>=?2" \
+    "SELECT " C ", support FROM " T " WHERE stage=?1 AND rowid>=?2" \
     " ORDER BY rowid LIMIT 1", \
-    "SELECT " C " FROM " T " WHERE rowid>=?1 ORDER BY rowid LIMIT 1", \
+    "SELECT " C ", support FROM " T " WHERE rowid>=?1 ORDER BY rowid" \
+    " LIMIT 1", \
     "SELECT rowid FROM " T " WHERE stage=?1 ORDER BY rowid LIMIT 1", \
     "SELECT rowid FROM " T " WHERE stage=?1 ORDER BY rowid DESC LIMIT 1", \
     "SELECT rowid FROM " T " ORDER BY rowid LIMIT 1", \
@@ -358,8 +359,12 @@ int qProbe(QuizGen *g, QTable t, Row *pRow){
   }else{
     n = qFetch(g, aTable[t].zProbeAll, pRow, 1, "i", iRowid);
   }
-  /* a fact asked already: no question on it until repeats are allowed */
-  if( n==1 && !g->bAllowRepeat && qIsUsed(g, pRow->az[0]) ) n = 0;
+  /* only what the article states is asked (schema.sql: support) */
+  if( n==1 && (pRow->nCol<2 || pRow->az[pRow->nCol-1]==0
+               || strcmp(pRow->az[pRow->nCol-1], "stated")!=0) ) n = 0;
+  /* a fact asked already: no question on it in this quiz */
+  if( n==1 && qIsUsed(g, pRow->az[0]) ) n = 0;
+  if( n==1 ) pRow->nCol--;
   return n;
 }
 
@@ -845,7 +850,7 @@ const char *qInitVerb(const char *zKind){
   static const char *const az[] = {
     "plan", "adopted", "strategy", "adopted", "roadmap", "adopted",
     "statement", "adopted", "declaration", "signed", "doctrine", "set out",
-    "concept", "set out", "project", "proposed", "corridor", "proposed",
+    "concept", "set out", "project", "discussed", "corridor", "discussed",
     "partnership", "announced", "format", "launched", 0
   };
   int i;
@@ -970,16 +975,42 @@ static const char zYearsSql[] = "SELECT min(y0), max(y1) FROM stages";
 #define QUIZ_DRY 40          /* attempts in a row without a question */
 #define QUIZ_TOPIC_FAIL 24   /* failures in a row that drop a topic */
 
-/* The primary fact of q: what "asked already" means for the next slots. */
-static const char *primaryFact(const KioskQuestion *q){
-  return q->nFact>0 ? q->azFact[0] : q->zId;
+/* The figures of a figure's group: asking one shows the others (wrong
+** options, "for comparison"), so a quiz asks one of them only. */
+static const char zGroupSql[] =
+  "SELECT g.id FROM figures f JOIN figures g ON g.grp=f.grp"
+  " WHERE f.id=?1 AND f.grp IS NOT NULL ORDER BY g.rowid LIMIT 32";
+
+/* Every fact q touches: the facts it tests and the group siblings of each
+** figure among them (the figure forms show siblings as options and their
+** values "for comparison"). One question per fact per quiz: a question
+** touching a fact an earlier one touched would ask it again or answer it.
+** Calls xEach for each until it returns non-zero; returns that, or -1. */
+static int touchedFacts(QuizGen *g, const KioskQuestion *q,
+                        int (*xEach)(QuizGen *, const char *)){
+  int i, j, n, rc;
+  Row aRow[32];
+  for(i=0; i<q->nFact; i++){
+    const char *zFact = q->azFact[i];
+    if( (rc = xEach(g, zFact))!=0 ) return rc;
+    n = qFetch(g, zGroupSql, aRow, 32, "t", zFact);
+    if( n<0 ) return -1;
+    for(j=0; j<n; j++){
+      if( (rc = xEach(g, aRow[j].az[0]))!=0 ) return rc;
+    }
+  }
+  return 0;
+}
+static int touchUsed(QuizGen *g, const char *z){ return qIsUsed(g, z); }
+static int touchMark(QuizGen *g, const char *z){
+  return qMarkUsed(g, z) ? -1 : 0;
 }
 
 int kioskQuizMake(KioskQuizMaker *pMaker, const KioskQuizSpec *pSpec,
                   KioskQuiz *pQuiz, KioskError *pErr){
   QuizGen g;
   int aWeight[KIOSK_QUIZ_NTOPIC];
-  int aFail[KIOSK_QUIZ_NTOPIC], aBase[KIOSK_QUIZ_NTOPIC];
+  int aFail[KIOSK_QUIZ_NTOPIC];
   int i, t, nWant, nAttempt, nMaxAttempt, nTotalWeight, nDry;
   int nStart = pQuiz->nQuestion;
   char **azStage = 0;
@@ -1041,36 +1072,22 @@ int kioskQuizMake(KioskQuizMaker *pMaker, const KioskQuizSpec *pSpec,
     }
     if( !bFacts || (aTopic[i].mKind & g.mKind)==0 ) aWeight[i] = 0;
     if( aWeight[i] ) aWeight[i] = aTopic[i].iWeight;
-    aBase[i] = aWeight[i];
   }
 
-  /* Fill the slots, in two phases. First every question asks a fact not
-  ** asked yet (qProbe skips used facts). When that runs dry (QUIZ_DRY
-  ** attempts in a row without a new question: the stages hold fewer facts
-  ** than wanted), a fact may come back in another form, until that runs
-  ** dry too. Within a phase a topic that fails QUIZ_TOPIC_FAIL times in a
-  ** row is dropped. */
+  /* Fill the slots. Every question asks facts no earlier question
+  ** touched (qProbe skips used facts, touchedFacts the rest). When that
+  ** runs dry (QUIZ_DRY attempts in a row without a new question: the
+  ** stages hold fewer facts than wanted) the quiz is shorter. A topic that
+  ** fails QUIZ_TOPIC_FAIL times in a row is dropped. */
   nMaxAttempt = nWant*24 + 64;
   nDry = 0;
-  g.bAllowRepeat = 0;
   nTotalWeight = 0;
   for(i=0; i<KIOSK_QUIZ_NTOPIC; i++){ nTotalWeight += aWeight[i]; aFail[i] = 0; }
   for(nAttempt=0; nAttempt<nMaxAttempt && pQuiz->nQuestion-nStart<nWant;
       nAttempt++){
     KioskQuestion *q;
     int w;
-    if( nTotalWeight==0 || nDry>=QUIZ_DRY ){
-      if( g.bAllowRepeat ) break;
-      g.bAllowRepeat = 1;
-      nDry = 0;
-      nTotalWeight = 0;
-      for(i=0; i<KIOSK_QUIZ_NTOPIC; i++){
-        aWeight[i] = aBase[i];
-        aFail[i] = 0;
-        nTotalWeight += aWeight[i];
-      }
-      if( nTotalWeight==0 ) break;
-    }
+    if( nTotalWeight==0 || nDry>=QUIZ_DRY ) break;
     w = (int)qRand(&g, (uint64_t)nTotalWeight);
     for(t=0; t<KIOSK_QUIZ_NTOPIC; t++){
       if( w<aWeight[t] ) break;
@@ -1078,8 +1095,10 @@ int kioskQuizMake(KioskQuizMaker *pMaker, const KioskQuizSpec *pSpec,
     }
     q = aTopic[t].xMake(&g);
     if( g.rc ){ kioskQuestionFree(q); goto done; }
-    if( q && !g.bAllowRepeat && qIsUsed(&g, primaryFact(q)) ){
-      q = qDrop(q);
+    if( q ){
+      int rc = touchedFacts(&g, q, touchUsed);
+      if( rc<0 ){ kioskQuestionFree(q); goto done; }
+      if( rc ) q = qDrop(q);
     }
     if( q==0 ){
       nDry++;
@@ -1090,7 +1109,7 @@ int kioskQuizMake(KioskQuizMaker *pMaker, const KioskQuizSpec *pSpec,
     }else{
       nDry = 0;
       aFail[t] = 0;
-      if( qMarkUsed(&g, primaryFact(q)) || qMarkUsed(&g, q->zId) ){
+      if( touchedFacts(&g, q, touchMark) || qMarkUsed(&g, q->zId) ){
         kioskQuestionFree(q);
         goto done;
       }

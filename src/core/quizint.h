@@ -82,8 +82,6 @@ typedef struct QuizGen {
   Span aAll[QT_N];          /* per table: the whole table (lo>hi: empty) */
   int nUsed, nUsedAlloc;
   char **azUsed;            /* fact ids asked and question ids made */
-  int bAllowRepeat;         /* late in a quiz: a fact may come back in
-                            ** another form */
   int iYearLo, iYearHi;     /* the years the course covers (stages) */
 } QuizGen;
 

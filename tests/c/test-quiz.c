@@ -153,6 +153,7 @@ enum {
   R_WHO, R_COUNTRY, R_WHAT, R_WHERE, R_ABSENT, R_TYPED_WHO,
   R_PERSON_ROLE, R_PERSON_WHO, R_ORG, R_PLACE, R_PLACE_TYPED, R_CHRONO,
   R_MATCH, R_TF, R_TF_FALSE, R_MULTI, R_GIVEAWAY, R_GIVEAWAY_COUNTRY,
+  R_STATED,
   R_N
 };
 static const char *const azRule[R_N] = {
@@ -168,7 +169,8 @@ static const char *const azRule[R_N] = {
   "who stayed out", "typed launcher", "person post", "person who",
   "organization", "place", "typed place", "chronology", "matching",
   "true/false", "true/false falsified", "multi credits",
-  "answer not in prompt", "answer country not in prompt"
+  "answer not in prompt", "answer country not in prompt",
+  "facts stated in the article"
 };
 static int aRuleCount[R_N];
 
@@ -295,10 +297,12 @@ static void checkDateOption(sqlite3 *db, const KioskQuestion *q,
   while( sqlite3_step(p)==SQLITE_ROW ){
     const char *zDate = (const char *)sqlite3_column_text(p, 0);
     int y0 = sqlite3_column_int(p, 1), y1 = sqlite3_column_int(p, 2);
-    int fa = 0, fb = 0, bApprox = 0, y;
+    int fa = 0, fb = 0, bApprox = 0, bLoose, y;
     int bSelf = strcmp((const char *)sqlite3_column_text(p, 3), zId)==0;
     QCHECK(q, kdateMonths(zDate, &fa, &fb, &bApprox)==0);
     if( bApprox ) RULE(R_APPROX_DATE);
+    /* "mid-2019" (~2019-05..2019-07) is vague in months, not in years */
+    bLoose = bApprox && zDate[5]!='-';
     if( y0!=y1 ) RULE(R_RANGE_DATE);
     if( bRight ){
       if( !bSelf ) continue;
@@ -314,7 +318,7 @@ static void checkDateOption(sqlite3 *db, const KioskQuestion *q,
     }else{
       for(y=w.a; y<=w.b; y++){
         /* an approximate date may spill a year either way */
-        QCHECK(q, y<y0-bApprox || y>y1+bApprox);
+        QCHECK(q, y<y0-bLoose || y>y1+bLoose);
       }
       RULE(R_YEAR_WRONG);
     }
@@ -497,6 +501,16 @@ static void checkQuestion(sqlite3 *db, const KioskQuestion *q,
     QCHECK(q, sqlInt(db, "SELECT count(*) FROM facts WHERE id=?1", "t",
                      q->azFact[i])==1);
   }
+  /* truth: only what the article states is asked or offered
+  ** (schema.sql: support); a fact marked 'general' is never asked as
+  ** dated */
+  for(i=0; i<q->nFact+q->nOption; i++){
+    const char *zF = i<q->nFact ? q->azFact[i] : q->aOption[i-q->nFact].zFact;
+    if( zF==0 ) continue;
+    QCHECK(q, sqlInt(db, "SELECT count(*) FROM facts WHERE id=?1"
+                     " AND support='stated'", "t", zF)==1);
+    RULE(R_STATED);
+  }
   QCHECK(q, q->zStage && strcmp(q->zStage,
          sqlText(db, "SELECT stage FROM facts WHERE id=?1", zFact))==0);
   if( pSpec->nStage ){
@@ -598,10 +612,12 @@ static void checkQuestion(sqlite3 *db, const KioskQuestion *q,
     /* the accepted years: the fact's, and one more either side of an
     ** approximate date */
     sqlite3_snprintf((int)sizeof(zSql), zSql,
-        "SELECT y0-(date GLOB '~*') FROM %s WHERE id=?1", zTable);
+        "SELECT y0-(date GLOB '~*' AND date NOT GLOB '~[0-9][0-9][0-9][0-9]-*')"
+        " FROM %s WHERE id=?1", zTable);
     QCHECK(q, fabs(q->rValue-q->rTol - (double)sqlInt(db, zSql, "t", zFact))<1e-9);
     sqlite3_snprintf((int)sizeof(zSql), zSql,
-        "SELECT y1+(date GLOB '~*') FROM %s WHERE id=?1", zTable);
+        "SELECT y1+(date GLOB '~*' AND date NOT GLOB '~[0-9][0-9][0-9][0-9]-*')"
+        " FROM %s WHERE id=?1", zTable);
     QCHECK(q, fabs(q->rValue+q->rTol - (double)sqlInt(db, zSql, "t", zFact))<1e-9);
     sqlite3_snprintf((int)sizeof(zSql), zSql, "SELECT count(DISTINCT date)"
                      " FROM %s WHERE %s=(SELECT %s FROM %s WHERE id=?1)",
@@ -623,7 +639,9 @@ static void checkQuestion(sqlite3 *db, const KioskQuestion *q,
       }else{
         /* no event of that title may have happened in y */
         QCHECK(q, sqlInt(db, "SELECT count(*) FROM events WHERE title=?1"
-                         " AND NOT (y1<?2-approx OR y0>?2+approx)", "ti", zT,
+                         " AND NOT (y1<?2-(approx AND date NOT GLOB '~[0-9][0-9][0-9][0-9]-*')"
+                         " OR y0>?2+(approx AND date NOT GLOB '~[0-9][0-9][0-9][0-9]-*'))",
+                         "ti", zT,
                          (sqlite3_int64)y)==0);
         RULE(R_INYEAR_WRONG);
       }
@@ -1048,7 +1066,8 @@ static void testCoverage(sqlite3 *db, const char *zName){
   sqlite3_stmt *pStage = 0, *pFact = 0;
   int nStage = 0, nFact = 0;
   sqlite3_prepare_v2(db, "SELECT id FROM stages ORDER BY ord", -1, &pStage, 0);
-  sqlite3_prepare_v2(db, "SELECT id FROM facts WHERE stage=?1 ORDER BY id",
+  sqlite3_prepare_v2(db, "SELECT id FROM facts WHERE stage=?1"
+                     " AND support='stated' ORDER BY id",
                      -1, &pFact, 0);
   while( sqlite3_step(pStage)==SQLITE_ROW ){
     const char *zStage = (const char *)sqlite3_column_text(pStage, 0);
