@@ -10,6 +10,7 @@
 #                             Key-1, Control-plus, Shift-Up)
 #   uitest::type W TEXT       type TEXT into entry W
 #   uitest::click W           press and release mouse button 1 on W
+#   uitest::clickAt W X Y     ... at X,Y, after entering and moving there
 #   uitest::shot NAME         screenshot of the display into the tmpdir;
 #                             returns the file name
 #   uitest::course            the kiosk's course object (the package's)
@@ -113,12 +114,22 @@ proc ::uitest::type {w text} {
 }
 
 proc ::uitest::click {w} {
-    settle
-    event generate $w <Enter>
-    event generate $w <ButtonPress-1> -x 5 -y 5
-    event generate $w <ButtonRelease-1> -x 5 -y 5
-    settle
+    clickAt $w 5 5
     after 150
+    settle
+}
+
+# Press and release button 1 at X,Y in W the way a real pointer does: it
+# enters W and moves there first. Widgets that pick what is under the
+# pointer from its last motion (a text widget's `current` mark, a canvas's
+# current item) see the same events as from a hand, wherever the real
+# pointer of the display happens to be.
+proc ::uitest::clickAt {w x y} {
+    settle
+    event generate $w <Enter> -x $x -y $y
+    event generate $w <Motion> -x $x -y $y
+    event generate $w <ButtonPress-1> -x $x -y $y
+    event generate $w <ButtonRelease-1> -x $x -y $y
     settle
 }
 
