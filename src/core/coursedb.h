@@ -11,7 +11,7 @@
 #include <sqlite3.h>
 #include "kerror.h"
 
-#define KIOSK_COURSE_SCHEMA_VERSION 3
+#define KIOSK_COURSE_SCHEMA_VERSION 4
 
 /* The schema, as compiled in from schema.sql (generated schema-sql.c). */
 extern const char kioskCourseSchemaSql[];

@@ -85,19 +85,17 @@ int qWrongIvals(QuizGen *g, const QIval *t, const KioskDate *pDate,
     w.b = c+nLen-1;
     if( qIvalCertainlyWrong(t, pDate, &w) ) aStart[nStart++] = c;
   }
-  /* wrong dates inside the years the course covers first: a year after
-  ** its end gives itself away */
+  /* wrong dates only inside the years the course covers: "c. 2023-2032"
+  ** in a course that ends in 2019 gives itself away */
   {
-    int nIn = 0, aOutside[64], nOutside = 0;
+    int nIn = 0;
     for(i=0; i<nStart; i++){
       int yA = t->bMonth ? aStart[i]/12 : aStart[i];
       int yB = t->bMonth ? (aStart[i]+nLen-1)/12 : aStart[i]+nLen-1;
       if( yA>=g->iYearLo && yB<=g->iYearHi ) aStart[nIn++] = aStart[i];
-      else aOutside[nOutside++] = aStart[i];
     }
-    qShuffle(g, aStart, nIn, (int)sizeof(int));
-    qShuffle(g, aOutside, nOutside, (int)sizeof(int));
-    memcpy(aStart+nIn, aOutside, sizeof(int)*(size_t)nOutside);
+    nStart = nIn;
+    qShuffle(g, aStart, nStart, (int)sizeof(int));
   }
   for(i=0; i<nStart && n<nWant; i++){
     QIval w = *t;
@@ -388,6 +386,7 @@ static KioskQuestion *inYearAll(QuizGen *g, const Row *pEv){
     /* the SQL says "in year y"; the parsed date must agree */
     if( kioskDateParse(aSame[i].az[EV_DATE], -1, &e, 0, 0)
      || e.bApprox || e.y0!=d.y0 || e.y1!=d.y0 ) continue;
+    if( !qInStages(g, aSame[i].az[EV_STAGE]) ) continue;
     if( qOptAdd(g, &opts, aSame[i].az[EV_TITLE], 0, aSame[i].az[EV_ID], 0) ){
       aRight[nRight++] = aSame[i];
     }
@@ -504,6 +503,8 @@ KioskQuestion *quizChronology(QuizGen *g){
       }
       if( j<nList ) continue;
       if( !titleUnique(g, aCand[k].az[EV_TITLE]) ) continue;
+      /* a stage quiz orders the stage's own events */
+      if( !qInStages(g, aCand[k].az[EV_STAGE]) ) continue;
       aOk[nOk++] = k;
     }
     (void)pEdge;

@@ -408,6 +408,17 @@ static int matchFits(QuizGen *g, int iForm, const MatchItem *a, int n,
   return 1;
 }
 
+/* 1 when an item's left side holds its right one: "Uzbekistan-Japan
+** strategic partnership" -> Japan, "Koizumi's energy plans" -> Junichiro
+** Koizumi, "2014 Joint Statement" -> 2014. */
+static int matchTells(QuizGen *g, int iForm, const MatchItem *c){
+  if( qNameIn(g, c->in.az[IN_NAME], c->zRight) ) return 1;
+  if( iForm==1 && qNameIn(g, c->in.az[IN_NAME], surname(g, c->zRight)) ){
+    return 1;
+  }
+  return 0;
+}
+
 static KioskQuestion *matchForm(QuizGen *g, int iForm, const Row *pAnchor,
                                 Row *aCand, int nCand){
   static const char *const azForm[] = { "years", "people", "countries" };
@@ -424,13 +435,16 @@ static KioskQuestion *matchForm(QuizGen *g, int iForm, const Row *pAnchor,
 
   aItem[0].in = *pAnchor;
   aItem[0].zRight = rightText(g, iForm, pAnchor, &aItem[0].d);
-  if( aItem[0].zRight==0 ) return 0;
+  if( aItem[0].zRight==0 || matchTells(g, iForm, &aItem[0]) ) return 0;
   n = 1;
   for(i=0; i<nCand && n<nTarget; i++){
     MatchItem c;
     c.in = aCand[i];
     c.zRight = rightText(g, iForm, &aCand[i], &c.d);
     if( c.zRight==0 || !matchFits(g, iForm, aItem, n, &c) ) continue;
+    /* a stage quiz matches the stage's own initiatives */
+    if( !qInStages(g, aCand[i].az[IN_STAGE]) ) continue;
+    if( matchTells(g, iForm, &c) ) continue;
     aItem[n++] = c;
   }
   if( g->rc || n<3 ) return 0;

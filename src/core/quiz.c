@@ -36,7 +36,7 @@ static const struct TopicDef {
   { 4, (1u<<KQ_CHOICE)|(1u<<KQ_NUMBER), 1u<<QT_FIGURE, quizFigure },
   { 4, (1u<<KQ_CHOICE)|(1u<<KQ_YEAR)|(1u<<KQ_TEXT), 1u<<QT_INIT,
     quizInitiative },
-  { 1, (1u<<KQ_CHOICE), 1u<<QT_PERSON, quizPerson },
+  { 1, (1u<<KQ_CHOICE)|(1u<<KQ_TEXT), 1u<<QT_PERSON, quizPerson },
   { 1, (1u<<KQ_CHOICE), 1u<<QT_ORG, quizOrganization },
   { 2, (1u<<KQ_CHOICE)|(1u<<KQ_TEXT), 1u<<QT_PLACE, quizPlace },
   { 1, (1u<<KQ_ORDER), 1u<<QT_EVENT, quizChronology },
@@ -407,6 +407,15 @@ int qProbeList(QuizGen *g, QTable t, const char *zSql, Row *aRow, int nMax,
 
 /* ---------------------------------------------------------------- used */
 
+int qInStages(QuizGen *g, const char *zStage){
+  int i;
+  if( g->nStage==0 ) return 1;
+  for(i=0; zStage && i<g->nStage; i++){
+    if( g->azStage[i] && strcmp(g->azStage[i], zStage)==0 ) return 1;
+  }
+  return 0;
+}
+
 int qIsUsed(QuizGen *g, const char *zKey){
   int i;
   for(i=0; i<g->nUsed; i++){
@@ -671,6 +680,108 @@ static int answerShows(QuizGen *g, const char *zPrompt, const char *zAnswer,
   return 0;
 }
 
+/* ---------------------------------------------------------------- words
+**
+** Two more give-aways, by words rather than names. A content word of the
+** prompt that only right options carry ("Roadmap adopted by ..." against
+** "Roadmap for trade ..." and three other names), and a form word only the
+** right option carries ("... Action Plan" among names with no "Plan", the
+** only "Declaration"): a student picks by the word, not by knowing. Words
+** are folded (kioskNormalizeFold) and stemmed by a trailing "s"; short and
+** common words, and the course's own "Japan" and "Central Asia", are not
+** content. The same lists are in quizint.h for the property tests. */
+
+const char *const qazStopWord[] = {
+  "the", "and", "of", "in", "on", "to", "a", "an", "for", "with", "by", "at",
+  "from", "its", "it", "this", "that", "these", "those", "which", "what",
+  "who", "whom", "how", "many", "much", "was", "were", "is", "are", "be",
+  "been", "did", "does", "do", "or", "as", "into", "than", "not", "no",
+  "one", "all", "each", "every", "type", "year", "years", "month", "when",
+  "where", "there", "their", "they", "his", "her", "had", "has", "have",
+  "would", "could", "any", "other", "others", "after", "before", "about",
+  "first", "second", "third", "later", "also", "more", "most", "only",
+  "between", "during", "over", "under", "per", "but", "so", "such", "some",
+  "happen", "happened", "true", "false", "choose", "country", "countrie",
+  "central", "asia", "asian", "japan", "japanese", "tokyo", "region",
+  "regional", 0
+};
+const char *const qazFormWord[] = {
+  "plan", "declaration", "strategy", "roadmap", "statement", "dialog",
+  "dialogue", "pipeline", "corridor", "diplomacy", "partnership", "concept",
+  "doctrine", "project", "initiative", "embassy", "river", "field",
+  "company", "corporation", "organization", "organisation", "society",
+  "ministry", "community", "union", "route", "meeting", "agreement",
+  "treaty", 0
+};
+
+/* The folded, stemmed words of z into az (each a pointer into zBuf, which
+** it fills); returns the count. */
+int qWords(const char *zFolded, char *zBuf, int nBuf, const char **az){
+  int n = 0, k = 0;
+  const char *p = zFolded;
+  while( *p && n<QWORD_MAX ){
+    const char *w;
+    int len;
+    while( *p==' ' ) p++;
+    if( *p==0 ) break;
+    w = p;
+    while( *p && *p!=' ' ) p++;
+    len = (int)(p-w);
+    if( len>3 && w[len-1]=='s' && w[len-2]!='s' ) len--;   /* plans, japans */
+    if( k+len+1>nBuf ) break;
+    memcpy(zBuf+k, w, (size_t)len);
+    zBuf[k+len] = 0;
+    az[n++] = zBuf+k;
+    k += len+1;
+  }
+  return n;
+}
+
+static int inList(const char *const *az, const char *z){
+  int i;
+  for(i=0; az[i]; i++) if( strcmp(az[i], z)==0 ) return 1;
+  return 0;
+}
+
+static int wordsHave(const char *const *az, int n, const char *z){
+  int i;
+  for(i=0; i<n; i++) if( strcmp(az[i], z)==0 ) return 1;
+  return 0;
+}
+
+/* 1 when a content word of q's prompt is carried by right options only,
+** or a form word by the right option only. */
+static int wordGiveaway(QuizGen *g, const KioskQuestion *q){
+  char zP[2048], zO[QUIZ_MAXOPT][1024];
+  const char *azP[QWORD_MAX], *aaz[QUIZ_MAXOPT][QWORD_MAX];
+  int nP, an[QUIZ_MAXOPT], i, j, k, nOpt = q->nOption;
+  /* form words matter where options are names of initiatives ("Plan",
+  ** "Declaration"); places and organizations keep to one kind instead,
+  ** and event titles and posts are not names */
+  int bNames = strcmp(q->zTopic, "initiative")==0;
+  if( nOpt>QUIZ_MAXOPT ) nOpt = QUIZ_MAXOPT;
+  nP = qWords(qFold(g, q->zPrompt), zP, (int)sizeof(zP), azP);
+  for(i=0; i<nOpt; i++){
+    an[i] = qWords(qFold(g, q->aOption[i].zText), zO[i], (int)sizeof(zO[i]),
+                   aaz[i]);
+  }
+  for(i=0; i<nOpt; i++){
+    if( q->aOption[i].rCredit<=0 ) continue;
+    for(j=0; j<an[i]; j++){
+      const char *w = aaz[i][j];
+      int bContent = strlen(w)>=3 && !inList(qazStopWord, w)
+                     && wordsHave(azP, nP, w);
+      int bForm = bNames && inList(qazFormWord, w);
+      if( !bContent && !bForm ) continue;
+      for(k=0; k<nOpt; k++){
+        if( q->aOption[k].rCredit<=0 && wordsHave(aaz[k], an[k], w) ) break;
+      }
+      if( k==nOpt ) return 1;
+    }
+  }
+  return 0;
+}
+
 int qGiveaway(QuizGen *g, const KioskQuestion *q, const char *zForm){
   int i;
   /* "What does EU stand for?": the abbreviation is the question */
@@ -682,6 +793,7 @@ int qGiveaway(QuizGen *g, const KioskQuestion *q, const char *zForm){
          && answerShows(g, q->zPrompt, q->aOption[i].zText,
                         q->aOption[i].zFact) ) return 1;
       }
+      if( wordGiveaway(g, q) ) return 1;
       break;
     case KQ_TEXT:
       for(i=0; i<q->nAccept; i++){
@@ -970,7 +1082,12 @@ static const char zStageSql[] =
   " UNION ALL SELECT id FROM stages WHERE ?1 GLOB '[0-9]*'"
   " AND ?1 NOT GLOB '*[^0-9]*' AND ord=CAST(?1 AS INTEGER) LIMIT 1";
 
-static const char zYearsSql[] = "SELECT min(y0), max(y1) FROM stages";
+/* The years the course covers: its stages, and back to its earliest dated
+** fact (a society founded in 1989 in a course from 1991). */
+static const char zYearsSql[] =
+  "SELECT min(y), max(z) FROM (SELECT min(y0) AS y, max(y1) AS z FROM stages"
+  " UNION ALL SELECT min(y0), NULL FROM events WHERE support='stated'"
+  " UNION ALL SELECT min(y0), NULL FROM initiatives WHERE support='stated')";
 
 #define QUIZ_DRY 40          /* attempts in a row without a question */
 #define QUIZ_TOPIC_FAIL 24   /* failures in a row that drop a topic */
@@ -1058,6 +1175,8 @@ int kioskQuizMake(KioskQuizMaker *pMaker, const KioskQuizSpec *pSpec,
     if( azStage[i]==0 ){ qOom(&g); goto done; }
   }
   if( loadSpans(&g, pSpec->nStage, (const char *const *)azStage) ) goto done;
+  g.nStage = pSpec->nStage;
+  g.azStage = azStage;
   g.iYearLo = 1;
   g.iYearHi = 9999;
   if( qFetch(&g, zYearsSql, &r, 1, "")==1 && r.az[0] && r.az[1] ){

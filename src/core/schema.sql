@@ -53,7 +53,10 @@ CREATE TABLE sources (
   pages    TEXT,
   url      TEXT,
   accessed TEXT,              -- date the article's author last opened url
-  note     TEXT               -- "op. cit.", "Ibidem": which note it repeats
+  note     TEXT,              -- shown with the citation, as a reader would
+                              -- cite it: "op. cit., note 13", "ibid., note 22"
+  remark   TEXT               -- for course authors only, never shown:
+                              -- printing slips in the article's note
 );
 
 -- Countries and blocs a fact can involve (the link tables point here).
