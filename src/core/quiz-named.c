@@ -472,3 +472,150 @@ KioskQuestion *quizPlace(QuizGen *g){
   }
   return 0;
 }
+
+/* ---------------------------------------------------------------- terms
+**
+**   term-what-<term id>  "Which term means this? <definition>" (choice;
+**                        wrong: other glossary terms of the same form,
+**                        abbreviations against abbreviations, words
+**                        against words)
+**
+** A term belongs to the lesson paragraphs that use it; the question is
+** anchored to a fact of the first such paragraph in the quiz's stages
+** (its stage, lesson paragraph and footnote), so that it takes its place
+** in a stage quiz and in review like any other question. */
+
+static const char zTermStageSql[] =
+  "SELECT g.id, g.term, g.definition, g.source, r.stage, r.para"
+  " FROM lesson_refs r JOIN glossary g ON g.id=r.target"
+  " JOIN stages s ON s.id=r.stage"
+  " WHERE r.kind='term' AND (?1 IS NULL OR r.stage=?1)"
+  " ORDER BY s.ord, r.para, g.id LIMIT 256";
+static const char zTermAnchorSql[] =
+  "SELECT f.id, f.source, r.para FROM lesson_refs r"
+  " JOIN facts f ON f.id=r.target"
+  " WHERE r.kind='fact' AND r.stage=?1 AND f.stage=?1"
+  " AND f.support='stated'"
+  " ORDER BY r.para<>?2, abs(r.para-?2), r.rowid LIMIT 16";
+static const char zTermOthersSql[] =
+  "SELECT id, term, definition FROM glossary WHERE id<>?1"
+  " ORDER BY id LIMIT 256";
+
+/* 1 for an abbreviation or symbol ("FDI", "bcm", "5+1"): no space and not
+** a plain lower-case word of more than four letters. */
+static int termAbbrev(const char *z){
+  int i, bUpper = 0, bOther = 0;
+  if( strchr(z, ' ') ) return 0;
+  for(i=0; z[i]; i++){
+    if( z[i]>='A' && z[i]<='Z' ) bUpper = 1;
+    else if( !(z[i]>='a' && z[i]<='z') ) bOther = 1;
+  }
+  return bUpper || bOther || i<=4;
+}
+
+/* 1 when the initials of a run of capitalised words in zDef spell the
+** abbreviation zTerm ("Shanghai Cooperation Organization" for SCO). */
+static int initialsSpell(const char *zDef, const char *zTerm){
+  char zInit[64];
+  int n = 0, i;
+  const char *p = zDef;
+  size_t nTerm = strlen(zTerm);
+  while( *p ){
+    while( *p==' ' || *p=='(' || *p=='"' ) p++;
+    if( *p>='A' && *p<='Z' ){
+      if( n<63 ) zInit[n++] = *p;
+    }else if( *p ){
+      n = 0;
+    }
+    zInit[n] = 0;
+    for(i=0; n>=(int)nTerm && i<=n-(int)nTerm; i++){
+      if( strncmp(zInit+i, zTerm, nTerm)==0 ) return 1;
+    }
+    while( *p && *p!=' ' ) p++;
+  }
+  return 0;
+}
+
+KioskQuestion *quizTerm(QuizGen *g){
+  Row aRow[256], aOther[256], aAnchor[16], t;
+  QOpts opts;
+  KioskQuestion *q;
+  const char *zStage = 0, *zFact = 0, *zFactSource = 0, *zWhy, *zDef, *zFull;
+  int n, nOther, nAnchor, i, j, nWrong = 0, bAbbrev, iAnchorPara = 0;
+  if( !qKindOk(g, KQ_CHOICE) ) return 0;
+  if( g->nStage ) zStage = g->azStage[qRand(g, (uint64_t)g->nStage)];
+  n = qFetch(g, zTermStageSql, aRow, 256, "t", zStage);
+  if( n<=0 ) return 0;
+  t = aRow[qRand(g, (uint64_t)n)];
+  /* the first paragraph of that stage using the term */
+  for(i=0; i<n; i++){
+    if( strcmp(aRow[i].az[0], t.az[0])==0 && strcmp(aRow[i].az[4], t.az[4])==0 ){
+      t = aRow[i];
+      break;
+    }
+  }
+  if( qIsUsed(g, qPrintf(g, "term:%s", t.az[0])) ) return 0;
+  /* the prompt leaves out an "(in full: ...)" tail, which spells out an
+  ** abbreviation; the explanation keeps it */
+  zDef = t.az[2];
+  if( (zFull = strstr(zDef, " (in full:"))!=0 ){
+    zDef = qPrintf(g, "%.*s.", (int)(zFull-zDef), zDef);
+  }
+  /* "SCO": a definition that spells the term out asks nothing */
+  if( qNameIn(g, zDef, t.az[1]) || initialsSpell(zDef, t.az[1]) ) return 0;
+  nAnchor = qFetch(g, zTermAnchorSql, aAnchor, 16, "ti", t.az[4],
+                   (sqlite3_int64)t.ar[5]);
+  if( nAnchor<0 ) return 0;
+  for(i=0; i<nAnchor && zFact==0; i++){
+    if( !qIsUsed(g, aAnchor[i].az[0]) ){
+      zFact = aAnchor[i].az[0];
+      zFactSource = aAnchor[i].az[1];
+      iAnchorPara = (int)aAnchor[i].ar[2];
+    }
+  }
+  if( zFact==0 ) return 0;
+  nOther = qFetch(g, zTermOthersSql, aOther, 256, "t", t.az[0]);
+  if( nOther<0 ) return 0;
+  qShuffle(g, aOther, nOther, (int)sizeof(Row));
+  bAbbrev = termAbbrev(t.az[1]);
+  memset(&opts, 0, sizeof(opts));
+  qOptAdd(g, &opts, t.az[1], 1, 0, 0);
+  for(i=0; i<nOther && nWrong<3; i++){
+    if( termAbbrev(aOther[i].az[1])!=bAbbrev ) continue;
+    if( qSameText(g, aOther[i].az[2], t.az[2]) ) continue;
+    /* a term inside the other ("FDI" in "FDI stock") is no fair pair */
+    if( qNameIn(g, aOther[i].az[1], t.az[1])
+     || qNameIn(g, t.az[1], aOther[i].az[1]) ) continue;
+    if( qOptAdd(g, &opts, aOther[i].az[1], 0, 0, 0) ) nWrong++;
+  }
+  if( nWrong<2 ) return 0;
+  zWhy = qPrintf(g, "\xe2\x80\x9c%s\xe2\x80\x9d: %s", t.az[1], t.az[2]);
+  zWhy = qPrintf(g, "%s The others are other terms of the course:", zWhy);
+  for(i=1; i<opts.n; i++){
+    zWhy = qPrintf(g, "%s%s %s", zWhy, i>1 ? (i+1==opts.n ? " and" : ",") : "",
+                   opts.a[i].zText);
+  }
+  zWhy = qPrintf(g, "%s (see the glossary).", zWhy);
+  q = qNew(g, KQ_CHOICE, "term", t.az[4]);
+  if( q==0 ) return 0;
+  if( qSet(g, &q->zPrompt, qPrintf(g, "Which term means this? %s", zDef))
+   || qSet(g, &q->zAnswer, t.az[1])
+   || qSet(g, &q->zExplain, zWhy)
+   || qFact(g, q, zFact, zFactSource)
+   || qOptsToQuestion(g, q, &opts, 0) ){
+    return qDrop(q);
+  }
+  for(j=0; t.az[3] && j<q->nSource && strcmp(q->azSource[j], t.az[3]); j++){}
+  if( t.az[3] && j==q->nSource && kioskQuestionAddSource(q, t.az[3]) ){
+    qOom(g);
+    return qDrop(q);
+  }
+  /* the lesson paragraph that uses the term, when it is the anchor's */
+  if( iAnchorPara==(int)t.ar[5] ){
+    if( qSet(g, &q->zLessonStage, t.az[4]) ) return qDrop(q);
+    q->iLessonPara = iAnchorPara;
+  }
+  q = qFinish(g, q, qPrintf(g, "what-%s", t.az[0]));
+  if( q && qMarkUsed(g, qPrintf(g, "term:%s", t.az[0])) ) return qDrop(q);
+  return q;
+}

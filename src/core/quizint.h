@@ -279,6 +279,7 @@ KioskQuestion *quizPerson(QuizGen *g);
 KioskQuestion *quizOrganization(QuizGen *g);
 KioskQuestion *quizPlace(QuizGen *g);
 KioskQuestion *quizTrueFalse(QuizGen *g);
+KioskQuestion *quizTerm(QuizGen *g);
 
 /* The true/false forms live with their topics. */
 KioskQuestion *quizTfDate(QuizGen *g, const Row *pEv);

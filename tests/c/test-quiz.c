@@ -153,7 +153,7 @@ enum {
   R_WHO, R_COUNTRY, R_WHAT, R_WHERE, R_ABSENT, R_TYPED_WHO,
   R_PERSON_WHO, R_ORG, R_PLACE, R_PLACE_TYPED, R_CHRONO,
   R_MATCH, R_TF, R_TF_FALSE, R_MULTI, R_GIVEAWAY, R_GIVEAWAY_COUNTRY,
-  R_STATED, R_PERSON_TYPED,
+  R_STATED, R_PERSON_TYPED, R_TERM,
   R_RULE_WORDING, R_RULE_WORDS, R_RULE_YEARS, R_RULE_KIND, R_RULE_COUNT,
   R_RULE_MATCH, R_RULE_STAGE, R_RULE_ONCE,
   R_N
@@ -172,7 +172,7 @@ static const char *const azRule[R_N] = {
   "organization", "place", "typed place", "chronology", "matching",
   "true/false", "true/false falsified", "multi credits",
   "answer not in prompt", "answer country not in prompt",
-  "facts stated in the article", "typed person",
+  "facts stated in the article", "typed person", "glossary term",
   "rule: wording", "rule: no lone answer word", "rule: dates in the course",
   "rule: options of one kind", "rule: counts within the region",
   "rule: matching items", "rule: stage facts only", "rule: one per fact"
@@ -803,6 +803,25 @@ static void checkQuestion(sqlite3 *db, const KioskQuestion *q,
       QCHECK(q, q->aOption[i].rCredit>0 ? n>=1 : n==0);
     }
     RULE(R_PERSON_WHO);
+  }else if( strncmp(zForm, "term-what-", 10)==0 ){
+    const char *zTerm = zForm+10;
+    for(i=0; i<q->nOption; i++){
+      if( q->aOption[i].rCredit>0 ){
+        QCHECK(q, sqlInt(db, "SELECT count(*) FROM glossary WHERE id=?1"
+                         " AND term=?2", "tt", zTerm, q->aOption[i].zText)==1);
+      }else{
+        QCHECK(q, sqlInt(db, "SELECT count(*) FROM glossary a, glossary b"
+                         " WHERE a.id=?1 AND b.term=?2 AND b.id<>a.id"
+                         " AND b.definition<>a.definition", "tt", zTerm,
+                         q->aOption[i].zText)==1);
+      }
+    }
+    /* the definition, less an "(in full: ...)" tail, is the prompt */
+    QCHECK(q, strstr(q->zPrompt, sqlText(db, "SELECT CASE WHEN instr(definition,"
+                     " ' (in full:')>0 THEN substr(definition, 1, instr(definition,"
+                     " ' (in full:')-1) ELSE definition END FROM glossary"
+                     " WHERE id=?1", zTerm))!=0);
+    RULE(R_TERM);
   }else if( strcmp(zForm, "person-typed")==0 ){
     int bName = 0;
     const char *zName = sqlText(db, "SELECT name FROM people WHERE id=?1", zFact);
@@ -1222,8 +1241,8 @@ static void testRules(sqlite3 *db, const char *zName, int nSeed){
   static const KioskQKind aKind[] = { KQ_CHOICE, KQ_MULTI, KQ_TF, KQ_YEAR,
     KQ_NUMBER, KQ_TEXT, KQ_ORDER, KQ_MATCH };
   sqlite3_stmt *pStage = 0;
-  char *azStage[32];
-  int nStage = 0, iSeed, k, nQ = 0, nQuiz = 0;
+  char *azStage[32], *azTermSeen[256];
+  int nStage = 0, iSeed, k, nQ = 0, nQuiz = 0, nTermSeen = 0;
   sqlite3_prepare_v2(db, "SELECT id FROM stages ORDER BY ord", -1, &pStage, 0);
   while( sqlite3_step(pStage)==SQLITE_ROW && nStage<32 ){
     azStage[nStage++] = strdup((const char *)sqlite3_column_text(pStage, 0));
@@ -1252,11 +1271,43 @@ static void testRules(sqlite3 *db, const char *zName, int nSeed){
         continue;
       }
       checkRules(db, &quiz, &spec);
+      {
+        int i2;
+        for(i2=0; i2<quiz.nQuestion; i2++){
+          const char *zId = quiz.apQuestion[i2]->zId;
+          if( strncmp(zId, "gen:term-what-", 14)==0 ){
+            const char *zEnd = strchr(zId+14, ':');
+            char zT[64];
+            int nT = zEnd ? (int)(zEnd-(zId+14)) : 0, j2;
+            if( nT<=0 || nT>=64 ) continue;
+            memcpy(zT, zId+14, (size_t)nT);
+            zT[nT] = 0;
+            for(j2=0; j2<nTermSeen && strcmp(azTermSeen[j2], zT); j2++){}
+            if( j2==nTermSeen && nTermSeen<256 ) azTermSeen[nTermSeen++] = strdup(zT);
+          }
+        }
+      }
       nQ += quiz.nQuestion;
       nQuiz++;
       kioskQuizReset(&quiz);
     }
   }
+  /* every glossary term a lesson uses can be asked */
+  sqlite3_prepare_v2(db, "SELECT DISTINCT target FROM lesson_refs WHERE"
+                     " kind='term' ORDER BY target", -1, &pStage, 0);
+  while( sqlite3_step(pStage)==SQLITE_ROW ){
+    const char *zT = (const char *)sqlite3_column_text(pStage, 0);
+    int j2;
+    for(j2=0; j2<nTermSeen && strcmp(azTermSeen[j2], zT); j2++){}
+    nCheck++;
+    if( j2==nTermSeen ){
+      nFail++;
+      fprintf(stderr, "%s: glossary term %s never asked in %d seeds\n",
+              zName, zT, nSeed);
+    }
+  }
+  sqlite3_finalize(pStage);
+  for(k=0; k<nTermSeen; k++) free(azTermSeen[k]);
   for(k=0; k<nStage; k++) free(azStage[k]);
   printf("%s: teacher's rules over %d quizzes (%d seeds x whole course, "
          "each stage, each kind), %d questions, %d broken\n", zName, nQuiz,
