@@ -619,3 +619,51 @@ KioskQuestion *quizTerm(QuizGen *g){
   if( q && qMarkUsed(g, qPrintf(g, "term:%s", t.az[0])) ) return qDrop(q);
   return q;
 }
+
+/* ---------------------------------------------------------------- why
+**
+**   why-<claim id>       an authored question on why or what for
+**                        (claims.csv), its authored wrong options shuffled
+**                        (choice); the question is about the claim's fact
+*/
+
+static const char zClaimSql[] =
+  "SELECT c.id, c.stage, c.fact, c.question, c.answer, c.wrong1, c.wrong2,"
+  " c.wrong3, c.explain, c.source, f.source FROM claims c"
+  " JOIN facts f ON f.id=c.fact"
+  " WHERE (?1 IS NULL OR c.stage=?1) ORDER BY c.rowid LIMIT 256";
+
+KioskQuestion *quizWhy(QuizGen *g){
+  Row aRow[256], c;
+  QOpts opts;
+  KioskQuestion *q;
+  const char *zStage = 0;
+  int n, i, j;
+  if( !qKindOk(g, KQ_CHOICE) ) return 0;
+  if( g->nStage ) zStage = g->azStage[qRand(g, (uint64_t)g->nStage)];
+  n = qFetch(g, zClaimSql, aRow, 256, "t", zStage);
+  if( n<=0 ) return 0;
+  c = aRow[qRand(g, (uint64_t)n)];
+  if( qIsUsed(g, c.az[2]) ) return 0;
+  memset(&opts, 0, sizeof(opts));
+  qOptAdd(g, &opts, c.az[4], 1, 0, 0);
+  for(i=5; i<=7; i++){
+    if( c.az[i] ) qOptAdd(g, &opts, c.az[i], 0, 0, 0);
+  }
+  if( opts.n<3 ) return 0;
+  q = qNew(g, KQ_CHOICE, "why", c.az[1]);
+  if( q==0 ) return 0;
+  if( qSet(g, &q->zPrompt, c.az[3])
+   || qSet(g, &q->zAnswer, c.az[4])
+   || qSet(g, &q->zExplain, c.az[8])
+   || qFact(g, q, c.az[2], c.az[10])
+   || qOptsToQuestion(g, q, &opts, 0) ){
+    return qDrop(q);
+  }
+  for(j=0; j<q->nSource && strcmp(q->azSource[j], c.az[9]); j++){}
+  if( j==q->nSource && kioskQuestionAddSource(q, c.az[9]) ){
+    qOom(g);
+    return qDrop(q);
+  }
+  return qFinish(g, q, c.az[0]+(strncmp(c.az[0], "cl-", 3)==0 ? 3 : 0));
+}

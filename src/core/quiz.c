@@ -20,7 +20,7 @@
 
 const char *const kioskQuizTopics[KIOSK_QUIZ_NTOPIC + 1] = {
   "date", "figure", "initiative", "person", "organization", "place",
-  "chronology", "matching", "truefalse", "term", 0
+  "chronology", "matching", "truefalse", "term", "why", 0
 };
 
 /* Per topic: weight, the kinds its forms make, the tables it draws its
@@ -44,6 +44,7 @@ static const struct TopicDef {
   { 2, (1u<<KQ_TF), (1u<<QT_EVENT)|(1u<<QT_FIGURE)|(1u<<QT_INIT),
     quizTrueFalse },
   { 2, (1u<<KQ_CHOICE), (1u<<QT_N)-1, quizTerm },
+  { 3, (1u<<KQ_CHOICE), (1u<<QT_N)-1, quizWhy },
 };
 
 /* Per table: name and the probe statements (stage-bound and whole). */

@@ -280,6 +280,7 @@ KioskQuestion *quizOrganization(QuizGen *g);
 KioskQuestion *quizPlace(QuizGen *g);
 KioskQuestion *quizTrueFalse(QuizGen *g);
 KioskQuestion *quizTerm(QuizGen *g);
+KioskQuestion *quizWhy(QuizGen *g);
 
 /* The true/false forms live with their topics. */
 KioskQuestion *quizTfDate(QuizGen *g, const Row *pEv);

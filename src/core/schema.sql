@@ -239,6 +239,25 @@ CREATE TABLE glossary (
   source     TEXT REFERENCES sources(id)
 );
 
+-- Authored questions on why and what for, which the fact rows cannot
+-- ask: the aims of a policy, what loans were for, what a statement was
+-- meant to do, which of two equal figures is which. Our own words, the
+-- wrong options written by us and false by the article, each about a
+-- fact row (fact: its stage, lesson paragraph and review) and cited.
+CREATE TABLE claims (
+  id       TEXT PRIMARY KEY,
+  stage    TEXT NOT NULL REFERENCES stages(id),
+  fact     TEXT NOT NULL,      -- the fact row it is about (checked by the loader)
+  question TEXT NOT NULL,
+  answer   TEXT NOT NULL,
+  wrong1   TEXT NOT NULL,
+  wrong2   TEXT NOT NULL,
+  wrong3   TEXT,
+  explain  TEXT NOT NULL,      -- why the answer is right, and the wrong ones wrong
+  source   TEXT NOT NULL REFERENCES sources(id)
+);
+CREATE INDEX claims_stage ON claims(stage);
+
 -- Lesson paragraphs, filled by the course loader from data/lessons/<stage>.txt
 -- (not from CSV). text holds the lesson markup, see doc/course-format.md.
 CREATE TABLE lessons (

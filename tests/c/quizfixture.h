@@ -156,6 +156,16 @@ static const char zQuizFixtureSql[] =
   " ('bcm','bcm','The usual unit for volumes of natural gas.','n2'),"
   " ('oda','ODA','Help that rich governments give poorer ones.','n2'),"
   " ('white','white paper','An official report setting out a policy.','n2'),"
-  " ('doc','doctrine','Principles that guide a government.',NULL);";
+  " ('doc','doctrine','Principles that guide a government.',NULL);"
+  /* claims: cl-trap's answer alone shares "loans" with its question and
+  ** must never be asked */
+  "INSERT INTO claims(id, stage, fact, question, answer, wrong1, wrong2,"
+  " wrong3, explain, source) VALUES"
+  " ('cl-aims','s1','i-diplomacy','What did the doctrine aim at?',"
+  "'Dialogue and resources','Troops in the region','A customs union',NULL,"
+  "'It aimed at dialogue and resources.','n2'),"
+  " ('cl-trap','s1','f-aid','What were the soft loans for?',"
+  "'Loans for transport','Cars','Old debts','Bases',"
+  "'They were for transport.','n1');";
 
 #endif

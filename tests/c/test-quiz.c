@@ -153,7 +153,7 @@ enum {
   R_WHO, R_COUNTRY, R_WHAT, R_WHERE, R_ABSENT, R_TYPED_WHO,
   R_PERSON_WHO, R_ORG, R_PLACE, R_PLACE_TYPED, R_CHRONO,
   R_MATCH, R_TF, R_TF_FALSE, R_MULTI, R_GIVEAWAY, R_GIVEAWAY_COUNTRY,
-  R_STATED, R_PERSON_TYPED, R_TERM,
+  R_STATED, R_PERSON_TYPED, R_TERM, R_WHY,
   R_RULE_WORDING, R_RULE_WORDS, R_RULE_YEARS, R_RULE_KIND, R_RULE_COUNT,
   R_RULE_MATCH, R_RULE_STAGE, R_RULE_ONCE,
   R_N
@@ -172,7 +172,7 @@ static const char *const azRule[R_N] = {
   "organization", "place", "typed place", "chronology", "matching",
   "true/false", "true/false falsified", "multi credits",
   "answer not in prompt", "answer country not in prompt",
-  "facts stated in the article", "typed person", "glossary term",
+  "facts stated in the article", "typed person", "glossary term", "authored why",
   "rule: wording", "rule: no lone answer word", "rule: dates in the course",
   "rule: options of one kind", "rule: counts within the region",
   "rule: matching items", "rule: stage facts only", "rule: one per fact"
@@ -803,6 +803,30 @@ static void checkQuestion(sqlite3 *db, const KioskQuestion *q,
       QCHECK(q, q->aOption[i].rCredit>0 ? n>=1 : n==0);
     }
     RULE(R_PERSON_WHO);
+  }else if( strncmp(zForm, "why-", 4)==0 ){
+    /* the authored answer right, the authored wrong options wrong, the
+    ** claim's fact and footnote cited */
+    char zClaim[80];
+    sqlite3_snprintf((int)sizeof(zClaim), zClaim, "cl-%s", zForm+4);
+    QCHECK(q, sqlInt(db, "SELECT count(*) FROM claims WHERE id=?1 AND"
+                     " fact=?2 AND question=?3", "ttt", zClaim, zFact,
+                     q->zPrompt)==1);
+    for(i=0; i<q->nOption; i++){
+      const char *zT = q->aOption[i].zText;
+      QCHECK(q, sqlInt(db, q->aOption[i].rCredit>0
+                       ? "SELECT count(*) FROM claims WHERE id=?1 AND answer=?2"
+                       : "SELECT count(*) FROM claims WHERE id=?1 AND"
+                         " ?2 IN (wrong1, wrong2, wrong3) AND ?2<>answer",
+                       "tt", zClaim, zT)==1);
+    }
+    {
+      const char *zSrc = sqlText(db, "SELECT source FROM claims WHERE id=?1",
+                                 zClaim);
+      int bSrc = 0;
+      for(i=0; i<q->nSource; i++) if( strcmp(q->azSource[i], zSrc)==0 ) bSrc = 1;
+      QCHECK(q, bSrc);
+    }
+    RULE(R_WHY);
   }else if( strncmp(zForm, "term-what-", 10)==0 ){
     const char *zTerm = zForm+10;
     for(i=0; i<q->nOption; i++){
@@ -1548,6 +1572,31 @@ static void testErrors(sqlite3 *db){
 }
 
 /* The traps of the fixture, asked for directly. */
+/* An authored question whose answer alone shares a word with it is never
+** asked; the other is. */
+static void testClaimTrap(sqlite3 *db){
+  KioskQuizSpec spec;
+  const char *az[1] = { "why" };
+  int iSeed, nAims = 0, nTrap = 0, i;
+  memset(&spec, 0, sizeof(spec));
+  spec.azTopic = az;
+  spec.nTopic = 1;
+  for(iSeed=0; iSeed<100; iSeed++){
+    KioskQuiz quiz;
+    KioskError err;
+    memset(&quiz, 0, sizeof(quiz));
+    spec.iSeed = (uint64_t)iSeed;
+    CHECK_INT(kioskQuizGenerate(db, &spec, &quiz, &err), 0);
+    for(i=0; i<quiz.nQuestion; i++){
+      if( strncmp(quiz.apQuestion[i]->zId, "gen:why-aims:", 13)==0 ) nAims++;
+      if( strncmp(quiz.apQuestion[i]->zId, "gen:why-trap:", 13)==0 ) nTrap++;
+    }
+    kioskQuizReset(&quiz);
+  }
+  CHECK(nAims>0);
+  CHECK_INT(nTrap, 0);
+}
+
 static void testTraps(sqlite3 *db){
   KioskQuizSpec spec;
   int iSeed, nGrantsWhich = 0, nDialogAbsent = 0;
@@ -1646,6 +1695,7 @@ int main(void){
   testPlural();
   testErrors(dbFix);
   testTraps(dbFix);
+  testClaimTrap(dbFix);
   testProperties(dbFix, "fixture", 2000);
   testFilters(dbFix, "fixture");
   testCoverage(dbFix, "fixture");
