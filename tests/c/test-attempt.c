@@ -13,7 +13,10 @@
 #include "recint.h"
 #include "harness.h"
 
+#include <signal.h>
 #include <stdlib.h>
+#include <sys/types.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #define T0 1700000000LL         /* 2023-11-14T22:13:20Z */
@@ -578,6 +581,72 @@ static void testBoundedCheck(void){
   kioskQuizReset(&quiz);
 }
 
+/* SIGKILL during the backup and the migration that opening an old
+** records.db runs: whenever the kill lands, the next open finds every
+** answer, at schema 1 still or at schema 3 complete, and migrates. */
+static void testKillMigration(void){
+  static const int aDelayMs[] = { 1, 15, 60, 250 };
+  const char *zPath = tmpPath("kill.db");
+  size_t i;
+  for(i=0; i<sizeof(aDelayMs)/sizeof(aDelayMs[0]); i++){
+    sqlite3 *db = 0;
+    KioskRecords *p = 0;
+    KioskError err;
+    pid_t pid;
+    int status = 0;
+    char zCmd[1200];
+    makeV1(zPath, 0);
+    /* 500 copies of the two attempts: 2,000 answers to carry over. */
+    CHECK_INT(sqlite3_open(zPath, &db), SQLITE_OK);
+    CHECK_INT(sqlite3_exec(db,
+      "BEGIN;"
+      "CREATE TEMP TABLE k(n INTEGER PRIMARY KEY);"
+      "WITH RECURSIVE c(n) AS (VALUES(1) UNION ALL SELECT n+1 FROM c"
+      " WHERE n<500) INSERT INTO k SELECT n FROM c;"
+      "INSERT INTO attempts SELECT id+2*n, student, kind, pack, stage,"
+      " status, started, finished FROM k, attempts WHERE id<=2;"
+      "INSERT INTO questions SELECT attempt+2*n, idx, qid, kind, topic, stage,"
+      " prompt, points, body FROM k, questions WHERE attempt<=2;"
+      "INSERT INTO question_options SELECT attempt+2*n, idx, opt, text, credit"
+      " FROM k, question_options WHERE attempt<=2;"
+      "INSERT INTO question_facts SELECT attempt+2*n, idx, fact"
+      " FROM k, question_facts WHERE attempt<=2;"
+      "INSERT INTO answers SELECT attempt+2*n, idx, answer, correct, credit,"
+      " points, answered FROM k, answers WHERE attempt<=2;"
+      "INSERT INTO answer_picks SELECT attempt+2*n, idx, opt"
+      " FROM k, answer_picks WHERE attempt<=2;"
+      "COMMIT;", 0, 0, 0), SQLITE_OK);
+    CHECK_INT(queryInt(db, "SELECT count(*) FROM answers"), 2004);
+    sqlite3_close(db);
+    fflush(0);
+    pid = fork();
+    if( pid==0 ){
+      KioskRecords *pChild = 0;
+      KioskError errChild;
+      kioskRecordsOpen(zPath, 1, &pChild, &errChild);
+      _exit(0);
+    }
+    usleep((useconds_t)aDelayMs[i]*1000);
+    kill(pid, SIGKILL);
+    waitpid(pid, &status, 0);
+    kioskErrorClear(&err);
+    CHECK_INT(kioskRecordsOpen(zPath, 0, &p, &err), KIOSK_OK);
+    if( p ){
+      CHECK_INT(queryInt(kioskRecordsDb(p), "PRAGMA user_version"), 3);
+      CHECK_INT(queryInt(kioskRecordsDb(p), "SELECT count(*) FROM answers"), 2004);
+      CHECK_INT(queryInt(kioskRecordsDb(p), "SELECT count(*) FROM answers"
+                         " WHERE text=''"), 0);
+      CHECK_INT(queryInt(kioskRecordsDb(p), "SELECT count(*) FROM asked"), 2004);
+      kioskRecordsClose(p);
+    }else{
+      fprintf(stderr, "after a kill at %d ms: %s\n", aDelayMs[i], err.zMsg);
+    }
+    if( getenv("KEEP_KILL_DB") ) continue;
+    snprintf(zCmd, sizeof(zCmd), "rm -f '%s'*", zPath);
+    if( system(zCmd)!=0 ) fprintf(stderr, "could not remove %s\n", zPath);
+  }
+}
+
 /* The Tcl list reader the migration relies on. */
 static void testTclList(void){
   char **az = 0;
@@ -614,6 +683,7 @@ int main(void){
   testGenerated();
   testMigrate();
   testBoundedCheck();
+  testKillMigration();
   if( nFail==0 ){
     char zCmd[600];
     snprintf(zCmd, sizeof(zCmd), "rm -rf '%s'", zDir);
