@@ -283,13 +283,18 @@ proc ::kiosk::ui::app::toast {msg {ms 4000}} {
     timer .status toast $ms ::kiosk::ui::app::HideToast
 }
 
-# The operator log: one line on the kiosk's standard error (the session's
-# journal), with the UTC time, for what the teacher or the technician must
-# know about: a records write that failed. The student sees a message of
-# their own; this one has the details.
-proc ::kiosk::ui::app::oplog {msg} {
+# The operator log, for what the teacher or the technician must know
+# about (a records write that failed, an error caught on screen): a line
+# in the records' log that the desk's Log tab shows, and one on the
+# kiosk's standard error (the session's journal) with the UTC time. The
+# student sees a message of their own; this one has the details.
+proc ::kiosk::ui::app::oplog {msg {kind error}} {
     set t [clock format [clock seconds] -format %Y-%m-%dT%H:%M:%SZ -timezone :UTC]
+    # stderr may be gone (a session without a terminal): the records' log,
+    # which the desk shows, is the one that counts, and lock::log says so
+    # on screen when it cannot be written.
     catch {puts stderr "kiosk $t: $msg"; flush stderr}
+    ::kiosk::ui::lock::log $kind $msg
 }
 
 # Read something from the records: SCRIPT's result (evaluated in the

@@ -446,7 +446,7 @@ static void checkMigrated(const char *zPath){
   CHECK_INT(kioskRecordsOpen(zPath, 0, &p, &err), KIOSK_OK);
   if( p==0 ){ fprintf(stderr, "%s\n", err.zMsg); return; }
   db = kioskRecordsDb(p);
-  CHECK_INT(queryInt(db, "PRAGMA user_version"), 3);
+  CHECK_INT(queryInt(db, "PRAGMA user_version"), KIOSK_RECORDS_SCHEMA_VERSION);
   CHECK_INT(queryInt(db, "SELECT count(*) FROM answers"), 4);
   CHECK_INT(queryInt(db, "SELECT count(*) FROM asked"), 4);
   CHECK_INT(queryInt(db, "SELECT count(*) FROM answer_picks"), 2);
@@ -632,7 +632,8 @@ static void testKillMigration(void){
     kioskErrorClear(&err);
     CHECK_INT(kioskRecordsOpen(zPath, 0, &p, &err), KIOSK_OK);
     if( p ){
-      CHECK_INT(queryInt(kioskRecordsDb(p), "PRAGMA user_version"), 3);
+      CHECK_INT(queryInt(kioskRecordsDb(p), "PRAGMA user_version"),
+                KIOSK_RECORDS_SCHEMA_VERSION);
       CHECK_INT(queryInt(kioskRecordsDb(p), "SELECT count(*) FROM answers"), 2004);
       CHECK_INT(queryInt(kioskRecordsDb(p), "SELECT count(*) FROM answers"
                          " WHERE text=''"), 0);

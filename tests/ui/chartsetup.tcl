@@ -56,11 +56,7 @@ proc ::chartsetup::click {c tag} {
     lassign [$c bbox [lindex [$c find withtag $tag] 0]] x0 y0 x1 y1
     set x [expr {($x0 + $x1) / 2}]
     set y [expr {($y0 + $y1) / 2}]
-    event generate $c <Enter> -x $x -y $y
-    event generate $c <Motion> -x $x -y $y
-    event generate $c <ButtonPress-1> -x $x -y $y
-    event generate $c <ButtonRelease-1> -x $x -y $y
-    update
+    uitest::clickAt $c $x $y
 }
 
 # The title of the fact card open over the screen of canvas C, or "".

@@ -7,9 +7,10 @@
 #   uitest::waitScreen NAME   wait (at most 10 s) until screen NAME is up
 #   uitest::frame             the current screen's frame
 #   uitest::press W KEYSYM    focus W and send it the key (e.g. Return,
-#                             Key-1, Control-plus, Shift-Up)
+#                             Key-a, Control-plus, Shift-Up)
 #   uitest::type W TEXT       type TEXT into entry W
 #   uitest::click W           press and release mouse button 1 on W
+#   uitest::clickAt W X Y     ... at X,Y, after entering and moving there
 #   uitest::shot NAME         screenshot of the display into the tmpdir;
 #                             returns the file name
 #   uitest::course            the kiosk's course object (the package's)
@@ -113,12 +114,22 @@ proc ::uitest::type {w text} {
 }
 
 proc ::uitest::click {w} {
-    settle
-    event generate $w <Enter>
-    event generate $w <ButtonPress-1> -x 5 -y 5
-    event generate $w <ButtonRelease-1> -x 5 -y 5
-    settle
+    clickAt $w 5 5
     after 150
+    settle
+}
+
+# Press and release button 1 at X,Y in W the way a real pointer does: it
+# enters W and moves there first. Widgets that pick what is under the
+# pointer from its last motion (a text widget's `current` mark, a canvas's
+# current item) see the same events as from a hand, wherever the real
+# pointer of the display happens to be.
+proc ::uitest::clickAt {w x y} {
+    settle
+    event generate $w <Enter> -x $x -y $y
+    event generate $w <Motion> -x $x -y $y
+    event generate $w <ButtonPress-1> -x $x -y $y
+    event generate $w <ButtonRelease-1> -x $x -y $y
     settle
 }
 
@@ -178,10 +189,10 @@ proc ::uitest::give {answer} {
     set q [current]
     switch -- [dict get $q kind] {
         choice - tf {
-            press $f.q.a.o1 Key-[expr {$answer + 1}]
+            press $f.q.a.o1 Key-[string index abcdefgh $answer]
         }
         multi {
-            foreach i $answer { press $f.q.a.o1 Key-[expr {$i + 1}] }
+            foreach i $answer { press $f.q.a.o1 Key-[string index abcdefgh $i] }
             press $f.nav.check space
         }
         year - number - text {
