@@ -4,14 +4,16 @@
 ** Students, attempts with every answer, the per-fact review schedule,
 ** lessons read, installed quiz packs, settings and the instructor PIN.
 ** records.db is precious: opened in WAL mode with synchronous=FULL, every
-** answer committed on its own, checked with PRAGMA integrity_check on open
-** (a corrupt file is moved aside and reported, never replaced), backed up
-** with SQLite's online backup API, migrated in place by user_version.
-** It names questions, facts and stages only by their string ids.
+** answer committed on its own, checked on open at a cost that does not
+** grow with the answers (kioskRecordsCheck checks everything; a corrupt
+** file is moved aside and reported, never replaced), backed up with
+** SQLite's online backup API, migrated in place by user_version. It names
+** questions, facts and stages only by their string ids; questions as asked
+** are stored once, as JSON (recquestion.c).
 **
-** Not here: scoring (score.c decides correct/credit; records stores what it
-** was told), pack parsing (pack.c), anything Tcl. doc/records.md is the
-** user-level description of all of this.
+** Not here: the attempt and its rules (attempt.h: it scores with score.c
+** and stores through this module), pack parsing (pack.c), anything Tcl.
+** doc/records.md is the user-level description of all of this.
 **
 ** Every function returns 0 (KIOSK_OK) or an error class with pErr filled.
 ** Functions that list rows call xRow once per row with the statement

@@ -238,10 +238,9 @@ int kioskRecAskedPut(KioskRecords *p, sqlite3_int64 iAttempt, int idx,
 }
 
 /* The body of qtexts row iId appended to pOut. Returns an SQLite code. */
-static int appendText(sqlite3 *db, sqlite3_stmt *pText, sqlite3_int64 iId,
+static int appendText(sqlite3_stmt *pText, sqlite3_int64 iId,
                       sqlite3_str *pOut){
   int rc;
-  (void)db;
   sqlite3_reset(pText);
   sqlite3_bind_int64(pText, 1, iId);
   rc = sqlite3_step(pText);
@@ -298,11 +297,11 @@ static int joinQuestion(sqlite3 *db, const char *zStem, const char *zParts,
         sqlite3_bind_text(pIds, 1, zVal, -1, SQLITE_TRANSIENT);
         while( rc==SQLITE_OK && sqlite3_step(pIds)==SQLITE_ROW ){
           if( i++ ) sqlite3_str_appendchar(pOut, 1, ',');
-          rc = appendText(db, pText, sqlite3_column_int64(pIds, 0), pOut);
+          rc = appendText(pText, sqlite3_column_int64(pIds, 0), pOut);
         }
         sqlite3_str_appendchar(pOut, 1, ']');
       }else{
-        rc = appendText(db, pText, sqlite3_column_int64(pEach, 2), pOut);
+        rc = appendText(pText, sqlite3_column_int64(pEach, 2), pOut);
       }
     }
   }

@@ -13,7 +13,10 @@
 #include "recint.h"
 #include "harness.h"
 
+#include <signal.h>
 #include <stdlib.h>
+#include <sys/types.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #define T0 1700000000LL         /* 2023-11-14T22:13:20Z */
@@ -514,6 +517,137 @@ static void testMigrate(void){
   checkMigrated(zV2);
 }
 
+/* The check at open does not grow with the answers: a records.db over
+** KIOSK_RECORDS_CHECK_ALL with damaged answer pages opens (the tables it
+** checks are sound); kioskRecordsCheck, on demand, finds the damage. */
+static void testBoundedCheck(void){
+  const char *zPath = tmpPath("big.db");
+  KioskRecords *p = 0;
+  KioskError err;
+  KioskQuiz quiz;
+  KioskAttemptSpec spec;
+  sqlite3_int64 s = 0, a = 0;
+  char *zWhy = 0;
+  int bOk = -1;
+  FILE *f;
+  long nSize;
+
+  memset(&quiz, 0, sizeof(quiz));
+  memset(&spec, 0, sizeof(spec));
+  spec.rPassMark = -1;
+  kioskErrorClear(&err);
+  makeQuiz(&quiz);
+  unlink(zPath);
+  CHECK_INT(kioskRecordsOpen(zPath, 0, &p, &err), 0);
+  if( p==0 ) return;
+  CHECK_INT(kioskRecordsStudentAdd(p, "Eve", T0, &s, &err), 0);
+  CHECK_INT(kioskAttemptStart(p, s, &spec, &quiz, T0, &a, &err), 0);
+  /* 10,000 answers of 1 KB, written as rows (not through the API). */
+  CHECK_INT(sqlite3_exec(kioskRecordsDb(p),
+    "BEGIN;"
+    "WITH RECURSIVE c(n) AS (VALUES(4) UNION ALL SELECT n+1 FROM c"
+    " WHERE n<10003)"
+    " INSERT INTO asked(attempt, idx, question, parts)"
+    " SELECT 1, n, question, parts FROM c, asked WHERE attempt=1 AND idx=0;"
+    "INSERT INTO answers(attempt, idx, answer, text, correct, credit, points,"
+    " answered) SELECT 1, idx, '1', hex(randomblob(500)), 0, 0, 0,"
+    " '2023-11-14T22:13:20Z' FROM asked WHERE idx>=4;"
+    "COMMIT; PRAGMA wal_checkpoint(TRUNCATE);", 0, 0, 0), SQLITE_OK);
+  kioskRecordsClose(p);
+  p = 0;
+  f = fopen(zPath, "r+b");
+  CHECK(f!=0);
+  if( f==0 ) return;
+  fseek(f, 0, SEEK_END);
+  nSize = ftell(f);
+  CHECK(nSize > KIOSK_RECORDS_CHECK_ALL);
+  /* Garbage over 64 KB in the middle of the answers. */
+  fseek(f, nSize/2, SEEK_SET);
+  {
+    char aJunk[4096];
+    int i;
+    memset(aJunk, 0x5a, sizeof(aJunk));
+    for(i=0; i<16; i++) fwrite(aJunk, 1, sizeof(aJunk), f);
+  }
+  fclose(f);
+  CHECK_INT(kioskRecordsOpen(zPath, 0, &p, &err), KIOSK_OK);
+  if( p ){
+    CHECK_INT(kioskRecordsCheck(p, &bOk, &zWhy, &err), KIOSK_OK);
+    CHECK_INT(bOk, 0);
+    CHECK(zWhy!=0 && zWhy[0]!=0);
+    sqlite3_free(zWhy);
+    kioskRecordsClose(p);
+  }
+  kioskQuizReset(&quiz);
+}
+
+/* SIGKILL during the backup and the migration that opening an old
+** records.db runs: whenever the kill lands, the next open finds every
+** answer, at schema 1 still or at schema 3 complete, and migrates. */
+static void testKillMigration(void){
+  static const int aDelayMs[] = { 1, 15, 60, 250 };
+  const char *zPath = tmpPath("kill.db");
+  size_t i;
+  for(i=0; i<sizeof(aDelayMs)/sizeof(aDelayMs[0]); i++){
+    sqlite3 *db = 0;
+    KioskRecords *p = 0;
+    KioskError err;
+    pid_t pid;
+    int status = 0;
+    char zCmd[1200];
+    makeV1(zPath, 0);
+    /* 500 copies of the two attempts: 2,000 answers to carry over. */
+    CHECK_INT(sqlite3_open(zPath, &db), SQLITE_OK);
+    CHECK_INT(sqlite3_exec(db,
+      "BEGIN;"
+      "CREATE TEMP TABLE k(n INTEGER PRIMARY KEY);"
+      "WITH RECURSIVE c(n) AS (VALUES(1) UNION ALL SELECT n+1 FROM c"
+      " WHERE n<500) INSERT INTO k SELECT n FROM c;"
+      "INSERT INTO attempts SELECT id+2*n, student, kind, pack, stage,"
+      " status, started, finished FROM k, attempts WHERE id<=2;"
+      "INSERT INTO questions SELECT attempt+2*n, idx, qid, kind, topic, stage,"
+      " prompt, points, body FROM k, questions WHERE attempt<=2;"
+      "INSERT INTO question_options SELECT attempt+2*n, idx, opt, text, credit"
+      " FROM k, question_options WHERE attempt<=2;"
+      "INSERT INTO question_facts SELECT attempt+2*n, idx, fact"
+      " FROM k, question_facts WHERE attempt<=2;"
+      "INSERT INTO answers SELECT attempt+2*n, idx, answer, correct, credit,"
+      " points, answered FROM k, answers WHERE attempt<=2;"
+      "INSERT INTO answer_picks SELECT attempt+2*n, idx, opt"
+      " FROM k, answer_picks WHERE attempt<=2;"
+      "COMMIT;", 0, 0, 0), SQLITE_OK);
+    CHECK_INT(queryInt(db, "SELECT count(*) FROM answers"), 2004);
+    sqlite3_close(db);
+    fflush(0);
+    pid = fork();
+    if( pid==0 ){
+      KioskRecords *pChild = 0;
+      KioskError errChild;
+      kioskRecordsOpen(zPath, 1, &pChild, &errChild);
+      _exit(0);
+    }
+    usleep((useconds_t)aDelayMs[i]*1000);
+    kill(pid, SIGKILL);
+    waitpid(pid, &status, 0);
+    kioskErrorClear(&err);
+    CHECK_INT(kioskRecordsOpen(zPath, 0, &p, &err), KIOSK_OK);
+    if( p ){
+      CHECK_INT(queryInt(kioskRecordsDb(p), "PRAGMA user_version"),
+                KIOSK_RECORDS_SCHEMA_VERSION);
+      CHECK_INT(queryInt(kioskRecordsDb(p), "SELECT count(*) FROM answers"), 2004);
+      CHECK_INT(queryInt(kioskRecordsDb(p), "SELECT count(*) FROM answers"
+                         " WHERE text=''"), 0);
+      CHECK_INT(queryInt(kioskRecordsDb(p), "SELECT count(*) FROM asked"), 2004);
+      kioskRecordsClose(p);
+    }else{
+      fprintf(stderr, "after a kill at %d ms: %s\n", aDelayMs[i], err.zMsg);
+    }
+    if( getenv("KEEP_KILL_DB") ) continue;
+    snprintf(zCmd, sizeof(zCmd), "rm -f '%s'*", zPath);
+    if( system(zCmd)!=0 ) fprintf(stderr, "could not remove %s\n", zPath);
+  }
+}
+
 /* The Tcl list reader the migration relies on. */
 static void testTclList(void){
   char **az = 0;
@@ -549,6 +683,8 @@ int main(void){
   testCrashResume();
   testGenerated();
   testMigrate();
+  testBoundedCheck();
+  testKillMigration();
   if( nFail==0 ){
     char zCmd[600];
     snprintf(zCmd, sizeof(zCmd), "rm -rf '%s'", zDir);

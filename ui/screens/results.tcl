@@ -110,7 +110,11 @@ proc ::kiosk::ui::results::Missed {f t n it} {
     if {[dict get $it score] eq ""} {
         $t insert end [mc "(no answer)"] yours
     } else {
-        $t insert end [::kiosk::ui::quiz::answerText $q [dict get $it answer]] yours
+        # The answer in words as the records keep it; a run kept out of
+        # the records has only the screen's own wording.
+        set sc [dict get $it score]
+        $t insert end [expr {[dict exists $sc text] ? [dict get $sc text]
+            : [::kiosk::ui::quiz::answerText $q [dict get $it answer]]}] yours
     }
     $t insert end "\n"
     $t insert end [mc "The answer: "] label
