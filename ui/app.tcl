@@ -67,6 +67,8 @@ proc ::kiosk::ui::app::init {options} {
             .view configure -background [::kiosk::ui::theme::color bg]
         }
         bind . <FocusIn> {+::kiosk::ui::app::SeeFocus %W}
+        # Any widget resized may have changed what the screen asks for.
+        bind . <Configure> {+::kiosk::ui::app::ViewSoon}
         bind . <ButtonPress-1> {+::kiosk::ui::app::DragStart %W %Y}
         bind . <B1-Motion> {+::kiosk::ui::app::DragMove %W %Y}
         bind . <MouseWheel> {+::kiosk::ui::app::Wheel %W [expr {%D > 0 ? -1 : 1}]}
@@ -259,6 +261,18 @@ proc ::kiosk::ui::app::ViewBar {first last} {
         }
     } elseif {[winfo manager .viewbar] ne ""} {
         grid forget .viewbar
+    }
+}
+
+namespace eval ::kiosk::ui::app { variable viewSoon "" }
+
+proc ::kiosk::ui::app::ViewSoon {} {
+    variable viewSoon
+    if {$viewSoon eq ""} {
+        set viewSoon [after idle {
+            set ::kiosk::ui::app::viewSoon ""
+            ::kiosk::ui::app::ViewFit
+        }]
     }
 }
 
