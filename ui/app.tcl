@@ -54,7 +54,31 @@ proc ::kiosk::ui::app::init {options} {
         ttk::frame .status -style Status.TFrame
         ttk::label .status.toast -style Toast.TLabel
     }
-    grid .status -row 1 -column 0 -sticky ew
+    if {![winfo exists .view]} {
+        # The screen frame lives in this canvas: as wide as the window, at
+        # least as high, and higher (scrolled by bar, wheel, touch drag or
+        # the keyboard focus) when a big text size on a small display
+        # needs more room than the window has.
+        canvas .view -highlightthickness 0 -borderwidth 0 -yscrollincrement 1 \
+            -background [::kiosk::ui::theme::color bg] \
+            -yscrollcommand ::kiosk::ui::app::ViewBar
+        ttk::scrollbar .viewbar -orient vertical -command {.view yview}
+        bind .view <Configure> ::kiosk::ui::app::ViewFit
+        bind .view <<KioskRestyle>> {
+            .view configure -background [::kiosk::ui::theme::color bg]
+        }
+        bind . <FocusIn> {+::kiosk::ui::app::SeeFocus %W}
+        # Any widget resized may have changed what the screen asks for.
+        bind . <Configure> {+::kiosk::ui::app::ViewSoon}
+        bind . <ButtonPress-1> {+::kiosk::ui::app::DragStart %W %Y}
+        bind . <B1-Motion> {+::kiosk::ui::app::DragMove %W %Y}
+        bind . <MouseWheel> {+::kiosk::ui::app::Wheel %W [expr {%D > 0 ? -1 : 1}]}
+        bind . <Button-4> {+::kiosk::ui::app::Wheel %W -1}
+        bind . <Button-5> {+::kiosk::ui::app::Wheel %W 1}
+        ViewWatch
+    }
+    grid .view -row 0 -column 0 -sticky nsew
+    grid .status -row 1 -column 0 -columnspan 2 -sticky ew
     grid columnconfigure .status 0 -weight 1
     bind all <<KioskBigger>> ::kiosk::ui::app::Bigger
     bind all <<KioskSmaller>> ::kiosk::ui::app::Smaller
@@ -195,7 +219,13 @@ proc ::kiosk::ui::app::goto {name args} {
     # widget instead of the new screen's.
     set frame .s[incr serial]
     ttk::frame $frame
-    grid $frame -row 0 -column 0 -sticky nsew
+    .view delete screen
+    .view create window 0 0 -anchor nw -window $frame -tags screen
+    .view yview moveto 0
+    # The frame is a child of ".", not of the view: what lies below the
+    # view (the status bar) stays above it.
+    raise .status
+    ViewFit
     set current [list $name {*}$args]
     # The frame has the focus unless the screen gives it to one of its
     # widgets: set first, so that the screen's own choice comes later and
@@ -212,6 +242,109 @@ proc ::kiosk::ui::app::goto {name args} {
         return $frame
     }
     return $frame
+}
+
+### The scrolled view of the screen frame (see init).
+
+# Size the screen frame: the view's width, the larger of the view's height
+# and the frame's own request; the bar shows when it scrolls.
+proc ::kiosk::ui::app::ViewFit {} {
+    variable frame
+    if {$frame eq "" || ![winfo exists $frame]} { return }
+    set w [winfo width .view]
+    set h [winfo height .view]
+    if {$w <= 1} { set w [winfo reqwidth $frame] }
+    if {$h <= 1} { set h [winfo reqheight $frame] }
+    set need [expr {max($h, [winfo reqheight $frame])}]
+    if {[.view itemcget screen -width] != $w || [.view itemcget screen -height] != $need} {
+        .view itemconfigure screen -width $w -height $need
+        .view configure -scrollregion [list 0 0 $w $need]
+    }
+}
+
+# The view's yscrollcommand: the bar only while there is something to
+# scroll.
+proc ::kiosk::ui::app::ViewBar {first last} {
+    .viewbar set $first $last
+    if {$first > 0 || $last < 1} {
+        if {[winfo manager .viewbar] eq ""} {
+            grid .viewbar -row 0 -column 1 -sticky ns
+        }
+    } elseif {[winfo manager .viewbar] ne ""} {
+        grid forget .viewbar
+    }
+}
+
+namespace eval ::kiosk::ui::app { variable viewSoon "" }
+
+proc ::kiosk::ui::app::ViewSoon {} {
+    variable viewSoon
+    if {$viewSoon eq ""} {
+        set viewSoon [after idle {
+            set ::kiosk::ui::app::viewSoon ""
+            ::kiosk::ui::app::ViewFit
+        }]
+    }
+}
+
+# A screen's content can grow after it is shown (feedback, a bigger text
+# size): the frame's request is compared with its height a few times a
+# second (Tk has no event for a changed request).
+proc ::kiosk::ui::app::ViewWatch {} {
+    ViewFit
+    after 250 ::kiosk::ui::app::ViewWatch
+}
+
+# 1 when W is inside the screen frame and the view scrolls.
+proc ::kiosk::ui::app::InView {w} {
+    variable frame
+    if {$frame eq "" || ![winfo exists $w]} { return 0 }
+    if {$w ne $frame && [string first $frame. $w] != 0} { return 0 }
+    return [expr {[winfo reqheight $frame] > [winfo height .view] + 1}]
+}
+
+# The keyboard focus went to W: scroll it into sight.
+proc ::kiosk::ui::app::SeeFocus {w} {
+    variable frame
+    if {![InView $w] || $w eq $frame} { return }
+    set top [expr {[winfo rooty $w] - [winfo rooty $frame]}]
+    set bottom [expr {$top + [winfo height $w]}]
+    set total [winfo height $frame]
+    set vis [winfo height .view]
+    set y0 [.view canvasy 0]
+    if {$top < $y0} {
+        .view yview moveto [expr {max(0.0, ($top - 16.0) / $total)}]
+    } elseif {$bottom > $y0 + $vis} {
+        .view yview moveto [expr {min(1.0, ($bottom + 16.0 - $vis) / $total)}]
+    }
+}
+
+# Touch: a drag on the screen's background or its texts scrolls it
+# (widgets that drag or scroll themselves keep their own drags).
+namespace eval ::kiosk::ui::app { variable dragY "" }
+
+proc ::kiosk::ui::app::Draggable {w} {
+    if {![InView $w]} { return 0 }
+    if {[winfo class $w] in {Canvas Text Treeview Listbox TScrollbar Scrollbar
+            TScale Scale TEntry Entry TCombobox TSpinbox}} { return 0 }
+    return [expr {[bind $w <B1-Motion>] eq ""}]
+}
+
+proc ::kiosk::ui::app::DragStart {w y} {
+    variable dragY
+    set dragY [expr {[Draggable $w] ? $y : ""}]
+}
+
+proc ::kiosk::ui::app::DragMove {w y} {
+    variable dragY
+    if {$dragY eq ""} { return }
+    .view yview scroll [expr {$dragY - $y}] units
+    set dragY $y
+}
+
+proc ::kiosk::ui::app::Wheel {w by} {
+    if {![Draggable $w]} { return }
+    .view yview scroll [expr {$by * 40}] units
 }
 
 # Bind a screen-wide key (a virtual event or key sequence) for the current
@@ -410,32 +543,55 @@ proc ::kiosk::ui::app::ToggleContrast {} {
 
 # Lay out the children of frame W (in creation order) left to right,
 # wrapping to a new row when the next one does not fit: a row of buttons
-# that holds at every width and text size. Returns W.
+# that holds at every width and text size. Returns W. Grid W with -sticky
+# ew: it asks only for its widest child's width.
 proc ::kiosk::ui::app::flow {w {pad 12}} {
     bind $w <Configure> [list ::kiosk::ui::app::Flow $w $pad %w]
+    # A new text size changes the buttons, not the frame's width.
+    bind $w <<KioskRestyle>> [list after idle [list ::kiosk::ui::app::Reflow $w $pad]]
     Flow $w $pad [winfo reqwidth $w]
     return $w
 }
 
+proc ::kiosk::ui::app::Reflow {w pad} {
+    if {[winfo exists $w]} { Flow $w $pad [winfo width $w] }
+}
+
+# Each row is laid out on its own (placed, not gridded: grid would line
+# the rows up in shared columns, as wide as the widest of each). The frame
+# asks for the widest child's width, so it never forces its parent wider,
+# and for the height of its rows.
 proc ::kiosk::ui::app::Flow {w pad width} {
+    if {![winfo exists $w]} { return }
+    # A ttk frame's padding: place measures from inside it.
+    set padding [expr {[winfo class $w] eq "TFrame" ? [$w cget -padding] : 0}]
+    lassign [concat $padding 0 0 0 0] pl pt pr pb
+    if {[llength $padding] < 2} { set pt $pl }
+    if {[llength $padding] < 3} { set pr $pl }
+    if {[llength $padding] < 4} { set pb $pt }
     if {$width <= 1} { set width 100000 }
+    set width [expr {$width - $pl - $pr}]
     set x 0
-    set row 0
-    set col 0
+    set y 0
+    set rowh 0
+    set widest 1
     foreach c [winfo children $w] {
-        set cw [expr {[winfo reqwidth $c] + $pad}]
-        if {$col > 0 && $x + $cw > $width} {
-            incr row
-            set col 0
+        set cw [winfo reqwidth $c]
+        set ch [winfo reqheight $c]
+        set widest [expr {max($widest, $cw)}]
+        if {$x > 0 && $x + $cw > $width} {
+            incr y [expr {$rowh + 6}]
             set x 0
+            set rowh 0
         }
-        set info [grid info $c]
-        if {$info eq "" || [dict get $info -row] != $row ||
-                [dict get $info -column] != $col} {
-            grid $c -row $row -column $col -padx [list 0 $pad] -pady 3 -sticky w
-        }
-        incr x $cw
-        incr col
+        place $c -x $x -y [expr {$y + 3}]
+        incr x [expr {$cw + $pad}]
+        set rowh [expr {max($rowh, $ch)}]
+    }
+    set h [expr {$y + $rowh + 6 + $pt + $pb}]
+    set widest [expr {$widest + $pl + $pr}]
+    if {[$w cget -height] != $h || [$w cget -width] != $widest} {
+        $w configure -height $h -width $widest
     }
 }
 

@@ -34,7 +34,7 @@ proc ::kiosk::ui::attract::show {f} {
     ttk::label $f.box.fact -justify center -anchor center -font KioskBig
     ttk::label $f.box.src -style Small.TLabel -justify center
     ttk::button $f.box.start -text [mc "Touch or press any key to start"] \
-        -style Big.TButton -command ::kiosk::ui::attract::Start
+        -style Start.Big.TButton -command ::kiosk::ui::attract::Start
     grid $f.box.title -pady {0 4}
     grid $f.box.years
     grid $f.box.sub -pady {4 40}
@@ -89,7 +89,14 @@ proc ::kiosk::ui::attract::Rotate {f} {
 }
 
 proc ::kiosk::ui::attract::Wrap {w width} {
-    $w configure -wraplength [expr {max(300, min($width, 1100) - 20)}]
+    set wrap [expr {max(300, min($width, 1100) - 20)}]
+    $w configure -wraplength $wrap
+    # The title and the start button wrap too (a big text size on a small
+    # display).
+    set box [winfo parent $w]
+    $box.title configure -wraplength [expr {max(300, $width - 20)}]
+    ttk::style configure Start.Big.TButton -wraplength [expr {max(300, $width - 80)}] \
+        -justify center
 }
 
 proc ::kiosk::ui::attract::Start {} {

@@ -50,6 +50,7 @@ proc ::kiosk::ui::coursemap::show {f {stage ""}} {
     ttk::label $f.hint -style Small.TLabel -text \
         [mc "\u2191 \u2193 choose a stage   \u2190 \u2192 its key events   Enter opens   Tab moves to the buttons"]
     grid $f.hint -row 2 -column 0 -sticky w -padx 16 -pady {6 0}
+    bind $f <Configure> +[list ::kiosk::ui::coursemap::HintWrap $f %W %w]
     canvas $f.c -highlightthickness 3 -takefocus 1 -borderwidth 0 \
         -height 360 -background [::kiosk::ui::theme::color bg] \
         -highlightcolor [::kiosk::ui::theme::color focus] \
@@ -421,6 +422,12 @@ proc ::kiosk::ui::coursemap::Restyle {f} {
         }
     }
     Draw $f
+}
+
+# The key hint wraps at the screen's width.
+proc ::kiosk::ui::coursemap::HintWrap {f w width} {
+    if {$w ne $f || ![winfo exists $f.hint]} { return }
+    $f.hint configure -wraplength [expr {max(300, $width - 40)}] -justify left
 }
 
 # Back: to "Who are you?", signed out, and saying so (not in silence).

@@ -107,9 +107,14 @@ proc ::kiosk::ui::desk::Table {parent row columns {show headings}} {
     ttk::treeview $t -columns $ids -show $show -style Desk.Treeview \
         -selectmode browse -yscrollcommand [list $parent.s$row set] -height 8
     ttk::scrollbar $parent.s$row -orient vertical -command [list $t yview]
+    # Widths are given for the normal text size: they grow with the text,
+    # and never leave the heading cut.
+    set scale [expr {max(1.0, [font metrics KioskSmall -linespace] / 17.0)}]
     foreach c $columns {
         lassign $c id heading width anchor
         if {$anchor eq ""} { set anchor w }
+        set width [expr {max(int($width * $scale),
+            [font measure KioskBold $heading] + 28)}]
         $t heading $id -text $heading -anchor $anchor
         $t column $id -width $width -anchor $anchor -stretch [expr {$anchor eq "w"}]
     }
@@ -433,9 +438,8 @@ proc ::kiosk::ui::desk::ResultsTab {f w} {
         -command [list ::kiosk::ui::desk::FillResults $f]
     ttk::button $w.top.export -text [mc "Export every answer as CSV\u2026"] \
         -style Accent.TButton -command [list ::kiosk::ui::desk::PickExport $f]
-    grid $w.top.l $w.top.pack $w.top.student -padx {0 12} -sticky w
-    grid $w.top.export -row 0 -column 3 -sticky e
-    grid columnconfigure $w.top 2 -weight 1
+    # In rows that wrap: the export button stays on screen at any size.
+    flow $w.top
     grid $w.top -row 0 -column 0 -columnspan 2 -sticky ew -pady {0 8}
     Table $w 1 [list [list group [mc "Pack or student"] 320] \
         [list attempts [mc "Finished"] 90 e] [list unfinished [mc "Unfinished"] 110 e] \

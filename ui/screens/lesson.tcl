@@ -56,9 +56,14 @@ proc ::kiosk::ui::lesson::show {f stage {para ""} args} {
     set p $f.side.text
     text $p -wrap word -font KioskBody -padx 14 -pady 10 -borderwidth 0 \
         -highlightthickness 3 -cursor arrow -takefocus 1 -width 24 -height 10 \
-        -spacing3 6
-    grid $f.side.head -sticky w -pady {0 6}
-    grid $p -sticky nsew
+        -spacing3 6 -yscrollcommand [list $f.side.sb set]
+    # Long key facts scroll (by the bar, or a touch drag: KioskDragText).
+    ttk::scrollbar $f.side.sb -command [list $p yview]
+    grid $f.side.head - -sticky w -pady {0 6}
+    grid $p $f.side.sb -sticky nsew
+    foreach w [list $t $p] {
+        bindtags $w [linsert [bindtags $w] 1 KioskDragText]
+    }
     grid columnconfigure $f.side 0 -weight 1
     grid rowconfigure $f.side 1 -weight 1
     # The ways on, in a row that wraps when the text is large.
@@ -301,6 +306,18 @@ proc ::kiosk::ui::lesson::Goto {f para} {
 
 proc ::kiosk::ui::lesson::Unflash {t} {
     $t tag remove flash 1.0 end
+}
+
+# A touch drag on a lesson text scrolls it (rather than selecting).
+namespace eval ::kiosk::ui::lesson { variable dragY "" }
+bind KioskDragText <ButtonPress-1> {set ::kiosk::ui::lesson::dragY %y}
+bind KioskDragText <B1-Motion> {::kiosk::ui::lesson::DragText %W %y; break}
+
+proc ::kiosk::ui::lesson::DragText {w y} {
+    variable dragY
+    if {$dragY eq ""} { return }
+    $w yview scroll [expr {$dragY - $y}] pixels
+    set dragY $y
 }
 
 # The text's yscrollcommand: moves the scrollbar and marks the lesson read

@@ -71,7 +71,7 @@ proc ::kiosk::ui::pin::show {f what args} {
     set title [expr {$what eq "desk"
         ? [mc "The instructor desk needs the instructor PIN."]
         : [mc "Leaving the kiosk needs the instructor PIN."]}]
-    ttk::label $f.box.title -text $title -style Head.TLabel
+    ttk::label $f.box.title -text $title -style Head.TLabel -wraplength 700
     grid $f.box.title -columnspan 2 -pady {0 16}
     if {$state($f,new)} {
         ttk::label $f.box.intro -wraplength 700 -justify left -text \
@@ -80,11 +80,11 @@ proc ::kiosk::ui::pin::show {f what args} {
     }
     ttk::label $f.box.l1 -text [expr {$state($f,new) ? [mc "New PIN:"] : [mc "PIN:"]}] \
         -font KioskBig
-    ttk::entry $f.box.pin -show \u2022 -font KioskBig -width 16
+    ttk::entry $f.box.pin -show \u2022 -font KioskBig -width 10
     grid $f.box.l1 $f.box.pin -sticky w -padx 6 -pady 6
     if {$state($f,new)} {
         ttk::label $f.box.l2 -text [mc "Once more:"] -font KioskBig
-        ttk::entry $f.box.again -show \u2022 -font KioskBig -width 16
+        ttk::entry $f.box.again -show \u2022 -font KioskBig -width 10
         grid $f.box.l2 $f.box.again -sticky w -padx 6 -pady 6
         bindtags $f.box.again [linsert [bindtags $f.box.again] 1 KioskPin]
     }

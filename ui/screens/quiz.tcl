@@ -171,14 +171,17 @@ proc ::kiosk::ui::quiz::show {f args} {
         -command [list ::kiosk::ui::quiz::Next $f]
     ttk::button $f.nav.lesson -text [mc "Show me in the lesson"] \
         -command [list ::kiosk::ui::quiz::ToLesson $f]
-    ttk::label $f.nav.hint -style Small.TLabel
+    ttk::label $f.nav.hint -style Small.TLabel -justify left
     grid $f.nav.hint -row 0 -column 0 -sticky w
+    bind $f.nav <Configure> [list ::kiosk::ui::quiz::NavWrap $f]
     grid $f.nav -row 5 -column 0 -sticky ew
     grid columnconfigure $f.nav 0 -weight 1
     grid columnconfigure $f 0 -weight 1
     grid rowconfigure $f 3 -weight 1
     bind $f <Destroy> +[list ::kiosk::ui::quiz::Forget $f]
     bind $f <Configure> [list ::kiosk::ui::quiz::Measure $f %w]
+    # A new text size changes the readable width, not the frame's.
+    bind $f <<KioskRestyle>> [list after idle [list ::kiosk::ui::quiz::Remeasure $f]]
     # Options are picked by letter: A for the first (theme.tcl's table).
     set n 0
     foreach letter [Letters] {
@@ -245,6 +248,10 @@ proc ::kiosk::ui::quiz::Margin {f} {
     return [expr {max(32, ($w - $most) / 2)}]
 }
 
+proc ::kiosk::ui::quiz::Remeasure {f} {
+    if {[winfo exists $f.q]} { Measure $f [winfo width $f] }
+}
+
 proc ::kiosk::ui::quiz::Measure {f width} {
     set m [Margin $f]
     $f.q configure -padding [list $m 12]
@@ -252,6 +259,8 @@ proc ::kiosk::ui::quiz::Measure {f width} {
     if {[winfo manager $f.fb] eq "grid"} {
         grid configure $f.fb -padx $m
     }
+    Wrap $f [winfo width $f.q]
+    NavWrap $f
 }
 
 # Make a new run from the options of show; returns its token, or "" after
@@ -639,9 +648,43 @@ proc ::kiosk::ui::quiz::Progress {f} {
     $f.top.bar configure -value $n
 }
 
+# The prompt wraps at the question frame's inner width: its width less
+# the centring padding on both sides (Measure sets it).
 proc ::kiosk::ui::quiz::Wrap {f width} {
     if {[winfo exists $f.q.prompt]} {
-        $f.q.prompt configure -wraplength [expr {max(400, $width - 64)}]
+        lassign [$f.q cget -padding] left - right
+        if {$right eq ""} { set right $left }
+        set inner [expr {max(200, $width - $left - $right - 4)}]
+        $f.q.prompt configure -wraplength $inner
+        # Long options wrap too (the option styles are the quiz's own).
+        foreach style {Option.TButton Quiz.TCheckbutton} {
+            ttk::style configure $style -wraplength [expr {$inner - 60}]
+        }
+        # The ordering items wrap beside the Move buttons.
+        if {[winfo exists $f.q.a.list]} {
+            set room [expr {max(150, $inner - [winfo reqwidth $f.q.a.moves] - 32 - 40)}]
+            foreach r [winfo children $f.q.a.list] {
+                $r configure -wraplength $room -justify left
+            }
+        }
+    }
+}
+
+# The hint beside the buttons wraps in the room they leave.
+proc ::kiosk::ui::quiz::NavWrap {f} {
+    if {![winfo exists $f.nav.hint]} { return }
+    set room [winfo width $f.nav]
+    lassign [$f.nav cget -padding] left - right
+    if {$right eq ""} { set right $left }
+    incr room -[expr {$left + $right + 16}]
+    foreach w [list $f.nav.check $f.nav.next $f.nav.lesson] {
+        if {[winfo manager $w] eq "grid"} {
+            incr room -[expr {[winfo reqwidth $w] + 8}]
+        }
+    }
+    set room [expr {max(120, $room)}]
+    if {[$f.nav.hint cget -wraplength] != $room} {
+        $f.nav.hint configure -wraplength $room
     }
 }
 
@@ -705,7 +748,7 @@ proc ::kiosk::ui::quiz::Multi {f q} {
         set state($f,multi,$n) 0
         incr n
         ttk::checkbutton $f.q.a.o$n -text "[Letter $n]   [dict get $opt text]" \
-            -variable ::kiosk::ui::quiz::state($f,multi,[expr {$n - 1}])
+            -style Quiz.TCheckbutton -variable ::kiosk::ui::quiz::state($f,multi,[expr {$n - 1}])
         grid $f.q.a.o$n -sticky w -pady 4
         Tag $f.q.a.o$n KioskOption
     }
@@ -910,11 +953,14 @@ proc ::kiosk::ui::quiz::Match {f q} {
     foreach p [dict get $q pairs] {
         ttk::label $f.q.a.l$n -text [lindex $p 0] -font KioskBold
         ttk::combobox $f.q.a.c$n -values $rights -state readonly -font KioskBody \
-            -width 36 -textvariable ::kiosk::ui::quiz::state($f,match,$n)
+            -width 12 -textvariable ::kiosk::ui::quiz::state($f,match,$n)
         set state($f,match,$n) ""
-        grid $f.q.a.l$n $f.q.a.c$n -sticky w -pady 6 -padx {0 16}
+        grid $f.q.a.l$n $f.q.a.c$n -sticky ew -pady 6 -padx {0 16}
         incr n
     }
+    # The lists take the room the items leave (no fixed width that runs
+    # off a small display at a big text size).
+    grid columnconfigure $f.q.a 1 -weight 1
     set state($f,get) [list ::kiosk::ui::quiz::GetMatch $f $n]
     # Return checks, as with every other kind (GetMatch asks for the
     # missing matches first).

@@ -33,6 +33,10 @@ proc ::kiosk::ui::who::show {f} {
     for {set c 0} {$c < $columns} {incr c} {
         grid columnconfigure $f.names $c -weight 1 -uniform names
     }
+    # Fewer columns when the names would not fit (a big text size on a
+    # small display).
+    bind $f.names <Configure> [list ::kiosk::ui::who::Reflow $f.names %w]
+    bind $f.names <<KioskRestyle>> [list after idle [list ::kiosk::ui::who::Restyled $f.names]]
     if {![llength $students]} {
         ttk::label $f.hint -style Muted.TLabel \
             -text [mc "Nobody has used this kiosk yet. Press \"I'm new\" to begin."]
@@ -60,6 +64,45 @@ proc ::kiosk::ui::who::show {f} {
     } else {
         focus $f.names.new
     }
+}
+
+# Lay the name buttons of frame NAMES out in as many columns (at most
+# `columns`) as WIDTH holds at their widest.
+proc ::kiosk::ui::who::Reflow {names width} {
+    variable columns
+    set buttons [lmap b [winfo children $names] {
+        if {[winfo class $b] ne "TButton"} continue
+        set b
+    }]
+    set widest 1
+    foreach b $buttons {
+        set widest [expr {max($widest, [winfo reqwidth $b] + 16)}]
+    }
+    lassign [$names cget -padding] left - right
+    if {$right eq ""} { set right $left }
+    set n [expr {max(1, min($columns, ($width - $left - $right) / $widest))}]
+    if {[info exists ::kiosk::ui::who::laid($names)] && $::kiosk::ui::who::laid($names) == $n} {
+        return
+    }
+    set ::kiosk::ui::who::laid($names) $n
+    bind $names <Destroy> +[list unset -nocomplain ::kiosk::ui::who::laid($names)]
+    set i 0
+    # The new student's button stays last.
+    set new [lsearch -inline -glob $buttons *.new]
+    foreach b [concat [lsearch -all -inline -not -glob $buttons *.new] $new] {
+        grid $b -row [expr {$i / $n}] -column [expr {$i % $n}]
+        incr i
+    }
+    for {set c 0} {$c < $columns} {incr c} {
+        grid columnconfigure $names $c -weight [expr {$c < $n}] \
+            -uniform [expr {$c < $n ? "names" : ""}]
+    }
+}
+
+proc ::kiosk::ui::who::Restyled {names} {
+    if {![winfo exists $names]} { return }
+    unset -nocomplain ::kiosk::ui::who::laid($names)
+    Reflow $names [winfo width $names]
 }
 
 # Arrow keys move the focus between name buttons, in reading order.
