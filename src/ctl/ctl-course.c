@@ -12,6 +12,7 @@
 #include "course.h"
 #include "coursedb.h"
 #include "csvload.h"
+#include "dbkind.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,8 +24,10 @@ const char ctlBuildUsage[] =
   "\n"
   "Builds the course database FILE from the course folder DIR (CSV tables\n"
   "and lessons/<stage>.txt), replacing what FILE held, all or nothing: with\n"
-  "any error FILE is left as it was. A FILE of another schema version is\n"
-  "thrown away and built anew (course.db is derived data). Prints the rows\n"
+  "any error FILE is left as it was. A course database of another schema\n"
+  "version, or a damaged one, is thrown away and built anew (course.db is\n"
+  "derived data); any other file (a records database, another program's\n"
+  "database, a text file) is refused and left untouched. Prints the rows\n"
   "loaded per table.\n"
   "\n"
   "Exit status: 0 built, 1 the course has errors (printed on stderr as\n"
@@ -47,7 +50,7 @@ const char ctlImportUsage[] =
   "in one transaction, checking every value against the column's type\n"
   "(INTEGER, REAL, TEXT, KDATE) and constraints. The header row names the\n"
   "columns, in any order. With any error nothing is loaded. Prints the row\n"
-  "count.\n"
+  "count. A kiosk records database is refused and left as it is.\n"
   "\n"
   "Exit status: 0 loaded, 1 errors (on stderr as FILE:LINE:COLUMN: message),\n"
   "2 usage.\n";
@@ -80,19 +83,16 @@ int ctlBuild(int argc, char **argv){
 
   if( ctlParseArgs("build", argc, argv, aOpt, azPos, 1, &nPos) ) return 2;
   if( zCourse==0 || zDb==0 || nPos!=0 ){
-    fputs(ctlBuildUsage, stderr);
+    fprintf(stderr, "kioskctl: build: give --course DIR and --db FILE "
+            "(kioskctl build --help)\n");
     return 2;
   }
   kioskErrorClear(&err);
   memset(&rep, 0, sizeof(rep));
-  rc = kioskCourseOpen(zDb, KIOSK_OPEN_CREATE, &db, &err);
-  if( rc==KIOSK_ECOURSE && strcmp(err.zCode, "VERSION")==0 ){
-    /* Derived data of another version: throw it away. */
-    if( unlink(zDb)==0 ){
-      kioskErrorClear(&err);
-      rc = kioskCourseOpen(zDb, KIOSK_OPEN_CREATE, &db, &err);
-    }
-  }
+  /* A course.db of ours that is stale or damaged is made anew; any other
+  ** file is refused untouched (coursedb.h). */
+  rc = kioskCourseOpen(zDb, KIOSK_OPEN_CREATE | KIOSK_OPEN_REBUILD, &db,
+                       &err);
   if( rc ){
     ctlPrintError(&err);
     return 1;
@@ -100,7 +100,7 @@ int ctlBuild(int argc, char **argv){
   rc = kioskCourseLoad(db, zCourse, 0, 100, &rep, &err);
   if( rc ){
     printErrors(&rep);
-    if( rep.bMore ) fprintf(stderr, "kioskctl build: stopped after %d errors\n",
+    if( rep.bMore ) fprintf(stderr, "kioskctl: build: stopped after %d errors\n",
                             rep.nErr);
   }else{
     printCounts(&rep);
@@ -125,14 +125,15 @@ int ctlCheck(int argc, char **argv){
 
   if( ctlParseArgs("check", argc, argv, aOpt, azPos, 1, &nPos) ) return 2;
   if( zCourse==0 || nPos!=0 ){
-    fputs(ctlCheckUsage, stderr);
+    fprintf(stderr, "kioskctl: check: give --course DIR (kioskctl check "
+            "--help)\n");
     return 2;
   }
   if( zLimit ){
     char *zEnd = 0;
     long n = strtol(zLimit, &zEnd, 10);
     if( zEnd==zLimit || *zEnd || n<1 || n>100000 ){
-      fprintf(stderr, "kioskctl check: --limit wants a number from 1 to"
+      fprintf(stderr, "kioskctl: check: --limit wants a number from 1 to"
               " 100000, not \"%s\"\n", zLimit);
       return 2;
     }
@@ -147,7 +148,7 @@ int ctlCheck(int argc, char **argv){
   rc = kioskCourseLoad(db, zCourse, KIOSK_COURSE_CHECK, nLimit, &rep, &err);
   printErrors(&rep);
   if( rep.bMore ){
-    fprintf(stderr, "kioskctl check: stopped after %d errors (--limit)\n",
+    fprintf(stderr, "kioskctl: check: stopped after %d errors (--limit)\n",
             rep.nErr);
   }
   if( rc==0 ) printf("%s: no errors\n", zCourse);
@@ -170,11 +171,28 @@ int ctlImport(int argc, char **argv){
 
   if( ctlParseArgs("import", argc, argv, aOpt, azPos, 2, &nPos) ) return 2;
   if( zDb==0 || nPos!=2 ){
-    fputs(ctlImportUsage, stderr);
+    fprintf(stderr, "kioskctl: import: give --db FILE, a TABLE and a "
+            "FILE.csv (kioskctl import --help)\n");
     return 2;
   }
   kioskErrorClear(&err);
-  /* Any SQLite database with the table, not only a course.db. */
+  /* Any SQLite database with the table, not only a course.db; but never
+  ** the learner records, which only the kiosk's own checks may write. */
+  {
+    KioskDbKind eKind;
+    int iAppId = 0;
+    if( kioskDbKind(zDb, &eKind, &iAppId, &err)==0
+     && (eKind==KIOSK_DB_RECORDS || eKind==KIOSK_DB_OTHER) ){
+      kioskErrorSet(&err, KIOSK_EIO, "FOREIGN", zDb, 0, 0,
+                    "this is %s: kioskctl import loads into an SQLite "
+                    "database that is not the learner records; left as it "
+                    "is", kioskDbKindName(eKind));
+    }
+    if( err.eClass ){
+      ctlPrintError(&err);
+      return 1;
+    }
+  }
   if( sqlite3_open_v2(zDb, &db, SQLITE_OPEN_READWRITE, 0)!=SQLITE_OK ){
     kioskErrorSet(&err, KIOSK_EDB, "OPEN", zDb, 0, 0,
                   "cannot open database: %s",

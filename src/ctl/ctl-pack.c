@@ -7,6 +7,7 @@
 ** 2 a usage error.
 */
 #include "ctl.h"
+#include "outfile.h"
 #include "coursedb.h"
 #include "pack.h"
 #include "records.h"
@@ -20,8 +21,9 @@
 
 const char ctlPackUsage[] =
   "Usage: kioskctl pack check [--db COURSE.db] PACK...\n"
-  "       kioskctl pack export --gift [--db COURSE.db] [--seed S] [-o OUT] PACK\n"
-  "       kioskctl pack import [--id ID] [--title TITLE] [-o OUT] FILE.gift\n"
+  "       kioskctl pack export --gift|--moodle-xml [--db COURSE.db] [--seed S]\n"
+  "                                [-o OUT] PACK\n"
+  "       kioskctl pack import [--id ID] [--title TITLE] [-o OUT] FILE.gift|FILE.xml\n"
   "       kioskctl pack install --records RECORDS.db [--db COURSE.db] PACK\n"
   "\n"
   "check    reports every error of each PACK as FILE:LINE:COLUMN: message.\n"
@@ -29,12 +31,16 @@ const char ctlPackUsage[] =
   "         stages, fact ids, notes and lesson paragraphs exist, and every\n"
   "         rule can get the questions it asks for. Without --db only the\n"
   "         syntax is checked, and the output says so.\n"
-  "export   writes the whole quiz as GIFT for Moodle: generated questions\n"
+  "export   writes the whole quiz as GIFT (--gift) or Moodle XML\n"
+  "         (--moodle-xml) for Moodle: generated questions\n"
   "         drawn with seed S (default: the pack's own seed, else 0; the\n"
   "         rules need --db), then the hand-written ones, a category per\n"
   "         stage. To OUT, or standard output.\n"
-  "import   turns a Moodle GIFT file into a pack (to OUT, or standard\n"
-  "         output). A question the kiosk cannot represent is reported by\n"
+  "import   turns a Moodle GIFT file, or a Moodle XML file (FILE.xml), into\n"
+  "         a pack (to OUT, or standard output): short answer, numerical,\n"
+  "         multiple choice, true/false, matching, essay (kept for the\n"
+  "         teacher) and description. A file with no question at all is\n"
+  "         refused. A question the kiosk cannot represent is reported by\n"
   "         line and kept in the pack as a comment; the exit status is then 1.\n"
   "         A question imported with a change (markdown or HTML formatting\n"
   "         kept as plain text) gets a warning by line, and a comment in\n"
@@ -42,9 +48,9 @@ const char ctlPackUsage[] =
   "install  checks PACK against the course, as check --db does, and only\n"
   "         when it has no error stores it in the records database, where\n"
   "         the kiosk offers it. The course is COURSE.db, else the kiosk's\n"
-  "         own $XDG_DATA_HOME/kiosk/course.db (without XDG_DATA_HOME,\n"
-  "         ~/.local/share/kiosk/course.db) when it exists; without either\n"
-  "         install refuses.\n"
+  "         own $XDG_CACHE_HOME/kiosk/course.db (without XDG_CACHE_HOME, or\n"
+  "         when it is not an absolute path, ~/.cache/kiosk/course.db) when\n"
+  "         it exists; without either install refuses.\n"
   "\n"
   "Exit status: 0 success, 1 the input has errors, 2 usage.\n";
 
@@ -53,7 +59,7 @@ static void printErrors(const KioskErrList *pErrs){
   int i;
   for(i=0; i<pErrs->nErr; i++) ctlPrintError(&pErrs->aErr[i]);
   if( pErrs->nDropped>0 ){
-    fprintf(stderr, "kioskctl pack: %d more error%s not shown\n",
+    fprintf(stderr, "kioskctl: pack: %d more error%s not shown\n",
             pErrs->nDropped, pErrs->nDropped==1 ? "" : "s");
   }
 }
@@ -80,26 +86,27 @@ static int openCourse(const char *zDb, sqlite3 **pDb){
   return 0;
 }
 
-/* Write z to zOut ("-" or NULL: standard output). 0, or 1 printed. */
+/* Write z to zOut ("-" or NULL: standard output) through outfile.h, so
+** a device, FIFO or link is written through and a file is replaced only
+** once complete. 0, or 1 printed. */
 static int writeOut(const char *zOut, const char *z){
-  FILE *out = stdout;
+  KioskOutFile *pOut = 0;
+  KioskError err;
   size_t n = strlen(z);
-  if( zOut && strcmp(zOut, "-")!=0 ){
-    out = fopen(zOut, "wb");
-    if( out==0 ){
-      fprintf(stderr, "%s: cannot open for writing: %s\n", zOut,
-              strerror(errno));
-      return 1;
-    }
-  }
-  if( fwrite(z, 1, n, out)!=n || fflush(out) ){
-    fprintf(stderr, "%s: cannot write: %s\n", zOut ? zOut : "stdout",
-            strerror(errno));
-    if( out!=stdout ) fclose(out);
+  kioskErrorClear(&err);
+  if( kioskOutOpen(zOut ? zOut : "-", KIOSK_OUT_PUBLIC, &pOut, &err) ){
+    ctlPrintError(&err);
     return 1;
   }
-  if( out!=stdout && fclose(out) ){
-    fprintf(stderr, "%s: cannot write: %s\n", zOut, strerror(errno));
+  if( fwrite(z, 1, n, kioskOutStream(pOut))!=n ){
+    kioskErrorSet(&err, KIOSK_EIO, "WRITE", zOut, 0, 0, "cannot write: %s",
+                  strerror(errno));
+    kioskOutAbort(pOut);
+    ctlPrintError(&err);
+    return 1;
+  }
+  if( kioskOutCommit(pOut, &err) ){
+    ctlPrintError(&err);
     return 1;
   }
   return 0;
@@ -112,7 +119,7 @@ static int parseSeed(const char *z, uint64_t *pv){
   errno = 0;
   v = strtoull(z, &zEnd, 10);
   if( z[0]<'0' || z[0]>'9' || *zEnd || errno || v>(unsigned long long)INT64_MAX ){
-    fprintf(stderr, "kioskctl pack: --seed must be a whole number from 0 to "
+    fprintf(stderr, "kioskctl: pack: --seed must be a whole number from 0 to "
             "%lld, not \"%s\"\n", (long long)INT64_MAX, z);
     return 2;
   }
@@ -140,7 +147,7 @@ static int packCheck(int argc, char **argv){
     return 2;
   }
   if( nPos==0 ){
-    fprintf(stderr, "kioskctl pack check: no PACK given (kioskctl help "
+    fprintf(stderr, "kioskctl: pack check: no PACK given (kioskctl help "
             "pack)\n");
     return 2;
   }
@@ -207,7 +214,7 @@ static int loadPack(const char *zFile, sqlite3 *db, char **pz, int *pn,
 static int packExport(int argc, char **argv){
   const char *zDb = 0, *zSeed = 0, *zOut = 0;
   const char *azPos[1];
-  int nPos = 0, bGift = 0, rc = 0, n = 0;
+  int nPos = 0, bGift = 0, bXml = 0, rc = 0, n = 0;
   uint64_t iSeed = 0;
   sqlite3 *db = 0;
   KioskPack *p = 0;
@@ -218,15 +225,16 @@ static int packExport(int argc, char **argv){
     { "--db", 1, &zDb, 0 },
     { "--seed", 1, &zSeed, 0 },
     { "--gift", 0, 0, &bGift },
+    { "--moodle-xml", 0, 0, &bXml },
     { "-o", 1, &zOut, 0 },
     { 0, 0, 0, 0 }
   };
   if( ctlParseArgs("pack export", argc, argv, aOpt, azPos, 1, &nPos) ){
     return 2;
   }
-  if( nPos!=1 || !bGift ){
-    fprintf(stderr, "kioskctl pack export: give --gift and one PACK "
-            "(kioskctl help pack)\n");
+  if( nPos!=1 || bGift+bXml!=1 ){
+    fprintf(stderr, "kioskctl: pack export: give --gift or --moodle-xml and "
+            "one PACK (kioskctl help pack)\n");
     return 2;
   }
   if( zSeed && parseSeed(zSeed, &iSeed) ) return 2;
@@ -236,7 +244,7 @@ static int packExport(int argc, char **argv){
     goto done;
   }
   if( p->nRule>0 && db==0 ){
-    fprintf(stderr, "kioskctl pack export: %s has rules: give --db "
+    fprintf(stderr, "kioskctl: pack export: %s has rules: give --db "
             "COURSE.db to generate their questions\n", azPos[0]);
     rc = 2;
     goto done;
@@ -244,7 +252,8 @@ static int packExport(int argc, char **argv){
   if( zSeed==0 ) iSeed = kioskPackSeed(p, 0);
   pOut = sqlite3_str_new(0);
   kioskErrorClear(&err);
-  if( kioskPackExportGift(p, db, iSeed, pOut, &err) ){
+  if( (bXml ? kioskPackExportXml(p, db, iSeed, pOut, &err)
+            : kioskPackExportGift(p, db, iSeed, pOut, &err)) ){
     ctlPrintError(&err);
     rc = 1;
     goto done;
@@ -280,17 +289,17 @@ static int packImport(int argc, char **argv){
     return 2;
   }
   if( nPos!=1 ){
-    fprintf(stderr, "kioskctl pack import: give one FILE.gift (kioskctl "
-            "help pack)\n");
+    fprintf(stderr, "kioskctl: pack import: give one FILE.gift or FILE.xml "
+            "(kioskctl help pack)\n");
     return 2;
   }
   if( zId && !kioskPackIsId(zId) ){
-    fprintf(stderr, "kioskctl pack import: --id must be lower-case letters, "
+    fprintf(stderr, "kioskctl: pack import: --id must be lower-case letters, "
             "digits and - (at most 64), not \"%s\"\n", zId);
     return 2;
   }
   if( zTitle && (zTitle[0]==0 || strlen(zTitle)>200) ){
-    fprintf(stderr, "kioskctl pack import: --title must be 1 to 200 "
+    fprintf(stderr, "kioskctl: pack import: --title must be 1 to 200 "
             "bytes\n");
     return 2;
   }
@@ -302,22 +311,41 @@ static int packImport(int argc, char **argv){
   memset(&errs, 0, sizeof(errs));
   memset(&warns, 0, sizeof(warns));
   pOut = sqlite3_str_new(0);
-  nSkipped = kioskPackImportGift(azPos[0], z, n, zId, zTitle, pOut, &errs,
-                                 &warns);
-  zPack = sqlite3_str_finish(pOut);
+  {
+    size_t nName = strlen(azPos[0]);
+    int bXml = nName>4 && sqlite3_stricmp(azPos[0]+nName-4, ".xml")==0;
+    nSkipped = bXml ? kioskPackImportXml(azPos[0], z, n, zId, zTitle, pOut,
+                                         &errs, &warns)
+                    : kioskPackImportGift(azPos[0], z, n, zId, zTitle, pOut,
+                                          &errs, &warns);
+  }
+  if( nSkipped>=0 && sqlite3_str_errcode(pOut)==SQLITE_OK
+   && sqlite3_str_length(pOut)==0 ){
+    sqlite3_free(sqlite3_str_finish(pOut));
+    pOut = 0;
+    zPack = kioskStrDup("");     /* refused: nothing to write */
+  }else{
+    zPack = sqlite3_str_finish(pOut);
+  }
   if( nSkipped<0 || zPack==0 ){
-    fprintf(stderr, "kioskctl pack import: out of memory\n");
+    fprintf(stderr, "kioskctl: pack import: out of memory\n");
     rc = 1;
   }else{
     printErrors(&errs);
     printWarnings(&warns);
     if( kioskErrListCount(&errs)>0 ){
-      fprintf(stderr, "kioskctl pack import: %d question%s not imported "
-              "(kept as comments in the pack)\n", nSkipped,
-              nSkipped==1 ? "" : "s");
+      if( nSkipped>0 ){
+        fprintf(stderr, "kioskctl: pack import: %d question%s not imported "
+                "(kept as comments in the pack)\n", nSkipped,
+                nSkipped==1 ? "" : "s");
+      }
       rc = 1;
     }
-    if( writeOut(zOut, zPack) ) rc = 1;
+    if( zPack[0]==0 ){
+      rc = 1;                   /* nothing to import: nothing written */
+    }else if( writeOut(zOut, zPack) ){
+      rc = 1;
+    }
   }
   sqlite3_free(zPack);
   kioskErrListReset(&errs);
@@ -328,19 +356,21 @@ static int packImport(int argc, char **argv){
 
 /*
 ** The kiosk's default course database, as the kiosk itself finds it
-** (ui/main.tcl): $XDG_DATA_HOME/kiosk/course.db, or without XDG_DATA_HOME
-** ~/.local/share/kiosk/course.db. Returns the path (sqlite3_malloc'd) when
-** that file exists, else NULL; *pzTried receives the path looked at (or
-** NULL without HOME), for the message (the caller frees it).
+** (ui/main.tcl): $XDG_CACHE_HOME/kiosk/course.db, or without
+** XDG_CACHE_HOME ~/.cache/kiosk/course.db (course.db is rebuildable: a
+** cache). A relative XDG_CACHE_HOME is ignored, as the XDG Base Directory
+** specification says. Returns the path (sqlite3_malloc'd) when that file
+** exists, else NULL; *pzTried receives the path looked at (or NULL without
+** HOME), for the message (the caller frees it).
 */
 static char *defaultCourseDb(char **pzTried){
-  const char *zXdg = getenv("XDG_DATA_HOME");
+  const char *zXdg = getenv("XDG_CACHE_HOME");
   const char *zHome = getenv("HOME");
   char *z = 0;
-  if( zXdg && zXdg[0] ){
+  if( zXdg && zXdg[0]=='/' ){
     z = sqlite3_mprintf("%s/kiosk/course.db", zXdg);
   }else if( zHome && zHome[0] ){
-    z = sqlite3_mprintf("%s/.local/share/kiosk/course.db", zHome);
+    z = sqlite3_mprintf("%s/.cache/kiosk/course.db", zHome);
   }
   *pzTried = z;
   if( z && access(z, F_OK)==0 ) return sqlite3_mprintf("%s", z);
@@ -365,7 +395,7 @@ static int packInstall(int argc, char **argv){
     return 2;
   }
   if( nPos!=1 || zRecords==0 ){
-    fprintf(stderr, "kioskctl pack install: give --records RECORDS.db and "
+    fprintf(stderr, "kioskctl: pack install: give --records RECORDS.db and "
             "one PACK (kioskctl help pack)\n");
     return 2;
   }
@@ -373,7 +403,7 @@ static int packInstall(int argc, char **argv){
   if( zDb==0 ){
     zDb = zDefault = defaultCourseDb(&zTried);
     if( zDb==0 ){
-      fprintf(stderr, "kioskctl pack install: no course database to check "
+      fprintf(stderr, "kioskctl: pack install: no course database to check "
               "the pack against: give --db COURSE.db (kioskctl build makes "
               "one)%s%s%s\n", zTried ? "; the kiosk's default, " : "",
               zTried ? zTried : "", zTried ? ", does not exist" : "");
@@ -390,8 +420,18 @@ static int packInstall(int argc, char **argv){
     goto done;
   }
   kioskErrorClear(&err);
-  if( kioskRecordsOpen(zRecords, KIOSK_RECORDS_BACKUPS, &pRec, &err)
-   || kioskRecordsPackInstall(pRec, p->zId, p->zTitle, z,
+  if( kioskRecordsOpen(zRecords, KIOSK_RECORDS_BACKUPS, &pRec, &err) ){
+    ctlPrintError(&err);
+    rc = 1;
+    goto done;
+  }
+  /* Opening needs no backup (a full disk must not refuse the install);
+  ** one that failed is said. */
+  if( kioskRecordsOpenWarning(pRec) ){
+    fprintf(stderr, "kioskctl: %s (warning: going on without a new backup)\n",
+            kioskRecordsOpenWarning(pRec));
+  }
+  if( kioskRecordsPackInstall(pRec, p->zId, p->zTitle, z,
                               (long long)time(0), &err) ){
     ctlPrintError(&err);
     rc = 1;
@@ -424,7 +464,8 @@ int ctlPack(int argc, char **argv){
   };
   size_t i;
   if( argc<1 ){
-    fputs(ctlPackUsage, stderr);
+    fprintf(stderr, "kioskctl: pack: give a subcommand: check, export, "
+            "import or install (kioskctl pack --help)\n");
     return 2;
   }
   for(i=0; i<sizeof(aSub)/sizeof(aSub[0]); i++){
@@ -432,7 +473,7 @@ int ctlPack(int argc, char **argv){
       return aSub[i].xRun(argc-1, argv+1);
     }
   }
-  fprintf(stderr, "kioskctl pack: unknown subcommand \"%s\" (check, export, "
+  fprintf(stderr, "kioskctl: pack: unknown subcommand \"%s\" (check, export, "
           "import, install)\n", argv[0]);
   return 2;
 }
