@@ -179,7 +179,14 @@ static KioskQuestion *initCountry(QuizGen *g, const Row *pIn){
   QOpts opts;
   int n, i;
   const char *zName = qCountryName(g, pIn->az[IN_BY_COUNTRY]);
+  Row person;
   if( zName==0 ) return 0;
+  /* "Koizumi's energy plans": the launcher's name tells the country */
+  if( pIn->az[IN_LAUNCHED_BY]
+   && qFetch(g, zPersonSql, &person, 1, "t", pIn->az[IN_LAUNCHED_BY])==1
+   && nameTells(g, pIn, &person) ){
+    return 0;
+  }
   n = qOtherCountries(g, pIn->az[IN_ID], pIn->az[IN_BY_COUNTRY], aOther, 3);
   if( n<2 ) return 0;
   memset(&opts, 0, sizeof(opts));

@@ -449,7 +449,8 @@ static KioskQuestion *placeTyped(QuizGen *g, const Row *p){
   if( qSet(g, &q->zPrompt, qPrintf(g, "Which %s is this? %s Type its name.",
                                    p->az[PL_KIND], p->az[PL_SUMMARY]))
    || qSet(g, &q->zAnswer, p->az[PL_NAME])
-   || qSet(g, &q->zExplain, qPrintf(g, "It is %s.", placeBrief(g, p)))
+   || qSet(g, &q->zExplain, qPrintf(g, "It is %s: %s", qTheName(g, p->az[PL_NAME]),
+                                    qInSentence(g, p->az[PL_SUMMARY])))
    || qFact(g, q, p->az[PL_ID], p->az[PL_SOURCE]) ){
     return qDrop(q);
   }

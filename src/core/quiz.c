@@ -1120,6 +1120,32 @@ static int touchedFacts(QuizGen *g, const KioskQuestion *q,
   }
   return 0;
 }
+/* The answer of q as it could stand in another question's prompt, or
+** NULL: a typed year ("1992"), an amount, a name; not True/False, lists or
+** orders, nor anything under four characters ("3"). */
+static const char *answerWords(QuizGen *g, const KioskQuestion *q){
+  const char *z = q->zAnswer;
+  if( q->eKind==KQ_YEAR ){
+    if( q->rTol>0 ) return 0;
+    return qPrintf(g, "%.0f", q->rValue);
+  }
+  if( q->eKind!=KQ_CHOICE && q->eKind!=KQ_TEXT && q->eKind!=KQ_NUMBER ) return 0;
+  if( z==0 || strlen(qFold(g, z))<4 ) return 0;
+  return z;
+}
+
+/* 1 when a and b answer each other: the answer of one stands in the
+** other's prompt ("set up in 1989" before "When was the society
+** founded?", "$2.5 billion appears twice" beside "How much FDI stock in
+** Uzbekistan?"). */
+static int answerEachOther(QuizGen *g, const KioskQuestion *a,
+                           const KioskQuestion *b){
+  const char *za = answerWords(g, a), *zb = answerWords(g, b);
+  if( za && qNameIn(g, b->zPrompt, za) ) return 1;
+  if( zb && qNameIn(g, a->zPrompt, zb) ) return 1;
+  return 0;
+}
+
 static int touchUsed(QuizGen *g, const char *z){ return qIsUsed(g, z); }
 static int touchMark(QuizGen *g, const char *z){
   return qMarkUsed(g, z) ? -1 : 0;
@@ -1220,6 +1246,9 @@ int kioskQuizMake(KioskQuizMaker *pMaker, const KioskQuizSpec *pSpec,
       int rc = touchedFacts(&g, q, touchUsed);
       if( rc<0 ){ kioskQuestionFree(q); goto done; }
       if( rc ) q = qDrop(q);
+    }
+    for(i=nStart; q && i<pQuiz->nQuestion; i++){
+      if( answerEachOther(&g, q, pQuiz->apQuestion[i]) ) q = qDrop(q);
     }
     if( q==0 ){
       nDry++;

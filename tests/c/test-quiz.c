@@ -155,7 +155,7 @@ enum {
   R_MATCH, R_TF, R_TF_FALSE, R_MULTI, R_GIVEAWAY, R_GIVEAWAY_COUNTRY,
   R_STATED, R_PERSON_TYPED, R_TERM, R_WHY,
   R_RULE_WORDING, R_RULE_WORDS, R_RULE_YEARS, R_RULE_KIND, R_RULE_COUNT,
-  R_RULE_MATCH, R_RULE_STAGE, R_RULE_ONCE,
+  R_RULE_MATCH, R_RULE_STAGE, R_RULE_ONCE, R_RULE_CROSS,
   R_N
 };
 static const char *const azRule[R_N] = {
@@ -175,7 +175,8 @@ static const char *const azRule[R_N] = {
   "facts stated in the article", "typed person", "glossary term", "authored why",
   "rule: wording", "rule: no lone answer word", "rule: dates in the course",
   "rule: options of one kind", "rule: counts within the region",
-  "rule: matching items", "rule: stage facts only", "rule: one per fact"
+  "rule: matching items", "rule: stage facts only", "rule: one per fact",
+  "rule: no answer in another prompt"
 };
 static int aRuleCount[R_N];
 
@@ -1258,6 +1259,34 @@ static void checkRules(sqlite3 *db, const KioskQuiz *pQuiz,
       RCHECK(q, !bShared, "one question per fact");
     }
     RULE(R_RULE_ONCE);
+    /* no question's answer stands in another's prompt */
+    for(j=0; j<pQuiz->nQuestion; j++){
+      const KioskQuestion *p = pQuiz->apQuestion[j];
+      char zA[64];
+      const char *zAns = p->zAnswer;
+      if( j==i ) continue;
+      if( p->eKind==KQ_YEAR ){
+        if( p->rTol>0 ) continue;
+        sqlite3_snprintf((int)sizeof(zA), zA, "%.0f", p->rValue);
+        zAns = zA;
+      }else if( p->eKind!=KQ_CHOICE && p->eKind!=KQ_TEXT
+             && p->eKind!=KQ_NUMBER ){
+        continue;
+      }
+      if( zAns==0 ) continue;
+      {
+        char *zF = kioskNormalizeFold(zAns), *zP = kioskNormalizeFold(q->zPrompt);
+        char *zPad = sqlite3_mprintf(" %s ", zP), *zNeedle = sqlite3_mprintf(" %s ", zF);
+        char *zNeedleS = sqlite3_mprintf(" %ss ", zF);
+        if( strlen(zF)>=4 ){
+          RCHECK(q, strstr(zPad, zNeedle)==0 && strstr(zPad, zNeedleS)==0,
+                 "no answer of another question in the prompt");
+        }
+        sqlite3_free(zF); sqlite3_free(zP); sqlite3_free(zPad);
+        sqlite3_free(zNeedle); sqlite3_free(zNeedleS);
+      }
+    }
+    RULE(R_RULE_CROSS);
   }
 }
 
