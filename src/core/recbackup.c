@@ -20,8 +20,9 @@
 **   - within those 4 weeks, every backup holding more answers than all
 **     newer ones (so the last copy before a deletion or a set-aside stays),
 **   - and the backup with the most answers ever, whatever its age;
-** a backup whose answers cannot be counted is never removed. Nothing here
-** reads the clock: times come from the caller.
+** a backup whose answers cannot be counted is never removed. Times come
+** from the caller; the clock is read only to age out the temporary files
+** of backups that died (an hour), and by kioskRecordsBackup.
 **
 ** Not here: opening (records.c), which calls kioskRecordsBackupAt.
 */
