@@ -72,4 +72,8 @@ extern const char ctlQuizUsage[];
 int ctlPack(int argc, char **argv);
 extern const char ctlPackUsage[];
 
+/* ctl-class.c: class init|join|status|sync|publish|roster|results. */
+int ctlClass(int argc, char **argv);
+extern const char ctlClassUsage[];
+
 #endif

@@ -30,6 +30,8 @@ static const CtlCommand aCmd[] = {
     ctlStudentsUsage },
   { "records", ctlRecords, "list, make or restore backups of the records",
     ctlRecordsUsage },
+  { "class", ctlClass, "one class on PostgreSQL: init, join, sync, results",
+    ctlClassUsage },
   { 0, 0, 0, 0 }
 };
 
