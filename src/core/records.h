@@ -28,7 +28,7 @@
 #include <stdio.h>
 #include "kerror.h"
 
-#define KIOSK_RECORDS_SCHEMA_VERSION 1
+#define KIOSK_RECORDS_SCHEMA_VERSION 4
 #define KIOSK_RECORDS_BACKUPS 3     /* backups kept by default */
 
 /* The schema of a new database, compiled in from records.sql. */
@@ -66,6 +66,14 @@ int kioskRecordsOpenFlags(const char *zPath, int nBackup, int flags,
 /* The same, with the time iNow naming the backup made while opening. */
 int kioskRecordsOpenAt(const char *zPath, int nBackup, int flags,
                        long long iNow, KioskRecords **pp, KioskError *pErr);
+/* A records database larger than this many bytes is checked at open only
+** in the tables that do not grow with the answers (the check stays fast
+** with a year's answers); kioskRecordsCheck checks everything. */
+#define KIOSK_RECORDS_CHECK_ALL (8*1024*1024)
+/* PRAGMA integrity_check of the whole database: *pbOk 1 when sound, else
+** *pzWhy (may be NULL; sqlite3_malloc'd) says what is wrong. */
+int kioskRecordsCheck(KioskRecords *p, int *pbOk, char **pzWhy,
+                      KioskError *pErr);
 /* Close and free. NULL is a no-op. */
 void kioskRecordsClose(KioskRecords *p);
 /* The connection, for tests and for readers in the core. */
@@ -141,44 +149,9 @@ int kioskRecordsStudents(KioskRecords *p, int bAll, KioskRowFn xRow,
 int kioskRecordsStudentGet(KioskRecords *p, sqlite3_int64 iId,
                            KioskRowFn xRow, void *pArg, KioskError *pErr);
 
-/* One question as the records need it; zBody is the whole question as
-** text, stored as is. Options and facts may be absent (0 counts). */
-typedef struct KioskRecQuestion {
-  const char *zId;
-  const char *zKind;
-  const char *zTopic;       /* may be NULL */
-  const char *zStage;       /* may be NULL */
-  const char *zPrompt;      /* may be NULL */
-  double rPoints;
-  const char *zBody;
-  int nOption;
-  const char *const *azOption;
-  const double *arCredit;   /* nOption credits, or NULL for all 0 */
-  int nFact;
-  const char *const *azFact;
-} KioskRecQuestion;
+/* Attempts are started, answered, resumed and finished through attempt.h,
+** which keeps their rules. */
 
-/* zKind is "stage", "pack" or "review"; zPack and zStage may be NULL. */
-int kioskRecordsAttemptStart(KioskRecords *p, sqlite3_int64 iStudent,
-                             const char *zKind, const char *zPack,
-                             const char *zStage, int nQuestion,
-                             const KioskRecQuestion *aQuestion,
-                             long long iNow, sqlite3_int64 *piAttempt,
-                             KioskError *pErr);
-/*
-** Record the answer to question idx and commit it before returning, with
-** the review schedule of the question's facts updated in the same
-** transaction. rPoints < 0 means credit times the question's points. For
-** choice, tf and multi, zAnswer's whitespace-separated option indexes are
-** kept as picks for item analysis.
-*/
-int kioskRecordsAnswer(KioskRecords *p, sqlite3_int64 iAttempt, int idx,
-                       const char *zAnswer, int bCorrect, double rCredit,
-                       double rPoints, long long iNow, KioskError *pErr);
-int kioskRecordsAttemptFinish(KioskRecords *p, sqlite3_int64 iAttempt,
-                              long long iNow, KioskError *pErr);
-int kioskRecordsAttemptAbandon(KioskRecords *p, sqlite3_int64 iAttempt,
-                               long long iNow, KioskError *pErr);
 /* *piAttempt: the student's latest open attempt, 0 when none. */
 int kioskRecordsUnfinished(KioskRecords *p, sqlite3_int64 iStudent,
                            sqlite3_int64 *piAttempt, KioskError *pErr);
@@ -193,14 +166,18 @@ typedef struct KioskRecFilter {
 } KioskRecFilter;
 
 /* Summary rows: id student name ?removed? kind ?pack? ?stage? status
-** started ?finished? questions answered correct score max. */
+** started ?finished? questions answered correct score max uid ?title?
+** seed time feedback pass attempts (time: the limit in seconds, 0 none;
+** pass: the pass mark in percent; attempts: those the pack allows, 0 for
+** unlimited). */
 int kioskRecordsAttempts(KioskRecords *p, const KioskRecFilter *pF,
                          KioskRowFn xRow, void *pArg, KioskError *pErr);
-/* Rows idx body, in order ("NOATTEMPT" when there is no such attempt). */
+/* Rows idx question (its JSON, qjson.h), in order ("NOATTEMPT" when
+** there is no such attempt). */
 int kioskRecordsAttemptQuestions(KioskRecords *p, sqlite3_int64 iAttempt,
                                  KioskRowFn xRow, void *pArg,
                                  KioskError *pErr);
-/* Rows index answer correct credit points answered, in index order. */
+/* Rows index answer text correct credit points answered, in index order. */
 int kioskRecordsAttemptAnswers(KioskRecords *p, sqlite3_int64 iAttempt,
                                KioskRowFn xRow, void *pArg, KioskError *pErr);
 
@@ -213,7 +190,8 @@ int kioskRecordsProgress(KioskRecords *p, sqlite3_int64 iStudent,
                          KioskRowFn xRow, void *pArg, KioskError *pErr);
 
 /* Review. Due rows: fact box due stage ?question?, nLimit<0 for all.
-** Question rows: question (the body), distinct by question id. */
+** Question rows: question, distinct by question id. question is the JSON
+** of the question as last asked (qjson.h). */
 int kioskRecordsReviewDue(KioskRecords *p, sqlite3_int64 iStudent,
                           long long iNow, int nLimit, KioskRowFn xRow,
                           void *pArg, KioskError *pErr);
@@ -243,6 +221,28 @@ int kioskRecordsPinIsSet(KioskRecords *p, int *pbSet, KioskError *pErr);
 int kioskRecordsPinSet(KioskRecords *p, const char *zPin, KioskError *pErr);
 int kioskRecordsPinCheck(KioskRecords *p, const char *zPin, int *pbOk,
                          KioskError *pErr);
+
+/*
+** A PIN typed at the kiosk, under the throttle (pin.h): during a pause it
+** is refused unchecked (*pbOk 0, *piWait the seconds left); otherwise it
+** is checked, a wrong one counted, logged (kind "pin") and maybe starts a
+** pause (*piWait), the right one clears the count. *pnFail: wrong PINs in
+** a row after this one. No PIN set: "NOPIN". In one transaction.
+*/
+int kioskRecordsPinTry(KioskRecords *p, const char *zPin, long long iNow,
+                       int *pbOk, long long *piWait, int *pnFail,
+                       KioskError *pErr);
+/* The throttle now: seconds of pause left (0: none), wrong PINs in a row. */
+int kioskRecordsPinWait(KioskRecords *p, long long iNow, long long *piWait,
+                        int *pnFail, KioskError *pErr);
+
+/* The operator log: add one entry (zKind 1-16 characters, zMessage any
+** text), or list the newest nLimit (<0: all) as rows id at kind message,
+** newest first. */
+int kioskRecordsLog(KioskRecords *p, long long iNow, const char *zKind,
+                    const char *zMessage, KioskError *pErr);
+int kioskRecordsLogList(KioskRecords *p, int nLimit, KioskRowFn xRow,
+                        void *pArg, KioskError *pErr);
 
 /* Quiz packs. Install stores or replaces (keeping its active flag).
 ** List rows: id title installed active; Get adds text. Activate "" or NULL

@@ -18,7 +18,7 @@
 /* The join every report starts from: answered questions of attempts,
 ** filtered by kioskRecBindFilter's ?1..?5 (stage is the question's). */
 #define ANSWERED_FROM \
-  " FROM questions q" \
+  " FROM asked_questions q" \
   " JOIN answers n ON n.attempt=q.attempt AND n.idx=q.idx" \
   " JOIN attempts a ON a.id=q.attempt" \
   " WHERE (?1=0 OR a.student=?1) AND (?2=0 OR a.id=?2)" \
@@ -38,10 +38,10 @@ static const char *const azItemSql[] = {
   ** attempt may show the same question's options in another order. */
   "SELECT q.qid AS question, o.text, max(o.credit) AS credit,"
   " count(pk.opt) AS picks"
-  " FROM questions q"
+  " FROM asked_questions q"
   " JOIN answers n ON n.attempt=q.attempt AND n.idx=q.idx"
   " JOIN attempts a ON a.id=q.attempt"
-  " JOIN question_options o ON o.attempt=q.attempt AND o.idx=q.idx"
+  " JOIN asked_options o ON o.attempt=q.attempt AND o.idx=q.idx"
   " LEFT JOIN answer_picks pk"
   "  ON pk.attempt=o.attempt AND pk.idx=o.idx AND pk.opt=o.opt"
   " WHERE (?1=0 OR a.student=?1) AND (?2=0 OR a.id=?2)"
@@ -75,10 +75,10 @@ static const char zExportSql[] =
   "SELECT a.id AS attempt, a.student AS student_id, s.name AS student,"
   " a.kind, a.pack, a.stage, a.started, a.finished, a.status,"
   " n.idx AS \"index\", q.qid AS question, q.topic,"
-  " (SELECT group_concat(fact, ' ') FROM (SELECT f.fact FROM question_facts f"
-  "   WHERE f.attempt=q.attempt AND f.idx=q.idx ORDER BY f.fact)) AS facts,"
+  " (SELECT group_concat(value, ' ') FROM (SELECT f.value"
+  "   FROM json_each(q.body, '$.facts') f ORDER BY f.value)) AS facts,"
   " q.prompt, n.answer, n.correct, n.credit, n.points, n.answered"
-  " FROM questions q"
+  " FROM asked_questions q"
   " JOIN answers n ON n.attempt=q.attempt AND n.idx=q.idx"
   " JOIN attempts a ON a.id=q.attempt"
   " JOIN students s ON s.id=a.student"
@@ -87,22 +87,20 @@ static const char zExportSql[] =
   " AND (?5 IS NULL OR a.status=?5)"
   " ORDER BY a.id, n.idx";
 
-/* The export for a teacher's spreadsheet: local times beside UTC, and two
-** columns the writer uses and does not write: the question's option
-** count and the question kind (NOPT_COL, the last). */
+/* The export for a teacher's spreadsheet: local times beside UTC, and the
+** answer as the student saw it (answers.text, stored by the core with
+** each answer: the chosen options' texts, or what was typed). */
 static const char zSafeSql[] =
   "SELECT a.id AS attempt, a.student AS student_id, s.name AS student,"
   " a.kind, a.pack, a.stage, a.started,"
   " datetime(a.started, 'localtime') AS started_local, a.finished,"
   " datetime(a.finished, 'localtime') AS finished_local, a.status,"
   " n.idx AS \"index\", q.qid AS question, q.topic,"
-  " (SELECT group_concat(fact, ' ') FROM (SELECT f.fact FROM question_facts f"
-  "   WHERE f.attempt=q.attempt AND f.idx=q.idx ORDER BY f.fact)) AS facts,"
-  " q.prompt, n.answer, n.correct, n.credit, n.points, n.answered,"
-  " datetime(n.answered, 'localtime') AS answered_local,"
-  " (SELECT count(*) FROM question_options o"
-  "   WHERE o.attempt=q.attempt AND o.idx=q.idx) AS nopt"
-  " FROM questions q"
+  " (SELECT group_concat(value, ' ') FROM (SELECT f.value"
+  "   FROM json_each(q.body, '$.facts') f ORDER BY f.value)) AS facts,"
+  " q.prompt, n.text AS answer, n.correct, n.credit, n.points, n.answered,"
+  " datetime(n.answered, 'localtime') AS answered_local"
+  " FROM asked_questions q"
   " JOIN answers n ON n.attempt=q.attempt AND n.idx=q.idx"
   " JOIN attempts a ON a.id=q.attempt"
   " JOIN students s ON s.id=a.student"
@@ -110,8 +108,6 @@ static const char zSafeSql[] =
   " AND (?3 IS NULL OR a.pack=?3) AND (?4 IS NULL OR q.stage=?4)"
   " AND (?5 IS NULL OR a.status=?5)"
   " ORDER BY a.id, n.idx";
-#define SAFE_ANSWER_COL 16
-#define SAFE_NOPT_COL   22
 
 /*
 ** One CSV field through libcsv's writer (always quoted, quotes doubled).
@@ -135,51 +131,6 @@ static int csvPut(FILE *out, int bFirst, const char *z, int bSafe){
   return csv_fwrite(out, z, strlen(z));
 }
 
-/*
-** The answer as the student chose it: for a question with options (the
-** answer is option positions in that attempt's order, "2" or "1 3 0"),
-** the options' texts joined by " | "; anything else as it was typed.
-** Returns an sqlite3_malloc'd string, or NULL when out of memory.
-*/
-static char *answerText(KioskRecords *p, sqlite3_stmt *pOpt,
-                        sqlite3_int64 iAttempt, int idx, const char *zAnswer,
-                        int nOpt){
-  sqlite3_str *pStr;
-  const char *z = zAnswer ? zAnswer : "";
-  int nWord = 0;
-  (void)p;
-  if( nOpt<=0 ) return sqlite3_mprintf("%s", z);
-  /* positions only, or it is not ours to translate */
-  for(; *z; z++){
-    if( (*z<'0' || *z>'9') && *z!=' ' ) return sqlite3_mprintf("%s", zAnswer);
-  }
-  pStr = sqlite3_str_new(0);
-  for(z=zAnswer; *z; ){
-    long long iOpt = 0;
-    const char *zText = 0;
-    while( *z==' ' ) z++;
-    if( *z==0 ) break;
-    for(; *z>='0' && *z<='9'; z++){
-      if( iOpt<100000000 ) iOpt = iOpt*10 + (*z-'0');
-    }
-    sqlite3_reset(pOpt);
-    sqlite3_bind_int64(pOpt, 1, iAttempt);
-    sqlite3_bind_int(pOpt, 2, idx);
-    sqlite3_bind_int64(pOpt, 3, iOpt);
-    if( sqlite3_step(pOpt)==SQLITE_ROW ){
-      zText = (const char *)sqlite3_column_text(pOpt, 0);
-    }
-    if( nWord++ ) sqlite3_str_appendall(pStr, " | ");
-    if( zText ){
-      sqlite3_str_appendall(pStr, zText);
-    }else{
-      sqlite3_str_appendf(pStr, "%lld", iOpt);
-    }
-  }
-  sqlite3_reset(pOpt);
-  return sqlite3_str_finish(pStr);
-}
-
 int kioskRecordsExport(KioskRecords *p, const KioskRecFilter *pF, FILE *out,
                        int *pnRow, KioskError *pErr){
   return kioskRecordsExportAs(p, pF, 0, out, pnRow, pErr);
@@ -187,20 +138,14 @@ int kioskRecordsExport(KioskRecords *p, const KioskRecFilter *pF, FILE *out,
 
 int kioskRecordsExportAs(KioskRecords *p, const KioskRecFilter *pF, int bRaw,
                          FILE *out, int *pnRow, KioskError *pErr){
-  sqlite3_stmt *pStmt = 0, *pOpt = 0;
+  sqlite3_stmt *pStmt = 0;
   int i, nCol, rc = SQLITE_DONE, nRow = 0, bFail = 0;
   *pnRow = 0;
   if( kioskRecPrepare(p, bRaw ? zExportSql : zSafeSql, &pStmt, pErr) ){
     return KIOSK_EDB;
   }
-  if( !bRaw && kioskRecPrepare(p, "SELECT text FROM question_options"
-                               " WHERE attempt=?1 AND idx=?2 AND opt=?3",
-                               &pOpt, pErr) ){
-    sqlite3_finalize(pStmt);
-    return KIOSK_EDB;
-  }
   kioskRecBindFilter(pStmt, pF);
-  nCol = bRaw ? sqlite3_column_count(pStmt) : SAFE_NOPT_COL;
+  nCol = sqlite3_column_count(pStmt);
   for(i=0; i<nCol && !bFail; i++){
     bFail = csvPut(out, i==0, sqlite3_column_name(pStmt, i), 0)==EOF;
   }
@@ -208,20 +153,11 @@ int kioskRecordsExportAs(KioskRecords *p, const KioskRecFilter *pF, int bRaw,
   while( !bFail && (rc = sqlite3_step(pStmt))==SQLITE_ROW ){
     for(i=0; i<nCol && !bFail; i++){
       const char *z = (const char *)sqlite3_column_text(pStmt, i);
-      if( !bRaw && i==SAFE_ANSWER_COL ){
-        char *zText = answerText(p, pOpt, sqlite3_column_int64(pStmt, 0),
-                                 sqlite3_column_int(pStmt, 11), z,
-                                 sqlite3_column_int(pStmt, SAFE_NOPT_COL));
-        bFail = zText==0 || csvPut(out, 0, zText, 1)==EOF;
-        sqlite3_free(zText);
-      }else{
-        bFail = csvPut(out, i==0, z, !bRaw)==EOF;
-      }
+      bFail = csvPut(out, i==0, z, !bRaw)==EOF;
     }
     if( !bFail ) bFail = fputc('\n', out)==EOF;
     nRow++;
   }
-  sqlite3_finalize(pOpt);
   if( !bFail && rc!=SQLITE_DONE ){
     kioskRecDbError(p, "QUERY", pErr);
     sqlite3_finalize(pStmt);

@@ -42,6 +42,18 @@ const char ctlResultsUsage[] =
   "keeping its mode; a new one is readable by its owner only. A symlink\n"
   "stays a link, a device or FIFO is written through.\n"
   "\n"
+  "       kioskctl results grades --records FILE [--out F.csv]\n"
+  "       kioskctl results stats --records FILE --pack ID [--out F.csv]\n"
+  "\n"
+  "grades: one row per student with the best and last score (in percent) of\n"
+  "each pack and the last attempt in local time, with \"ID number\" and\n"
+  "\"Email address\" columns for Moodle's grade import (roster: kioskctl\n"
+  "students import).\n"
+  "stats: item statistics of pack ID as Moodle's quiz statistics define\n"
+  "them, over each student's first finished attempt: facility, SD,\n"
+  "discrimination index, discriminative efficiency, each option's share (and\n"
+  "among the top third), and flags for questions the numbers say are broken.\n"
+  "\n"
   "Exit status: 0 written, 1 error (a missing or corrupt FILE), 2 usage.\n";
 
 const char ctlPinUsage[] =
@@ -58,10 +70,15 @@ const char ctlPinUsage[] =
 
 const char ctlStudentsUsage[] =
   "Usage: kioskctl students --records FILE [--all]\n"
+  "       kioskctl students import --records FILE ROSTER.csv\n"
   "\n"
   "Lists the students of the records database FILE, one per line:\n"
   "id<TAB>name. --all also lists students removed from the roster whose\n"
   "records were kept (with a third column: removed <time>).\n"
+  "import: adds the students of ROSTER.csv (a header row naming the columns\n"
+  "name, id number, email), or gives existing students (same name) their id\n"
+  "number and email. Every error is printed as ROSTER.csv:LINE:COLUMN, and\n"
+  "with any error nothing is imported.\n"
   "\n"
   "Exit status: 0 listed, 1 error, 2 usage.\n";
 
@@ -110,9 +127,13 @@ int ctlResults(int argc, char **argv){
   KioskError err;
   char *zEnd = 0;
 
+  if( argc>=1 && (strcmp(argv[0], "stats")==0
+                   || strcmp(argv[0], "grades")==0) ){
+    return ctlResultsClass(argc, argv);
+  }
   if( argc<1 || strcmp(argv[0], "export")!=0 ){
-    fprintf(stderr, "kioskctl: results: expected \"export\" "
-            "(kioskctl help results)\n");
+    fprintf(stderr, "kioskctl: results: expected \"export\", \"grades\" or "
+            "\"stats\" (kioskctl help results)\n");
     return 2;
   }
   if( (rc = ctlParseArgs("results export", argc-1, argv+1, aOpt, azPos, 0, &nPos)) ){
@@ -275,6 +296,9 @@ int ctlStudents(int argc, char **argv){
   KioskRecords *pRec = 0;
   KioskError err;
 
+  if( argc>=1 && strcmp(argv[0], "import")==0 ){
+    return ctlStudentsImport(argc-1, argv+1);
+  }
   if( (rc = ctlParseArgs("students", argc, argv, aOpt, azPos, 0, &nPos)) ){
     return rc;
   }

@@ -64,6 +64,10 @@ extern const char ctlStudentsUsage[];
 int ctlRecords(int argc, char **argv);
 extern const char ctlRecordsUsage[];
 
+/* ctl-class.c: students import, results grades, results stats. */
+int ctlStudentsImport(int argc, char **argv);
+int ctlResultsClass(int argc, char **argv);
+
 /* ctl-quiz.c: quiz. */
 int ctlQuiz(int argc, char **argv);
 extern const char ctlQuizUsage[];

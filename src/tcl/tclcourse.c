@@ -151,6 +151,18 @@ static int courseObjCmd(ClientData cd, Tcl_Interp *interp,
   return TCL_ERROR;
 }
 
+KioskCourse *kioskTclCourseGet(Tcl_Interp *interp, Tcl_Obj *pName){
+  Tcl_CmdInfo info;
+  if( !Tcl_GetCommandInfo(interp, Tcl_GetString(pName), &info)
+   || info.objProc!=courseObjCmd || info.objClientData==0 ){
+    Tcl_SetObjResult(interp, Tcl_ObjPrintf("\"%s\" is not a course command",
+                                           Tcl_GetString(pName)));
+    Tcl_SetErrorCode(interp, "KIOSK", "ARG", "COURSE", (char *)0);
+    return 0;
+  }
+  return (KioskCourse *)info.objClientData;
+}
+
 int kioskCourseFactoryObjCmd(ClientData cd, Tcl_Interp *interp,
                              int objc, Tcl_Obj *const objv[]){
   static const char *const azOpt[] = { "-check", "-create", "-readonly",
