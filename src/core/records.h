@@ -285,8 +285,8 @@ int kioskRecordsItems(KioskRecords *p, const KioskRecFilter *pF, int eWhat,
 ** correct,credit,points,answered,answered_local, where answer is the text
 ** the student chose (the chosen options' texts, as the core stored them)
 ** or typed, *_local the UTC times in the machine's local time, and any
-** value starting with
-** = + - @, a tab or a CR gets a leading ' so no spreadsheet runs it.
+** value starting with = + - @, a tab or a CR gets a leading ' so no
+** spreadsheet runs it.
 ** bRaw 1, for scripts: attempt,student_id,student,kind,pack,stage,started,
 ** finished,status,index,question,topic,facts,prompt,answer,correct,credit,
 ** points,answered, every value verbatim (answer as stored: the option
