@@ -153,6 +153,8 @@ reopen:
     /* No application_id: ours only when built before there was one. */
     if( !kioskDbIsOldCourse(db) ) goto foreign;
     bStale = 1;
+  }else if( eKind==KIOSK_DB_COURSE && (flags & KIOSK_OPEN_NOCHECK) ){
+    bStale = iVersion!=KIOSK_COURSE_SCHEMA_VERSION;
   }else if( eKind==KIOSK_DB_COURSE ){
     int r = quickCheck(db, zWhy, sizeof(zWhy));
     if( r<0 ){
@@ -213,4 +215,14 @@ foreign:
 fail:
   sqlite3_close(db);
   return pErr ? (int)pErr->eClass : KIOSK_EDB;
+}
+
+int kioskCourseCheck(sqlite3 *db, char *zWhy, int nWhy, KioskError *pErr){
+  int r = quickCheck(db, zWhy, (size_t)nWhy);
+  if( r<0 ){
+    return kioskErrorSet(pErr, KIOSK_EDB, "QUERY", 0, 0, 0,
+                         "cannot check the course database: %s", zWhy);
+  }
+  if( r==0 ) zWhy[0] = 0;
+  return KIOSK_OK;
 }

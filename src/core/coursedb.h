@@ -28,6 +28,10 @@ extern const char kioskCourseSchemaSql[];
 #define KIOSK_OPEN_REBUILD  0x04   /* a course db of ours that is stale or
                                    ** damaged is deleted and made anew,
                                    ** empty (the caller loads it) */
+#define KIOSK_OPEN_NOCHECK  0x08   /* no PRAGMA quick_check while opening:
+                                   ** the caller runs kioskCourseCheck
+                                   ** later (the kiosk, after its first
+                                   ** screen is up) */
 
 /*
 ** Open zPath (":memory:" allowed). With KIOSK_OPEN_CREATE an empty database
@@ -41,6 +45,13 @@ extern const char kioskCourseSchemaSql[];
 */
 int kioskCourseOpen(const char *zPath, int flags, sqlite3 **ppDb,
                     KioskError *pErr);
+
+/* PRAGMA quick_check on an open course database: zWhy (nWhy bytes)
+** receives "" when it is sound, else what is damaged (a page of zeros, a
+** broken b-tree...). Returns 0, or KIOSK_EDB when the check could not run.
+** A few milliseconds on the bundled course, which is why the kiosk runs it
+** after its first screen rather than while opening. */
+int kioskCourseCheck(sqlite3 *db, char *zWhy, int nWhy, KioskError *pErr);
 
 /* Create the schema in an empty database db. Returns 0 or an error class. */
 int kioskCourseCreateSchema(sqlite3 *db, KioskError *pErr);

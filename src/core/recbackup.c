@@ -20,8 +20,9 @@
 **   - within those 4 weeks, every backup holding more answers than all
 **     newer ones (so the last copy before a deletion or a set-aside stays),
 **   - and the backup with the most answers ever, whatever its age;
-** a backup whose answers cannot be counted is never removed. Nothing here
-** reads the clock: times come from the caller.
+** a backup whose answers cannot be counted is never removed. Times come
+** from the caller; the clock is read only to age out the temporary files
+** of backups that died (an hour), and by kioskRecordsBackup.
 **
 ** Not here: opening (records.c), which calls kioskRecordsBackupAt.
 */
@@ -287,8 +288,10 @@ done:
   return rc;
 }
 
-/* Copy database zSchema of dbFrom into the empty file zDest. */
-static int copyInto(sqlite3 *dbFrom, const char *zDest, KioskError *pErr){
+/* Copy the main database of dbFrom into the empty file zDest; errors
+** name zName (the records file: the temporary one is gone by then). */
+static int copyInto(sqlite3 *dbFrom, const char *zDest, const char *zName,
+                    KioskError *pErr){
   sqlite3 *pDest = 0;
   sqlite3_backup *pBackup = 0;
   int rc;
@@ -304,14 +307,14 @@ static int copyInto(sqlite3 *dbFrom, const char *zDest, KioskError *pErr){
     }
   }
   if( rc!=SQLITE_OK ){
-    kioskErrorSet(pErr, KIOSK_ERECORDS, "BACKUP", zDest, 0, 0,
+    kioskErrorSet(pErr, KIOSK_ERECORDS, "BACKUP", zName, 0, 0,
                   "cannot write a backup: %s",
                   pDest ? sqlite3_errmsg(pDest) : sqlite3_errstr(rc));
     sqlite3_close(pDest);
     return KIOSK_ERECORDS;
   }
   if( sqlite3_close(pDest)!=SQLITE_OK ){
-    return kioskErrorSet(pErr, KIOSK_ERECORDS, "BACKUP", zDest, 0, 0,
+    return kioskErrorSet(pErr, KIOSK_ERECORDS, "BACKUP", zName, 0, 0,
                          "cannot close the backup");
   }
   return KIOSK_OK;
@@ -370,13 +373,13 @@ int kioskRecordsBackupAt(KioskRecords *p, long long iNow, char **pzPath,
   e = fchmod(fd, 0600)!=0 ? errno : 0;
   close(fd);
   if( e ){
-    rc = kioskErrorSet(pErr, KIOSK_ERECORDS, "BACKUP", zTmp, 0, 0,
+    rc = kioskErrorSet(pErr, KIOSK_ERECORDS, "BACKUP", p->zPath, 0, 0,
                        "cannot write a backup: %s", strerror(e));
     goto done;
   }
-  if( (rc = copyInto(p->db, zTmp, pErr))!=0 ) goto done;
+  if( (rc = copyInto(p->db, zTmp, p->zPath, pErr))!=0 ) goto done;
   if( (e = syncFile(zTmp))!=0 ){
-    rc = kioskErrorSet(pErr, KIOSK_ERECORDS, "BACKUP", zTmp, 0, 0,
+    rc = kioskErrorSet(pErr, KIOSK_ERECORDS, "BACKUP", p->zPath, 0, 0,
                        "cannot write a backup: %s", strerror(e));
     goto done;
   }

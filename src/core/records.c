@@ -4,7 +4,8 @@
 ** Opening is where the database is kept safe: only a file of ours is
 ** opened (dbkind.h), created 0600, integrity check (a corrupt file is
 ** moved aside, never replaced), WAL with synchronous=FULL, a backup
-** (recbackup.c), and in-place migrations by user_version. Also here: students, settings, the PIN and packs.
+** (recbackup.c), and in-place migrations by user_version. Also here:
+** students, settings, the PIN and packs.
 ** Attempts, answers and the review schedule are recattempt.c; item
 ** analysis and CSV export are recreport.c.
 */
@@ -553,7 +554,9 @@ int kioskRecordsOpenAt(const char *zPath, int nBackup, int flags,
     bOurs = eKind==KIOSK_DB_RECORDS;
     if( (e = makePrivate(zPath, eKind!=KIOSK_DB_MISSING))!=0 ){
       kioskErrorSet(pErr, KIOSK_EIO, "OPEN", zPath, 0, 0,
-                    "cannot make the records database private: %s",
+                    eKind==KIOSK_DB_MISSING
+                    ? "cannot create the records database: %s"
+                    : "cannot make the records database private: %s",
                     strerror(e));
       goto fail;
     }

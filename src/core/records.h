@@ -285,9 +285,10 @@ int kioskRecordsItems(KioskRecords *p, const KioskRecFilter *pF, int eWhat,
 ** attempt,student_id,student,kind,pack,stage,started,started_local,
 ** finished,finished_local,status,index,question,topic,facts,prompt,answer,
 ** correct,credit,points,answered,answered_local, where answer is the text
-** the student chose (option texts joined by " | ") or typed, *_local the
-** UTC times in the machine's local time, and any value starting with
-** = + - @, a tab or a CR gets a leading ' so no spreadsheet runs it.
+** the student chose (the chosen options' texts, as the core stored them)
+** or typed, *_local the UTC times in the machine's local time, and any
+** value starting with = + - @, a tab or a CR gets a leading ' so no
+** spreadsheet runs it.
 ** bRaw 1, for scripts: attempt,student_id,student,kind,pack,stage,started,
 ** finished,status,index,question,topic,facts,prompt,answer,correct,credit,
 ** points,answered, every value verbatim (answer as stored: the option

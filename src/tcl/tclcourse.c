@@ -49,13 +49,15 @@ static int courseObjCmd(ClientData cd, Tcl_Interp *interp,
                         int objc, Tcl_Obj *const objv[]){
   KioskCourse *p = (KioskCourse *)cd;
   static const char *const azSub[] = {
-    "close", "countries", "course", "events", "fact", "facts", "figures",
+    "check", "close", "countries", "course", "events", "fact", "facts",
+    "figures",
     "fresh", "glossary", "import", "initiatives", "lesson", "load", "packcheck",
     "packquiz", "places", "quiz", "score", "source", "sources", "stage",
     "stages", "tally", "term", 0
   };
   enum CourseSub {
-    SUB_CLOSE, SUB_COUNTRIES, SUB_COURSE, SUB_EVENTS, SUB_FACT, SUB_FACTS,
+    SUB_CHECK, SUB_CLOSE, SUB_COUNTRIES, SUB_COURSE, SUB_EVENTS, SUB_FACT,
+    SUB_FACTS,
     SUB_FIGURES, SUB_FRESH, SUB_GLOSSARY, SUB_IMPORT, SUB_INITIATIVES, SUB_LESSON,
     SUB_LOAD, SUB_PACKCHECK, SUB_PACKQUIZ, SUB_PLACES, SUB_QUIZ, SUB_SCORE,
     SUB_SOURCE, SUB_SOURCES,
@@ -72,6 +74,18 @@ static int courseObjCmd(ClientData cd, Tcl_Interp *interp,
     return TCL_ERROR;
   }
   switch( (enum CourseSub)iSub ){
+    case SUB_CHECK: {
+      /* $db check: "" when sound, else what PRAGMA quick_check found */
+      char zWhy[512];
+      KioskError err;
+      if( objc!=2 ){ Tcl_WrongNumArgs(interp, 2, objv, ""); return TCL_ERROR; }
+      kioskErrorClear(&err);
+      if( kioskCourseCheck(p->db, zWhy, (int)sizeof(zWhy), &err) ){
+        return kioskTclError(interp, &err);
+      }
+      Tcl_SetObjResult(interp, Tcl_NewStringObj(zWhy, -1));
+      return TCL_OK;
+    }
     case SUB_CLOSE: {
       /* $db close */
       if( objc!=2 ){ Tcl_WrongNumArgs(interp, 2, objv, ""); return TCL_ERROR; }
@@ -151,9 +165,9 @@ KioskCourse *kioskTclCourseGet(Tcl_Interp *interp, Tcl_Obj *pName){
 
 int kioskCourseFactoryObjCmd(ClientData cd, Tcl_Interp *interp,
                              int objc, Tcl_Obj *const objv[]){
-  static const char *const azOpt[] = { "-create", "-readonly", "-rebuild",
-                                       0 };
-  enum FactoryOpt { OPT_CREATE, OPT_READONLY, OPT_REBUILD };
+  static const char *const azOpt[] = { "-check", "-create", "-readonly",
+                                       "-rebuild", 0 };
+  enum FactoryOpt { OPT_CHECK, OPT_CREATE, OPT_READONLY, OPT_REBUILD };
   KioskCourse *p;
   KioskError err;
   int flags = KIOSK_OPEN_CREATE, i, iOpt, b;
@@ -164,7 +178,7 @@ int kioskCourseFactoryObjCmd(ClientData cd, Tcl_Interp *interp,
   if( objc<3 || (objc%2)==0 ){
     Tcl_WrongNumArgs(interp, 1, objv,
                      "name file ?-create boolean? ?-readonly boolean?"
-                     " ?-rebuild boolean?");
+                     " ?-rebuild boolean? ?-check boolean?");
     return TCL_ERROR;
   }
   for(i=3; i<objc; i+=2){
@@ -174,6 +188,9 @@ int kioskCourseFactoryObjCmd(ClientData cd, Tcl_Interp *interp,
       return TCL_ERROR;
     }
     switch( (enum FactoryOpt)iOpt ){
+      case OPT_CHECK:
+        flags = b ? (flags & ~KIOSK_OPEN_NOCHECK) : (flags | KIOSK_OPEN_NOCHECK);
+        break;
       case OPT_CREATE:
         flags = b ? (flags | KIOSK_OPEN_CREATE) : (flags & ~KIOSK_OPEN_CREATE);
         break;

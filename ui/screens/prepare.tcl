@@ -7,6 +7,11 @@
 namespace eval ::kiosk::ui::prepare {
     namespace import ::msgcat::mc
     namespace import ::kiosk::ui::app::*
+    # 1: check course.db (PRAGMA quick_check) while opening it. The first
+    # open skips it, to start fast, and runs it once the attract screen is
+    # up (CheckLater); a failed open, or damage found then, opens again
+    # with the check, which rebuilds a damaged course.db.
+    variable full 0
 }
 
 # show FRAME: open the course. A database that is current opens at once,
@@ -35,6 +40,7 @@ proc ::kiosk::ui::prepare::show {f} {
 # rebuild it if rebuild is 1, else leave it to the caller (returns 0).
 # Returns 1 once it has moved on to the attract or the error screen.
 proc ::kiosk::ui::prepare::Open {f rebuild} {
+    variable full
     set opt(course) [::kiosk::ui::app::opt course]
     set opt(db) [::kiosk::ui::app::opt db]
     set cmd ::kiosk::ui::app::coursedb
@@ -46,7 +52,7 @@ proc ::kiosk::ui::prepare::Open {f rebuild} {
         # course.db is derived: one of ours from another version of the
         # kiosk, or damaged, is made anew (then loaded below); any other
         # file is refused by the package and left as it is.
-        ::kiosk::course $cmd $opt(db) -rebuild 1
+        ::kiosk::course $cmd $opt(db) -rebuild 1 -check $full
         if {![$cmd fresh $opt(course)]} {
             if {!$rebuild} {
                 return 0
@@ -56,10 +62,38 @@ proc ::kiosk::ui::prepare::Open {f rebuild} {
         }
         ::kiosk::ui::app::setCourse $cmd
     } on error {msg opts} {
+        if {!$full} {
+            # perhaps a damaged course.db: once more, checked (and rebuilt)
+            set full 1
+            return [Open $f $rebuild]
+        }
         goto error [mc "The course could not be loaded."] $msg \
             [dict get $opts -errorinfo] [dict get $opts -errorcode]
         return 1
     }
+    if {!$full} {
+        set full 1
+        after 2000 [list ::kiosk::ui::prepare::CheckLater $cmd]
+    }
     goto attract
     return 1
+}
+
+# CheckLater CMD: PRAGMA quick_check of the course opened without it. A
+# damaged course.db is rebuilt at once when nobody is using the kiosk (the
+# attract screen), else when it next starts; a check that cannot run is
+# said.
+proc ::kiosk::ui::prepare::CheckLater {cmd} {
+    if {[namespace which $cmd] eq ""} return
+    if {[catch {$cmd check} why]} {
+        toast [mc "The course could not be checked: %s" $why] 10000
+        return
+    }
+    if {$why eq ""} return
+    if {[::kiosk::ui::app::screen] eq "attract"} {
+        goto prepare
+    } else {
+        variable full 0
+        toast [mc "The course database is damaged (%s); it is rebuilt when the kiosk next starts." $why] 10000
+    }
 }
