@@ -213,11 +213,14 @@ $f$;
 CREATE VIEW kiosk.results AS
   SELECT a.uid, a.student, a.kiosk, a.kind, a.pack, a.stage, a.status,
          a.started, a.finished,
-         count(w.idx) AS answered,
-         count(w.idx) FILTER (WHERE w.correct) AS correct,
-         coalesce(sum(w.points), 0) AS score
-  FROM kiosk.attempts a LEFT JOIN kiosk.answers w ON w.uid = a.uid
-  GROUP BY a.uid;
+         coalesce(w.answered, 0) AS answered,
+         coalesce(w.correct, 0) AS correct,
+         coalesce(w.score, 0) AS score
+  FROM kiosk.attempts a
+  LEFT JOIN (SELECT uid, count(*) AS answered,
+                    count(*) FILTER (WHERE correct) AS correct,
+                    sum(points) AS score
+             FROM kiosk.answers GROUP BY uid) w ON w.uid = a.uid;
 
 RESET ROLE;
 
