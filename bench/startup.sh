@@ -53,7 +53,8 @@ EOF
 # The kiosk on databases of its own, with the hook that stops it.
 KIOSK_TEST_HOOK=$here/startup-hook.tcl
 XDG_DATA_HOME=$work/data
-export KIOSK_TEST_HOOK XDG_DATA_HOME
+XDG_CACHE_HOME=$work/cache
+export KIOSK_TEST_HOOK XDG_DATA_HOME XDG_CACHE_HOME
 set -- "$kiosk" --windowed --db "$work/course.db" --records "$work/records.db"
 
 # The first start builds course.db; the second must find it fresh.

@@ -31,12 +31,26 @@ namespace eval ::kiosk::ui::main {
     namespace import ::msgcat::mc
 }
 
-proc ::kiosk::ui::main::DataHome {} {
+# The XDG base directory named by env(VAR), else ~/FALLBACK; a relative
+# value is ignored, as the XDG Base Directory specification says.
+proc ::kiosk::ui::main::XdgDir {var fallback} {
     global env
-    if {[info exists env(XDG_DATA_HOME)] && $env(XDG_DATA_HOME) ne ""} {
-        return [file join $env(XDG_DATA_HOME) kiosk]
+    if {[info exists env($var)] && $env($var) ne ""
+            && [file pathtype $env($var)] eq "absolute"} {
+        return $env($var)
     }
-    return [file join [file normalize ~] .local share kiosk]
+    return [file join [file normalize ~] {*}$fallback]
+}
+
+# Where the records live by default: data that must be kept.
+proc ::kiosk::ui::main::DataHome {} {
+    return [file join [XdgDir XDG_DATA_HOME {.local share}] kiosk]
+}
+
+# Where the course database lives by default: it is rebuilt from the
+# course folder whenever needed, a cache.
+proc ::kiosk::ui::main::CacheHome {} {
+    return [file join [XdgDir XDG_CACHE_HOME .cache] kiosk]
 }
 
 proc ::kiosk::ui::main::Usage {} {
@@ -54,13 +68,25 @@ Options:
                    (default: %s)
   --windowed       run in a normal window, without the kiosk lock
                    (for authors and instructors at their own machine)
-  --help           show this help and exit
+  -h, --help       show this help and exit
   --version        print the version and exit
 
+A value may also follow its option after an equals sign: --db=FILE.
+
 Environment:
-  XDG_DATA_HOME    where the databases live by default (kiosk/ below it;
-                   without it, ~/.local/share/kiosk)" \
-        [DefaultCourse] [file join [DataHome] course.db] \
+  XDG_DATA_HOME    where the records live by default (kiosk/ below it;
+                   without it, or when it is not an absolute path,
+                   ~/.local/share/kiosk)
+  XDG_CACHE_HOME   where the course database lives by default (kiosk/
+                   below it; without it, or when it is not an absolute
+                   path, ~/.cache/kiosk)
+  DISPLAY          the X display to open
+
+Exit status:
+  0  the instructor left the kiosk, or --help or --version
+  1  the kiosk could not start (no display, a missing package or file)
+  2  a usage error (an unknown option, a missing value)" \
+        [DefaultCourse] [file join [CacheHome] course.db] \
         [file join [DataHome] records.db]]
 }
 
@@ -78,13 +104,25 @@ proc ::kiosk::ui::main::ParseArgs {argv} {
     variable opt
     while {[llength $argv]} {
         set argv [lassign $argv arg]
+        # --db=FILE is --db FILE
+        if {[regexp {^(--[a-z]+)=(.*)$} $arg -> name value]} {
+            set arg $name
+            set argv [linsert $argv 0 $value]
+            if {$arg ni {--course --db --records}} {
+                puts stderr [mc "kiosk: option %s takes no value" $arg]
+                return 2
+            }
+        }
         switch -- $arg {
             --help - -h {
                 puts [Usage]
                 return 0
             }
             --version {
-                puts "kiosk $::env(KIOSK_VERSION)"
+                puts "kiosk (Kiosk) $::env(KIOSK_VERSION)"
+                puts "Copyright (c) 2026 The Kiosk authors"
+                puts "License MIT: <https://opensource.org/licenses/MIT>"
+                puts [mc "This is free software: you are free to change and redistribute it.\nThere is NO WARRANTY, to the extent permitted by law."]
                 return 0
             }
             --windowed {
@@ -104,7 +142,7 @@ proc ::kiosk::ui::main::ParseArgs {argv} {
         }
     }
     if {$opt(course) eq ""} { set opt(course) [DefaultCourse] }
-    if {$opt(db) eq ""} { set opt(db) [file join [DataHome] course.db] }
+    if {$opt(db) eq ""} { set opt(db) [file join [CacheHome] course.db] }
     if {$opt(records) eq ""} { set opt(records) [file join [DataHome] records.db] }
     set opt(course) [file normalize $opt(course)]
     return ""
@@ -116,7 +154,10 @@ proc ::kiosk::ui::main::LoadUi {} {
     # Tk parses ::argv when it loads: it must not see ours.
     set ::argv {}
     set ::argc 0
-    package require Tk 8.6
+    if {[catch {package require Tk 8.6} msg]} {
+        return -code error -errorcode {KIOSK DISPLAY} \
+            [mc "cannot open display: %s" $msg]
+    }
     source [file join $uidir theme.tcl]
     source [file join $uidir app.tcl]
     source [file join $uidir cards.tcl]
@@ -213,8 +254,16 @@ proc ::kiosk::ui::main::quit {} {
     exit 0
 }
 
+# A failure to start is one line on stderr, "kiosk: ...", and exit status
+# 1; the Tcl stack behind it only with KIOSK_DEBUG set.
 if {!$::kiosk::ui::main::embed} {
-    set status [::kiosk::ui::main::start $argv]
+    if {[catch {::kiosk::ui::main::start $argv} status]} {
+        puts stderr "kiosk: $status"
+        if {[info exists env(KIOSK_DEBUG)] && $env(KIOSK_DEBUG) ne ""} {
+            puts stderr $errorInfo
+        }
+        exit 1
+    }
     if {$status ne ""} { exit $status }
     vwait forever
 }

@@ -80,7 +80,8 @@ int ctlBuild(int argc, char **argv){
 
   if( ctlParseArgs("build", argc, argv, aOpt, azPos, 1, &nPos) ) return 2;
   if( zCourse==0 || zDb==0 || nPos!=0 ){
-    fputs(ctlBuildUsage, stderr);
+    fprintf(stderr, "kioskctl: build: give --course DIR and --db FILE "
+            "(kioskctl build --help)\n");
     return 2;
   }
   kioskErrorClear(&err);
@@ -100,7 +101,7 @@ int ctlBuild(int argc, char **argv){
   rc = kioskCourseLoad(db, zCourse, 0, 100, &rep, &err);
   if( rc ){
     printErrors(&rep);
-    if( rep.bMore ) fprintf(stderr, "kioskctl build: stopped after %d errors\n",
+    if( rep.bMore ) fprintf(stderr, "kioskctl: build: stopped after %d errors\n",
                             rep.nErr);
   }else{
     printCounts(&rep);
@@ -125,14 +126,15 @@ int ctlCheck(int argc, char **argv){
 
   if( ctlParseArgs("check", argc, argv, aOpt, azPos, 1, &nPos) ) return 2;
   if( zCourse==0 || nPos!=0 ){
-    fputs(ctlCheckUsage, stderr);
+    fprintf(stderr, "kioskctl: check: give --course DIR (kioskctl check "
+            "--help)\n");
     return 2;
   }
   if( zLimit ){
     char *zEnd = 0;
     long n = strtol(zLimit, &zEnd, 10);
     if( zEnd==zLimit || *zEnd || n<1 || n>100000 ){
-      fprintf(stderr, "kioskctl check: --limit wants a number from 1 to"
+      fprintf(stderr, "kioskctl: check: --limit wants a number from 1 to"
               " 100000, not \"%s\"\n", zLimit);
       return 2;
     }
@@ -147,7 +149,7 @@ int ctlCheck(int argc, char **argv){
   rc = kioskCourseLoad(db, zCourse, KIOSK_COURSE_CHECK, nLimit, &rep, &err);
   printErrors(&rep);
   if( rep.bMore ){
-    fprintf(stderr, "kioskctl check: stopped after %d errors (--limit)\n",
+    fprintf(stderr, "kioskctl: check: stopped after %d errors (--limit)\n",
             rep.nErr);
   }
   if( rc==0 ) printf("%s: no errors\n", zCourse);
@@ -170,7 +172,8 @@ int ctlImport(int argc, char **argv){
 
   if( ctlParseArgs("import", argc, argv, aOpt, azPos, 2, &nPos) ) return 2;
   if( zDb==0 || nPos!=2 ){
-    fputs(ctlImportUsage, stderr);
+    fprintf(stderr, "kioskctl: import: give --db FILE, a TABLE and a "
+            "FILE.csv (kioskctl import --help)\n");
     return 2;
   }
   kioskErrorClear(&err);

@@ -42,9 +42,9 @@ const char ctlPackUsage[] =
   "install  checks PACK against the course, as check --db does, and only\n"
   "         when it has no error stores it in the records database, where\n"
   "         the kiosk offers it. The course is COURSE.db, else the kiosk's\n"
-  "         own $XDG_DATA_HOME/kiosk/course.db (without XDG_DATA_HOME,\n"
-  "         ~/.local/share/kiosk/course.db) when it exists; without either\n"
-  "         install refuses.\n"
+  "         own $XDG_CACHE_HOME/kiosk/course.db (without XDG_CACHE_HOME, or\n"
+  "         when it is not an absolute path, ~/.cache/kiosk/course.db) when\n"
+  "         it exists; without either install refuses.\n"
   "\n"
   "Exit status: 0 success, 1 the input has errors, 2 usage.\n";
 
@@ -53,7 +53,7 @@ static void printErrors(const KioskErrList *pErrs){
   int i;
   for(i=0; i<pErrs->nErr; i++) ctlPrintError(&pErrs->aErr[i]);
   if( pErrs->nDropped>0 ){
-    fprintf(stderr, "kioskctl pack: %d more error%s not shown\n",
+    fprintf(stderr, "kioskctl: pack: %d more error%s not shown\n",
             pErrs->nDropped, pErrs->nDropped==1 ? "" : "s");
   }
 }
@@ -87,19 +87,19 @@ static int writeOut(const char *zOut, const char *z){
   if( zOut && strcmp(zOut, "-")!=0 ){
     out = fopen(zOut, "wb");
     if( out==0 ){
-      fprintf(stderr, "%s: cannot open for writing: %s\n", zOut,
+      fprintf(stderr, "kioskctl: %s: cannot open for writing: %s\n", zOut,
               strerror(errno));
       return 1;
     }
   }
   if( fwrite(z, 1, n, out)!=n || fflush(out) ){
-    fprintf(stderr, "%s: cannot write: %s\n", zOut ? zOut : "stdout",
+    fprintf(stderr, "kioskctl: %s: cannot write: %s\n", zOut ? zOut : "stdout",
             strerror(errno));
     if( out!=stdout ) fclose(out);
     return 1;
   }
   if( out!=stdout && fclose(out) ){
-    fprintf(stderr, "%s: cannot write: %s\n", zOut, strerror(errno));
+    fprintf(stderr, "kioskctl: %s: cannot write: %s\n", zOut, strerror(errno));
     return 1;
   }
   return 0;
@@ -112,7 +112,7 @@ static int parseSeed(const char *z, uint64_t *pv){
   errno = 0;
   v = strtoull(z, &zEnd, 10);
   if( z[0]<'0' || z[0]>'9' || *zEnd || errno || v>(unsigned long long)INT64_MAX ){
-    fprintf(stderr, "kioskctl pack: --seed must be a whole number from 0 to "
+    fprintf(stderr, "kioskctl: pack: --seed must be a whole number from 0 to "
             "%lld, not \"%s\"\n", (long long)INT64_MAX, z);
     return 2;
   }
@@ -140,7 +140,7 @@ static int packCheck(int argc, char **argv){
     return 2;
   }
   if( nPos==0 ){
-    fprintf(stderr, "kioskctl pack check: no PACK given (kioskctl help "
+    fprintf(stderr, "kioskctl: pack check: no PACK given (kioskctl help "
             "pack)\n");
     return 2;
   }
@@ -225,7 +225,7 @@ static int packExport(int argc, char **argv){
     return 2;
   }
   if( nPos!=1 || !bGift ){
-    fprintf(stderr, "kioskctl pack export: give --gift and one PACK "
+    fprintf(stderr, "kioskctl: pack export: give --gift and one PACK "
             "(kioskctl help pack)\n");
     return 2;
   }
@@ -236,7 +236,7 @@ static int packExport(int argc, char **argv){
     goto done;
   }
   if( p->nRule>0 && db==0 ){
-    fprintf(stderr, "kioskctl pack export: %s has rules: give --db "
+    fprintf(stderr, "kioskctl: pack export: %s has rules: give --db "
             "COURSE.db to generate their questions\n", azPos[0]);
     rc = 2;
     goto done;
@@ -280,17 +280,17 @@ static int packImport(int argc, char **argv){
     return 2;
   }
   if( nPos!=1 ){
-    fprintf(stderr, "kioskctl pack import: give one FILE.gift (kioskctl "
+    fprintf(stderr, "kioskctl: pack import: give one FILE.gift (kioskctl "
             "help pack)\n");
     return 2;
   }
   if( zId && !kioskPackIsId(zId) ){
-    fprintf(stderr, "kioskctl pack import: --id must be lower-case letters, "
+    fprintf(stderr, "kioskctl: pack import: --id must be lower-case letters, "
             "digits and - (at most 64), not \"%s\"\n", zId);
     return 2;
   }
   if( zTitle && (zTitle[0]==0 || strlen(zTitle)>200) ){
-    fprintf(stderr, "kioskctl pack import: --title must be 1 to 200 "
+    fprintf(stderr, "kioskctl: pack import: --title must be 1 to 200 "
             "bytes\n");
     return 2;
   }
@@ -306,13 +306,13 @@ static int packImport(int argc, char **argv){
                                  &warns);
   zPack = sqlite3_str_finish(pOut);
   if( nSkipped<0 || zPack==0 ){
-    fprintf(stderr, "kioskctl pack import: out of memory\n");
+    fprintf(stderr, "kioskctl: pack import: out of memory\n");
     rc = 1;
   }else{
     printErrors(&errs);
     printWarnings(&warns);
     if( kioskErrListCount(&errs)>0 ){
-      fprintf(stderr, "kioskctl pack import: %d question%s not imported "
+      fprintf(stderr, "kioskctl: pack import: %d question%s not imported "
               "(kept as comments in the pack)\n", nSkipped,
               nSkipped==1 ? "" : "s");
       rc = 1;
@@ -328,19 +328,21 @@ static int packImport(int argc, char **argv){
 
 /*
 ** The kiosk's default course database, as the kiosk itself finds it
-** (ui/main.tcl): $XDG_DATA_HOME/kiosk/course.db, or without XDG_DATA_HOME
-** ~/.local/share/kiosk/course.db. Returns the path (sqlite3_malloc'd) when
-** that file exists, else NULL; *pzTried receives the path looked at (or
-** NULL without HOME), for the message (the caller frees it).
+** (ui/main.tcl): $XDG_CACHE_HOME/kiosk/course.db, or without
+** XDG_CACHE_HOME ~/.cache/kiosk/course.db (course.db is rebuildable: a
+** cache). A relative XDG_CACHE_HOME is ignored, as the XDG Base Directory
+** specification says. Returns the path (sqlite3_malloc'd) when that file
+** exists, else NULL; *pzTried receives the path looked at (or NULL without
+** HOME), for the message (the caller frees it).
 */
 static char *defaultCourseDb(char **pzTried){
-  const char *zXdg = getenv("XDG_DATA_HOME");
+  const char *zXdg = getenv("XDG_CACHE_HOME");
   const char *zHome = getenv("HOME");
   char *z = 0;
-  if( zXdg && zXdg[0] ){
+  if( zXdg && zXdg[0]=='/' ){
     z = sqlite3_mprintf("%s/kiosk/course.db", zXdg);
   }else if( zHome && zHome[0] ){
-    z = sqlite3_mprintf("%s/.local/share/kiosk/course.db", zHome);
+    z = sqlite3_mprintf("%s/.cache/kiosk/course.db", zHome);
   }
   *pzTried = z;
   if( z && access(z, F_OK)==0 ) return sqlite3_mprintf("%s", z);
@@ -365,7 +367,7 @@ static int packInstall(int argc, char **argv){
     return 2;
   }
   if( nPos!=1 || zRecords==0 ){
-    fprintf(stderr, "kioskctl pack install: give --records RECORDS.db and "
+    fprintf(stderr, "kioskctl: pack install: give --records RECORDS.db and "
             "one PACK (kioskctl help pack)\n");
     return 2;
   }
@@ -373,7 +375,7 @@ static int packInstall(int argc, char **argv){
   if( zDb==0 ){
     zDb = zDefault = defaultCourseDb(&zTried);
     if( zDb==0 ){
-      fprintf(stderr, "kioskctl pack install: no course database to check "
+      fprintf(stderr, "kioskctl: pack install: no course database to check "
               "the pack against: give --db COURSE.db (kioskctl build makes "
               "one)%s%s%s\n", zTried ? "; the kiosk's default, " : "",
               zTried ? zTried : "", zTried ? ", does not exist" : "");
@@ -424,7 +426,8 @@ int ctlPack(int argc, char **argv){
   };
   size_t i;
   if( argc<1 ){
-    fputs(ctlPackUsage, stderr);
+    fprintf(stderr, "kioskctl: pack: give a subcommand: check, export, "
+            "import or install (kioskctl pack --help)\n");
     return 2;
   }
   for(i=0; i<sizeof(aSub)/sizeof(aSub[0]); i++){
@@ -432,7 +435,7 @@ int ctlPack(int argc, char **argv){
       return aSub[i].xRun(argc-1, argv+1);
     }
   }
-  fprintf(stderr, "kioskctl pack: unknown subcommand \"%s\" (check, export, "
+  fprintf(stderr, "kioskctl: pack: unknown subcommand \"%s\" (check, export, "
           "import, install)\n", argv[0]);
   return 2;
 }

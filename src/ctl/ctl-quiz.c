@@ -163,7 +163,7 @@ static int printJson(const KioskQuiz *pQuiz, const KioskQuizSpec *pSpec,
   sqlite3_str_appendall(p, "\n]}\n");
   if( sqlite3_str_errcode(p) ){
     sqlite3_free(sqlite3_str_finish(p));
-    fprintf(stderr, "kioskctl quiz: out of memory\n");
+    fprintf(stderr, "kioskctl: quiz: out of memory\n");
     return 1;
   }
   z = sqlite3_str_finish(p);
@@ -202,13 +202,13 @@ int ctlQuiz(int argc, char **argv){
   kioskErrorClear(&err);
   if( ctlParseArgs("quiz", argc, argv, aOpt, azPos, 0, &nPos) ) return 2;
   if( zDb==0 ){
-    fprintf(stderr, "kioskctl quiz: --db FILE is required "
+    fprintf(stderr, "kioskctl: quiz: --db FILE is required "
             "(kioskctl help quiz)\n");
     return 2;
   }
   if( zCount ){
     if( parseNumber(zCount, &v) || v<1 || v>KIOSK_QUIZ_MAX_COUNT ){
-      fprintf(stderr, "kioskctl quiz: --count must be a number from 1 to %d,"
+      fprintf(stderr, "kioskctl: quiz: --count must be a number from 1 to %d,"
               " not \"%s\"\n", KIOSK_QUIZ_MAX_COUNT, zCount);
       return 2;
     }
@@ -218,7 +218,7 @@ int ctlQuiz(int argc, char **argv){
     char *zEnd = 0;
     spec.iSeed = strtoull(zSeed, &zEnd, 10);
     if( *zSeed==0 || *zSeed=='-' || *zEnd ){
-      fprintf(stderr, "kioskctl quiz: --seed must be a whole number from 0,"
+      fprintf(stderr, "kioskctl: quiz: --seed must be a whole number from 0,"
               " not \"%s\"\n", zSeed);
       return 2;
     }
@@ -232,7 +232,7 @@ int ctlQuiz(int argc, char **argv){
   for(i=0; i<nKind; i++){
     KioskQKind e;
     if( kioskQKindFromName(azKind[i], &e) ){
-      fprintf(stderr, "kioskctl quiz: unknown kind \"%s\": must be choice,"
+      fprintf(stderr, "kioskctl: quiz: unknown kind \"%s\": must be choice,"
               " multi, tf, year, number, text, order or match\n", azKind[i]);
       rc = 2;
       goto done;

@@ -94,15 +94,15 @@ int ctlResults(int argc, char **argv){
   char *zEnd = 0;
 
   if( argc<1 || strcmp(argv[0], "export")!=0 ){
-    fprintf(stderr, "kioskctl results: expected \"export\" "
+    fprintf(stderr, "kioskctl: results: expected \"export\" "
             "(kioskctl help results)\n");
     return 2;
   }
-  if( (rc = ctlParseArgs("results", argc-1, argv+1, aOpt, azPos, 0, &nPos)) ){
+  if( (rc = ctlParseArgs("results export", argc-1, argv+1, aOpt, azPos, 0, &nPos)) ){
     return rc;
   }
   if( zRecords==0 ){
-    fprintf(stderr, "kioskctl results: --records FILE is required "
+    fprintf(stderr, "kioskctl: results: --records FILE is required "
             "(kioskctl help results)\n");
     return 2;
   }
@@ -111,7 +111,7 @@ int ctlResults(int argc, char **argv){
   if( zStudent ){
     f.iStudent = strtoll(zStudent, &zEnd, 10);
     if( zEnd==zStudent || *zEnd || f.iStudent<=0 ){
-      fprintf(stderr, "kioskctl results: --student takes a student id, "
+      fprintf(stderr, "kioskctl: results: --student takes a student id, "
               "not \"%s\"\n", zStudent);
       return 2;
     }
@@ -178,23 +178,23 @@ int ctlPin(int argc, char **argv){
   KioskError err;
 
   if( argc<1 || (strcmp(argv[0], "set")!=0 && strcmp(argv[0], "check")!=0) ){
-    fprintf(stderr, "kioskctl pin: expected \"set\" or \"check\" "
+    fprintf(stderr, "kioskctl: pin: expected \"set\" or \"check\" "
             "(kioskctl help pin)\n");
     return 2;
   }
   bSet = strcmp(argv[0], "set")==0;
-  if( (rc = ctlParseArgs("pin", argc-1, argv+1, aOpt, azPos, 0, &nPos)) ){
+  if( (rc = ctlParseArgs(bSet ? "pin set" : "pin check", argc-1, argv+1, aOpt, azPos, 0, &nPos)) ){
     return rc;
   }
   if( zRecords==0 ){
-    fprintf(stderr, "kioskctl pin: --records FILE is required "
+    fprintf(stderr, "kioskctl: pin: --records FILE is required "
             "(kioskctl help pin)\n");
     return 2;
   }
   kioskErrorClear(&err);
   if( readSecret(bSet ? "New instructor PIN: " : "Instructor PIN: ",
                  zPin, (int)sizeof(zPin)) ){
-    fprintf(stderr, "kioskctl pin: no PIN on standard input\n");
+    fprintf(stderr, "kioskctl: pin: no PIN on standard input\n");
     return 1;
   }
   if( bSet ){
@@ -206,7 +206,7 @@ int ctlPin(int argc, char **argv){
     if( isatty(STDIN_FILENO) ){
       if( readSecret("Again: ", zAgain, (int)sizeof(zAgain))
        || strcmp(zPin, zAgain)!=0 ){
-        fprintf(stderr, "kioskctl pin: the two PINs differ; nothing "
+        fprintf(stderr, "kioskctl: pin: the two PINs differ; nothing "
                 "changed\n");
         rc = 1;
         goto done;
@@ -224,7 +224,7 @@ int ctlPin(int argc, char **argv){
     ctlPrintError(&err);
     rc = 1;
   }else if( !bSet && !bOk ){
-    fprintf(stderr, "kioskctl pin: wrong PIN\n");
+    fprintf(stderr, "kioskctl: pin: wrong PIN\n");
     rc = 1;
   }
 
@@ -262,7 +262,7 @@ int ctlStudents(int argc, char **argv){
     return rc;
   }
   if( zRecords==0 ){
-    fprintf(stderr, "kioskctl students: --records FILE is required "
+    fprintf(stderr, "kioskctl: students: --records FILE is required "
             "(kioskctl help students)\n");
     return 2;
   }

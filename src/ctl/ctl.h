@@ -4,7 +4,8 @@
 ** Each subcommand lives in its own file (ctl-build.c, ctl-quiz.c, ...) as
 ** `int ctlXxx(int argc, char **argv)` receiving the arguments after its
 ** name, and returning the process exit status: 0 success, 1 the input had
-** errors (reported on stderr like a compiler), 2 a usage error.
+** errors (reported on stderr like a compiler, after "kioskctl: "), 2 a
+** usage error.
 */
 #ifndef KIOSK_CTL_H
 #define KIOSK_CTL_H
@@ -20,15 +21,21 @@ typedef struct CtlOpt {
 } CtlOpt;
 
 /*
-** Parse argv[0..argc-1] against aOpt (terminated by a zero zName).
-** Positional arguments are collected, in order, into azPos (at most nPos);
-** *pnPos receives their count. Returns 0, or prints a message naming
-** zCmd and returns 2 (the usage exit status).
+** Parse argv[0..argc-1] against aOpt (terminated by a zero zName) with
+** getopt_long: "--db FILE" or "--db=FILE", "-o FILE" or "-oFILE", options
+** anywhere, "--" ends them. Positional arguments are collected, in order,
+** into azPos (at most nPos); *pnPos receives their count. Returns 0, or
+** prints "kioskctl: zCmd: ..." and returns 2 (the usage exit status).
+** "--help" or "-h" prints ctlUsage on stdout and exits 0.
 */
 int ctlParseArgs(const char *zCmd, int argc, char **argv, const CtlOpt *aOpt,
                  const char **azPos, int nPos, int *pnPos);
 
-/* Print a KioskError on stderr as "file:line:col: message". */
+/* The usage of the subcommand running (main sets it), for --help. */
+extern const char *ctlUsage;
+
+/* Print a KioskError on stderr as "kioskctl: file:line:col: message".
+** Every message kioskctl prints on stderr starts with "kioskctl: ". */
 void ctlPrintError(const KioskError *pErr);
 
 /* Subcommands (one file each). */
