@@ -122,5 +122,38 @@ int main(void){
   kioskOutboxBatchFree(&b);
 
   sqlite3_close(db);
+
+  /* A database with history before the outbox: installing queues it all,
+  ** each attempt's start before its answers and its end. */
+  db = 0;
+  sqlite3_open(":memory:", &db);
+  zSchema = readFile(zPath);
+  CHECK_INT(sqlite3_exec(db, zSchema, 0, 0, 0), SQLITE_OK);
+  free(zSchema);
+  CHECK_INT(sqlite3_exec(db,
+    "INSERT INTO students(id, name, created) VALUES(1, 'Ann', 't0');"
+    "INSERT INTO attempts(id, uid, student, kind, status, started, finished)"
+    "  VALUES(1, 'aa', 1, 'stage', 'finished', 't1', 't2'),"
+    "        (2, 'bb', 1, 'stage', 'open', 't3', NULL);"
+    "INSERT INTO questions(id, hash, qid, kind, body) VALUES(1, 1, 'q', 'tf',"
+    "  '{}');"
+    "INSERT INTO asked VALUES(1, 0, 1, '{}'), (1, 1, 1, '{}'),"
+    "  (2, 0, 1, '{}');"
+    "INSERT INTO answers VALUES(2, 0, 'x', '', 1, 1, 1, 't4'),"
+    "  (1, 1, 'x', '', 1, 1, 1, 't2'), (1, 0, 'x', '', 0, 0, 0, 't1');"
+    "INSERT INTO review VALUES(1, 'f', 's', 2, 5, 3, 1, 't4');"
+    "INSERT INTO lessons_read VALUES(1, 's', 't0');", 0, 0, 0), SQLITE_OK);
+  CHECK_INT(kioskOutboxInstall(db, &err), KIOSK_OK);
+  CHECK_INT(count(db, "SELECT count(*) FROM outbox WHERE sent IS NULL"), 8);
+  CHECK_INT(count(db, "SELECT count(*) FROM outbox o, outbox p"
+                      " WHERE o.uid = p.uid AND o.k = 'attempt'"
+                      " AND p.k <> 'attempt' AND p.seq < o.seq"), 0);
+  CHECK_INT(count(db, "SELECT count(*) FROM outbox o, outbox p"
+                      " WHERE o.uid = p.uid AND o.k = 'end'"
+                      " AND p.k = 'answer' AND p.seq > o.seq"), 0);
+  CHECK_INT(count(db, "SELECT group_concat(idx, '') FROM (SELECT idx FROM"
+                      " outbox WHERE k='answer' AND uid='aa' ORDER BY seq)"),
+            1);
+  sqlite3_close(db);
   return HARNESS_DONE("test-outbox");
 }
