@@ -211,10 +211,14 @@ typedef struct Parser {
   unsigned mWarned;      /* formats warned about in this question */
   char *zCategory;       /* the $CATEGORY in force (owned) */
   int bFail;             /* the current block has an error */
+  int bPrompt;           /* decoding the question text: may hold an image */
+  char *zImg, *zAlt;     /* the question's image and its alt (owned) */
 } Parser;
 
 /* Formats a text may declare with [name]. */
 enum { FMT_MOODLE = 0, FMT_HTML, FMT_PLAIN, FMT_MARKDOWN };
+/* Other changes warned about once a question (bits after the formats). */
+enum { WARN_IMAGE = 4, WARN_CHOICE = 5 };
 
 static void gerr(Parser *p, int iOff, const char *zCode,
                  const char *zFmt, ...)
@@ -242,6 +246,11 @@ static void gwarn(Parser *p, int iOff, int eFmt, const char *zMsg){
   kioskSrcPos(p->pSrc, iOff, &iLine, &iCol);
   kioskErrListAdd(p->pWarn, KIOSK_EGIFT, "FORMAT", p->pSrc->zFile, iLine,
                   iCol, "%s", zMsg);
+}
+
+/* gwarn for a message made by the caller (a kind, once a question). */
+static void gwarnMsg(Parser *p, int iOff, int eKind, const char *zMsg){
+  gwarn(p, iOff, eKind, zMsg);
 }
 
 static void nomem(Parser *p, int iOff){
@@ -342,17 +351,27 @@ static void trimInPlace(char *z){
 /* ------------------------------------------------------------------------
 ** HTML to plain text, for [html] texts. Simple markup is dropped (inline
 ** tags) or becomes a line break (br, p, div, li); entities are decoded.
-** Anything else (img, a, table, script...) cannot be shown by the kiosk:
-** *pzBad receives the first such tag name (a static copy in zBad).
+** A link <a href="u">t</a> becomes "t (u)"; an image <img src alt> is
+** taken out of the text and reported in KioskHtmlInfo (the prompt shows it).
+** Anything else (table, script, iframe...) cannot be shown by the kiosk:
+** KioskHtmlInfo.zBad receives the first such tag name.
 */
 static const char *const azInlineTag[] = {
   "b", "strong", "i", "em", "u", "span", "sub", "sup", "small", "font",
-  "s", "strike", "mark", "code", "tt", 0
+  "s", "strike", "mark", "code", "tt", "a", "img", 0
 };
 static const char *const azBlockTag[] = {
   "br", "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
   "blockquote", "pre", 0
 };
+
+
+
+void kioskGiftHtmlInfoClear(KioskHtmlInfo *p){
+  sqlite3_free(p->zImg);
+  sqlite3_free(p->zAlt);
+  memset(p, 0, sizeof(*p));
+}
 
 static int inList(const char *z, const char *const *az){
   int i;
@@ -360,17 +379,58 @@ static int inList(const char *z, const char *const *az){
   return 0;
 }
 
-static char *htmlToText(const char *z, char *zBad, int nBad){
+/* The value of attribute zAttr in the tag text z[0..n) (after its name),
+** quoted with " or ' or bare; entities are left as written. NULL when
+** absent or out of memory. */
+static char *htmlAttr(const char *z, int n, const char *zAttr){
+  int i = 0, nAttr = (int)strlen(zAttr);
+  while( i<n ){
+    int j, q;
+    while( i<n && !isalpha((unsigned char)z[i]) ) i++;
+    j = i;
+    while( i<n && (isalnum((unsigned char)z[i]) || z[i]=='-') ) i++;
+    if( i-j==nAttr && sqlite3_strnicmp(z+j, zAttr, nAttr)==0 ){
+      while( i<n && z[i]==' ' ) i++;
+      if( i>=n || z[i]!='=' ) return kioskStrDup("");
+      i++;
+      while( i<n && z[i]==' ' ) i++;
+      if( i<n && (z[i]=='"' || z[i]=='\'') ){
+        char c = z[i++];
+        q = i;
+        while( i<n && z[i]!=c ) i++;
+      }else{
+        q = i;
+        while( i<n && z[i]!=' ' && z[i]!='/' ) i++;
+      }
+      return sqlite3_mprintf("%.*s", i-q, z+q);
+    }
+    /* skip this attribute's value */
+    while( i<n && z[i]==' ' ) i++;
+    if( i<n && z[i]=='=' ){
+      i++;
+      while( i<n && z[i]==' ' ) i++;
+      if( i<n && (z[i]=='"' || z[i]=='\'') ){
+        char c = z[i++];
+        while( i<n && z[i]!=c ) i++;
+        i++;
+      }
+    }
+  }
+  return 0;
+}
+
+char *kioskGiftHtmlToText(const char *z, KioskHtmlInfo *pInfo){
   sqlite3_str *pOut = sqlite3_str_new(0);
   int i = 0, bSpace = 0;
-  zBad[0] = 0;
+  char *zHref = 0;          /* the open <a>'s href */
+  int iLinkText = 0;        /* where its text starts in pOut */
   while( z[i] ){
     char c = z[i];
     if( c=='<' && (isalpha((unsigned char)z[i+1])
                    || (z[i+1]=='/' && isalpha((unsigned char)z[i+2]))) ){
       char zName[16];
-      int j = i+1, n = 0, k;
-      if( z[j]=='/' ) j++;
+      int j = i+1, n = 0, k, bClose = z[i+1]=='/';
+      if( bClose ) j++;
       while( isalnum((unsigned char)z[j]) ){
         if( n<(int)sizeof(zName)-1 ) zName[n++] = (char)tolower(z[j]);
         j++;
@@ -387,8 +447,30 @@ static char *htmlToText(const char *z, char *zBad, int nBad){
       if( inList(zName, azBlockTag) ){
         sqlite3_str_appendchar(pOut, 1, '\n');
         bSpace = 0;
-      }else if( !inList(zName, azInlineTag) && zBad[0]==0 ){
-        snprintf(zBad, (size_t)nBad, "%s", zName);
+      }else if( strcmp(zName, "img")==0 && !bClose ){
+        if( pInfo->nImg++==0 ){
+          pInfo->zImg = htmlAttr(z+j, k-j, "src");
+          pInfo->zAlt = htmlAttr(z+j, k-j, "alt");
+        }
+      }else if( strcmp(zName, "a")==0 ){
+        if( !bClose ){
+          sqlite3_free(zHref);
+          zHref = htmlAttr(z+j, k-j, "href");
+          iLinkText = sqlite3_str_length(pOut);
+        }else if( zHref ){
+          /* the address after the link's text, unless it is the text */
+          int nText = sqlite3_str_length(pOut)-iLinkText;
+          const char *zAll = sqlite3_str_value(pOut);
+          if( zHref[0] && (zAll==0 || nText!=(int)strlen(zHref)
+               || memcmp(zAll+iLinkText, zHref, (size_t)nText)!=0) ){
+            sqlite3_str_appendf(pOut, " (%s)", zHref);
+          }
+          pInfo->nLink++;
+          sqlite3_free(zHref);
+          zHref = 0;
+        }
+      }else if( !inList(zName, azInlineTag) && pInfo->zBad[0]==0 ){
+        snprintf(pInfo->zBad, sizeof(pInfo->zBad), "%s", zName);
       }
       i = k+1;
       continue;
@@ -455,7 +537,7 @@ static char *htmlToText(const char *z, char *zBad, int nBad){
     sqlite3_str *pLines;
     char *zLine, *zNext;
     int bFirst = 1;
-    if( zRaw==0 ) return 0;
+    if( zRaw==0 ){ sqlite3_free(zHref); return 0; }
     pLines = sqlite3_str_new(0);
     for(zLine=zRaw; zLine; zLine=zNext){
       zNext = strchr(zLine, '\n');
@@ -467,8 +549,34 @@ static char *htmlToText(const char *z, char *zBad, int nBad){
       bFirst = 0;
     }
     sqlite3_free(zRaw);
+    sqlite3_free(zHref);
     return strFinish(pLines);
   }
+}
+
+const char *kioskGiftImageWhyNot(const char *zSrc){
+  const char *zExt;
+  int i;
+  if( zSrc==0 || zSrc[0]==0 ) return "no src";
+  if( strstr(zSrc, "@@PLUGINFILE@@") ){
+    return "a file kept inside Moodle; export as Moodle XML to bring it";
+  }
+  if( strstr(zSrc, "://") || strncmp(zSrc, "data:", 5)==0 ){
+    return "not a file beside the GIFT";
+  }
+  if( zSrc[0]=='/' || strstr(zSrc, "..") ) return "not a file beside the GIFT";
+  for(i=0; zSrc[i]; i++){
+    unsigned char c = (unsigned char)zSrc[i];
+    if( !(isalnum(c) || c=='.' || c=='_' || c=='-' || c=='/') ){
+      return "a file name of letters, digits, . _ - and / only";
+    }
+  }
+  zExt = strrchr(zSrc, '.');
+  if( zExt==0 || !(sqlite3_stricmp(zExt, ".png")==0
+                   || sqlite3_stricmp(zExt, ".gif")==0) ){
+    return "PNG and GIF only";
+  }
+  return 0;
 }
 
 /* The format named by "[name]" at the start of z: sets *peFmt and returns
@@ -489,7 +597,7 @@ static int formatMarker(const char *z, int *peFmt){
 
 /* 1 if z holds something Moodle would read as HTML: a tag (<b>, </p>,
 ** <!-- ...) or an entity (&amp; &#233;). */
-static int looksLikeHtml(const char *z){
+int kioskGiftLooksLikeHtml(const char *z){
   for(; *z; z++){
     if( z[0]=='<' && (isalpha((unsigned char)z[1]) || z[1]=='/'
                       || z[1]=='!') ){
@@ -557,30 +665,65 @@ static char *decode(Parser *p, int a, int b, int *peFmt){
       gwarn(p, iText, FMT_MARKDOWN, "markdown formatting kept as plain "
             "text: the kiosk shows marks such as * _ # as written");
     }
-    if( eFmt==FMT_MOODLE && looksLikeHtml(zOut) ){
+    if( eFmt==FMT_MOODLE && kioskGiftLooksLikeHtml(zOut) ){
       gwarn(p, iText, FMT_MOODLE, "Moodle auto-format kept as plain text: "
             "the kiosk shows its HTML tags and entities as written");
     }
     if( eFmt==FMT_HTML ){
-      char zBad[16];
-      char *zText = htmlToText(zOut, zBad, (int)sizeof(zBad));
+      KioskHtmlInfo info;
+      char *zText;
+      memset(&info, 0, sizeof(info));
+      zText = kioskGiftHtmlToText(zOut, &info);
       if( zText==0 ){
         sqlite3_free(zOut);
+        kioskGiftHtmlInfoClear(&info);
         nomem(p, a);
         return 0;
       }
-      if( zBad[0] ){
+      if( info.zBad[0] ){
         gerr(p, a, "UNSUPPORTED",
              "HTML <%s> cannot be shown by the kiosk; only simple markup "
-             "(p, br, b, i, em, strong, span...) is turned into text", zBad);
+             "(p, br, b, i, em, strong, span, a, img...) is turned into "
+             "text", info.zBad);
         sqlite3_free(zOut);
         sqlite3_free(zText);
+        kioskGiftHtmlInfoClear(&info);
         return 0;
       }
-      if( strcmp(zText, zOut)!=0 ){
+      if( strcmp(zText, zOut)!=0 && info.nImg==0 ){
         gwarn(p, iText, FMT_HTML, "HTML formatting kept as plain text: "
               "markup such as <b> and <p> dropped, entities decoded");
       }
+      if( info.nImg ){
+        const char *zWhy = 0;
+        if( !p->bPrompt ) zWhy = "only the question text shows an image";
+        else if( info.nImg>1 || p->zImg ) zWhy = "one image a question";
+        else zWhy = kioskGiftImageWhyNot(info.zImg);
+        if( zWhy ){
+          char zMsg[300];
+          char *zNew = sqlite3_mprintf("%s%s[image%s%s]", zText,
+                                       zText[0] ? " " : "",
+                                       info.zAlt && info.zAlt[0] ? ": " : "",
+                                       info.zAlt ? info.zAlt : "");
+          snprintf(zMsg, sizeof(zMsg), "image \"%.120s\" cannot be shown "
+                   "by the kiosk (%s): kept as its description",
+                   info.zImg ? info.zImg : "", zWhy);
+          gwarnMsg(p, iText, WARN_IMAGE, zMsg);
+          sqlite3_free(zText);
+          zText = zNew;
+          if( zText==0 ){
+            sqlite3_free(zOut);
+            kioskGiftHtmlInfoClear(&info);
+            nomem(p, a);
+            return 0;
+          }
+        }else{
+          p->zImg = info.zImg;
+          p->zAlt = info.zAlt;
+          info.zImg = info.zAlt = 0;
+        }
+      }
+      kioskGiftHtmlInfoClear(&info);
       sqlite3_free(zOut);
       zOut = zText;
     }
@@ -1024,10 +1167,13 @@ done:
   sqlite3_free(zRight);
 }
 
-/* Short answer: "=a =b": every answer accepted in full. */
+/* Short answer: "=a#fb =%50%b#fb": each accepted answer with its credit
+** and feedback, tried in order; "*" in one is Moodle's wildcard. As in
+** Moodle, a word before the first = is an answer too (a bare {Paris}). */
 static void readShort(Parser *p, int a, int b, int eFmt, KioskQuestion *q){
   int i = findAny(p, a, b, "=");
   q->eKind = KQ_TEXT;
+  if( skipSpace(p, a, i)<i ) i = a-1;    /* the text before = is an answer */
   while( i<b ){
     int j = findAny(p, i+1, b, "=");
     double rWeight = 100.0;
@@ -1036,21 +1182,27 @@ static void readShort(Parser *p, int a, int b, int eFmt, KioskQuestion *q){
     if( k<0 ){ i = j; continue; }
     if( answerAndFeedback(p, k, j, &eFmt, &zText, &zFb)==0 ){
       if( zText[0]==0 ){
-        gerr(p, i, "SYNTAX", "empty answer after =");
-      }else if( rWeight!=100.0 ){
-        gerr(p, skipSpace(p, i+1, j), "UNSUPPORTED", "partial credit on a "
-             "typed answer is not supported: every answer after = is "
-             "accepted in full");
-      }else if( zFb ){
-        gerr(p, findAny(p, k, j, "#"), "UNSUPPORTED", "feedback on a typed "
-             "answer is not supported: write general feedback after ####");
-      }else if( kioskQuestionAddAccept(q, zText) ){
-        nomem(p, i);
+        gerr(p, i<a ? a : i, "SYNTAX", "empty answer after =");
+      }else if( rWeight<0 ){
+        gerr(p, skipSpace(p, i+1, j), "SYNTAX", "a typed answer's weight "
+             "is from 0%% to 100%%");
+      }else if( kioskQuestionAddAcceptEx(q, zText, rWeight/100.0, zFb) ){
+        nomem(p, i<a ? a : i);
       }
     }
     sqlite3_free(zText);
     sqlite3_free(zFb);
     i = j;
+  }
+  if( !p->bFail ){
+    int o, bFull = 0;
+    for(o=0; o<q->nAccept; o++) if( q->arAccept[o]>=1.0 ) bFull = 1;
+    if( q->nAccept==0 ){
+      gerr(p, a, "SYNTAX", "a short-answer question needs an answer");
+    }else if( !bFull ){
+      gerr(p, a, "SYNTAX", "no answer gets full credit: give one as "
+           "=answer (without a weight)");
+    }
   }
 }
 
@@ -1083,9 +1235,9 @@ static void readMatch(Parser *p, int a, int b, int eFmt, KioskQuestion *q){
     zLeft = decode(p, i+1, k, &f);
     zRight = decode(p, k+2, j, 0);     /* Moodle reads right sides plain */
     if( zLeft && zRight ){
-      if( zLeft[0]==0 ){
-        gerr(p, i, "UNSUPPORTED", "a pair with no left side (an extra "
-             "wrong answer) is not supported");
+      if( zLeft[0]==0 && zRight[0]!=0 ){
+        /* "= -> Chat": an extra wrong answer among the right sides */
+        if( kioskQuestionAddDistract(q, zRight) ) nomem(p, i);
       }else if( zRight[0]==0 ){
         gerr(p, k, "SYNTAX", "empty right side after ->");
       }else{
@@ -1156,58 +1308,100 @@ static int readNumAnswer(Parser *p, int i, int e, int *pbRange,
   return rc;
 }
 
-/* Numerical: "#v:tol", "#min..max", "#=v:tol =min..max". The kiosk keeps
-** one value with its tolerance and one range, both in full credit. */
-static void readNumber(Parser *p, int a, int b, KioskQuestion *q){
+/* Numerical: "#v:tol", "#min..max", "#=v:tol =%50%min..max#fb ~#other".
+** Every answer goes into q->aNum when one of them has partial credit or
+** feedback, or when there are more than one value and one range or a
+** catch-all; otherwise (the common case) only rValue/rTol/rMin/rMax. */
+static void readNumber(Parser *p, int a, int b, int eFmt,
+                       KioskQuestion *q){
   int i = a+1;                          /* past the '#' */
   int t = findAny(p, i, b, "~");
-  int nPoint = 0, nRange = 0;
+  int nPoint = 0, nRange = 0, bDetail = 0, o;
   q->eKind = KQ_NUMBER;
-  if( t<b ){
-    gerr(p, t, "UNSUPPORTED", "feedback for other numbers (~) is not "
-         "supported: write general feedback after ####");
-    return;
-  }
-  while( i<b ){
-    int j = findAny(p, i, b, "=");
+  while( i<t ){
+    int j = findAny(p, i, t, "=");
     int s = skipSpace(p, i, j);
     if( s<j ){
       int k = s, h, bRange;
       double rW = 100.0, r1, r2;
+      char *zFb = 0;
       if( p->z[i-1]=='=' ) k = readWeight(p, s, j, &rW);
       if( k>=0 ){
         h = findAny(p, k, j, "#");
-        if( rW!=100.0 ){
-          gerr(p, s, "UNSUPPORTED", "partial credit on a number is not "
-               "supported: every answer is accepted in full");
-        }else if( h<j && trimEnd(p, h+1, j)>skipSpace(p, h+1, j) ){
-          gerr(p, h, "UNSUPPORTED", "feedback on a number is not "
-               "supported: write general feedback after ####");
+        if( h<j && trimEnd(p, h+1, j)>skipSpace(p, h+1, j) ){
+          int f = eFmt;
+          zFb = decode(p, h+1, j, &f);
+        }
+        if( rW<0 ){
+          gerr(p, s, "SYNTAX", "a number's weight is from 0%% to 100%%");
         }else if( readNumAnswer(p, k, h, &bRange, &r1, &r2)==0 ){
+          KioskNumAnswer na;
+          memset(&na, 0, sizeof(na));
+          na.bRange = bRange;
+          na.rCredit = rW/100.0;
+          na.zFeedback = zFb;
           if( bRange ){
-            if( nRange++ ){
-              gerr(p, s, "UNSUPPORTED", "only one accepted range is "
-                   "supported");
-            }
+            na.rMin = r1;
+            na.rMax = r2;
+            na.rValue = (r1+r2)/2.0;
+            na.rTol = (r2-r1)/2.0;
+          }else{
+            na.rValue = r1;
+            na.rTol = r2;
+            na.rMin = 1.0;
+            na.rMax = 0.0;
+          }
+          if( rW!=100.0 || zFb ) bDetail = 1;
+          if( kioskQuestionAddNum(q, &na) ) nomem(p, s);
+          if( rW==100.0 && bRange && nRange++==0 ){
             q->rMin = r1;
             q->rMax = r2;
-          }else{
-            if( nPoint++ ){
-              gerr(p, s, "UNSUPPORTED", "only one accepted value (with its "
-                   "tolerance) is supported, plus one range");
-            }
+          }else if( rW==100.0 && !bRange && nPoint++==0 ){
             q->rValue = r1;
             q->rTol = r2;
+          }else{
+            bDetail = 1;
           }
         }
+        sqlite3_free(zFb);
       }
     }
-    i = j<b ? j+1 : b;
+    i = j<t ? j+1 : t;
+  }
+  if( t<b ){
+    /* "~#feedback": any other number (Moodle's answer "*") */
+    KioskNumAnswer na;
+    int h = findAny(p, t+1, b, "#");
+    int f = eFmt;
+    memset(&na, 0, sizeof(na));
+    na.bAny = 1;
+    na.rMin = 1.0;
+    na.rMax = 0.0;
+    if( skipSpace(p, t+1, h)<h ){
+      gerr(p, skipSpace(p, t+1, h), "SYNTAX", "after ~ in a numerical "
+           "question comes only #feedback for any other number");
+    }else if( h<b ){
+      na.zFeedback = decode(p, h+1, b, &f);
+      if( na.zFeedback && na.zFeedback[0]==0 ){
+        sqlite3_free(na.zFeedback);
+        na.zFeedback = 0;
+      }
+    }
+    if( !p->bFail && kioskQuestionAddNum(q, &na) ) nomem(p, t);
+    sqlite3_free(na.zFeedback);
+    bDetail = 1;
   }
   if( p->bFail ) return;
   if( nPoint+nRange==0 ){
-    gerr(p, a, "SYNTAX", "a numerical answer needs a number after #");
+    gerr(p, a, "SYNTAX", "a numerical answer needs a number after # "
+         "with full credit");
     return;
+  }
+  if( !bDetail ){
+    for(o=0; o<q->nNum; o++) sqlite3_free(q->aNum[o].zFeedback);
+    sqlite3_free(q->aNum);
+    q->aNum = 0;
+    q->nNum = 0;
   }
   if( nPoint==0 ){
     /* A range alone: its middle and half-width, so either reading of the
@@ -1242,7 +1436,13 @@ static char *answerInWords(const KioskQuestion *q){
       }
       break;
     case KQ_TEXT:
-      if( q->nAccept>0 ) sqlite3_str_appendall(pOut, q->azAccept[0]);
+      for(i=0; i<q->nAccept; i++){
+        if( q->arAccept && q->arAccept[i]<1.0 ) continue;
+        sqlite3_str_appendall(pOut, q->azAccept[i]);
+        break;
+      }
+      break;
+    case KQ_ESSAY: case KQ_DESC:
       break;
     case KQ_YEAR: case KQ_NUMBER:
       if( rangeOnly(q) && q->rTol>0 ){
@@ -1326,10 +1526,12 @@ static void matchToOrder(Parser *p, int iOff, KioskQuestion *q){
 /*
 ** Read the question whose text is [s, e) (comment lines masked) into a new
 ** item. iAnn/nAnn: offsets of the block's annotation '@'s and their line
-** ends.
+** ends. pMeta: the comment, idnumber and tags found in the block's comment
+** lines, moved into the question when it is read.
 */
 static void readQuestion(Parser *p, KioskGiftDoc *pDoc, int bs, int be,
-                         int s, int e, const int *aAnn, int nAnn){
+                         int s, int e, const int *aAnn, int nAnn,
+                         KioskQuestion *pMeta){
   KioskGiftItem *pItem = newItem(p, pDoc, bs);
   KioskQuestion *q = 0;
   Annot ann;
@@ -1378,9 +1580,18 @@ static void readQuestion(Parser *p, KioskGiftDoc *pDoc, int bs, int be,
   /* The answer block: the first unescaped { and the } that closes it. */
   ob = findAny(p, t, e, "{}");
   if( ob>=e ){
-    gerr(p, s, "UNSUPPORTED", "text without an answer block {...} is a "
-         "description, not a question");
-    goto done;
+    /* No answer block: a description, shown as an information page. */
+    p->bPrompt = 1;
+    q->zPrompt = decode(p, t, e, &eFmt);
+    p->bPrompt = 0;
+    if( q->zPrompt==0 ) goto done;
+    if( q->zPrompt[0]==0 && p->zImg==0 ){
+      gerr(p, s, "SYNTAX", "a description with no text");
+      goto done;
+    }
+    q->eKind = KQ_DESC;
+    q->rPoints = 0;
+    goto meta;
   }
   if( p->z[ob]=='}' ){
     gerr(p, ob, "SYNTAX", "} without a { before it (escape it as \\})");
@@ -1406,11 +1617,15 @@ static void readQuestion(Parser *p, KioskGiftDoc *pDoc, int bs, int be,
 
   /* The prompt: text before the block, and the missing-word form when
   ** text follows it. */
+  p->bPrompt = 1;
   zBefore = decode(p, t, ob, &eFmt);
+  p->bPrompt = 0;
   if( zBefore==0 ) goto done;
   if( skipSpace(p, cb+1, e)<e ){
     int f = eFmt;
+    p->bPrompt = 1;
     zAfter = decode(p, cb+1, e, &f);
+    p->bPrompt = 0;
     if( zAfter==0 ) goto done;
     q->zPrompt = sqlite3_mprintf("%s%s_____%s%s", zBefore,
                                  zBefore[0] ? " " : "",
@@ -1452,12 +1667,10 @@ static void readQuestion(Parser *p, KioskGiftDoc *pDoc, int bs, int be,
     first = skipSpace(p, a, b);
     b = trimEnd(p, first, b);
     if( first>=b ){
-      gerr(p, ob, "UNSUPPORTED", "an empty answer block {} is an essay "
-           "question, which the kiosk cannot mark");
-      goto done;
-    }
-    if( p->z[first]=='#' ){
-      readNumber(p, first, b, q);
+      /* {} : an essay, kept for the teacher to read */
+      q->eKind = KQ_ESSAY;
+    }else if( p->z[first]=='#' ){
+      readNumber(p, first, b, eFmt, q);
     }else if( findAny(p, first, b, "~")<b ){
       readChoice(p, first, b, eFmt, q);
     }else if( findAny(p, first, b, "=")<b
@@ -1471,12 +1684,9 @@ static void readQuestion(Parser *p, KioskGiftDoc *pDoc, int bs, int be,
         readTrueFalse(p, first, b, eFmt, q, 1);
       }else if( strcmp(zTf, "F")==0 || strcmp(zTf, "FALSE")==0 ){
         readTrueFalse(p, first, b, eFmt, q, 0);
-      }else if( p->z[first]=='=' ){
-        readShort(p, first, b, eFmt, q);
       }else{
-        gerr(p, first, "SYNTAX", "an answer block holds =right ~wrong "
-             "answers, #numbers, =left -> right pairs, or T/TRUE/F/FALSE "
-             "(upper case)");
+        /* =a =b, or a bare {answer}, which Moodle reads as short answer */
+        readShort(p, first, b, eFmt, q);
       }
       sqlite3_free(zTf);
     }
@@ -1515,10 +1725,29 @@ static void readQuestion(Parser *p, KioskGiftDoc *pDoc, int bs, int be,
          "answers only");
   }
   if( p->bFail ) goto done;
+
+meta:
   q->zAnswer = answerInWords(q);
   if( q->zAnswer==0 ){ nomem(p, s); goto done; }
+  if( p->zImg ){
+    q->zImage = p->zImg;
+    q->zImageAlt = p->zAlt;
+    p->zImg = p->zAlt = 0;
+  }
+  if( pMeta ){
+    q->zComment = pMeta->zComment;
+    q->zIdNumber = pMeta->zIdNumber;
+    q->azTag = pMeta->azTag;
+    q->nTag = pMeta->nTag;
+    pMeta->zComment = pMeta->zIdNumber = 0;
+    pMeta->azTag = 0;
+    pMeta->nTag = 0;
+  }
 
 done:
+  sqlite3_free(p->zImg);
+  sqlite3_free(p->zAlt);
+  p->zImg = p->zAlt = 0;
   sqlite3_free(zBefore);
   sqlite3_free(zAfter);
   pItem->nErr = p->pErrs->nErr - pItem->iFirstErr;
@@ -1532,12 +1761,72 @@ done:
   pItem->q = q;
 }
 
+/*
+** A comment line's text [k, le) (after "//"): Moodle's [id:...] and
+** [tag:...] go into pMeta, the rest of the line (when any is left) onto
+** pCom, the question's comment. Lines the kiosk writes itself ("kioskctl
+** pack import: ...") are not kept: they are made again on each import.
+*/
+static void commentLine(Parser *p, KioskQuestion *pMeta, sqlite3_str *pCom,
+                        int k, int le){
+  sqlite3_str *pRest = sqlite3_str_new(0);
+  char *zRest;
+  int i = k;
+  static const char zOwn[] = "kioskctl pack import:";
+  if( le-k>=(int)sizeof(zOwn)-1 && memcmp(p->z+k, zOwn, sizeof(zOwn)-1)==0 ){
+    sqlite3_free(sqlite3_str_finish(pRest));
+    return;
+  }
+  while( i<le ){
+    int bId = le-i>=4 && memcmp(p->z+i, "[id:", 4)==0;
+    int bTag = le-i>=5 && memcmp(p->z+i, "[tag:", 5)==0;
+    if( bId || bTag ){
+      int j = i+(bId ? 4 : 5);
+      sqlite3_str *pVal = sqlite3_str_new(0);
+      char *zVal;
+      while( j<le && p->z[j]!=']' ){
+        if( p->z[j]=='\\' && j+1<le && p->z[j+1]==']' ) j++;
+        sqlite3_str_appendchar(pVal, 1, p->z[j]);
+        j++;
+      }
+      zVal = strFinish(pVal);
+      if( zVal==0 ){ nomem(p, i); break; }
+      trimInPlace(zVal);
+      if( j<le && zVal[0] ){
+        if( bId && pMeta->zIdNumber==0 ){
+          pMeta->zIdNumber = zVal;
+          zVal = 0;
+        }else if( bTag && kioskQuestionAddTag(pMeta, zVal) ){
+          nomem(p, i);
+        }
+        sqlite3_free(zVal);
+        i = j+1;
+        continue;
+      }
+      sqlite3_free(zVal);
+    }
+    sqlite3_str_appendchar(pRest, 1, p->z[i]);
+    i++;
+  }
+  zRest = strFinish(pRest);
+  if( zRest==0 ){ nomem(p, k); return; }
+  trimInPlace(zRest);
+  if( zRest[0] ){
+    if( sqlite3_str_length(pCom)>0 ) sqlite3_str_appendchar(pCom, 1, '\n');
+    sqlite3_str_appendall(pCom, zRest);
+  }
+  sqlite3_free(zRest);
+}
+
 /* One block of non-blank lines [bs, be). */
 static void readBlock(Parser *p, KioskGiftDoc *pDoc, int bs, int be){
   int aAnnBuf[2*32];
   int *aAnn = aAnnBuf, nAnn = 0, nAnnAlloc = 32;
   int ls = bs, s, e;
+  KioskQuestion *pMeta = kioskQuestionNew();
+  sqlite3_str *pCom = sqlite3_str_new(0);
   p->bFail = 0;
+  if( pMeta==0 ){ nomem(p, bs); goto done; }
 
   /* Mask comment lines (with their line end) and collect annotations. */
   while( ls<be ){
@@ -1549,6 +1838,9 @@ static void readBlock(Parser *p, KioskGiftDoc *pDoc, int bs, int be){
       int k = f+2;
       memset(p->aMask+(ls-p->iBase), 1, (size_t)(le-ls+(le<be ? 1 : 0)));
       while( k<le && (p->z[k]==' ' || p->z[k]=='\t') ) k++;
+      if( k<le && p->z[k]!='@' && pMeta ){
+        commentLine(p, pMeta, pCom, k, (le>k && p->z[le-1]=='\r') ? le-1 : le);
+      }
       if( k<le && p->z[k]=='@' ){
         if( nAnn>=nAnnAlloc ){
           int *aNew;
@@ -1590,10 +1882,17 @@ static void readBlock(Parser *p, KioskGiftDoc *pDoc, int bs, int be){
     }
     goto done;
   }
-  readQuestion(p, pDoc, bs, be, s, e, aAnn, nAnn);
+  if( sqlite3_str_length(pCom)>0 ){
+    pMeta->zComment = strFinish(pCom);
+    pCom = 0;
+    if( pMeta->zComment==0 ){ nomem(p, s); goto done; }
+  }
+  readQuestion(p, pDoc, bs, be, s, e, aAnn, nAnn, pMeta);
 
 done:
   if( aAnn!=aAnnBuf ) sqlite3_free(aAnn);
+  sqlite3_free(sqlite3_str_finish(pCom));
+  kioskQuestionFree(pMeta);
 }
 
 int kioskGiftParse(const KioskSrc *pSrc, int iStart, int iEnd,
@@ -1705,10 +2004,14 @@ void kioskGiftWriteCategory(sqlite3_str *pOut, const char *const *azPart,
 }
 
 /* A text that must not be read as a format marker (or, after = and ~, as
-** a weight) gets the question's own format marker in front of it. */
-static void writeText(sqlite3_str *pOut, const char *z, const char *zFmt){
+** a weight) gets the question's own format marker in front of it; with
+** bForce it always does (texts of a question whose prompt is HTML). */
+static void writeTextF(sqlite3_str *pOut, const char *z, const char *zFmt,
+                       int bForce){
   int eFmt;
-  if( formatMarker(z, &eFmt) || z[0]=='%' ) sqlite3_str_appendall(pOut, zFmt);
+  if( bForce || formatMarker(z, &eFmt) || z[0]=='%' ){
+    sqlite3_str_appendall(pOut, zFmt);
+  }
   kioskGiftEscape(pOut, z);
 }
 
@@ -1738,7 +2041,7 @@ static void writeAnnotations(sqlite3_str *pOut, const KioskQuestion *q){
     }
     sqlite3_str_appendchar(pOut, 1, '\n');
   }
-  if( q->rPoints!=1.0 ){
+  if( q->rPoints!=1.0 && q->eKind!=KQ_DESC ){   /* a description: 0 */
     sqlite3_str_appendall(pOut, "// @points ");
     kioskGiftNumber(pOut, q->rPoints);
     sqlite3_str_appendchar(pOut, 1, '\n');
@@ -1754,11 +2057,59 @@ static void writeAnnotations(sqlite3_str *pOut, const KioskQuestion *q){
   }
 }
 
+/* The comment lines, then Moodle's idnumber and tags, as // lines. */
+static void writeMeta(sqlite3_str *pOut, const KioskQuestion *q){
+  int i;
+  if( q->zComment ){
+    const char *z = q->zComment;
+    while( *z ){
+      const char *zEnd = strchr(z, '\n');
+      int n = zEnd ? (int)(zEnd-z) : (int)strlen(z);
+      sqlite3_str_appendall(pOut, "// ");
+      kioskSrcAppendClean(pOut, z, n);
+      sqlite3_str_appendchar(pOut, 1, '\n');
+      z += n;
+      if( *z ) z++;
+    }
+  }
+  if( q->zIdNumber || q->nTag ){
+    sqlite3_str_appendall(pOut, "//");
+    for(i=-1; i<q->nTag; i++){
+      const char *z = i<0 ? q->zIdNumber : q->azTag[i];
+      if( z==0 ) continue;
+      sqlite3_str_appendall(pOut, i<0 ? " [id:" : " [tag:");
+      for(; *z; z++){
+        if( *z==']' ) sqlite3_str_appendchar(pOut, 1, '\\');
+        kioskSrcAppendClean(pOut, z, 1);
+      }
+      sqlite3_str_appendchar(pOut, 1, ']');
+    }
+    sqlite3_str_appendchar(pOut, 1, '\n');
+  }
+}
+
+/* Text as HTML: & < > escaped, new lines as <br>. */
+static void writeHtmlText(sqlite3_str *pOut, const char *z){
+  for(; *z; z++){
+    switch( *z ){
+      case '&': sqlite3_str_appendall(pOut, "&amp;"); break;
+      case '<': sqlite3_str_appendall(pOut, "&lt;"); break;
+      case '>': sqlite3_str_appendall(pOut, "&gt;"); break;
+      case '"': sqlite3_str_appendall(pOut, "&quot;"); break;
+      case '\n': sqlite3_str_appendall(pOut, "<br>"); break;
+      case '\r': break;
+      default: sqlite3_str_appendchar(pOut, 1, *z); break;
+    }
+  }
+}
+
 int kioskGiftWrite(sqlite3_str *pOut, const KioskQuestion *q,
                    const char *zTitle, KioskError *pErr){
   const char *zGen = q->zFeedbackWrong ? q->zFeedbackWrong : q->zExplain;
   const char *zFmt = "[moodle]";
-  int i, bPlain = hasHtmlChar(q->zPrompt) || hasHtmlChar(zGen);
+  int bForce = q->zImage!=0;
+  int i, bPlain = hasHtmlChar(q->zPrompt) || hasHtmlChar(zGen) || bForce;
+#define writeText(o, z, f) writeTextF(o, z, f, bForce)
 
   /* Check first, so nothing is written for a question GIFT cannot hold. */
   if( q->zPrompt==0 || q->zPrompt[0]==0 ){
@@ -1788,6 +2139,11 @@ int kioskGiftWrite(sqlite3_str *pOut, const KioskQuestion *q,
     return kioskErrorSet(pErr, KIOSK_EGIFT, "WRITE", 0, 0, 0,
                          "question %s has no order", q->zId ? q->zId : "");
   }
+  for(i=0; i<q->nDistract; i++) bPlain |= hasHtmlChar(q->azDistract[i]);
+  for(i=0; i<q->nAccept && q->azAcceptFeedback; i++){
+    bPlain |= hasHtmlChar(q->azAcceptFeedback[i]);
+  }
+  for(i=0; i<q->nNum; i++) bPlain |= hasHtmlChar(q->aNum[i].zFeedback);
   if( (q->eKind==KQ_TEXT && q->nAccept==0)
    || (q->eKind==KQ_MATCH && q->nPair<2) ){
     return kioskErrorSet(pErr, KIOSK_EGIFT, "WRITE", 0, 0, 0,
@@ -1795,23 +2151,53 @@ int kioskGiftWrite(sqlite3_str *pOut, const KioskQuestion *q,
   }
   if( bPlain ) zFmt = "[plain]";
 
+  writeMeta(pOut, q);
   writeAnnotations(pOut, q);
   if( zTitle && zTitle[0] ){
     sqlite3_str_appendall(pOut, "::");
     kioskGiftEscape(pOut, zTitle);
     sqlite3_str_appendall(pOut, ":: ");
   }
-  {
+  if( q->zImage ){
+    /* The image goes in as HTML; every other text is marked [plain]. */
+    sqlite3_str *pHtml = sqlite3_str_new(0);
+    char *zHtml;
+    writeHtmlText(pHtml, q->zPrompt);
+    sqlite3_str_appendall(pHtml, "<br><img src=\"");
+    writeHtmlText(pHtml, q->zImage);
+    sqlite3_str_appendall(pHtml, "\" alt=\"");
+    writeHtmlText(pHtml, q->zImageAlt ? q->zImageAlt : "");
+    sqlite3_str_appendall(pHtml, "\">");
+    zHtml = sqlite3_str_finish(pHtml);
+    if( zHtml==0 ){
+      return kioskErrorSet(pErr, KIOSK_ENOMEM, "NOMEM", 0, 0, 0,
+                           "out of memory");
+    }
+    sqlite3_str_appendall(pOut, "[html]");
+    kioskGiftEscape(pOut, zHtml);
+    sqlite3_free(zHtml);
+  }else{
     int eFmt;
     if( bPlain || q->zPrompt[0]=='[' || strncmp(q->zPrompt, "//", 2)==0
      || formatMarker(q->zPrompt, &eFmt) ){
       sqlite3_str_appendall(pOut, zFmt);
     }
+    kioskGiftEscape(pOut, q->zPrompt);
   }
-  kioskGiftEscape(pOut, q->zPrompt);
+  if( q->eKind==KQ_DESC ){
+    sqlite3_str_appendall(pOut, "\n\n");
+    return 0;
+  }
   sqlite3_str_appendall(pOut, " {");
 
   switch( q->eKind ){
+    case KQ_ESSAY: case KQ_DESC:
+      if( zGen && zGen[0] ){
+        sqlite3_str_appendall(pOut, "####");
+        writeText(pOut, zGen, zFmt);
+      }
+      sqlite3_str_appendall(pOut, "}\n\n");
+      return 0;
     case KQ_TF: {
       int bTrue = q->aOption[0].rCredit>=q->aOption[1].rCredit;
       const char *zRight = q->aOption[bTrue ? 0 : 1].zFeedback;
@@ -1832,7 +2218,40 @@ int kioskGiftWrite(sqlite3_str *pOut, const KioskQuestion *q,
       sqlite3_str_appendall(pOut, "}\n\n");
       return 0;
     }
-    case KQ_YEAR: case KQ_NUMBER: {
+    case KQ_NUMBER: if( q->nNum>0 ){
+      /* every answer, with its weight and feedback, one a line */
+      sqlite3_str_appendall(pOut, "#\n");
+      for(i=0; i<q->nNum; i++){
+        const KioskNumAnswer *a = &q->aNum[i];
+        if( a->bAny ){
+          sqlite3_str_appendall(pOut, "\t~#");
+          if( a->zFeedback ) writeText(pOut, a->zFeedback, zFmt);
+          sqlite3_str_appendchar(pOut, 1, '\n');
+          continue;
+        }
+        sqlite3_str_appendall(pOut, "\t=");
+        if( a->rCredit!=1.0 ) writeWeight(pOut, a->rCredit);
+        if( a->bRange ){
+          kioskGiftNumber(pOut, a->rMin);
+          sqlite3_str_appendall(pOut, "..");
+          kioskGiftNumber(pOut, a->rMax);
+        }else{
+          kioskGiftNumber(pOut, a->rValue);
+          if( a->rTol!=0 ){
+            sqlite3_str_appendchar(pOut, 1, ':');
+            kioskGiftNumber(pOut, a->rTol);
+          }
+        }
+        if( a->zFeedback ){
+          sqlite3_str_appendchar(pOut, 1, '#');
+          writeText(pOut, a->zFeedback, zFmt);
+        }
+        sqlite3_str_appendchar(pOut, 1, '\n');
+      }
+      break;
+    }
+    /* fall through - one value and one range, in full credit */
+    case KQ_YEAR: {
       int bRange = q->rMin<=q->rMax;
       int bPoint = !rangeOnly(q);
       double rLo = q->rValue-q->rTol, rHi = q->rValue+q->rTol;
@@ -1900,8 +2319,15 @@ int kioskGiftWrite(sqlite3_str *pOut, const KioskQuestion *q,
     case KQ_TEXT:
       sqlite3_str_appendchar(pOut, 1, '\n');
       for(i=0; i<q->nAccept; i++){
+        double r = q->arAccept ? q->arAccept[i] : 1.0;
+        const char *zFb = q->azAcceptFeedback ? q->azAcceptFeedback[i] : 0;
         sqlite3_str_appendall(pOut, "\t=");
+        if( r!=1.0 ) writeWeight(pOut, r);
         writeText(pOut, q->azAccept[i], zFmt);
+        if( zFb ){
+          sqlite3_str_appendchar(pOut, 1, '#');
+          writeText(pOut, zFb, zFmt);
+        }
         sqlite3_str_appendchar(pOut, 1, '\n');
       }
       break;
@@ -1912,6 +2338,11 @@ int kioskGiftWrite(sqlite3_str *pOut, const KioskQuestion *q,
         writeText(pOut, q->aPair[i].zLeft, zFmt);
         sqlite3_str_appendall(pOut, " -> ");
         kioskGiftEscape(pOut, q->aPair[i].zRight);
+        sqlite3_str_appendchar(pOut, 1, '\n');
+      }
+      for(i=0; i<q->nDistract; i++){
+        sqlite3_str_appendall(pOut, "\t= -> ");
+        kioskGiftEscape(pOut, q->azDistract[i]);
         sqlite3_str_appendchar(pOut, 1, '\n');
       }
       break;
@@ -1935,4 +2366,5 @@ int kioskGiftWrite(sqlite3_str *pOut, const KioskQuestion *q,
   }
   sqlite3_str_appendall(pOut, "}\n\n");
   return 0;
+#undef writeText
 }

@@ -192,6 +192,28 @@ void kioskGiftEscape(sqlite3_str *pOut, const char *z);
 void kioskGiftWriteCategory(sqlite3_str *pOut, const char *const *azPart,
                             int nPart);
 
+/* HTML as the kiosk shows it (see gift.c): simple markup dropped or made
+** line breaks, entities decoded, <a href="u">t</a> as "t (u)", the first
+** <img> taken out into zImg/zAlt (sqlite3_malloc'd, freed by
+** kioskGiftHtmlInfoClear), the first tag it cannot show in zBad. */
+typedef struct KioskHtmlInfo {
+  char zBad[16];       /* first tag the kiosk cannot show, or "" */
+  int nImg;            /* <img> tags seen */
+  char *zImg;          /* the first one's src and alt (owned; NULL) */
+  char *zAlt;
+  int nLink;           /* <a href> turned into "text (url)" */
+} KioskHtmlInfo;
+/* The text (sqlite3_malloc'd), or NULL out of memory. */
+char *kioskGiftHtmlToText(const char *z, KioskHtmlInfo *pInfo);
+void kioskGiftHtmlInfoClear(KioskHtmlInfo *p);
+/* 1 if z holds something Moodle would read as HTML (a tag or entity). */
+int kioskGiftLooksLikeHtml(const char *z);
+
+/* Why the kiosk cannot show the image zSrc (an <img src>): a static
+** reason, or NULL when it can (a PNG or GIF file named relative to the
+** GIFT file, inside its folder). */
+const char *kioskGiftImageWhyNot(const char *zSrc);
+
 /* Shortest "%g" text that reads back as exactly r. */
 void kioskGiftNumber(sqlite3_str *pOut, double r);
 

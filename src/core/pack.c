@@ -9,6 +9,7 @@
 ** are collected, never fatal, so `kioskctl pack check` names them all.
 */
 #include "pack.h"
+#include "moodlexml.h"
 #include "prng.h"
 #include "quiz.h"
 
@@ -18,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* ========================================================================
 ** Small tools
@@ -107,52 +109,6 @@ done:
   return rc;
 }
 
-/* Deep copy of a question, or NULL out of memory. */
-static KioskQuestion *copyQuestion(const KioskQuestion *q){
-  KioskQuestion *c = kioskQuestionNew();
-  int i, bFail = 0;
-  if( c==0 ) return 0;
-#define DUP(f) do{ if( q->f && (c->f = kioskStrDup(q->f))==0 ) bFail = 1; }while(0)
-  DUP(zId); DUP(zTopic); DUP(zStage); DUP(zPrompt); DUP(zUnit);
-  DUP(zAnswer); DUP(zExplain); DUP(zFeedbackWrong); DUP(zLessonStage);
-#undef DUP
-  c->eKind = q->eKind;
-  c->rValue = q->rValue;
-  c->rTol = q->rTol;
-  c->rMin = q->rMin;
-  c->rMax = q->rMax;
-  c->iLessonPara = q->iLessonPara;
-  c->rPoints = q->rPoints;
-  for(i=0; i<q->nOption && !bFail; i++){
-    const KioskOption *o = &q->aOption[i];
-    bFail = kioskQuestionAddOption(c, o->zText, o->rCredit, o->zFeedback,
-                                   o->zFact)!=0;
-  }
-  if( q->aOrder && !bFail ){
-    c->aOrder = sqlite3_malloc64((sqlite3_uint64)(q->nOption ? q->nOption : 1)
-                                 *sizeof(int));
-    if( c->aOrder==0 ) bFail = 1;
-    else memcpy(c->aOrder, q->aOrder, (size_t)q->nOption*sizeof(int));
-  }
-  for(i=0; i<q->nPair && !bFail; i++){
-    bFail = kioskQuestionAddPair(c, q->aPair[i].zLeft, q->aPair[i].zRight)!=0;
-  }
-  for(i=0; i<q->nAccept && !bFail; i++){
-    bFail = kioskQuestionAddAccept(c, q->azAccept[i])!=0;
-  }
-  for(i=0; i<q->nFact && !bFail; i++){
-    bFail = kioskQuestionAddFact(c, q->azFact[i])!=0;
-  }
-  for(i=0; i<q->nSource && !bFail; i++){
-    bFail = kioskQuestionAddSource(c, q->azSource[i])!=0;
-  }
-  if( bFail ){
-    kioskQuestionFree(c);
-    return 0;
-  }
-  return c;
-}
-
 /* ========================================================================
 ** Reading a pack
 */
@@ -189,7 +145,10 @@ static int isBlank(char c){ return c==' ' || c=='\t' || c=='\r'; }
 static int isRuleName(const char *z){
   KioskQKind eKind;
   int i;
-  if( strcmp(z, "any")==0 || kioskQKindFromName(z, &eKind)==0 ) return 1;
+  if( strcmp(z, "any")==0 ) return 1;
+  if( kioskQKindFromName(z, &eKind)==0 && KIOSK_QKIND_SCORED(eKind) ){
+    return 1;   /* essays and descriptions are written, never generated */
+  }
   for(i=0; kioskQuizTopics[i]; i++){
     if( strcmp(z, kioskQuizTopics[i])==0 ) return 1;
   }
@@ -1014,7 +973,7 @@ int kioskPackQuiz(const KioskPack *p, sqlite3 *db, uint64_t iSeed,
   for(i=0; i<p->doc.nItem; i++){
     KioskQuestion *q;
     if( p->doc.aItem[i].q==0 ) continue;
-    q = copyQuestion(p->doc.aItem[i].q);
+    q = kioskQuestionCopy(p->doc.aItem[i].q);
     if( q==0 || kioskQuizAppend(pOut, q) ){
       return kioskErrorSet(pErr, KIOSK_ENOMEM, 0, 0, 0, 0, "out of memory");
     }
@@ -1084,8 +1043,10 @@ static const char *yesNo(int b, const char *zYes, const char *zNo){
   return b ? zYes : zNo;
 }
 
-int kioskPackExportGift(const KioskPack *p, sqlite3 *db, uint64_t iSeed,
-                        sqlite3_str *pOut, KioskError *pErr){
+/* GIFT or (bXml) Moodle XML: see kioskPackExportGift. */
+static int exportPack(const KioskPack *p, sqlite3 *db, uint64_t iSeed,
+                      int bXml, sqlite3_str *pOutFinal, KioskError *pErr){
+  sqlite3_str *pOut = sqlite3_str_new(0);   /* the header, then all */
   KioskQuiz gen;
   ExportRow *aRow = 0;
   int nRow = 0, i, rc;
@@ -1149,6 +1110,33 @@ int kioskPackExportGift(const KioskPack *p, sqlite3 *db, uint64_t iSeed,
                       yesNo(p->eFeedback==KPACK_FEEDBACK_EACH,
                             "immediate feedback",
                             "feedback after the attempt"));
+  if( bXml ){
+    /* the same header, as one XML comment */
+    char *zHead = sqlite3_str_finish(pOut);
+    sqlite3_str *pCom = sqlite3_str_new(0);
+    char *zCom;
+    const char *z;
+    for(z=zHead ? zHead : ""; *z; z++){
+      if( (z==zHead || z[-1]=='\n') && strncmp(z, "// ", 3)==0 ) z += 3;
+      if( *z=='\n' && (z[1]==0 || z[1]=='\n') ) continue;
+      sqlite3_str_appendchar(pCom, 1, *z);
+    }
+    zCom = sqlite3_str_finish(pCom);
+    sqlite3_free(zHead);
+    pOut = sqlite3_str_new(0);
+    if( zCom ){
+      /* "... exported as GIFT for Moodle": say what it is */
+      char *zAt = strstr(zCom, "as GIFT for Moodle");
+      if( zAt ){
+        char *zNew = sqlite3_mprintf("%.*sas Moodle XML%s",
+                                     (int)(zAt-zCom), zCom, zAt+18);
+        sqlite3_free(zCom);
+        zCom = zNew;
+      }
+    }
+    kioskMoodleXmlBegin(pOut, zCom ? zCom : "");
+    sqlite3_free(zCom);
+  }
 
   for(i=0; i<nRow; i++){
     const KioskQuestion *q = aRow[i].q;
@@ -1168,22 +1156,43 @@ int kioskPackExportGift(const KioskPack *p, sqlite3 *db, uint64_t iSeed,
         sqlite3_free(zCat);
         zCat = 0;
       }
-      kioskGiftWriteCategory(pOut, azPart, zCat ? 2 : 1);
+      if( bXml ){
+        kioskMoodleXmlWriteCategory(pOut, azPart, zCat ? 2 : 1);
+      }else{
+        kioskGiftWriteCategory(pOut, azPart, zCat ? 2 : 1);
+      }
       sqlite3_free(zCat);
       zPrevStage = q->zStage;
       bFirstCat = 0;
     }
-    rc = kioskGiftWrite(pOut, q, aRow[i].zTitle, pErr);
+    rc = bXml ? kioskMoodleXmlWrite(pOut, q, aRow[i].zTitle, pErr)
+              : kioskGiftWrite(pOut, q, aRow[i].zTitle, pErr);
     if( rc ) goto done;
   }
+  if( bXml ) kioskMoodleXmlEnd(pOut);
   if( sqlite3_str_errcode(pOut) ){
     rc = kioskErrorSet(pErr, KIOSK_ENOMEM, 0, 0, 0, 0, "out of memory");
   }
 
 done:
+  {
+    char *zAll = sqlite3_str_finish(pOut);
+    if( rc==0 && zAll ) sqlite3_str_appendall(pOutFinal, zAll);
+    sqlite3_free(zAll);
+  }
   sqlite3_free(aRow);
   kioskQuizReset(&gen);
   return rc;
+}
+
+int kioskPackExportGift(const KioskPack *p, sqlite3 *db, uint64_t iSeed,
+                        sqlite3_str *pOut, KioskError *pErr){
+  return exportPack(p, db, iSeed, 0, pOut, pErr);
+}
+
+int kioskPackExportXml(const KioskPack *p, sqlite3 *db, uint64_t iSeed,
+                       sqlite3_str *pOut, KioskError *pErr){
+  return exportPack(p, db, iSeed, 1, pOut, pErr);
 }
 
 /* ========================================================================
@@ -1293,25 +1302,48 @@ static char *titleFromCategories(const KioskGiftDoc *pDoc){
   return 0;
 }
 
-int kioskPackImportGift(const char *zFile, const char *z, int n,
-                        const char *zId, const char *zTitle,
-                        sqlite3_str *pOut, KioskErrList *pErrs,
-                        KioskErrList *pWarns){
+/*
+** Write the questions of doc (read from zFile: GIFT when pSrc is its
+** source, Moodle XML when pSrc is NULL) as a pack to pOut: what
+** kioskPackImportGift and kioskPackImportXml share. Takes doc and src
+** and frees them. pErrs->aErr[iTextErr..+nTextErr) are the text errors
+** of the GIFT source.
+*/
+static int importDoc(const char *zFile, KioskSrc *pSrc, KioskGiftDoc *pDoc,
+                     int iTextErr, int nTextErr, const char *zId,
+                     const char *zTitle, sqlite3_str *pOut,
+                     KioskErrList *pErrs, KioskErrList *pWarns){
   KioskSrc src;
-  KioskGiftDoc doc;
+  KioskGiftDoc doc = *pDoc;
   char *zMadeId = 0, *zMadeTitle = 0;
   const char *zPrevCat = 0;
   const char **azStage = 0;
-  int nStage = 0, nSkipped = 0, i, j, nBom = bomLen(z, n);
-  int iTextErr, nTextErr;
+  int nStage = 0, nSkipped = 0, i, j;
+  (void)0;
 
-  memset(&doc, 0, sizeof(doc));
-  if( kioskSrcInit(&src, zFile, z+nBom, n-nBom) ) return -1;
-  iTextErr = pErrs->nErr;
-  kioskSrcCheckText(&src, 0, src.n, KIOSK_EGIFT, pErrs);
-  nTextErr = pErrs->nErr-iTextErr;
-  kioskGiftParse(&src, 0, src.n, &doc, pErrs);
+  memset(pDoc, 0, sizeof(*pDoc));
+  memset(&src, 0, sizeof(src));
+  if( pSrc ){ src = *pSrc; memset(pSrc, 0, sizeof(*pSrc)); }
 
+  {
+    /* Nothing to import (only $CATEGORY lines, comments, or nothing):
+    ** refused, rather than a pack that `pack check` would reject. */
+    if( doc.nItem==0 && kioskErrListCount(pErrs)==iTextErr+nTextErr
+     && nTextErr==0 ){
+      int iLine = 1, iCol = 1;
+      const char *zCat = src.z ? strstr(src.z, "$CATEGORY:") : 0;
+      if( zCat ) kioskSrcPos(&src, (int)(zCat-src.z), &iLine, &iCol);
+      kioskErrListAdd(pErrs, KIOSK_EGIFT, "EMPTY", zFile, iLine, iCol,
+                      zCat ? "no questions to import: the file holds only "
+                             "$CATEGORY lines"
+                           : pSrc==0 ? "no questions to import: no "
+                             "<question> but categories"
+                           : "no questions to import: the file is empty");
+      kioskGiftDocReset(&doc);
+      kioskSrcFree(&src);
+      return 0;
+    }
+  }
   if( zId==0 ){
     zMadeId = idFromName(zFile);
     if( zMadeId==0 ) goto nomem;
@@ -1366,8 +1398,11 @@ int kioskPackImportGift(const char *zFile, const char *z, int n,
     int bWritten = 0, iFirst, iLast, iCol;
     /* A question with a text error (bad UTF-8, control bytes) on one of
     ** its lines, annotations included, is not imported either. */
-    kioskSrcPos(&src, pItem->iOff, &iFirst, &iCol);
-    kioskSrcPos(&src, pItem->iEnd, &iLast, &iCol);
+    iFirst = iLast = 0;
+    if( src.z ){
+      kioskSrcPos(&src, pItem->iOff, &iFirst, &iCol);
+      kioskSrcPos(&src, pItem->iEnd, &iLast, &iCol);
+    }
     for(j=iTextErr; j<iTextErr+nTextErr; j++){
       if( pErrs->aErr[j].iLine>=iFirst
        && pErrs->aErr[j].iLine<=iLast ) break;
@@ -1386,6 +1421,29 @@ int kioskPackImportGift(const char *zFile, const char *z, int n,
       char *zQ;
       int k;
       kioskErrorClear(&err);
+      if( pItem->q->zImage ){
+        /* the image must be beside the GIFT file to be shown */
+        const char *zSlash = strrchr(zFile, '/');
+        char *zPath = zSlash ? sqlite3_mprintf("%.*s/%s", (int)(zSlash-zFile),
+                                               zFile, pItem->q->zImage)
+                             : kioskStrDup(pItem->q->zImage);
+        if( zPath && access(zPath, R_OK)!=0 ){
+          KioskError *w = kioskErrListAdd(&doc.warn, KIOSK_EGIFT, "FORMAT",
+                              zFile, pItem->iLine, pItem->iCol,
+                              "image \"%s\" is not beside the imported "
+                              "file: put it there before installing the "
+                              "pack",
+                              pItem->q->zImage);
+          if( w ){
+            sqlite3_str_appendf(pQ, "// kioskctl pack import: line %d: ",
+                                w->iLine);
+            appendOneLine(pQ, w->zMsg);
+            sqlite3_str_appendchar(pQ, 1, '\n');
+            if( pWarns ) kioskErrListAppend(pWarns, w);
+          }
+        }
+        sqlite3_free(zPath);
+      }
       for(k=0; k<pItem->nWarn; k++){
         /* imported with a change: say so, in the pack and to the caller */
         const KioskError *w = &doc.warn.aErr[pItem->iFirstWarn+k];
@@ -1415,7 +1473,7 @@ int kioskPackImportGift(const char *zFile, const char *z, int n,
         sqlite3_str_appendall(pOut, ": ");
         appendOneLine(pOut, zWhy);
       }
-      while( a<b ){
+      while( src.z && a<b ){
         for(k=a; k<b && src.z[k]!='\n'; k++){}
         sqlite3_str_appendall(pOut, "\n//> ");
         kioskSrcAppendClean(pOut, src.z+a, k-a);
@@ -1439,4 +1497,38 @@ nomem:
   sqlite3_free(zMadeTitle);
   sqlite3_free(azStage);
   return -1;
+}
+
+int kioskPackImportGift(const char *zFile, const char *z, int n,
+                        const char *zId, const char *zTitle,
+                        sqlite3_str *pOut, KioskErrList *pErrs,
+                        KioskErrList *pWarns){
+  KioskSrc src;
+  KioskGiftDoc doc;
+  int nBom = bomLen(z, n), iTextErr, nTextErr;
+  memset(&doc, 0, sizeof(doc));
+  if( kioskSrcInit(&src, zFile, z+nBom, n-nBom) ) return -1;
+  iTextErr = pErrs->nErr;
+  kioskSrcCheckText(&src, 0, src.n, KIOSK_EGIFT, pErrs);
+  nTextErr = pErrs->nErr-iTextErr;
+  kioskGiftParse(&src, 0, src.n, &doc, pErrs);
+  return importDoc(zFile, &src, &doc, iTextErr, nTextErr, zId, zTitle, pOut,
+                   pErrs, pWarns);
+}
+
+int kioskPackImportXml(const char *zFile, const char *z, int n,
+                       const char *zId, const char *zTitle,
+                       sqlite3_str *pOut, KioskErrList *pErrs,
+                       KioskErrList *pWarns){
+  KioskGiftDoc doc;
+  int iErr0 = kioskErrListCount(pErrs);
+  memset(&doc, 0, sizeof(doc));
+  kioskMoodleXmlParse(zFile, z, n, &doc, pErrs);
+  if( doc.nItem==0 && kioskErrListCount(pErrs)>iErr0 ){
+    /* not XML, or not Moodle's: nothing to write */
+    kioskGiftDocReset(&doc);
+    return 0;
+  }
+  return importDoc(zFile, 0, &doc, pErrs->nErr, 0, zId, zTitle, pOut, pErrs,
+                   pWarns);
 }

@@ -158,6 +158,11 @@ uint64_t kioskPackSeed(const KioskPack *pPack, uint64_t iSeed);
 int kioskPackExportGift(const KioskPack *pPack, sqlite3 *db, uint64_t iSeed,
                         sqlite3_str *pOut, KioskError *pErr);
 
+/* The same quiz as Moodle XML (moodlexml.h): the header as a comment, a
+** category question per stage, every question. */
+int kioskPackExportXml(const KioskPack *pPack, sqlite3 *db, uint64_t iSeed,
+                       sqlite3_str *pOut, KioskError *pErr);
+
 /*
 ** Turn the GIFT file z[0..n) named zFile into pack text appended to pOut:
 ** a [settings] section (id zId and title zTitle when not NULL, else taken
@@ -169,6 +174,8 @@ int kioskPackExportGift(const KioskPack *pPack, sqlite3 *db, uint64_t iSeed,
 ** A question imported with a change (a format the kiosk shows as plain
 ** text: see KioskGiftDoc.warn) gets a comment saying so above it in the
 ** pack, and the warning is appended to pWarns (when not NULL).
+** A file without a single question (only $CATEGORY lines, or empty) is
+** refused: one error (code EMPTY) and nothing appended to pOut.
 ** Returns the number of questions that could not be represented (0: the
 ** whole file was imported), or -1 out of memory.
 */
@@ -176,6 +183,15 @@ int kioskPackImportGift(const char *zFile, const char *z, int n,
                         const char *zId, const char *zTitle,
                         sqlite3_str *pOut, KioskErrList *pErrs,
                         KioskErrList *pWarns);
+
+/* kioskPackImportGift for a Moodle XML file (moodlexml.h): the same pack,
+** a question that cannot be represented kept as a comment naming its line.
+** A file that is not well-formed XML, or not Moodle's, is one error and
+** nothing appended to pOut. */
+int kioskPackImportXml(const char *zFile, const char *z, int n,
+                       const char *zId, const char *zTitle,
+                       sqlite3_str *pOut, KioskErrList *pErrs,
+                       KioskErrList *pWarns);
 
 /* 1 if z is a valid id ([a-z0-9-]+, at most 64 bytes). */
 int kioskPackIsId(const char *z);

@@ -9,7 +9,8 @@
 #include <string.h>
 
 static const char *const azKind[] = {
-  "choice", "multi", "tf", "year", "number", "text", "order", "match"
+  "choice", "multi", "tf", "year", "number", "text", "order", "match",
+  "essay", "description"
 };
 
 const char *kioskQKindName(KioskQKind e){
@@ -66,7 +67,20 @@ void kioskQuestionFree(KioskQuestion *q){
     sqlite3_free(q->aPair[i].zRight);
   }
   sqlite3_free(q->aPair);
+  for(i=0; i<q->nAccept && q->azAcceptFeedback; i++){
+    sqlite3_free(q->azAcceptFeedback[i]);
+  }
+  sqlite3_free(q->azAcceptFeedback);
+  sqlite3_free(q->arAccept);
   freeStrings(q->azAccept, q->nAccept);
+  for(i=0; i<q->nNum; i++) sqlite3_free(q->aNum[i].zFeedback);
+  sqlite3_free(q->aNum);
+  freeStrings(q->azDistract, q->nDistract);
+  freeStrings(q->azTag, q->nTag);
+  sqlite3_free(q->zIdNumber);
+  sqlite3_free(q->zComment);
+  sqlite3_free(q->zImage);
+  sqlite3_free(q->zImageAlt);
   freeStrings(q->azFact, q->nFact);
   freeStrings(q->azSource, q->nSource);
   sqlite3_free(q->zId);
@@ -139,13 +153,107 @@ static int addString(char ***paz, int *pn, const char *z){
 }
 
 int kioskQuestionAddAccept(KioskQuestion *q, const char *zText){
-  return addString(&q->azAccept, &q->nAccept, zText);
+  return kioskQuestionAddAcceptEx(q, zText, 1.0, 0);
+}
+int kioskQuestionAddAcceptEx(KioskQuestion *q, const char *zText,
+                             double rCredit, const char *zFeedback){
+  char *zFb = 0;
+  int n = q->nAccept;
+  /* The parallel arrays grow first, so a failure leaves nAccept as it was
+  ** and every array at least nAccept long. */
+  if( dupInto(&zFb, zFeedback)
+   || growByOne((void **)&q->arAccept, n, sizeof(double))
+   || growByOne((void **)&q->azAcceptFeedback, n, sizeof(char *)) ){
+    sqlite3_free(zFb);
+    return -1;
+  }
+  if( addString(&q->azAccept, &q->nAccept, zText) ){
+    sqlite3_free(zFb);
+    return -1;
+  }
+  q->arAccept[n] = rCredit;
+  q->azAcceptFeedback[n] = zFb;
+  return 0;
+}
+int kioskQuestionAddNum(KioskQuestion *q, const KioskNumAnswer *pNum){
+  KioskNumAnswer a = *pNum;
+  if( dupInto(&a.zFeedback, pNum->zFeedback)
+   || growByOne((void **)&q->aNum, q->nNum, sizeof(a)) ){
+    sqlite3_free(a.zFeedback);
+    return -1;
+  }
+  q->aNum[q->nNum++] = a;
+  return 0;
+}
+int kioskQuestionAddDistract(KioskQuestion *q, const char *zText){
+  return addString(&q->azDistract, &q->nDistract, zText);
+}
+int kioskQuestionAddTag(KioskQuestion *q, const char *zTag){
+  return addString(&q->azTag, &q->nTag, zTag);
 }
 int kioskQuestionAddFact(KioskQuestion *q, const char *zFact){
   return addString(&q->azFact, &q->nFact, zFact);
 }
 int kioskQuestionAddSource(KioskQuestion *q, const char *zSource){
   return addString(&q->azSource, &q->nSource, zSource);
+}
+
+/* Deep copy of a question, or NULL out of memory. */
+KioskQuestion *kioskQuestionCopy(const KioskQuestion *q){
+  KioskQuestion *c = kioskQuestionNew();
+  int i, bFail = 0;
+  if( c==0 ) return 0;
+#define DUP(f) do{ if( q->f && (c->f = kioskStrDup(q->f))==0 ) bFail = 1; }while(0)
+  DUP(zId); DUP(zTopic); DUP(zStage); DUP(zPrompt); DUP(zUnit);
+  DUP(zAnswer); DUP(zExplain); DUP(zFeedbackWrong); DUP(zLessonStage);
+  DUP(zIdNumber); DUP(zComment); DUP(zImage); DUP(zImageAlt);
+#undef DUP
+  c->eKind = q->eKind;
+  c->rValue = q->rValue;
+  c->rTol = q->rTol;
+  c->rMin = q->rMin;
+  c->rMax = q->rMax;
+  c->iLessonPara = q->iLessonPara;
+  c->rPoints = q->rPoints;
+  for(i=0; i<q->nOption && !bFail; i++){
+    const KioskOption *o = &q->aOption[i];
+    bFail = kioskQuestionAddOption(c, o->zText, o->rCredit, o->zFeedback,
+                                   o->zFact)!=0;
+  }
+  if( q->aOrder && !bFail ){
+    c->aOrder = sqlite3_malloc64((sqlite3_uint64)(q->nOption ? q->nOption : 1)
+                                 *sizeof(int));
+    if( c->aOrder==0 ) bFail = 1;
+    else memcpy(c->aOrder, q->aOrder, (size_t)q->nOption*sizeof(int));
+  }
+  for(i=0; i<q->nPair && !bFail; i++){
+    bFail = kioskQuestionAddPair(c, q->aPair[i].zLeft, q->aPair[i].zRight)!=0;
+  }
+  for(i=0; i<q->nAccept && !bFail; i++){
+    bFail = kioskQuestionAddAcceptEx(c, q->azAccept[i],
+                  q->arAccept ? q->arAccept[i] : 1.0,
+                  q->azAcceptFeedback ? q->azAcceptFeedback[i] : 0)!=0;
+  }
+  for(i=0; i<q->nNum && !bFail; i++){
+    bFail = kioskQuestionAddNum(c, &q->aNum[i])!=0;
+  }
+  for(i=0; i<q->nDistract && !bFail; i++){
+    bFail = kioskQuestionAddDistract(c, q->azDistract[i])!=0;
+  }
+  for(i=0; i<q->nTag && !bFail; i++){
+    bFail = kioskQuestionAddTag(c, q->azTag[i])!=0;
+  }
+  for(i=0; i<q->nFact && !bFail; i++){
+    bFail = kioskQuestionAddFact(c, q->azFact[i])!=0;
+  }
+  for(i=0; i<q->nSource && !bFail; i++){
+    bFail = kioskQuestionAddSource(c, q->azSource[i])!=0;
+  }
+  if( bFail ){
+    kioskQuestionFree(c);
+    return 0;
+  }
+  return c;
 }
 
 int kioskQuizAppend(KioskQuiz *pQuiz, KioskQuestion *q){

@@ -23,11 +23,17 @@ typedef enum KioskQKind {
                  ** or anywhere in [rMin, rMax] when rMin<=rMax */
   KQ_TEXT,       /* typed text: any of azAccept, normalised */
   KQ_ORDER,      /* put aOption in order: aOrder is the correct sequence */
-  KQ_MATCH       /* match each aPair[i].zLeft to its zRight */
+  KQ_MATCH,      /* match each aPair[i].zLeft to its zRight; azDistract
+                 ** are extra right-hand texts that match nothing */
+  KQ_ESSAY,      /* a written answer the teacher reads: never scored */
+  KQ_DESC        /* an information page: no answer, no points */
 } KioskQKind;
 
+/* 1 for the kinds the kiosk marks itself (all but essay and description). */
+#define KIOSK_QKIND_SCORED(e) ((e)!=KQ_ESSAY && (e)!=KQ_DESC)
+
 /* The names used in Tcl dicts and JSON: "choice", "multi", "tf", "year",
-** "number", "text", "order", "match". */
+** "number", "text", "order", "match", "essay", "description". */
 const char *kioskQKindName(KioskQKind e);
 /* Returns 0 and sets *pe, or -1 for an unknown name. */
 int kioskQKindFromName(const char *z, KioskQKind *pe);
@@ -45,6 +51,18 @@ typedef struct KioskPair {
   char *zLeft;
   char *zRight;
 } KioskPair;
+
+/* One answer of a numerical question as Moodle writes them: a value with
+** its tolerance or a range, its credit and feedback; bAny for the catch-all
+** "any other number" (GIFT ~#feedback, Moodle's answer "*"). */
+typedef struct KioskNumAnswer {
+  int bAny;
+  int bRange;           /* [rMin, rMax] rather than rValue +/- rTol */
+  double rValue, rTol;
+  double rMin, rMax;
+  double rCredit;       /* 0..1 */
+  char *zFeedback;      /* NULL if none */
+} KioskNumAnswer;
 
 typedef struct KioskQuestion {
   char *zId;        /* stable across seeds and course rebuilds:
@@ -64,7 +82,19 @@ typedef struct KioskQuestion {
   int nPair;
   KioskPair *aPair;      /* MATCH: the correct pairs */
   int nAccept;
-  char **azAccept;       /* TEXT: every accepted answer */
+  char **azAccept;       /* TEXT: every accepted answer, in the order
+                         ** tried (the first that matches counts); "*"
+                         ** in one stands for any text, as in Moodle */
+  double *arAccept;      /* TEXT: nAccept credits (0..1), 1 by default */
+  char **azAcceptFeedback; /* TEXT: nAccept feedbacks, NULL entries if none */
+  int nNum;
+  KioskNumAnswer *aNum;  /* NUMBER: every answer when there is more than
+                         ** one value and one range in full credit
+                         ** (partial credit, feedback, catch-all); then
+                         ** rValue/rTol/rMin/rMax repeat the first full-
+                         ** credit value and range. 0 when unused. */
+  int nDistract;
+  char **azDistract;     /* MATCH: extra wrong right-hand texts */
   double rValue;         /* YEAR, NUMBER: the correct value */
   double rTol;           /* YEAR, NUMBER: accepted distance from rValue */
   double rMin, rMax;     /* NUMBER: an accepted range when rMin<=rMax;
@@ -81,12 +111,26 @@ typedef struct KioskQuestion {
   char *zLessonStage;    /* the lesson paragraph to revisit; NULL if none */
   int iLessonPara;       /* 1-based; 0 if none */
   double rPoints;        /* points the question is worth; 1 by default */
+  /* What Moodle keeps with a question, carried through import and export
+  ** (all NULL/0 for generated questions). */
+  char *zIdNumber;       /* Moodle's idnumber, GIFT [id:...] */
+  int nTag;
+  char **azTag;          /* Moodle tags, GIFT [tag:...] */
+  char *zComment;        /* the author's comment lines above the question
+                         ** ("question: 12  name: Grant"), "\n" between
+                         ** lines, without the leading "//" */
+  char *zImage;          /* an image file shown with the prompt, as
+                         ** written in <img src> (relative to the pack) */
+  char *zImageAlt;       /* its alt text, NULL if none */
 } KioskQuestion;
 
 /* A new zeroed question (rPoints 1, rMin>rMax), or NULL when out of memory. */
 KioskQuestion *kioskQuestionNew(void);
 /* Free q and everything it owns. NULL is a no-op. */
 void kioskQuestionFree(KioskQuestion *q);
+
+/* Deep copy of q, or NULL out of memory. */
+KioskQuestion *kioskQuestionCopy(const KioskQuestion *q);
 
 /* sqlite3_malloc'd copy of z (NULL for NULL or out of memory). */
 char *kioskStrDup(const char *z);
@@ -99,6 +143,13 @@ int kioskQuestionAddOption(KioskQuestion *q, const char *zText,
 int kioskQuestionAddPair(KioskQuestion *q, const char *zLeft,
                          const char *zRight);
 int kioskQuestionAddAccept(KioskQuestion *q, const char *zText);
+/* An accepted text with its credit (0..1) and feedback (may be NULL). */
+int kioskQuestionAddAcceptEx(KioskQuestion *q, const char *zText,
+                             double rCredit, const char *zFeedback);
+/* A numerical answer (*pNum copied, its zFeedback duplicated). */
+int kioskQuestionAddNum(KioskQuestion *q, const KioskNumAnswer *pNum);
+int kioskQuestionAddDistract(KioskQuestion *q, const char *zText);
+int kioskQuestionAddTag(KioskQuestion *q, const char *zTag);
 int kioskQuestionAddFact(KioskQuestion *q, const char *zFact);
 int kioskQuestionAddSource(KioskQuestion *q, const char *zSource);
 

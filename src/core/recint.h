@@ -11,6 +11,7 @@ struct KioskRecords {
   sqlite3 *db;
   char *zPath;        /* sqlite3_malloc'd copy of the path opened */
   int nBackup;        /* backups to keep; 0 for none */
+  char *zWarning;     /* sqlite3_malloc'd: why the open's backup failed */
 };
 
 /* Fill pErr from the connection's last error (class KIOSK_EDB, code zCode)

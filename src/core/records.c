@@ -1,26 +1,29 @@
 /*
 ** records.c: opening records.db safely, and its small tables.
 **
-** Opening is where the database is kept safe: integrity check (a corrupt
-** file is moved aside, never replaced), WAL with synchronous=FULL, rotating
-** backups through the online backup API, and in-place migrations by
-** user_version. Also here: students, settings, the PIN and packs.
+** Opening is where the database is kept safe: only a file of ours is
+** opened (dbkind.h), created 0600, integrity check (a corrupt file is
+** moved aside, never replaced), WAL with synchronous=FULL, a backup
+** (recbackup.c), and in-place migrations by user_version. Also here: students, settings, the PIN and packs.
 ** Attempts, answers and the review schedule are recattempt.c; item
 ** analysis and CSV export are recreport.c.
 */
 #include "recint.h"
+#include "dbkind.h"
 #include "pin.h"
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
-/* PRAGMA application_id of a records database: "KREC". It tells records.db
-** from course.db (both have user_version 1) and from any other file. */
-#define RECORDS_APP_ID 0x4B524543
+/* PRAGMA application_id of a records database: "KREC" (dbkind.h). It
+** tells records.db from course.db and from any other file. */
+#define RECORDS_APP_ID KIOSK_APPID_RECORDS
 
 /*
 ** Migrations: aMigration[v-1] brings a database from user_version v to v+1,
@@ -30,7 +33,18 @@
 ** and extend test-records.c's migration test.
 */
 static const char *const aMigration[] = {
-  0   /* none yet: version 1 is the first */
+  /* 1 -> 2: the PIN throttle and the operator log (issue 12). */
+  "CREATE TABLE pin_throttle ("
+  "  id    INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  fails INTEGER NOT NULL DEFAULT 0 CHECK (fails >= 0),"
+  "  until INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE oplog ("
+  "  id      INTEGER PRIMARY KEY,"
+  "  at      TEXT NOT NULL,"
+  "  kind    TEXT NOT NULL CHECK (length(kind) BETWEEN 1 AND 16),"
+  "  message TEXT NOT NULL"
+  ");"
 };
 
 /* ---- shared helpers (recint.h) ---- */
@@ -211,84 +225,39 @@ static int moveAside(const char *zPath, char *zNew, size_t nNew){
   return rc;
 }
 
-/* Copy the open database into the new file zDest with the backup API. */
-static int backupTo(KioskRecords *p, const char *zDest, KioskError *pErr){
-  sqlite3 *pDest = 0;
-  sqlite3_backup *pBackup = 0;
-  int rc;
-
-  (void)unlink(zDest);
-  rc = sqlite3_open_v2(zDest, &pDest,
-                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, 0);
-  if( rc==SQLITE_OK ){
-    pBackup = sqlite3_backup_init(pDest, "main", p->db, "main");
-    if( pBackup==0 ){
-      rc = sqlite3_errcode(pDest);
-    }else{
-      rc = sqlite3_backup_step(pBackup, -1);
-      sqlite3_backup_finish(pBackup);
-      rc = rc==SQLITE_DONE ? SQLITE_OK : rc;
+/*
+** Records are private: a new records.db is created 0600 whatever the
+** umask (SQLite gives its -wal and -shm the database's mode), and an older
+** one readable by others is narrowed to 0600 with its -wal and -shm.
+** Returns 0, or errno.
+*/
+static int makePrivate(const char *zPath, int bExists){
+  static const char *const azSuffix[] = { "", "-wal", "-shm" };
+  size_t i;
+  if( !bExists ){
+    int fd = open(zPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if( fd<0 ) return errno==EEXIST ? 0 : errno;
+    if( fchmod(fd, 0600)!=0 ){
+      int e = errno;
+      close(fd);
+      return e;
     }
+    return close(fd)==0 ? 0 : errno;
   }
-  if( rc!=SQLITE_OK ){
-    kioskErrorSet(pErr, KIOSK_ERECORDS, "BACKUP", zDest, 0, 0,
-                  "cannot write a backup: %s",
-                  pDest ? sqlite3_errmsg(pDest) : sqlite3_errstr(rc));
-    sqlite3_close(pDest);
-    (void)unlink(zDest);
-    return KIOSK_ERECORDS;
-  }
-  if( sqlite3_close(pDest)!=SQLITE_OK ){
-    return kioskErrorSet(pErr, KIOSK_ERECORDS, "BACKUP", zDest, 0, 0,
-                         "cannot close the backup");
-  }
-  return KIOSK_OK;
-}
-
-int kioskRecordsBackup(KioskRecords *p, char **pzPath, KioskError *pErr){
-  char *zTmp = 0, *zFrom = 0, *zTo = 0;
-  int i, rc = KIOSK_OK;
-
-  if( pzPath ) *pzPath = 0;
-  if( isMemory(p->zPath) || p->nBackup<=0 ){
-    if( pzPath ) *pzPath = sqlite3_mprintf("");
-    return KIOSK_OK;
-  }
-  /* Write the new copy beside the old ones first: a crash here leaves
-  ** every existing backup untouched. */
-  zTmp = sqlite3_mprintf("%s.bak-tmp", p->zPath);
-  if( zTmp==0 ) goto no_mem;
-  if( (rc = backupTo(p, zTmp, pErr))!=0 ) goto done;
-  for(i=p->nBackup-1; i>=1; i--){
-    sqlite3_free(zFrom);
-    sqlite3_free(zTo);
-    zFrom = sqlite3_mprintf("%s.bak.%d", p->zPath, i);
-    zTo = sqlite3_mprintf("%s.bak.%d", p->zPath, i+1);
-    if( zFrom==0 || zTo==0 ) goto no_mem;
-    if( fileExists(zFrom) && rename(zFrom, zTo)!=0 ){
-      rc = kioskErrorSet(pErr, KIOSK_ERECORDS, "BACKUP", zFrom, 0, 0,
-                         "cannot rotate the backup: %s", strerror(errno));
-      goto done;
+  for(i=0; i<sizeof(azSuffix)/sizeof(azSuffix[0]); i++){
+    struct stat st;
+    char *z = sqlite3_mprintf("%s%s", zPath, azSuffix[i]);
+    if( z==0 ) return ENOMEM;
+    /* not ours to change (EPERM: another user's file): left as it is */
+    if( stat(z, &st)==0 && (st.st_mode & 077)!=0
+     && chmod(z, st.st_mode & 07700)!=0 && errno!=EPERM ){
+      int e = errno;
+      sqlite3_free(z);
+      return e;
     }
+    sqlite3_free(z);
   }
-  sqlite3_free(zTo);
-  zTo = sqlite3_mprintf("%s.bak.1", p->zPath);
-  if( zTo==0 ) goto no_mem;
-  if( rename(zTmp, zTo)!=0 ){
-    rc = kioskErrorSet(pErr, KIOSK_ERECORDS, "BACKUP", zTo, 0, 0,
-                       "cannot rename the backup: %s", strerror(errno));
-    goto done;
-  }
-  if( pzPath ){ *pzPath = zTo; zTo = 0; }
-  goto done;
-
-no_mem:
-  rc = kioskErrorSet(pErr, KIOSK_ENOMEM, 0, 0, 0, 0, "out of memory");
-done:
-  sqlite3_free(zTmp);
-  sqlite3_free(zFrom);
-  sqlite3_free(zTo);
-  return rc;
+  return 0;
 }
 
 /* Give an empty database the latest schema, in one transaction. */
@@ -354,12 +323,41 @@ int kioskRecordsOpen(const char *zPath, int nBackup, KioskRecords **pp,
 
 int kioskRecordsOpenFlags(const char *zPath, int nBackup, int flags,
                           KioskRecords **pp, KioskError *pErr){
+  return kioskRecordsOpenAt(zPath, nBackup, flags, (long long)time(0), pp,
+                            pErr);
+}
+
+int kioskRecordsOpenAt(const char *zPath, int nBackup, int flags,
+                       long long iNow, KioskRecords **pp, KioskError *pErr){
   KioskRecords *p = 0;
   sqlite3 *db = 0;
   char zWhy[512], zMoved[1100];
   int rc, iVersion = 0, iAppId = 0, nTable = 0, bMem = isMemory(zPath);
+  int bOurs = 0;
 
   *pp = 0;
+  /* Only a records database of ours, or nothing, is opened (dbkind.h): a
+  ** course.db, another program's database or a text file is refused as it
+  ** is, whatever the flags. */
+  if( !bMem ){
+    KioskDbKind eKind;
+    int iHdrId = 0, e;
+    if( kioskDbKind(zPath, &eKind, &iHdrId, pErr) ) goto fail;
+    if( eKind==KIOSK_DB_COURSE || eKind==KIOSK_DB_OTHER
+     || (eKind==KIOSK_DB_SQLITE && iHdrId!=0) ){
+      kioskErrorSet(pErr, KIOSK_ERECORDS, "FOREIGN", zPath, 0, 0,
+                    "this is %s, not a kiosk records database; left as it is",
+                    kioskDbKindName(eKind));
+      goto fail;
+    }
+    bOurs = eKind==KIOSK_DB_RECORDS;
+    if( (e = makePrivate(zPath, eKind!=KIOSK_DB_MISSING))!=0 ){
+      kioskErrorSet(pErr, KIOSK_EIO, "OPEN", zPath, 0, 0,
+                    "cannot make the records database private: %s",
+                    strerror(e));
+      goto fail;
+    }
+  }
   rc = sqlite3_open_v2(zPath, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
                        0);
   if( rc!=SQLITE_OK ){
@@ -384,6 +382,11 @@ int kioskRecordsOpenFlags(const char *zPath, int nBackup, int flags,
     if( bMem ){
       kioskErrorSet(pErr, KIOSK_ERECORDS, "CORRUPT", zPath, 0, 0,
                     "records database is corrupt (%s)", zWhy);
+    }else if( !bOurs ){
+      /* Damaged, and nothing in its header says it is ours. */
+      kioskErrorSet(pErr, KIOSK_ERECORDS, "FOREIGN", zPath, 0, 0,
+                    "this is a damaged SQLite database (%s) that is not a "
+                    "kiosk records database; left as it is", zWhy);
     }else if( flags & KIOSK_RECORDS_KEEP_CORRUPT ){
       kioskErrorSet(pErr, KIOSK_ERECORDS, "CORRUPT", zPath, 0, 0,
                     "records database is corrupt (%s); left as it is: the "
@@ -409,8 +412,10 @@ int kioskRecordsOpenFlags(const char *zPath, int nBackup, int flags,
     goto fail;
   }
   if( nTable>0 && iAppId!=RECORDS_APP_ID ){
-    kioskErrorSet(pErr, KIOSK_ERECORDS, "VERSION", zPath, 0, 0,
-                  "not a kiosk records database");
+    kioskErrorSet(pErr, KIOSK_ERECORDS, "FOREIGN", zPath, 0, 0,
+                  "this is %s, not a kiosk records database; left as it is",
+                  kioskDbIsOldCourse(db) ? "a kiosk course database"
+                  : kioskDbKindName(KIOSK_DB_SQLITE));
     goto fail;
   }
   if( nTable>0 && iVersion>KIOSK_RECORDS_SCHEMA_VERSION ){
@@ -461,9 +466,18 @@ int kioskRecordsOpenFlags(const char *zPath, int nBackup, int flags,
     /* Back up before touching anything: a failed migration, or a bug in
     ** this version, leaves yesterday's records one rename away. */
     int bMigrate = iVersion<KIOSK_RECORDS_SCHEMA_VERSION;
-    if( (bMigrate || !(flags & KIOSK_RECORDS_DEFER_BACKUP))
-     && kioskRecordsBackup(p, 0, pErr) ){
-      goto fail;
+    if( bMigrate && kioskRecordsBackup(p, 0, pErr) ) goto fail;
+    if( !bMigrate && !(flags & KIOSK_RECORDS_DEFER_BACKUP) ){
+      /* Opening needs no backup: a failed one is a warning (a full disk
+      ** must not refuse a PIN or a pack). */
+      KioskError errBackup;
+      kioskErrorClear(&errBackup);
+      if( kioskRecordsBackupAt(p, iNow, 0, &errBackup) ){
+        char zMsg[1600];
+        kioskErrorFormat(&errBackup, zMsg, (int)sizeof(zMsg));
+        p->zWarning = sqlite3_mprintf("%s", zMsg);
+        if( p->zWarning==0 ) goto no_mem;
+      }
     }
     if( bMigrate && migrate(p, iVersion, pErr) ) goto fail;
   }
@@ -478,9 +492,12 @@ fail:
   return pErr ? (int)pErr->eClass : KIOSK_ERECORDS;
 }
 
+const char *kioskRecordsOpenWarning(KioskRecords *p){ return p->zWarning; }
+
 void kioskRecordsClose(KioskRecords *p){
   if( p==0 ) return;
   sqlite3_close(p->db);
+  sqlite3_free(p->zWarning);
   sqlite3_free(p->zPath);
   sqlite3_free(p);
 }
@@ -579,6 +596,8 @@ int kioskRecordsStudentRemove(KioskRecords *p, sqlite3_int64 iId, int bKeep,
   sqlite3_stmt *pStmt = 0;
   int rc;
   if( (rc = kioskRecStudentCheck(p, iId, pErr))!=0 ) return rc;
+  /* Nothing is deleted without a backup made just before. */
+  if( !bKeep && (rc = kioskRecordsBackupAt(p, iNow, 0, pErr))!=0 ) return rc;
   kioskRecordsIsoTime(iNow, zTime);
   /* Deleting cascades to attempts, questions, answers, review, lessons. */
   if( kioskRecPrepare(p, bKeep
@@ -833,6 +852,8 @@ int kioskRecordsPinSet(KioskRecords *p, const char *zPin, KioskError *pErr){
     if( sqlite3_step(pStmt)!=SQLITE_DONE ) rc = kioskRecDbError(p, "QUERY", pErr);
     sqlite3_finalize(pStmt);
   }
+  /* A new PIN starts with a clean slate: no pause left from the old one. */
+  if( rc==KIOSK_OK ) rc = kioskRecExec(p, "DELETE FROM pin_throttle", pErr);
   sqlite3_free(zHash);
   return rc;
 }
@@ -914,6 +935,8 @@ int kioskRecordsPackRemove(KioskRecords *p, const char *zId,
                            KioskError *pErr){
   sqlite3_stmt *pStmt = 0;
   int rc;
+  /* Nothing is deleted without a backup made just before. */
+  if( (rc = kioskRecordsBackup(p, 0, pErr))!=0 ) return rc;
   if( kioskRecPrepare(p, "DELETE FROM packs WHERE id=?1", &pStmt, pErr) ){
     return KIOSK_EDB;
   }

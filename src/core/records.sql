@@ -1,5 +1,5 @@
 -- records.sql: the learner records database (records.db), compiled into the
--- core as the schema of a new database, stamped PRAGMA user_version = 1.
+-- core as the schema of a new database, stamped PRAGMA user_version = 2.
 --
 -- records.db is precious: it is never rebuilt. An existing database at an
 -- older version is brought up to date by the migrations in records.c, one
@@ -152,3 +152,22 @@ CREATE TABLE secrets (
   name TEXT PRIMARY KEY,
   hash TEXT NOT NULL
 ) WITHOUT ROWID;
+
+-- The throttle on wrong instructor PINs (pin.h has the rule): one row.
+-- fails counts wrong PINs in a row; until is the end of the pause, in Unix
+-- seconds (a number to compare, not a date to show).
+CREATE TABLE pin_throttle (
+  id    INTEGER PRIMARY KEY CHECK (id = 1),
+  fails INTEGER NOT NULL DEFAULT 0 CHECK (fails >= 0),
+  until INTEGER NOT NULL DEFAULT 0
+);
+
+-- The operator log the instructor desk shows: wrong PINs, desk openings,
+-- leaving the kiosk, errors caught on screen. kind is a short word
+-- (pin, desk, leave, error...); message is the text shown.
+CREATE TABLE oplog (
+  id      INTEGER PRIMARY KEY,
+  at      TEXT NOT NULL,
+  kind    TEXT NOT NULL CHECK (length(kind) BETWEEN 1 AND 16),
+  message TEXT NOT NULL
+);

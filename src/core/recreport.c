@@ -7,6 +7,9 @@
 ** database row for row.
 */
 #include "recint.h"
+#include "outfile.h"
+
+#include <csv.h>
 
 #include <errno.h>
 #include <string.h>
@@ -84,58 +87,151 @@ static const char zExportSql[] =
   " AND (?5 IS NULL OR a.status=?5)"
   " ORDER BY a.id, n.idx";
 
-/* Write one field, quoted when it holds a comma, quote, line end, or
-** leading/trailing space (RFC 4180). NULL is an empty field. */
-static void csvField(FILE *out, const char *z){
-  const char *c;
-  int bQuote = 0;
-  if( z==0 ) return;
-  if( z[0]==' ' || (z[0] && z[strlen(z)-1]==' ') ) bQuote = 1;
-  for(c=z; *c && !bQuote; c++){
-    if( *c==',' || *c=='"' || *c=='\n' || *c=='\r' ) bQuote = 1;
+/* The export for a teacher's spreadsheet: local times beside UTC, and two
+** columns the writer uses and does not write: the question's option
+** count and the question kind (NOPT_COL, the last). */
+static const char zSafeSql[] =
+  "SELECT a.id AS attempt, a.student AS student_id, s.name AS student,"
+  " a.kind, a.pack, a.stage, a.started,"
+  " datetime(a.started, 'localtime') AS started_local, a.finished,"
+  " datetime(a.finished, 'localtime') AS finished_local, a.status,"
+  " n.idx AS \"index\", q.qid AS question, q.topic,"
+  " (SELECT group_concat(fact, ' ') FROM (SELECT f.fact FROM question_facts f"
+  "   WHERE f.attempt=q.attempt AND f.idx=q.idx ORDER BY f.fact)) AS facts,"
+  " q.prompt, n.answer, n.correct, n.credit, n.points, n.answered,"
+  " datetime(n.answered, 'localtime') AS answered_local,"
+  " (SELECT count(*) FROM question_options o"
+  "   WHERE o.attempt=q.attempt AND o.idx=q.idx) AS nopt"
+  " FROM questions q"
+  " JOIN answers n ON n.attempt=q.attempt AND n.idx=q.idx"
+  " JOIN attempts a ON a.id=q.attempt"
+  " JOIN students s ON s.id=a.student"
+  " WHERE (?1=0 OR a.student=?1) AND (?2=0 OR a.id=?2)"
+  " AND (?3 IS NULL OR a.pack=?3) AND (?4 IS NULL OR q.stage=?4)"
+  " AND (?5 IS NULL OR a.status=?5)"
+  " ORDER BY a.id, n.idx";
+#define SAFE_ANSWER_COL 16
+#define SAFE_NOPT_COL   22
+
+/*
+** One CSV field through libcsv's writer (always quoted, quotes doubled).
+** bSafe: a value a spreadsheet would take for a formula (starting with
+** = + - @, a tab or a carriage return) gets a leading ' as OWASP advises
+** ("CSV Injection"), so it shows as text. NULL is an empty field.
+** Returns 0, or EOF when the stream fails.
+*/
+static int csvPut(FILE *out, int bFirst, const char *z, int bSafe){
+  if( !bFirst && fputc(',', out)==EOF ) return EOF;
+  if( z==0 ) z = "";
+  if( bSafe && (z[0]=='=' || z[0]=='+' || z[0]=='-' || z[0]=='@'
+                || z[0]=='\t' || z[0]=='\r') ){
+    char *zQ = sqlite3_mprintf("'%s", z);
+    int rc;
+    if( zQ==0 ) return EOF;
+    rc = csv_fwrite(out, zQ, strlen(zQ));
+    sqlite3_free(zQ);
+    return rc;
   }
-  if( !bQuote ){
-    fputs(z, out);
-    return;
+  return csv_fwrite(out, z, strlen(z));
+}
+
+/*
+** The answer as the student chose it: for a question with options (the
+** answer is option positions in that attempt's order, "2" or "1 3 0"),
+** the options' texts joined by " | "; anything else as it was typed.
+** Returns an sqlite3_malloc'd string, or NULL when out of memory.
+*/
+static char *answerText(KioskRecords *p, sqlite3_stmt *pOpt,
+                        sqlite3_int64 iAttempt, int idx, const char *zAnswer,
+                        int nOpt){
+  sqlite3_str *pStr;
+  const char *z = zAnswer ? zAnswer : "";
+  int nWord = 0;
+  (void)p;
+  if( nOpt<=0 ) return sqlite3_mprintf("%s", z);
+  /* positions only, or it is not ours to translate */
+  for(; *z; z++){
+    if( (*z<'0' || *z>'9') && *z!=' ' ) return sqlite3_mprintf("%s", zAnswer);
   }
-  fputc('"', out);
-  for(c=z; *c; c++){
-    if( *c=='"' ) fputc('"', out);
-    fputc(*c, out);
+  pStr = sqlite3_str_new(0);
+  for(z=zAnswer; *z; ){
+    long long iOpt = 0;
+    const char *zText = 0;
+    while( *z==' ' ) z++;
+    if( *z==0 ) break;
+    for(; *z>='0' && *z<='9'; z++){
+      if( iOpt<100000000 ) iOpt = iOpt*10 + (*z-'0');
+    }
+    sqlite3_reset(pOpt);
+    sqlite3_bind_int64(pOpt, 1, iAttempt);
+    sqlite3_bind_int(pOpt, 2, idx);
+    sqlite3_bind_int64(pOpt, 3, iOpt);
+    if( sqlite3_step(pOpt)==SQLITE_ROW ){
+      zText = (const char *)sqlite3_column_text(pOpt, 0);
+    }
+    if( nWord++ ) sqlite3_str_appendall(pStr, " | ");
+    if( zText ){
+      sqlite3_str_appendall(pStr, zText);
+    }else{
+      sqlite3_str_appendf(pStr, "%lld", iOpt);
+    }
   }
-  fputc('"', out);
+  sqlite3_reset(pOpt);
+  return sqlite3_str_finish(pStr);
 }
 
 int kioskRecordsExport(KioskRecords *p, const KioskRecFilter *pF, FILE *out,
                        int *pnRow, KioskError *pErr){
-  sqlite3_stmt *pStmt = 0;
-  int i, nCol, rc, nRow = 0;
+  return kioskRecordsExportAs(p, pF, 0, out, pnRow, pErr);
+}
+
+int kioskRecordsExportAs(KioskRecords *p, const KioskRecFilter *pF, int bRaw,
+                         FILE *out, int *pnRow, KioskError *pErr){
+  sqlite3_stmt *pStmt = 0, *pOpt = 0;
+  int i, nCol, rc = SQLITE_DONE, nRow = 0, bFail = 0;
   *pnRow = 0;
-  if( kioskRecPrepare(p, zExportSql, &pStmt, pErr) ) return KIOSK_EDB;
-  kioskRecBindFilter(pStmt, pF);
-  nCol = sqlite3_column_count(pStmt);
-  for(i=0; i<nCol; i++){
-    if( i ) fputc(',', out);
-    csvField(out, sqlite3_column_name(pStmt, i));
+  if( kioskRecPrepare(p, bRaw ? zExportSql : zSafeSql, &pStmt, pErr) ){
+    return KIOSK_EDB;
   }
-  fputc('\n', out);
-  while( (rc = sqlite3_step(pStmt))==SQLITE_ROW ){
-    for(i=0; i<nCol; i++){
-      if( i ) fputc(',', out);
-      csvField(out, (const char *)sqlite3_column_text(pStmt, i));
+  if( !bRaw && kioskRecPrepare(p, "SELECT text FROM question_options"
+                               " WHERE attempt=?1 AND idx=?2 AND opt=?3",
+                               &pOpt, pErr) ){
+    sqlite3_finalize(pStmt);
+    return KIOSK_EDB;
+  }
+  kioskRecBindFilter(pStmt, pF);
+  nCol = bRaw ? sqlite3_column_count(pStmt) : SAFE_NOPT_COL;
+  for(i=0; i<nCol && !bFail; i++){
+    bFail = csvPut(out, i==0, sqlite3_column_name(pStmt, i), 0)==EOF;
+  }
+  if( !bFail ) bFail = fputc('\n', out)==EOF;
+  while( !bFail && (rc = sqlite3_step(pStmt))==SQLITE_ROW ){
+    for(i=0; i<nCol && !bFail; i++){
+      const char *z = (const char *)sqlite3_column_text(pStmt, i);
+      if( !bRaw && i==SAFE_ANSWER_COL ){
+        char *zText = answerText(p, pOpt, sqlite3_column_int64(pStmt, 0),
+                                 sqlite3_column_int(pStmt, 11), z,
+                                 sqlite3_column_int(pStmt, SAFE_NOPT_COL));
+        bFail = zText==0 || csvPut(out, 0, zText, 1)==EOF;
+        sqlite3_free(zText);
+      }else{
+        bFail = csvPut(out, i==0, z, !bRaw)==EOF;
+      }
     }
-    fputc('\n', out);
+    if( !bFail ) bFail = fputc('\n', out)==EOF;
     nRow++;
   }
-  if( rc!=SQLITE_DONE ){
+  sqlite3_finalize(pOpt);
+  if( !bFail && rc!=SQLITE_DONE ){
     kioskRecDbError(p, "QUERY", pErr);
     sqlite3_finalize(pStmt);
     return KIOSK_EDB;
   }
   sqlite3_finalize(pStmt);
-  if( ferror(out) ){
+  if( bFail || ferror(out) ){
     return kioskErrorSet(pErr, KIOSK_EIO, "EXPORT", 0, 0, 0,
-                         "cannot write the export: %s", strerror(errno));
+                         "cannot write the export: %s",
+                         errno ? strerror(errno) : "write error");
   }
   *pnRow = nRow;
   return KIOSK_OK;
@@ -143,35 +239,24 @@ int kioskRecordsExport(KioskRecords *p, const KioskRecFilter *pF, FILE *out,
 
 int kioskRecordsExportFile(KioskRecords *p, const KioskRecFilter *pF,
                            const char *zPath, int *pnRow, KioskError *pErr){
-  char *zTmp = sqlite3_mprintf("%s.tmp", zPath);
-  FILE *out = 0;
+  return kioskRecordsExportFileAs(p, pF, 0, zPath, pnRow, pErr);
+}
+
+int kioskRecordsExportFileAs(KioskRecords *p, const KioskRecFilter *pF,
+                             int bRaw, const char *zPath, int *pnRow,
+                             KioskError *pErr){
+  KioskOutFile *pOut = 0;
   int rc;
   *pnRow = 0;
-  if( zTmp==0 ) return kioskErrorSet(pErr, KIOSK_ENOMEM, 0, 0, 0, 0,
-                                     "out of memory");
-  /* A half-written export never takes the place of a good one. */
-  out = fopen(zTmp, "w");
-  if( out==0 ){
-    rc = kioskErrorSet(pErr, KIOSK_EIO, "EXPORT", zPath, 0, 0,
-                       "cannot write the export: %s", strerror(errno));
-    goto done;
+  /* Answers are private: a new export is 0600. A half-written export never
+  ** takes the place of a good one, and a device or link is written
+  ** through (outfile.h). */
+  if( (rc = kioskOutOpen(zPath, 0600, &pOut, pErr))!=0 ) return rc;
+  rc = kioskRecordsExportAs(p, pF, bRaw, kioskOutStream(pOut), pnRow, pErr);
+  if( rc ){
+    kioskOutAbort(pOut);
+    *pnRow = 0;
+    return rc;
   }
-  rc = kioskRecordsExport(p, pF, out, pnRow, pErr);
-  if( rc==KIOSK_OK && (fflush(out)!=0 || fsync(fileno(out))!=0) ){
-    rc = kioskErrorSet(pErr, KIOSK_EIO, "EXPORT", zPath, 0, 0,
-                       "cannot write the export: %s", strerror(errno));
-  }
-  if( fclose(out)!=0 && rc==KIOSK_OK ){
-    rc = kioskErrorSet(pErr, KIOSK_EIO, "EXPORT", zPath, 0, 0,
-                       "cannot write the export: %s", strerror(errno));
-  }
-  if( rc==KIOSK_OK && rename(zTmp, zPath)!=0 ){
-    rc = kioskErrorSet(pErr, KIOSK_EIO, "EXPORT", zPath, 0, 0,
-                       "cannot write the export: %s", strerror(errno));
-  }
-  if( rc!=KIOSK_OK ) (void)unlink(zTmp);
-
-done:
-  sqlite3_free(zTmp);
-  return rc;
+  return kioskOutCommit(pOut, pErr);
 }

@@ -94,6 +94,8 @@ char *kioskQuestionExpected(const KioskQuestion *q){
         sqlite3_free(zPair);
       }
       break;
+    case KQ_ESSAY: case KQ_DESC:
+      break;
   }
   if( bOom ){ sqlite3_free(z); return 0; }
   if( z==0 ) z = kioskStrDup("");
@@ -126,27 +128,103 @@ static int numberFits(const KioskQuestion *q, double v){
   return fabs(v-q->rValue)<=q->rTol+eps;
 }
 
-static double scoreNumber(const KioskQuestion *q, const char *zText){
+static int numAnswerFits(const KioskNumAnswer *a, double v){
+  double eps = EPS*(fabs(a->rValue)>1 ? fabs(a->rValue) : 1);
+  if( a->bAny ) return 1;
+  if( a->bRange ) return v>=a->rMin-eps && v<=a->rMax+eps;
+  return fabs(v-a->rValue)<=a->rTol+eps;
+}
+
+/* The credit of the typed amount; with q->aNum, the first answer it fits
+** (in the author's order, as Moodle) gives credit and feedback. */
+static double scoreNumber(const KioskQuestion *q, const char *zText,
+                          char **pzFb, int *pOom){
   KioskAmount a;
+  int i;
   if( zText==0 || kioskAmountParse(zText, &a, 0) ) return 0;
   if( a.zUnit && q->zUnit && strcmp(q->zUnit, "count")!=0
    && strcmp(a.zUnit, q->zUnit)!=0 ){
     return 0;
   }
   if( a.zUnit && q->zUnit && strcmp(q->zUnit, "count")==0 ) return 0;
-  return (numberFits(q, a.rValue) || numberFits(q, a.rAlt)) ? 1 : 0;
+  if( q->nNum==0 ){
+    return (numberFits(q, a.rValue) || numberFits(q, a.rAlt)) ? 1 : 0;
+  }
+  for(i=0; i<q->nNum; i++){
+    const KioskNumAnswer *p = &q->aNum[i];
+    if( numAnswerFits(p, a.rValue) || numAnswerFits(p, a.rAlt) ){
+      if( p->zFeedback ) *pOom |= appendStr(pzFb, "\n", p->zFeedback);
+      return p->rCredit;
+    }
+  }
+  return 0;
 }
 
-static double scoreText(const KioskQuestion *q, const char *zText, int *pOom){
+/* 1 when the typed key zKey matches the accepted answer zAcc: equal keys,
+** or, when zAcc holds "*" (Moodle's wildcard), its pieces in order, the
+** first at the start and the last at the end unless "*" stands there.
+** -1 out of memory. */
+static int acceptMatch(const char *zKey, const char *zAcc){
+  char *zCopy, *zPiece, *zNext;
+  const char *zAt = zKey;
+  int rc = 1, bFirst = 1;
+  if( strchr(zAcc, '*')==0 ){
+    char *zA = kioskNormalizeKey(zAcc);
+    if( zA==0 ) return -1;
+    rc = zKey[0] && strcmp(zKey, zA)==0;
+    sqlite3_free(zA);
+    return rc;
+  }
+  if( zKey[0]==0 ) return 0;
+  zCopy = kioskStrDup(zAcc);
+  if( zCopy==0 ) return -1;
+  for(zPiece=zCopy; zPiece && rc==1; zPiece=zNext){
+    char *zP;
+    zNext = strchr(zPiece, '*');
+    if( zNext ) *zNext++ = 0;
+    zP = kioskNormalizeKey(zPiece);
+    if( zP==0 ){ rc = -1; break; }
+    if( zP[0] ){
+      size_t n = strlen(zP);
+      if( bFirst ){
+        if( strncmp(zAt, zP, n)!=0 ) rc = 0;
+        zAt += n;
+      }else if( zNext==0 ){
+        size_t nLeft = strlen(zAt);
+        if( nLeft<n || strcmp(zAt+nLeft-n, zP)!=0 ) rc = 0;
+      }else{
+        const char *zFound = strstr(zAt, zP);
+        if( zFound==0 ) rc = 0;
+        else zAt = zFound+n;
+      }
+    }else if( bFirst==0 && zNext==0 ){
+      /* ends with "*": anything may follow */
+    }
+    sqlite3_free(zP);
+    bFirst = 0;
+  }
+  sqlite3_free(zCopy);
+  return rc;
+}
+
+/* The first accepted answer zText matches, in the author's order (as
+** Moodle tries them): its credit, and its feedback into *pzFb. */
+static double scoreText(const KioskQuestion *q, const char *zText,
+                        char **pzFb, int *pOom){
   char *zKey = kioskNormalizeKey(zText ? zText : "");
   int i;
   double r = 0;
   if( zKey==0 ){ *pOom = 1; return 0; }
-  for(i=0; i<q->nAccept && r==0; i++){
-    char *zAcc = kioskNormalizeKey(q->azAccept[i]);
-    if( zAcc==0 ){ *pOom = 1; break; }
-    if( zKey[0] && strcmp(zKey, zAcc)==0 ) r = 1;
-    sqlite3_free(zAcc);
+  for(i=0; i<q->nAccept; i++){
+    int m = acceptMatch(zKey, q->azAccept[i]);
+    if( m<0 ){ *pOom = 1; break; }
+    if( m ){
+      r = q->arAccept ? q->arAccept[i] : 1.0;
+      if( q->azAcceptFeedback && q->azAcceptFeedback[i] ){
+        *pOom |= appendStr(pzFb, "\n", q->azAcceptFeedback[i]);
+      }
+      break;
+    }
   }
   sqlite3_free(zKey);
   return r;
@@ -213,11 +291,18 @@ int kioskScore(const KioskQuestion *q, const KioskAnswer *pAns,
       break;
     }
     case KQ_NUMBER:
-      r = scoreNumber(q, pAns->zText);
+      r = scoreNumber(q, pAns->zText, &pScore->zFeedback, &bOom);
       break;
     case KQ_TEXT:
-      r = scoreText(q, pAns->zText, &bOom);
+      r = scoreText(q, pAns->zText, &pScore->zFeedback, &bOom);
       break;
+    case KQ_ESSAY: case KQ_DESC:
+      /* Kept for the teacher (an essay's text is in the records), never
+      ** marked here: no credit, not counted in the totals. */
+      pScore->bUngraded = 1;
+      pScore->zExpected = kioskStrDup("");
+      if( pScore->zExpected==0 ) bOom = 1;
+      goto done;
     case KQ_ORDER: {
       int n = q->nOption, nPair = 0, nGood = 0;
       if( q->aOrder==0 || pAns->nIndex!=n ){
@@ -304,6 +389,7 @@ done:
 
 void kioskTallyAdd(KioskTally *p, const KioskQuestion *q,
                    const KioskScore *pScore){
+  if( !KIOSK_QKIND_SCORED(q->eKind) || pScore->bUngraded ) return;
   p->nQuestion++;
   if( pScore->bCorrect ) p->nCorrect++;
   p->rPoints += pScore->rPoints;

@@ -13,8 +13,14 @@
 **               within rTol of rValue, or inside [rMin, rMax] when set;
 **               either reading of an ambiguous separator counts; a typed
 **               unit that is not the question's is wrong
-**   text        equal to one of azAccept under kioskNormalizeKey
-**               (normalize.h: case, accents, kh/h, y/i, ...)
+**   text        the first of azAccept (in order) equal to it under
+**               kioskNormalizeKey (normalize.h: case, accents, kh/h, y/i,
+**               ...), "*" in an accepted answer matching any text; its
+**               credit (arAccept) and feedback
+**   number      with aNum, the first answer the amount fits (catch-all
+**               last), its credit and feedback
+**   essay,      never marked: bUngraded, no credit, left out of the
+**   description totals (the teacher reads an essay on the desk)
 **   order       pairwise: the share of the n(n-1)/2 pairs of items the
 **               student put in the right relative order (all right: 1,
 **               exactly reversed: 0)
@@ -53,6 +59,7 @@ typedef struct KioskScore {
   char *zExpected;    /* the right answer in words (sqlite3_malloc'd) */
   char *zFeedback;    /* the feedback of the picked option(s), or of the
                       ** question when wrong; NULL if none */
+  int bUngraded;      /* essay or description: not marked by the kiosk */
 } KioskScore;
 
 /*
@@ -76,7 +83,7 @@ typedef struct KioskTally {
   double rMax;          /* points possible */
 } KioskTally;
 
-/* Add one scored question to *p. */
+/* Add one scored question to *p (essays and descriptions add nothing). */
 void kioskTallyAdd(KioskTally *p, const KioskQuestion *q,
                    const KioskScore *pScore);
 /* Percentage of the possible points (0 when nothing was possible). */

@@ -7,6 +7,7 @@
 ** 2 a usage error.
 */
 #include "ctl.h"
+#include "outfile.h"
 #include "coursedb.h"
 #include "pack.h"
 #include "records.h"
@@ -20,8 +21,9 @@
 
 const char ctlPackUsage[] =
   "Usage: kioskctl pack check [--db COURSE.db] PACK...\n"
-  "       kioskctl pack export --gift [--db COURSE.db] [--seed S] [-o OUT] PACK\n"
-  "       kioskctl pack import [--id ID] [--title TITLE] [-o OUT] FILE.gift\n"
+  "       kioskctl pack export --gift|--moodle-xml [--db COURSE.db] [--seed S]\n"
+  "                                [-o OUT] PACK\n"
+  "       kioskctl pack import [--id ID] [--title TITLE] [-o OUT] FILE.gift|FILE.xml\n"
   "       kioskctl pack install --records RECORDS.db [--db COURSE.db] PACK\n"
   "\n"
   "check    reports every error of each PACK as FILE:LINE:COLUMN: message.\n"
@@ -29,12 +31,16 @@ const char ctlPackUsage[] =
   "         stages, fact ids, notes and lesson paragraphs exist, and every\n"
   "         rule can get the questions it asks for. Without --db only the\n"
   "         syntax is checked, and the output says so.\n"
-  "export   writes the whole quiz as GIFT for Moodle: generated questions\n"
+  "export   writes the whole quiz as GIFT (--gift) or Moodle XML\n"
+  "         (--moodle-xml) for Moodle: generated questions\n"
   "         drawn with seed S (default: the pack's own seed, else 0; the\n"
   "         rules need --db), then the hand-written ones, a category per\n"
   "         stage. To OUT, or standard output.\n"
-  "import   turns a Moodle GIFT file into a pack (to OUT, or standard\n"
-  "         output). A question the kiosk cannot represent is reported by\n"
+  "import   turns a Moodle GIFT file, or a Moodle XML file (FILE.xml), into\n"
+  "         a pack (to OUT, or standard output): short answer, numerical,\n"
+  "         multiple choice, true/false, matching, essay (kept for the\n"
+  "         teacher) and description. A file with no question at all is\n"
+  "         refused. A question the kiosk cannot represent is reported by\n"
   "         line and kept in the pack as a comment; the exit status is then 1.\n"
   "         A question imported with a change (markdown or HTML formatting\n"
   "         kept as plain text) gets a warning by line, and a comment in\n"
@@ -80,26 +86,27 @@ static int openCourse(const char *zDb, sqlite3 **pDb){
   return 0;
 }
 
-/* Write z to zOut ("-" or NULL: standard output). 0, or 1 printed. */
+/* Write z to zOut ("-" or NULL: standard output) through outfile.h, so
+** a device, FIFO or link is written through and a file is replaced only
+** once complete. 0, or 1 printed. */
 static int writeOut(const char *zOut, const char *z){
-  FILE *out = stdout;
+  KioskOutFile *pOut = 0;
+  KioskError err;
   size_t n = strlen(z);
-  if( zOut && strcmp(zOut, "-")!=0 ){
-    out = fopen(zOut, "wb");
-    if( out==0 ){
-      fprintf(stderr, "kioskctl: %s: cannot open for writing: %s\n", zOut,
-              strerror(errno));
-      return 1;
-    }
-  }
-  if( fwrite(z, 1, n, out)!=n || fflush(out) ){
-    fprintf(stderr, "kioskctl: %s: cannot write: %s\n", zOut ? zOut : "stdout",
-            strerror(errno));
-    if( out!=stdout ) fclose(out);
+  kioskErrorClear(&err);
+  if( kioskOutOpen(zOut ? zOut : "-", KIOSK_OUT_PUBLIC, &pOut, &err) ){
+    ctlPrintError(&err);
     return 1;
   }
-  if( out!=stdout && fclose(out) ){
-    fprintf(stderr, "kioskctl: %s: cannot write: %s\n", zOut, strerror(errno));
+  if( fwrite(z, 1, n, kioskOutStream(pOut))!=n ){
+    kioskErrorSet(&err, KIOSK_EIO, "WRITE", zOut, 0, 0, "cannot write: %s",
+                  strerror(errno));
+    kioskOutAbort(pOut);
+    ctlPrintError(&err);
+    return 1;
+  }
+  if( kioskOutCommit(pOut, &err) ){
+    ctlPrintError(&err);
     return 1;
   }
   return 0;
@@ -207,7 +214,7 @@ static int loadPack(const char *zFile, sqlite3 *db, char **pz, int *pn,
 static int packExport(int argc, char **argv){
   const char *zDb = 0, *zSeed = 0, *zOut = 0;
   const char *azPos[1];
-  int nPos = 0, bGift = 0, rc = 0, n = 0;
+  int nPos = 0, bGift = 0, bXml = 0, rc = 0, n = 0;
   uint64_t iSeed = 0;
   sqlite3 *db = 0;
   KioskPack *p = 0;
@@ -218,15 +225,16 @@ static int packExport(int argc, char **argv){
     { "--db", 1, &zDb, 0 },
     { "--seed", 1, &zSeed, 0 },
     { "--gift", 0, 0, &bGift },
+    { "--moodle-xml", 0, 0, &bXml },
     { "-o", 1, &zOut, 0 },
     { 0, 0, 0, 0 }
   };
   if( ctlParseArgs("pack export", argc, argv, aOpt, azPos, 1, &nPos) ){
     return 2;
   }
-  if( nPos!=1 || !bGift ){
-    fprintf(stderr, "kioskctl: pack export: give --gift and one PACK "
-            "(kioskctl help pack)\n");
+  if( nPos!=1 || bGift+bXml!=1 ){
+    fprintf(stderr, "kioskctl: pack export: give --gift or --moodle-xml and "
+            "one PACK (kioskctl help pack)\n");
     return 2;
   }
   if( zSeed && parseSeed(zSeed, &iSeed) ) return 2;
@@ -244,7 +252,8 @@ static int packExport(int argc, char **argv){
   if( zSeed==0 ) iSeed = kioskPackSeed(p, 0);
   pOut = sqlite3_str_new(0);
   kioskErrorClear(&err);
-  if( kioskPackExportGift(p, db, iSeed, pOut, &err) ){
+  if( (bXml ? kioskPackExportXml(p, db, iSeed, pOut, &err)
+            : kioskPackExportGift(p, db, iSeed, pOut, &err)) ){
     ctlPrintError(&err);
     rc = 1;
     goto done;
@@ -280,8 +289,8 @@ static int packImport(int argc, char **argv){
     return 2;
   }
   if( nPos!=1 ){
-    fprintf(stderr, "kioskctl: pack import: give one FILE.gift (kioskctl "
-            "help pack)\n");
+    fprintf(stderr, "kioskctl: pack import: give one FILE.gift or FILE.xml "
+            "(kioskctl help pack)\n");
     return 2;
   }
   if( zId && !kioskPackIsId(zId) ){
@@ -302,9 +311,22 @@ static int packImport(int argc, char **argv){
   memset(&errs, 0, sizeof(errs));
   memset(&warns, 0, sizeof(warns));
   pOut = sqlite3_str_new(0);
-  nSkipped = kioskPackImportGift(azPos[0], z, n, zId, zTitle, pOut, &errs,
-                                 &warns);
-  zPack = sqlite3_str_finish(pOut);
+  {
+    size_t nName = strlen(azPos[0]);
+    int bXml = nName>4 && sqlite3_stricmp(azPos[0]+nName-4, ".xml")==0;
+    nSkipped = bXml ? kioskPackImportXml(azPos[0], z, n, zId, zTitle, pOut,
+                                         &errs, &warns)
+                    : kioskPackImportGift(azPos[0], z, n, zId, zTitle, pOut,
+                                          &errs, &warns);
+  }
+  if( nSkipped>=0 && sqlite3_str_errcode(pOut)==SQLITE_OK
+   && sqlite3_str_length(pOut)==0 ){
+    sqlite3_free(sqlite3_str_finish(pOut));
+    pOut = 0;
+    zPack = kioskStrDup("");     /* refused: nothing to write */
+  }else{
+    zPack = sqlite3_str_finish(pOut);
+  }
   if( nSkipped<0 || zPack==0 ){
     fprintf(stderr, "kioskctl: pack import: out of memory\n");
     rc = 1;
@@ -312,12 +334,18 @@ static int packImport(int argc, char **argv){
     printErrors(&errs);
     printWarnings(&warns);
     if( kioskErrListCount(&errs)>0 ){
-      fprintf(stderr, "kioskctl: pack import: %d question%s not imported "
-              "(kept as comments in the pack)\n", nSkipped,
-              nSkipped==1 ? "" : "s");
+      if( nSkipped>0 ){
+        fprintf(stderr, "kioskctl: pack import: %d question%s not imported "
+                "(kept as comments in the pack)\n", nSkipped,
+                nSkipped==1 ? "" : "s");
+      }
       rc = 1;
     }
-    if( writeOut(zOut, zPack) ) rc = 1;
+    if( zPack[0]==0 ){
+      rc = 1;                   /* nothing to import: nothing written */
+    }else if( writeOut(zOut, zPack) ){
+      rc = 1;
+    }
   }
   sqlite3_free(zPack);
   kioskErrListReset(&errs);
@@ -392,8 +420,18 @@ static int packInstall(int argc, char **argv){
     goto done;
   }
   kioskErrorClear(&err);
-  if( kioskRecordsOpen(zRecords, KIOSK_RECORDS_BACKUPS, &pRec, &err)
-   || kioskRecordsPackInstall(pRec, p->zId, p->zTitle, z,
+  if( kioskRecordsOpen(zRecords, KIOSK_RECORDS_BACKUPS, &pRec, &err) ){
+    ctlPrintError(&err);
+    rc = 1;
+    goto done;
+  }
+  /* Opening needs no backup (a full disk must not refuse the install);
+  ** one that failed is said. */
+  if( kioskRecordsOpenWarning(pRec) ){
+    fprintf(stderr, "kioskctl: %s (warning: going on without a new backup)\n",
+            kioskRecordsOpenWarning(pRec));
+  }
+  if( kioskRecordsPackInstall(pRec, p->zId, p->zTitle, z,
                               (long long)time(0), &err) ){
     ctlPrintError(&err);
     rc = 1;

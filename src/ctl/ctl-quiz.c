@@ -120,6 +120,11 @@ static void printReadable(const KioskQuiz *pQuiz, const KioskQuizSpec *pSpec,
       case KQ_TEXT:
         printf("   Your answer: ________\n");
         break;
+      case KQ_ESSAY:
+        printf("   Written answer (read by the teacher): ________\n");
+        break;
+      case KQ_DESC:
+        break;
     }
     if( bKey ){
       printf("   Answer: %s\n", q->zAnswer ? q->zAnswer : "");
@@ -231,7 +236,7 @@ int ctlQuiz(int argc, char **argv){
   nKind = splitList(zKindBuf, azKind, 16);
   for(i=0; i<nKind; i++){
     KioskQKind e;
-    if( kioskQKindFromName(azKind[i], &e) ){
+    if( kioskQKindFromName(azKind[i], &e) || !KIOSK_QKIND_SCORED(e) ){
       fprintf(stderr, "kioskctl: quiz: unknown kind \"%s\": must be choice,"
               " multi, tf, year, number, text, order or match\n", azKind[i]);
       rc = 2;

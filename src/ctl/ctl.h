@@ -61,6 +61,12 @@ int ctlStudents(int argc, char **argv);
 extern const char ctlResultsUsage[];
 extern const char ctlPinUsage[];
 extern const char ctlStudentsUsage[];
+int ctlRecords(int argc, char **argv);
+extern const char ctlRecordsUsage[];
+
+/* ctl-class.c: students import, results grades, results stats. */
+int ctlStudentsImport(int argc, char **argv);
+int ctlResultsClass(int argc, char **argv);
 
 /* ctl-quiz.c: quiz. */
 int ctlQuiz(int argc, char **argv);

@@ -139,8 +139,9 @@ static int courseObjCmd(ClientData cd, Tcl_Interp *interp,
 
 int kioskCourseFactoryObjCmd(ClientData cd, Tcl_Interp *interp,
                              int objc, Tcl_Obj *const objv[]){
-  static const char *const azOpt[] = { "-create", "-readonly", 0 };
-  enum FactoryOpt { OPT_CREATE, OPT_READONLY };
+  static const char *const azOpt[] = { "-create", "-readonly", "-rebuild",
+                                       0 };
+  enum FactoryOpt { OPT_CREATE, OPT_READONLY, OPT_REBUILD };
   KioskCourse *p;
   KioskError err;
   int flags = KIOSK_OPEN_CREATE, i, iOpt, b;
@@ -150,7 +151,8 @@ int kioskCourseFactoryObjCmd(ClientData cd, Tcl_Interp *interp,
 
   if( objc<3 || (objc%2)==0 ){
     Tcl_WrongNumArgs(interp, 1, objv,
-                     "name file ?-create boolean? ?-readonly boolean?");
+                     "name file ?-create boolean? ?-readonly boolean?"
+                     " ?-rebuild boolean?");
     return TCL_ERROR;
   }
   for(i=3; i<objc; i+=2){
@@ -165,6 +167,9 @@ int kioskCourseFactoryObjCmd(ClientData cd, Tcl_Interp *interp,
         break;
       case OPT_READONLY:
         flags = b ? (flags | KIOSK_OPEN_READONLY) : (flags & ~KIOSK_OPEN_READONLY);
+        break;
+      case OPT_REBUILD:
+        flags = b ? (flags | KIOSK_OPEN_REBUILD) : (flags & ~KIOSK_OPEN_REBUILD);
         break;
     }
   }

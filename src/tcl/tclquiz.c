@@ -73,7 +73,47 @@ Tcl_Obj *kioskTclQuestionToObj(const KioskQuestion *q){
     }
     put(d, "pairs", pList);
   }
-  if( e==KQ_TEXT ) put(d, "accept", strList(q->azAccept, q->nAccept));
+  if( e==KQ_TEXT ){
+    int bDetail = 0;
+    put(d, "accept", strList(q->azAccept, q->nAccept));
+    for(i=0; i<q->nAccept; i++){
+      if( (q->arAccept && q->arAccept[i]!=1.0)
+       || (q->azAcceptFeedback && q->azAcceptFeedback[i]) ) bDetail = 1;
+    }
+    if( bDetail ){
+      Tcl_Obj *pCr = Tcl_NewListObj(0, 0), *pFb = Tcl_NewListObj(0, 0);
+      for(i=0; i<q->nAccept; i++){
+        const char *zFb = q->azAcceptFeedback[i];
+        Tcl_ListObjAppendElement(0, pCr, Tcl_NewDoubleObj(q->arAccept[i]));
+        Tcl_ListObjAppendElement(0, pFb, Tcl_NewStringObj(zFb ? zFb : "", -1));
+      }
+      put(d, "acceptcredit", pCr);
+      put(d, "acceptfeedback", pFb);
+    }
+  }
+  if( e==KQ_NUMBER && q->nNum>0 ){
+    Tcl_Obj *pList = Tcl_NewListObj(0, 0);
+    for(i=0; i<q->nNum; i++){
+      const KioskNumAnswer *a = &q->aNum[i];
+      Tcl_Obj *pA = Tcl_NewDictObj();
+      if( a->bAny ){
+        put(pA, "any", Tcl_NewIntObj(1));
+      }else if( a->bRange ){
+        put(pA, "min", Tcl_NewDoubleObj(a->rMin));
+        put(pA, "max", Tcl_NewDoubleObj(a->rMax));
+      }else{
+        put(pA, "value", Tcl_NewDoubleObj(a->rValue));
+        put(pA, "tol", Tcl_NewDoubleObj(a->rTol));
+      }
+      put(pA, "credit", Tcl_NewDoubleObj(a->rCredit));
+      putStr(pA, "feedback", a->zFeedback);
+      Tcl_ListObjAppendElement(0, pList, pA);
+    }
+    put(d, "numbers", pList);
+  }
+  if( e==KQ_MATCH && q->nDistract>0 ){
+    put(d, "distractors", strList(q->azDistract, q->nDistract));
+  }
   if( e==KQ_YEAR || e==KQ_NUMBER ){
     put(d, "value", Tcl_NewDoubleObj(q->rValue));
     put(d, "tol", Tcl_NewDoubleObj(q->rTol));
@@ -95,6 +135,11 @@ Tcl_Obj *kioskTclQuestionToObj(const KioskQuestion *q){
     put(d, "lesson", Tcl_NewListObj(2, ap));
   }
   put(d, "points", Tcl_NewDoubleObj(q->rPoints));
+  putStr(d, "idnumber", q->zIdNumber);
+  if( q->nTag ) put(d, "tags", strList(q->azTag, q->nTag));
+  putStr(d, "comment", q->zComment);
+  putStr(d, "image", q->zImage);
+  putStr(d, "imagealt", q->zImageAlt);
   return d;
 }
 
@@ -164,7 +209,11 @@ int kioskTclQuestionFromObj(Tcl_Interp *interp, Tcl_Obj *pObj,
    || getStr(q, pObj, "answer", &q->zAnswer)
    || getStr(q, pObj, "explain", &q->zExplain)
    || getStr(q, pObj, "feedback", &q->zFeedbackWrong)
-   || getStr(q, pObj, "unit", &q->zUnit) ){
+   || getStr(q, pObj, "unit", &q->zUnit)
+   || getStr(q, pObj, "idnumber", &q->zIdNumber)
+   || getStr(q, pObj, "comment", &q->zComment)
+   || getStr(q, pObj, "image", &q->zImage)
+   || getStr(q, pObj, "imagealt", &q->zImageAlt) ){
     goto nomem;
   }
   if( getDouble(interp, pObj, "value", &q->rValue)
@@ -238,8 +287,69 @@ int kioskTclQuestionFromObj(Tcl_Interp *interp, Tcl_Obj *pObj,
       badQuestion(interp, "expected a list for", "accept");
       goto error;
     }
+    {
+      Tcl_Obj *pCr = get(pObj, "acceptcredit"), *pFb = get(pObj, "acceptfeedback");
+      Tcl_Obj **apCr = 0, **apFb = 0;
+      int nCr = n, nFb = n;
+      if( (pCr && (Tcl_ListObjGetElements(0, pCr, &nCr, &apCr) || nCr!=n))
+       || (pFb && (Tcl_ListObjGetElements(0, pFb, &nFb, &apFb) || nFb!=n)) ){
+        badQuestion(interp, "expected one entry per accepted answer in",
+                    "acceptcredit/acceptfeedback");
+        goto error;
+      }
+      for(i=0; i<n; i++){
+        double r = 1.0;
+        const char *zFb = apFb ? Tcl_GetString(apFb[i]) : "";
+        if( apCr && Tcl_GetDoubleFromObj(0, apCr[i], &r) ){
+          badQuestion(interp, "expected a number in", "acceptcredit");
+          goto error;
+        }
+        if( kioskQuestionAddAcceptEx(q, Tcl_GetString(ap[i]), r,
+                                     zFb[0] ? zFb : 0) ) goto nomem;
+      }
+    }
+  }
+  if( (pVal = get(pObj, "numbers"))!=0 ){
+    if( Tcl_ListObjGetElements(0, pVal, &n, &ap) ){
+      badQuestion(interp, "expected a list for", "numbers");
+      goto error;
+    }
     for(i=0; i<n; i++){
-      if( kioskQuestionAddAccept(q, Tcl_GetString(ap[i])) ) goto nomem;
+      KioskNumAnswer a;
+      Tcl_Obj *pFb = get(ap[i], "feedback");
+      memset(&a, 0, sizeof(a));
+      a.rMin = 1.0;
+      a.rMax = 0.0;
+      a.rCredit = 1.0;
+      a.bAny = get(ap[i], "any")!=0;
+      a.bRange = get(ap[i], "min")!=0;
+      if( getDouble(interp, ap[i], "value", &a.rValue)
+       || getDouble(interp, ap[i], "tol", &a.rTol)
+       || getDouble(interp, ap[i], "min", &a.rMin)
+       || getDouble(interp, ap[i], "max", &a.rMax)
+       || getDouble(interp, ap[i], "credit", &a.rCredit) ){
+        goto error;
+      }
+      a.zFeedback = pFb ? Tcl_GetString(pFb) : 0;
+      if( kioskQuestionAddNum(q, &a) ) goto nomem;
+    }
+  }
+  if( (pVal = get(pObj, "distractors"))!=0 ){
+    if( Tcl_ListObjGetElements(0, pVal, &n, &ap) ){
+      badQuestion(interp, "expected a list for", "distractors");
+      goto error;
+    }
+    for(i=0; i<n; i++){
+      if( kioskQuestionAddDistract(q, Tcl_GetString(ap[i])) ) goto nomem;
+    }
+  }
+  if( (pVal = get(pObj, "tags"))!=0 ){
+    if( Tcl_ListObjGetElements(0, pVal, &n, &ap) ){
+      badQuestion(interp, "expected a list for", "tags");
+      goto error;
+    }
+    for(i=0; i<n; i++){
+      if( kioskQuestionAddTag(q, Tcl_GetString(ap[i])) ) goto nomem;
     }
   }
   if( (pVal = get(pObj, "facts"))!=0 ){
@@ -349,7 +459,8 @@ int kioskCourseQuizCmd(KioskCourse *p, Tcl_Interp *interp,
         spec.mKind = 0;
         for(k=0; k<n; k++){
           KioskQKind e;
-          if( kioskQKindFromName(Tcl_GetString(ap[k]), &e) ){
+          if( kioskQKindFromName(Tcl_GetString(ap[k]), &e)
+           || !KIOSK_QKIND_SCORED(e) ){
             kioskErrorSet(&err, KIOSK_EARG, "KIND", 0, 0, 0,
                           "quiz: unknown kind \"%s\": must be choice, multi,"
                           " tf, year, number, text, order or match",
@@ -452,6 +563,7 @@ int kioskTclScore(Tcl_Interp *interp, Tcl_Obj *pQuestion, Tcl_Obj *pAnswer){
     put(d, "points", Tcl_NewDoubleObj(sc.rPoints));
     putStr(d, "expected", sc.zExpected);
     putStr(d, "feedback", sc.zFeedback);
+    if( sc.bUngraded ) put(d, "ungraded", Tcl_NewIntObj(1));
     Tcl_SetObjResult(interp, d);
   }
   rc = TCL_OK;

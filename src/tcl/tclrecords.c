@@ -801,14 +801,31 @@ static int cmdSettings(KioskRecObj *p, int objc, Tcl_Obj *const objv[]){
   return TCL_OK;
 }
 
+/* The throttle's state as a dict: ok (with a PIN tried), wait, fails. */
+static Tcl_Obj *pinResult(int bTried, int bOk, long long iWait, int nFail){
+  Tcl_Obj *pDict = Tcl_NewDictObj();
+  if( bTried ){
+    Tcl_DictObjPut(0, pDict, Tcl_NewStringObj("ok", -1), Tcl_NewBooleanObj(bOk));
+  }
+  Tcl_DictObjPut(0, pDict, Tcl_NewStringObj("wait", -1),
+                 Tcl_NewWideIntObj((Tcl_WideInt)iWait));
+  Tcl_DictObjPut(0, pDict, Tcl_NewStringObj("fails", -1), Tcl_NewIntObj(nFail));
+  return pDict;
+}
+
 static int cmdPin(KioskRecObj *p, int objc, Tcl_Obj *const objv[]){
-  static const char *const azSub[] = { "check", "isset", "set", 0 };
-  enum { P_CHECK, P_ISSET, P_SET };
+  static const char *const azSub[] = {
+    "check", "isset", "set", "try", "wait", 0
+  };
+  enum { P_CHECK, P_ISSET, P_SET, P_TRY, P_WAIT };
+  static const char *const azNow[] = { "-now", 0 };
   Tcl_Interp *interp = p->interp;
+  Tcl_Obj *apVal[1];
   KioskError err;
-  int iSub, b = 0;
+  long long iNow, iWait = 0;
+  int iSub, b = 0, nFail = 0;
   if( groupSub(interp, objc, objv, azSub,
-               "check|isset|set ?pin?", &iSub) ){
+               "check|isset|set|try|wait ?arg ...?", &iSub) ){
     return TCL_ERROR;
   }
   kioskErrorClear(&err);
@@ -831,8 +848,75 @@ static int cmdPin(KioskRecObj *p, int objc, Tcl_Obj *const objv[]){
       }
       Tcl_SetObjResult(interp, Tcl_NewBooleanObj(b));
       return TCL_OK;
+    case P_TRY:
+      /* NAME pin try PIN ?-now T? */
+      if( objc<4 ) return usage(interp, 3, objv, "pin ?-now time?");
+      if( getOpts(interp, objc, objv, 4, azNow, apVal, 3, "pin ?-now time?")
+       || getNow(interp, apVal[0], &iNow) ){
+        return TCL_ERROR;
+      }
+      if( kioskRecordsPinTry(p->pRec, Tcl_GetString(objv[3]), iNow, &b,
+                             &iWait, &nFail, &err) ){
+        return coreError(interp, &err);
+      }
+      Tcl_SetObjResult(interp, pinResult(1, b, iWait, nFail));
+      return TCL_OK;
+    case P_WAIT:
+      /* NAME pin wait ?-now T? */
+      if( getOpts(interp, objc, objv, 3, azNow, apVal, 3, "?-now time?")
+       || getNow(interp, apVal[0], &iNow) ){
+        return TCL_ERROR;
+      }
+      if( kioskRecordsPinWait(p->pRec, iNow, &iWait, &nFail, &err) ){
+        return coreError(interp, &err);
+      }
+      Tcl_SetObjResult(interp, pinResult(0, 0, iWait, nFail));
+      return TCL_OK;
   }
   return TCL_ERROR;
+}
+
+/* NAME log add KIND MESSAGE ?-now T? | NAME log list ?-limit N? */
+static int cmdLog(KioskRecObj *p, int objc, Tcl_Obj *const objv[]){
+  static const char *const azSub[] = { "add", "list", 0 };
+  enum { L_ADD, L_LIST };
+  static const char *const azNow[] = { "-now", 0 };
+  static const char *const azLimit[] = { "-limit", 0 };
+  Tcl_Interp *interp = p->interp;
+  Tcl_Obj *apVal[1], *pList;
+  KioskError err;
+  long long iNow;
+  int iSub, nLimit = -1;
+  if( groupSub(interp, objc, objv, azSub, "add|list ?arg ...?", &iSub) ){
+    return TCL_ERROR;
+  }
+  kioskErrorClear(&err);
+  if( iSub==L_ADD ){
+    if( objc<5 ) return usage(interp, 3, objv, "kind message ?-now time?");
+    if( getOpts(interp, objc, objv, 5, azNow, apVal, 3,
+                "kind message ?-now time?")
+     || getNow(interp, apVal[0], &iNow) ){
+      return TCL_ERROR;
+    }
+    if( kioskRecordsLog(p->pRec, iNow, Tcl_GetString(objv[3]),
+                        Tcl_GetString(objv[4]), &err) ){
+      return coreError(interp, &err);
+    }
+    return TCL_OK;
+  }
+  if( getOpts(interp, objc, objv, 3, azLimit, apVal, 3, "?-limit n?") ){
+    return TCL_ERROR;
+  }
+  if( apVal[0] && Tcl_GetIntFromObj(interp, apVal[0], &nLimit) ){
+    return TCL_ERROR;
+  }
+  pList = Tcl_NewListObj(0, 0);
+  if( kioskRecordsLogList(p->pRec, nLimit, rowToList, pList, &err) ){
+    Tcl_DecrRefCount(pList);
+    return coreError(interp, &err);
+  }
+  Tcl_SetObjResult(interp, pList);
+  return TCL_OK;
 }
 
 static int cmdPacks(KioskRecObj *p, int objc, Tcl_Obj *const objv[]){
@@ -1015,24 +1099,25 @@ done:
 }
 
 static int cmdExport(KioskRecObj *p, int objc, Tcl_Obj *const objv[]){
-  static const char *const azOpt[] = { "-pack", "-student", 0 };
-  const char *zArgs = "file ?-pack id? ?-student id?";
+  static const char *const azOpt[] = { "-pack", "-student", "-raw", 0 };
+  const char *zArgs = "file ?-pack id? ?-student id? ?-raw boolean?";
   Tcl_Interp *interp = p->interp;
-  Tcl_Obj *apVal[2];
+  Tcl_Obj *apVal[3];
   KioskRecFilter f;
   KioskError err;
   Tcl_DString ds;
   const char *zPath;
-  int nRow, rc;
+  int nRow, rc, bRaw = 0;
   if( objc<3 ) return usage(interp, 2, objv, zArgs);
   if( getOpts(interp, objc, objv, 3, azOpt, apVal, 2, zArgs)
-   || getFilter(interp, apVal[1], apVal[0], 0, 0, &f) ){
+   || getFilter(interp, apVal[1], apVal[0], 0, 0, &f)
+   || (apVal[2] && Tcl_GetBooleanFromObj(interp, apVal[2], &bRaw)) ){
     return TCL_ERROR;
   }
   zPath = Tcl_TranslateFileName(interp, Tcl_GetString(objv[2]), &ds);
   if( zPath==0 ) return TCL_ERROR;
   kioskErrorClear(&err);
-  rc = kioskRecordsExportFile(p->pRec, &f, zPath, &nRow, &err);
+  rc = kioskRecordsExportFileAs(p->pRec, &f, bRaw, zPath, &nRow, &err);
   Tcl_DStringFree(&ds);
   if( rc ) return coreError(interp, &err);
   Tcl_SetObjResult(interp, Tcl_NewIntObj(nRow));
@@ -1040,11 +1125,18 @@ static int cmdExport(KioskRecObj *p, int objc, Tcl_Obj *const objv[]){
 }
 
 static int cmdBackup(KioskRecObj *p, int objc, Tcl_Obj *const objv[]){
+  /* NAME backup ?-now SECONDS? */
+  static const char *const azOpt[] = { "-now", 0 };
+  Tcl_Obj *apVal[1];
   KioskError err;
   char *zPath = 0;
-  if( objc!=2 ) return usage(p->interp, 2, objv, "");
+  long long iNow;
+  if( getOpts(p->interp, objc, objv, 2, azOpt, apVal, 2, "?-now seconds?")
+   || getNow(p->interp, apVal[0], &iNow) ){
+    return TCL_ERROR;
+  }
   kioskErrorClear(&err);
-  if( kioskRecordsBackup(p->pRec, &zPath, &err) ){
+  if( kioskRecordsBackupAt(p->pRec, iNow, &zPath, &err) ){
     return coreError(p->interp, &err);
   }
   Tcl_SetObjResult(p->interp, Tcl_NewStringObj(zPath ? zPath : "", -1));
@@ -1057,12 +1149,12 @@ static int recObjCmd(ClientData cd, Tcl_Interp *interp,
   KioskRecObj *p = (KioskRecObj *)cd;
   static const char *const azSub[] = {
     "attempt", "attempts", "backup", "close", "export", "items",
-    "lesson-read", "packs", "pin", "progress", "review", "settings",
+    "lesson-read", "log", "packs", "pin", "progress", "review", "settings",
     "student", "students", 0
   };
   enum RecSub {
     SUB_ATTEMPT, SUB_ATTEMPTS, SUB_BACKUP, SUB_CLOSE, SUB_EXPORT, SUB_ITEMS,
-    SUB_LESSONREAD, SUB_PACKS, SUB_PIN, SUB_PROGRESS, SUB_REVIEW,
+    SUB_LESSONREAD, SUB_LOG, SUB_PACKS, SUB_PIN, SUB_PROGRESS, SUB_REVIEW,
     SUB_SETTINGS, SUB_STUDENT, SUB_STUDENTS
   };
   int iSub, rc = TCL_ERROR;
@@ -1081,6 +1173,7 @@ static int recObjCmd(ClientData cd, Tcl_Interp *interp,
     case SUB_EXPORT:     rc = cmdExport(p, objc, objv); break;
     case SUB_ITEMS:      rc = cmdItems(p, objc, objv); break;
     case SUB_LESSONREAD: rc = cmdLessonRead(p, objc, objv); break;
+    case SUB_LOG:        rc = cmdLog(p, objc, objv); break;
     case SUB_PACKS:      rc = cmdPacks(p, objc, objv); break;
     case SUB_PIN:        rc = cmdPin(p, objc, objv); break;
     case SUB_PROGRESS:   rc = cmdProgress(p, objc, objv); break;
@@ -1104,11 +1197,13 @@ static int recObjCmd(ClientData cd, Tcl_Interp *interp,
 
 int kioskRecordsFactoryObjCmd(ClientData cd, Tcl_Interp *interp,
                               int objc, Tcl_Obj *const objv[]){
-  static const char *const azOpt[] = { "-backups", "-defer-backup", 0 };
+  static const char *const azOpt[] = { "-backups", "-defer-backup", "-now",
+                                       0 };
   KioskRecObj *p;
   KioskRecords *pRec = 0;
   KioskError err;
-  Tcl_Obj *apVal[2];
+  Tcl_Obj *apVal[3];
+  long long iNow;
   Tcl_DString ds;
   const char *zPath;
   int nBackup = KIOSK_RECORDS_BACKUPS, bDefer = 0, rc;
@@ -1116,10 +1211,13 @@ int kioskRecordsFactoryObjCmd(ClientData cd, Tcl_Interp *interp,
 
   if( objc<3 ){
     return usage(interp, 1, objv,
-                 "name file ?-backups n? ?-defer-backup boolean?");
+                 "name file ?-backups n? ?-defer-backup boolean?"
+                 " ?-now seconds?");
   }
   if( getOpts(interp, objc, objv, 3, azOpt, apVal, 1,
-              "name file ?-backups n? ?-defer-backup boolean?") ){
+              "name file ?-backups n? ?-defer-backup boolean?"
+              " ?-now seconds?")
+   || getNow(interp, apVal[2], &iNow) ){
     return TCL_ERROR;
   }
   if( apVal[1] && Tcl_GetBooleanFromObj(interp, apVal[1], &bDefer) ){
@@ -1143,9 +1241,9 @@ int kioskRecordsFactoryObjCmd(ClientData cd, Tcl_Interp *interp,
     if( zPath==0 ) return TCL_ERROR;
   }
   kioskErrorClear(&err);
-  rc = kioskRecordsOpenFlags(zPath, nBackup,
-                             bDefer ? KIOSK_RECORDS_DEFER_BACKUP : 0,
-                             &pRec, &err);
+  rc = kioskRecordsOpenAt(zPath, nBackup,
+                          bDefer ? KIOSK_RECORDS_DEFER_BACKUP : 0, iNow,
+                          &pRec, &err);
   Tcl_DStringFree(&ds);
   if( rc ) return kioskTclError(interp, &err);
   p = (KioskRecObj *)Tcl_Alloc(sizeof(*p));

@@ -62,6 +62,40 @@ static int questionSame(const KioskQuestion *a, const KioskQuestion *b,
       DIFF("range");
     }
   }
+  for(i=0; i<a->nAccept; i++){
+    double ra = a->arAccept ? a->arAccept[i] : 1.0;
+    double rb = b->arAccept ? b->arAccept[i] : 1.0;
+    if( fabs(ra-rb)>1e-9 ) DIFF("accept credit");
+    if( !strSame(a->azAcceptFeedback ? a->azAcceptFeedback[i] : 0,
+                 b->azAcceptFeedback ? b->azAcceptFeedback[i] : 0) ){
+      DIFF("accept feedback");
+    }
+  }
+  if( a->nNum!=b->nNum ) DIFF("number answer count");
+  for(i=0; i<a->nNum; i++){
+    const KioskNumAnswer *x = &a->aNum[i], *y = &b->aNum[i];
+    if( x->bAny!=y->bAny || x->bRange!=y->bRange ) DIFF("number answer");
+    if( !x->bAny && x->bRange && (x->rMin!=y->rMin || x->rMax!=y->rMax) ){
+      DIFF("number answer range");
+    }
+    if( !x->bAny && !x->bRange && (x->rValue!=y->rValue || x->rTol!=y->rTol) ){
+      DIFF("number answer value");
+    }
+    if( fabs(x->rCredit-y->rCredit)>1e-9 ) DIFF("number answer credit");
+    if( !strSame(x->zFeedback, y->zFeedback) ) DIFF("number answer feedback");
+  }
+  if( a->nDistract!=b->nDistract ) DIFF("distractor count");
+  for(i=0; i<a->nDistract; i++){
+    if( !strSame(a->azDistract[i], b->azDistract[i]) ) DIFF("distractor");
+  }
+  if( !strSame(a->zIdNumber, b->zIdNumber) ) DIFF("idnumber");
+  if( !strSame(a->zComment, b->zComment) ) DIFF("comment");
+  if( !strSame(a->zImage, b->zImage) ) DIFF("image");
+  if( !strSame(a->zImageAlt, b->zImageAlt) ) DIFF("image alt");
+  if( a->nTag!=b->nTag ) DIFF("tag count");
+  for(i=0; i<a->nTag; i++){
+    if( !strSame(a->azTag[i], b->azTag[i]) ) DIFF("tag");
+  }
   if( a->nFact!=b->nFact ) DIFF("fact count");
   for(i=0; i<a->nFact; i++){
     if( !strSame(a->azFact[i], b->azFact[i]) ) DIFF("fact");

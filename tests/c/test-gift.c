@@ -6,6 +6,7 @@
 #include "gift.h"
 #include "harness.h"
 #include "qsame.h"
+#include "score.h"
 
 #include <stdlib.h>
 
@@ -494,9 +495,6 @@ static void testErrors(void){
     { "Q {=a ~ ~b}", "t.gift:1:7: empty answer after ~", "SYNTAX" },
     { "Q {x =a ~b}", "t.gift:1:4: text before the first answer: start each "
       "answer with = (right) or ~ (wrong)", "SYNTAX" },
-    { "Q {true}", "t.gift:1:4: an answer block holds =right ~wrong answers, "
-      "#numbers, =left -> right pairs, or T/TRUE/F/FALSE (upper case)",
-      "SYNTAX" },
     { "Q {#abc}", "t.gift:1:5: \"abc\" is not a number (write #value, "
       "#value:tolerance or #min..max)", "SYNTAX" },
     { "Q {#3:-1}", "t.gift:1:7: the tolerance after : must be a number of "
@@ -504,27 +502,23 @@ static void testErrors(void){
     { "Q {#5..1}", "t.gift:1:5: range 5..1 ends before it starts", "SYNTAX" },
     { "Q {#1..x}", "t.gift:1:5: a range is written min..max with two "
       "numbers", "SYNTAX" },
-    { "Q {#}", "t.gift:1:4: a numerical answer needs a number after #",
+    { "Q {#}", "t.gift:1:4: a numerical answer needs a number after # "
+      "with full credit", "SYNTAX" },
+    { "Q {#=%50%3}", "t.gift:1:4: a numerical answer needs a number after # "
+      "with full credit", "SYNTAX" },
+    { "Q {#3 ~x#wrong}", "t.gift:1:8: after ~ in a numerical question comes "
+      "only #feedback for any other number", "SYNTAX" },
+    { "Q {#=%-50%3}", "t.gift:1:6: a number's weight is from 0% to 100%",
       "SYNTAX" },
-    { "Q {#3 ~#wrong}", "t.gift:1:7: feedback for other numbers (~) is not "
-      "supported: write general feedback after ####", "UNSUPPORTED" },
-    { "Q {#=3 =%50%4}", "t.gift:1:9: partial credit on a number is not "
-      "supported: every answer is accepted in full", "UNSUPPORTED" },
-    { "Q {#=3 =4}", "t.gift:1:9: only one accepted value (with its "
-      "tolerance) is supported, plus one range", "UNSUPPORTED" },
-    { "Q {#=1..2 =3..4}", "t.gift:1:12: only one accepted range is "
-      "supported", "UNSUPPORTED" },
-    { "Q {#3#good}", "t.gift:1:6: feedback on a number is not supported: "
-      "write general feedback after ####", "UNSUPPORTED" },
-    { "Q {=a =%50%b}", "t.gift:1:8: partial credit on a typed answer is not "
-      "supported: every answer after = is accepted in full", "UNSUPPORTED" },
-    { "Q {=a#good}", "t.gift:1:6: feedback on a typed answer is not "
-      "supported: write general feedback after ####", "UNSUPPORTED" },
+    { "Q {=%50%a}", "t.gift:1:4: no answer gets full credit: give one as "
+      "=answer (without a weight)", "SYNTAX" },
+    { "Q {=a =%-50%b}", "t.gift:1:8: a typed answer's weight is from 0% to "
+      "100%", "SYNTAX" },
     { "Q {=}", "t.gift:1:4: empty answer after =", "SYNTAX" },
     { "Q {=a -> b =c}", "t.gift:1:12: a matching pair needs -> between its "
       "two sides", "SYNTAX" },
-    { "Q {=a -> b = -> c}", "t.gift:1:12: a pair with no left side (an extra "
-      "wrong answer) is not supported", "UNSUPPORTED" },
+    { "Q {=a -> b = -> c}", "t.gift:1:4: a matching question needs at least "
+      "two pairs", "SYNTAX" },
     { "Q {=a -> b#fb =c -> d}", "t.gift:1:11: feedback on a matching pair "
       "is not supported: write general feedback after ####", "UNSUPPORTED" },
     { "Q {=a -> b =a -> c}", "t.gift:1:12: \"a\" is matched twice",
@@ -532,15 +526,10 @@ static void testErrors(void){
     { "Q {=a -> }", "t.gift:1:7: empty right side after ->", "SYNTAX" },
     { "Q {=a -> b}", "t.gift:1:4: a matching question needs at least two "
       "pairs", "SYNTAX" },
-    { "x {=a -> b =c -> d}\n\nQ {}", "t.gift:3:3: an empty answer block {} "
-      "is an essay question, which the kiosk cannot mark", "UNSUPPORTED" },
-    { "Q {####only general}", "t.gift:1:3: an empty answer block {} is an "
-      "essay question, which the kiosk cannot mark", "UNSUPPORTED" },
-    { "Just a description.", "t.gift:1:1: text without an answer block "
-      "{...} is a description, not a question", "UNSUPPORTED" },
-    { "[html]<p>See <img src=x></p> {T}", "t.gift:1:1: HTML <img> cannot "
-      "be shown by the kiosk; only simple markup (p, br, b, i, em, strong, "
-      "span...) is turned into text", "UNSUPPORTED" },
+    { "[html]<p>See <table><tr><td>x</td></tr></table></p> {T}",
+      "t.gift:1:1: HTML <table> cannot be shown by the kiosk; only simple "
+      "markup (p, br, b, i, em, strong, span, a, img...) is turned into "
+      "text", "UNSUPPORTED" },
     { "// @frobnicate x\nQ {T}", "t.gift:1:4: unknown annotation "
       "\"@frobnicate\" (known: @stage @facts @sources @points @kind @unit "
       "@lesson)", "ANNOTATION" },
@@ -660,7 +649,7 @@ static void testAllErrors(void){
     sqlite3_str *p = sqlite3_str_new(0);
     char *z;
     int i;
-    for(i=0; i<KIOSK_ERRLIST_MAX+5; i++) sqlite3_str_appendall(p, "Q {x}\n\n");
+    for(i=0; i<KIOSK_ERRLIST_MAX+5; i++) sqlite3_str_appendall(p, "Q {~x}\n\n");
     z = sqlite3_str_finish(p);
     CHECK_INT(gparse(&g, z), KIOSK_ERRLIST_MAX+5);
     CHECK_INT(g.errs.nErr, KIOSK_ERRLIST_MAX);
@@ -806,18 +795,190 @@ static void testFormatWarnings(void){
     gparse(&g, "[markdown]*a* {=*b* ~_c_}\n\n[html]<b>x</b> {=a ~[moodle]"
            "<i>b</i>}\n\n[markdown]essay {}\n");
     CHECK_INT(g.doc.nItem, 3);
-    CHECK_INT(g.doc.warn.nErr, 3);
+    CHECK_INT(g.doc.warn.nErr, 4);
     if( g.doc.nItem==3 ){
       CHECK_INT(g.doc.aItem[0].nWarn, 1);
       CHECK_INT(g.doc.aItem[1].nWarn, 2);
       CHECK_INT(g.doc.aItem[1].iFirstWarn, 1);
-      CHECK_INT(g.doc.aItem[2].nWarn, 0);
+      CHECK_INT(g.doc.aItem[2].nWarn, 1);   /* an essay is read: warned */
     }
     gfree(&g);
   }
 }
 
+
+/* Score the typed text z against q: credit, feedback into zFb. */
+static double typed(const KioskQuestion *q, const char *z, char *zFb,
+                    int nFb){
+  KioskAnswer a;
+  KioskScore sc;
+  KioskError err;
+  double r;
+  memset(&a, 0, sizeof(a));
+  a.zText = z;
+  if( kioskScore(q, &a, &sc, &err) ) return -1;
+  snprintf(zFb, (size_t)nFb, "%s", sc.zFeedback ? sc.zFeedback : "");
+  r = sc.bUngraded ? -2 : sc.rCredit;
+  kioskScoreClear(&sc);
+  return r;
+}
+
+/* What Moodle imports (its GIFT docs and test fixtures): every construct
+** read into the question, scored as Moodle scores it, written back the
+** same. */
+static void testMoodleConstructs(void){
+  G g;
+  const KioskQuestion *q;
+  char zFb[256];
+  char *z;
+
+  /* short answer: weights, feedback, the * catch-all, tried in order */
+  q = ONE(&g, "// question: 666  name: Shortanswer\n::Shortanswer::Which is "
+          "the best animal?{\n =Frog#Good!\n =%50%Cat#What is it with "
+          "cats?\n =%0%*#Completely wrong\n}\n");
+  if( q ){
+    CHECK_INT(q->eKind, KQ_TEXT);
+    CHECK_INT(q->nAccept, 3);
+    CHECK(q->arAccept[1]==0.5 && q->arAccept[2]==0.0);
+    CHECK_STR(q->azAcceptFeedback[0], "Good!");
+    CHECK_STR(q->zComment, "question: 666  name: Shortanswer");
+    CHECK_STR(q->zAnswer, "Frog");
+    CHECK(typed(q, "frog", zFb, sizeof(zFb))==1.0);
+    CHECK_STR(zFb, "Good!");
+    CHECK(typed(q, "Cat", zFb, sizeof(zFb))==0.5);
+    CHECK_STR(zFb, "What is it with cats?");
+    CHECK(typed(q, "dog", zFb, sizeof(zFb))==0.0);
+    CHECK_STR(zFb, "Completely wrong");
+    z = gwrite(q, g.doc.aItem[0].zTitle);
+    CHECK_STR(z, "// question: 666  name: Shortanswer\n::Shortanswer:: Which "
+              "is the best animal? {\n\t=Frog#Good!\n\t=%50%Cat#What is it "
+              "with cats?\n\t=%0%*#Completely wrong\n}\n\n");
+    sqlite3_free(z);
+  }
+  gfree(&g);
+
+  /* a wildcard inside an answer */
+  q = ONE(&g, "Who wrote it?{=*Mozart}\n");
+  if( q ){
+    CHECK(typed(q, "Wolfgang Amadeus Mozart", zFb, sizeof(zFb))==1.0);
+    CHECK(typed(q, "Mozart", zFb, sizeof(zFb))==1.0);
+    CHECK(typed(q, "Salieri", zFb, sizeof(zFb))==0.0);
+  }
+  gfree(&g);
+
+  /* a bare {One}: a short answer accepting it, as Moodle reads it */
+  q = ONE(&g, "::Kanji::Japanese characters came from {China}.\n");
+  if( q ){
+    CHECK_INT(q->eKind, KQ_TEXT);
+    CHECK_INT(q->nAccept, 1);
+    CHECK_STR(q->azAccept[0], "China");
+  }
+  gfree(&g);
+
+  /* numerical: partial credit and feedback per answer, the catch-all */
+  q = ONE(&g, "When was Grant born? {#\n =1822:0 #Correct!\n =%50%1822:2 "
+          "#Close.\n ~#No idea?\n}\n");
+  if( q ){
+    CHECK_INT(q->eKind, KQ_NUMBER);
+    CHECK_INT(q->nNum, 3);
+    CHECK(q->rValue==1822 && q->rTol==0);
+    CHECK(q->aNum[1].rCredit==0.5 && q->aNum[1].rTol==2);
+    CHECK(q->aNum[2].bAny);
+    CHECK(typed(q, "1822", zFb, sizeof(zFb))==1.0);
+    CHECK_STR(zFb, "Correct!");
+    CHECK(typed(q, "1821", zFb, sizeof(zFb))==0.5);
+    CHECK_STR(zFb, "Close.");
+    CHECK(typed(q, "1700", zFb, sizeof(zFb))==0.0);
+    CHECK_STR(zFb, "No idea?");
+    z = gwrite(q, 0);
+    CHECK_STR(z, "When was Grant born? {#\n\t=1822#Correct!\n\t=%50%1822:2"
+              "#Close.\n\t~#No idea?\n}\n\n");
+    sqlite3_free(z);
+  }
+  gfree(&g);
+  q = ONE(&g, "::Q5:: What is a number from 1 to 5? {#3:2~#Completely "
+          "wrong}\n");
+  if( q ){
+    CHECK_INT(q->nNum, 2);
+    CHECK(typed(q, "9", zFb, sizeof(zFb))==0.0);
+    CHECK_STR(zFb, "Completely wrong");
+  }
+  gfree(&g);
+  /* one value and one range in full credit stay as before: no list */
+  q = ONE(&g, "Q {#=3:1 =10..20}\n");
+  if( q ) CHECK_INT(q->nNum, 0);
+  gfree(&g);
+
+  /* matching with an extra wrong answer */
+  q = ONE(&g, "::Moodle activities::[html]Match the <b>activity</b>.{\n"
+          " =[html]Discussions. -> Forum\n =[moodle]A poll. -> Choice\n"
+          " =[plain]Records. -> Database\n = -> Chat\n}\n");
+  if( q ){
+    CHECK_INT(q->eKind, KQ_MATCH);
+    CHECK_INT(q->nPair, 3);
+    CHECK_INT(q->nDistract, 1);
+    CHECK_STR(q->azDistract[0], "Chat");
+  }
+  gfree(&g);
+
+  /* essay and description */
+  q = ONE(&g, "// essay\n::Q8:: How are you? {}\n");
+  if( q ){
+    CHECK_INT(q->eKind, KQ_ESSAY);
+    CHECK_STR(q->zComment, "essay");
+    CHECK(typed(q, "Fine, thanks.", zFb, sizeof(zFb))==-2);
+    z = gwrite(q, g.doc.aItem[0].zTitle);
+    CHECK_STR(z, "// essay\n::Q8:: How are you? {}\n\n");
+    sqlite3_free(z);
+  }
+  gfree(&g);
+  q = ONE(&g, "::Intro::Read this first.\n");
+  if( q ){
+    CHECK_INT(q->eKind, KQ_DESC);
+    CHECK(q->rPoints==0);
+    z = gwrite(q, g.doc.aItem[0].zTitle);
+    CHECK_STR(z, "::Intro:: Read this first.\n\n");
+    sqlite3_free(z);
+  }
+  gfree(&g);
+
+  /* [id:] and [tag:] in comments; written back on their own line */
+  q = ONE(&g, "// question: 5  name: P\n// [id:astro-007] [tag:astro] "
+          "[tag:safe\\]ty]\n::P::Closest planet?{=Mercury ~Venus}\n");
+  if( q ){
+    CHECK_STR(q->zIdNumber, "astro-007");
+    CHECK_INT(q->nTag, 2);
+    if( q->nTag==2 ) CHECK_STR(q->azTag[1], "safe]ty");
+    CHECK_STR(q->zComment, "question: 5  name: P");
+    z = gwrite(q, "P");
+    CHECK(z && strncmp(z, "// question: 5  name: P\n// [id:astro-007] "
+                       "[tag:astro] [tag:safe\\]ty]\n::P::", 67)==0);
+    sqlite3_free(z);
+  }
+  gfree(&g);
+
+  /* links kept as text; an image beside the file on the prompt */
+  q = ONE(&g, "[html]<p>Read <a href=\"https://x.org/r\">the text</a>.</p>"
+          "<img src=\"map.png\" alt=\"A map\">{T}\n");
+  if( q ){
+    CHECK_STR(q->zPrompt, "Read the text (https://x.org/r).");
+    CHECK_STR(q->zImage, "map.png");
+    CHECK_STR(q->zImageAlt, "A map");
+  }
+  gfree(&g);
+  /* an image the kiosk cannot show: its alt text, and a warning */
+  q = ONE(&g, "[html]Whose coin?<img src=\"@@PLUGINFILE@@/c.jpg\" alt=\"A "
+          "coin\">{=Hadrian ~Nero}\n");
+  if( q ){
+    CHECK(q->zImage==0);
+    CHECK_STR(q->zPrompt, "Whose coin? [image: A coin]");
+    CHECK_INT(g.doc.warn.nErr, 1);
+  }
+  gfree(&g);
+}
+
 int main(void){
+  testMoodleConstructs();
   testChoice();
   testMulti();
   testTrueFalse();

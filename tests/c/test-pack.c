@@ -377,7 +377,7 @@ static void testCourse(sqlite3 *db){
     static const char zBad1[] = "[settings]\ntitle = x\n[questions]\n"
       "// @facts nope\nQ {T}\n";
     static const char zBad2[] = "[settings]\ntitle = x\n[questions]\n"
-      "// @facts nope\nQ {T}\n\nR {x}\n";
+      "// @facts nope\nQ {T}\n\nR {~x}\n";
     KioskPack *p = 0;
     KioskErrList errs;
     KioskError err;
@@ -624,7 +624,7 @@ static void testImport(void){
     "// an essay\n"
     "::essay:: Write about the Silk Road.{}\n"
     "\n"
-    "Pick {=a =%50%b}\n"
+    "Pick {=%50%b}\n"
     "\n"
     "Bad \xFF byte {T}\n"
     "\n"
@@ -639,32 +639,31 @@ static void testImport(void){
   nSkip = kioskPackImportGift("in/geo quiz.gift", zIn, (int)strlen(zIn), 0, 0,
                               pOut, &errs, 0);
   zPack = sqlite3_str_finish(pOut);
-  CHECK_INT(nSkip, 3);
-  CHECK_INT(errs.nErr, 3);
-  if( errs.nErr==3 ){
+  CHECK_INT(nSkip, 2);
+  CHECK_INT(errs.nErr, 2);
+  if( errs.nErr==2 ){
     kioskErrorFormat(&errs.aErr[0], zErr, (int)sizeof(zErr));
     CHECK_STR(zErr, "in/geo quiz.gift:10:5: invalid UTF-8 byte 0xFF");
     kioskErrorFormat(&errs.aErr[1], zErr, (int)sizeof(zErr));
-    CHECK_STR(zErr, "in/geo quiz.gift:6:37: an empty answer block {} is an "
-              "essay question, which the kiosk cannot mark");
-    kioskErrorFormat(&errs.aErr[2], zErr, (int)sizeof(zErr));
-    CHECK_STR(zErr, "in/geo quiz.gift:8:11: partial credit on a typed answer "
-              "is not supported: every answer after = is accepted in full");
+    CHECK_STR(zErr, "in/geo quiz.gift:8:7: no answer gets full credit: give "
+              "one as =answer (without a weight)");
   }
   CHECK(zPack && strstr(zPack, "id          = geo-quiz\n"
                         "title       = Central Asia\n"));
-  CHECK(zPack && strstr(zPack, "// kioskctl pack import: line 6 was not "
-                        "imported: an empty answer block {} is an essay "
-                        "question, which the kiosk cannot mark\n"
-                        "//> // an essay\n"
-                        "//> ::essay:: Write about the Silk Road.{}\n"));
+  /* an essay is kept, with its comment */
+  CHECK(zPack && strstr(zPack, "// an essay\n"
+                        "::essay:: Write about the Silk Road. {}\n"));
+  CHECK(zPack && strstr(zPack, "// kioskctl pack import: line 8 was not "
+                        "imported: no answer gets full credit: give one as "
+                        "=answer (without a weight)\n"
+                        "//> Pick {=%50%b}\n"));
   CHECK(zPack && strstr(zPack, "//> Bad \xEF\xBF\xBD byte {T}\n"));
   kioskErrListReset(&errs);
   CHECK_INT(parse("geo-quiz.pack", zPack ? zPack : "", &p, &errs, zErr,
                   (int)sizeof(zErr)), 0);
   CHECK_STR(zErr, "");
   if( p ){
-    CHECK_INT(p->nQuestion, 2);
+    CHECK_INT(p->nQuestion, 3);
     CHECK_STR(p->doc.aItem[0].zCategory,
               "$course$/top/Default for Geography/Central Asia");
     CHECK_STR(p->doc.aItem[1].q->zId, "pack:geo-quiz:2");

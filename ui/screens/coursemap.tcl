@@ -425,8 +425,14 @@ proc ::kiosk::ui::coursemap::Restyle {f} {
     Draw $f
 }
 
+# Back: to "Who are you?", signed out, and saying so (not in silence).
 proc ::kiosk::ui::coursemap::Back {} {
+    set name [::kiosk::ui::app::StudentName]
+    setStudent ""
     goto who
+    if {$name ne ""} {
+        toast [mc "%s is signed out. Your work is saved." $name]
+    }
 }
 
 proc ::kiosk::ui::coursemap::Forget {w f} {

@@ -185,8 +185,62 @@ proc ::kiosk::ui::quiz::show {f args} {
     grid rowconfigure $f 3 -weight 1
     bind $f <Destroy> +[list ::kiosk::ui::quiz::Forget $f]
     bind $f <Configure> [list ::kiosk::ui::quiz::Measure $f %w]
+    # Options are picked by letter: A for the first (theme.tcl's table).
+    set n 0
+    foreach letter [Letters] {
+        key <<KioskPick$letter>> [list ::kiosk::ui::quiz::Key $f [incr n]]
+    }
     if {[dict get $run deadline] ne ""} { Tick $f }
     Ask $f
+}
+
+# The option letters, in order (as many as theme.tcl has pick events).
+proc ::kiosk::ui::quiz::Letters {} {
+    return {A B C D E F G H}
+}
+
+# The letter of option N (1-based), or "" past the last letter.
+proc ::kiosk::ui::quiz::Letter {n} {
+    return [lindex [Letters] [expr {$n - 1}]]
+}
+
+# The screen frame of a widget inside it.
+proc ::kiosk::ui::quiz::Screen {w} {
+    return [join [lrange [split $w .] 0 1] .]
+}
+
+# Keys bound once, on bindtags (STYLE.md): KioskOption on each answer
+# option (buttons and boxes), KioskAnswers on the answer area, KioskTyped
+# on entries and match lists, KioskOrder on the ordering list. Each ends
+# with break so the screen-wide keys do not run a second time.
+bind KioskOption <<KioskDown>> {::kiosk::ui::quiz::FocusMove %W 1; break}
+bind KioskOption <<KioskUp>> {::kiosk::ui::quiz::FocusMove %W -1; break}
+bind KioskOption <<KioskActivate>> {::kiosk::ui::quiz::OptionEnter %W}
+bind KioskAnswers <<KioskDown>> {::kiosk::ui::quiz::FocusOption %W first; break}
+bind KioskAnswers <<KioskUp>> {::kiosk::ui::quiz::FocusOption %W last; break}
+bind KioskTyped <<KioskActivate>> {::kiosk::ui::quiz::Submit [::kiosk::ui::quiz::Screen %W]; break}
+bind KioskTyped <<KioskBack>> {::kiosk::ui::quiz::Leave [::kiosk::ui::quiz::Screen %W]; break}
+bind KioskOrder <<KioskUp>> {::kiosk::ui::quiz::OrderSel [::kiosk::ui::quiz::Screen %W] -1; break}
+bind KioskOrder <<KioskDown>> {::kiosk::ui::quiz::OrderSel [::kiosk::ui::quiz::Screen %W] 1; break}
+bind KioskOrder <<KioskMoveUp>> {::kiosk::ui::quiz::OrderMove [::kiosk::ui::quiz::Screen %W] -1; break}
+bind KioskOrder <<KioskMoveDown>> {::kiosk::ui::quiz::OrderMove [::kiosk::ui::quiz::Screen %W] 1; break}
+bind KioskOrder <<KioskActivate>> {::kiosk::ui::quiz::Submit [::kiosk::ui::quiz::Screen %W]; break}
+bind KioskOrder <FocusIn> {::kiosk::ui::quiz::OrderShow [::kiosk::ui::quiz::Screen %W]}
+bind KioskOrder <FocusOut> {::kiosk::ui::quiz::OrderShow [::kiosk::ui::quiz::Screen %W]}
+
+# Put bindtag TAG right after widget W's own.
+proc ::kiosk::ui::quiz::Tag {w tag} {
+    bindtags $w [linsert [bindtags $w] 1 $tag]
+}
+
+# Enter on an option: a choice button answers (its class binding invokes
+# it); on a "choose every one" box it checks the answer, as everywhere,
+# instead of ticking the box (Space ticks).
+proc ::kiosk::ui::quiz::OptionEnter {w} {
+    if {[winfo class $w] eq "TCheckbutton"} {
+        Submit [Screen $w]
+        return -code break
+    }
 }
 
 # On a wide screen the question keeps a readable width, centred: the
@@ -423,9 +477,9 @@ proc ::kiosk::ui::quiz::Home {f} {
     goto coursemap
 }
 
-# Back or Escape in a class quiz: "Leave the quiz?" over the question.
-# The card's buttons leave the screen's keys (answers 1-4, Escape) out of
-# their bindings, so nothing is answered behind it; Escape there stays.
+# Back or Escape in a quiz: "Leave the quiz?" over the question.
+# The card's buttons leave the screen's keys (answer letters, Escape) out
+# of their bindings, so nothing is answered behind it; Escape there stays.
 proc ::kiosk::ui::quiz::AskLeave {f} {
     variable state
     set state($f,focus) [focus]
@@ -433,9 +487,7 @@ proc ::kiosk::ui::quiz::AskLeave {f} {
     ttk::frame $c -style Card.TFrame -padding 24
     set bg [::kiosk::ui::theme::color panel]
     ttk::label $c.msg -font KioskBig -background $bg -wraplength 600 -justify left \
-        -text [expr {[dict get [Run $f] attempt] ne ""
-            ? [mc "Leave the quiz? Your answers so far are kept and you can carry on later."]
-            : [mc "Leave the quiz? Your answers so far will not be kept."]}]
+        -text [LeaveText [Run $f]]
     ttk::frame $c.buttons -style Panel.TFrame
     ttk::button $c.buttons.stay -text [mc "Stay in the quiz"] -style Accent.TButton \
         -command [list ::kiosk::ui::quiz::Stay $f]
@@ -452,6 +504,17 @@ proc ::kiosk::ui::quiz::AskLeave {f} {
     raise $c
     focus $c.buttons.stay
     catch {grab $c}
+}
+
+# What leaving RUN means, in words.
+proc ::kiosk::ui::quiz::LeaveText {run} {
+    if {[dict get $run attempt] eq ""} {
+        return [mc "Leave the quiz? Your answers so far will not be kept."]
+    }
+    if {[dict get $run pack] ne ""} {
+        return [mc "Leave the quiz? Your answers so far are kept and you can carry on later."]
+    }
+    return [mc "Leave the quiz? It ends here: your answers so far stay in your record, but you cannot carry on with it later."]
 }
 
 proc ::kiosk::ui::quiz::Stay {f} {
@@ -490,6 +553,7 @@ proc ::kiosk::ui::quiz::Ask {f} {
     grid forget $f.fb
     foreach w [winfo children $f.fb] { destroy $w }
     grid forget $f.nav.check $f.nav.next $f.nav.lesson
+    $f.nav.check configure -text [mc "Check my answer"]
     array unset state $f,multi,*
     array unset state $f,match,*
     set state($f,get) ""
@@ -507,6 +571,8 @@ proc ::kiosk::ui::quiz::Ask {f} {
         year - number - text { Typed $f $q }
         order { Order $f $q }
         match { Match $f $q }
+        essay { Essay $f $q }
+        description { Info $f $q }
         default {
             ttk::label $f.q.a.x -text [mc "This kind of question (%s) cannot be shown." $kind]
             grid $f.q.a.x
@@ -540,36 +606,35 @@ proc ::kiosk::ui::quiz::Wrap {f width} {
 
 ### The kinds.
 
-# Choice and true/false: one button per option; keys 1..9 answer.
+# Choice and true/false: one button per option; letter keys answer.
 proc ::kiosk::ui::quiz::Choice {f q} {
     set n 0
     foreach opt [dict get $q options] {
         incr n
-        ttk::button $f.q.a.o$n -text "$n   [dict get $opt text]" \
+        ttk::button $f.q.a.o$n -text "[Letter $n]   [dict get $opt text]" \
             -style Option.TButton \
             -command [list ::kiosk::ui::quiz::Answer $f [expr {$n - 1}]]
         grid $f.q.a.o$n -sticky ew -pady 4
-        bind $f.q.a.o$n <<KioskDown>> [list ::kiosk::ui::quiz::FocusMove %W 1]
-        bind $f.q.a.o$n <<KioskUp>> [list ::kiosk::ui::quiz::FocusMove %W -1]
-        if {$n <= 9} {
-            key $n [list ::kiosk::ui::quiz::Key $f $n]
-            key <KP_$n> [list ::kiosk::ui::quiz::Key $f $n]
-        }
+        Tag $f.q.a.o$n KioskOption
     }
     grid columnconfigure $f.q.a 0 -weight 1
-    $f.nav.hint configure -text [mc "Press 1 to %d, or click an answer." $n]
+    $f.nav.hint configure -text [mc "Press %s to %s, or click an answer." A [Letter $n]]
     # Nothing is chosen yet: the keyboard starts on the answers as a
     # whole, where Return does nothing; Down/Up (or Tab) go to an option,
     # which Return then answers.
     $f.q.a configure -takefocus 1
-    bind $f.q.a <<KioskDown>> [list ::kiosk::ui::quiz::FocusOption $f 1]
-    bind $f.q.a <<KioskUp>> [list ::kiosk::ui::quiz::FocusOption $f $n]
+    Tag $f.q.a KioskAnswers
     focus $f.q.a
 }
 
-# From the answer area: the keyboard to option N.
-proc ::kiosk::ui::quiz::FocusOption {f n} {
-    if {[winfo exists $f.q.a.o$n]} { focus $f.q.a.o$n }
+# From the answer area A: the keyboard to its first or last option.
+proc ::kiosk::ui::quiz::FocusOption {a which} {
+    set opts [lsort -dictionary [lmap w [winfo children $a] {
+        if {![string match $a.o* $w]} continue
+        set w
+    }]]
+    if {![llength $opts]} { return }
+    focus [expr {$which eq "first" ? [lindex $opts 0] : [lindex $opts end]}]
 }
 
 proc ::kiosk::ui::quiz::FocusMove {w by} {
@@ -579,7 +644,7 @@ proc ::kiosk::ui::quiz::FocusMove {w by} {
     if {[winfo exists $next]} { focus $next }
 }
 
-# A digit key: answer option N (choice), or toggle it (multi).
+# A letter key: answer option N (choice), or tick it (multi).
 proc ::kiosk::ui::quiz::Key {f n} {
     variable state
     if {[dict get [Run $f] shown]} { return }
@@ -590,24 +655,21 @@ proc ::kiosk::ui::quiz::Key {f n} {
     }
 }
 
-# Several answers: a checkbutton per option; keys toggle; Check answers.
+# Several answers: a checkbutton per option; letter keys (and Space) tick;
+# Enter or Check answers.
 proc ::kiosk::ui::quiz::Multi {f q} {
     variable state
     set n 0
     foreach opt [dict get $q options] {
         set state($f,multi,$n) 0
         incr n
-        ttk::checkbutton $f.q.a.o$n -text "$n   [dict get $opt text]" \
+        ttk::checkbutton $f.q.a.o$n -text "[Letter $n]   [dict get $opt text]" \
             -variable ::kiosk::ui::quiz::state($f,multi,[expr {$n - 1}])
         grid $f.q.a.o$n -sticky w -pady 4
-        bind $f.q.a.o$n <<KioskDown>> [list ::kiosk::ui::quiz::FocusMove %W 1]
-        bind $f.q.a.o$n <<KioskUp>> [list ::kiosk::ui::quiz::FocusMove %W -1]
-        if {$n <= 9} {
-            key $n [list ::kiosk::ui::quiz::Key $f $n]
-        }
+        Tag $f.q.a.o$n KioskOption
     }
     set state($f,get) [list ::kiosk::ui::quiz::GetMulti $f $n]
-    $f.nav.hint configure -text [mc "Pick every right answer (keys 1 to %d), then Check." $n]
+    $f.nav.hint configure -text [mc "Pick every right answer (keys %s to %s), then press Enter or Check." A [Letter $n]]
     focus $f.q.a.o1
 }
 
@@ -633,8 +695,7 @@ proc ::kiosk::ui::quiz::Typed {f q} {
     }
     ttk::label $f.q.a.msg -style Wrong.TLabel -font KioskBody
     grid $f.q.a.msg -row 1 -column 0 -columnspan 2 -sticky w -pady 6
-    bind $f.q.a.e <Return> [list ::kiosk::ui::quiz::Submit $f]
-    bind $f.q.a.e <KP_Enter> [list ::kiosk::ui::quiz::Submit $f]
+    Tag $f.q.a.e KioskTyped
     set state($f,get) [list ::kiosk::ui::quiz::GetTyped $f $kind]
     $f.nav.hint configure -text [switch -- $kind {
         year { mc "Type the year, then press Enter." }
@@ -708,18 +769,10 @@ proc ::kiosk::ui::quiz::Order {f q} {
         bind $l.r$i <B1-Motion> [list ::kiosk::ui::quiz::DragMove $f %Y]
     }
     grid columnconfigure $l 0 -weight 1
-    bind $l <<KioskUp>> [list ::kiosk::ui::quiz::OrderSel $f -1]
-    bind $l <<KioskDown>> [list ::kiosk::ui::quiz::OrderSel $f 1]
-    bind $l <Shift-Up> [list ::kiosk::ui::quiz::OrderMove $f -1]
-    bind $l <Shift-Down> [list ::kiosk::ui::quiz::OrderMove $f 1]
-    bind $l <Control-Up> [list ::kiosk::ui::quiz::OrderMove $f -1]
-    bind $l <Control-Down> [list ::kiosk::ui::quiz::OrderMove $f 1]
-    bind $l <<KioskActivate>> [list ::kiosk::ui::quiz::Submit $f]
-    bind $l <FocusIn> [list ::kiosk::ui::quiz::OrderShow $f]
-    bind $l <FocusOut> [list ::kiosk::ui::quiz::OrderShow $f]
+    Tag $l KioskOrder
     set state($f,get) [list ::kiosk::ui::quiz::GetOrder $f]
     $f.nav.hint configure -text \
-        [mc "Earliest first. \u2191 \u2193 choose an item, Shift+\u2191 \u2193 move it, or drag it; then Check."]
+        [mc "Earliest first. \u2191 \u2193 choose an item, Shift+\u2191 \u2193 move it, or drag it; then Enter or Check. Each pair of items in the right order earns its share of the points."]
     OrderShow $f
     focus $l
 }
@@ -806,7 +859,12 @@ proc ::kiosk::ui::quiz::GetOrder {f} {
 # Matching: each left-hand item gets a list of the right-hand texts.
 proc ::kiosk::ui::quiz::Match {f q} {
     variable state
-    set rights [lsort -dictionary [lmap p [dict get $q pairs] {lindex $p 1}]]
+    set rights [lmap p [dict get $q pairs] {lindex $p 1}]
+    if {[dict exists $q distractors]} {
+        # extra right-hand texts that match nothing (Moodle's "= -> x")
+        lappend rights {*}[dict get $q distractors]
+    }
+    set rights [lsort -dictionary -unique $rights]
     set n 0
     foreach p [dict get $q pairs] {
         ttk::label $f.q.a.l$n -text [lindex $p 0] -font KioskBold
@@ -820,7 +878,7 @@ proc ::kiosk::ui::quiz::Match {f q} {
     # Return checks, as with every other kind (GetMatch asks for the
     # missing matches first).
     for {set i 0} {$i < $n} {incr i} {
-        bind $f.q.a.c$i <<KioskActivate>> [list ::kiosk::ui::quiz::Submit $f]
+        Tag $f.q.a.c$i KioskTyped
     }
     $f.nav.hint configure -text \
         [mc "Choose a match for each (\u2193 opens the list, Tab moves on), then Check."]
@@ -842,6 +900,39 @@ proc ::kiosk::ui::quiz::GetMatch {f n} {
 
 proc ::kiosk::ui::quiz::Skip {} {
     return ""
+}
+
+# Essay: a few lines of text for the teacher, never marked here.
+proc ::kiosk::ui::quiz::Essay {f q} {
+    variable state
+    text $f.q.a.t -font KioskBody -width 60 -height 8 -wrap word \
+        -relief solid -borderwidth 1 -undo 1
+    grid $f.q.a.t -row 0 -column 0 -sticky nsew
+    ttk::label $f.q.a.msg -style Wrong.TLabel -font KioskBody
+    grid $f.q.a.msg -row 1 -column 0 -sticky w -pady 6
+    grid columnconfigure $f.q.a 0 -weight 1
+    set state($f,get) [list ::kiosk::ui::quiz::GetEssay $f]
+    $f.nav.hint configure -text \
+        [mc "Write your answer, then Check: your teacher reads it later."]
+    focus $f.q.a.t
+}
+
+proc ::kiosk::ui::quiz::GetEssay {f} {
+    set v [string trim [$f.q.a.t get 1.0 end]]
+    if {$v eq ""} {
+        $f.q.a.msg configure -text [mc "Write an answer first."]
+        return -code continue
+    }
+    return $v
+}
+
+# Description: an information page; Check goes on.
+proc ::kiosk::ui::quiz::Info {f q} {
+    variable state
+    set state($f,get) [list ::kiosk::ui::quiz::Skip]
+    $f.nav.check configure -text [mc "Continue"]
+    $f.nav.hint configure -text [mc "Read this, then Continue."]
+    focus $f.nav.check
 }
 
 ### Answering.
@@ -875,7 +966,7 @@ proc ::kiosk::ui::quiz::Answer {f answer} {
         }
     }
     Progress $f
-    if {[dict get $run feedback] eq "each"} {
+    if {[dict get $run feedback] eq "each" && [dict get $q kind] ne "description"} {
         Feedback $f $answer $score
     } else {
         Next $f
@@ -911,7 +1002,10 @@ proc ::kiosk::ui::quiz::Feedback {f answer score} {
     }
     set fb $f.fb
     set bg [::kiosk::ui::theme::color panel]
-    if {$correct} {
+    set ungraded [expr {[dict exists $score ungraded] && [dict get $score ungraded]}]
+    if {$ungraded} {
+        ttk::label $fb.verdict -text [mc "Saved for your teacher."] -style Right.TLabel -background $bg
+    } elseif {$correct} {
         ttk::label $fb.verdict -text [mc "\u2713 Right!"] -style Right.TLabel -background $bg
     } elseif {[dict get $score credit] > 0} {
         ttk::label $fb.verdict -text [mc "Partly right"] -style Wrong.TLabel -background $bg
@@ -923,7 +1017,13 @@ proc ::kiosk::ui::quiz::Feedback {f answer score} {
     # one (shown again after the lesson, the screen is not laid out yet).
     set wrap [expr {max(500, [winfo width $f] - 140)}]
     set r 1
-    if {!$correct && [dict exists $score expected]} {
+    if {!$correct && [dict get $score credit] > 0 && [dict get $q kind] eq "order"} {
+        ttk::label $fb.partial -background $bg -wraplength $wrap -justify left \
+            -text [mc "You earn %d%% of the points: an order earns a share for each pair of items you put in the right order, one before the other." \
+                [expr {int(round(100.0 * [dict get $score credit]))}]]
+        grid $fb.partial -sticky w -pady 2
+    }
+    if {!$correct && !$ungraded && [dict exists $score expected]} {
         ttk::label $fb.expected -background $bg -font KioskBold -wraplength $wrap \
             -justify left -text [mc "The answer: %s" [dict get $score expected]]
         grid $fb.expected -sticky w -pady 2
@@ -1059,22 +1159,17 @@ proc ::kiosk::ui::quiz::Finish {f} {
     goto results $result
 }
 
-# Back: leave the quiz. A class quiz (pack) asks first and keeps its
-# attempt open, to carry on from its intro or "Welcome back"; any other
-# quiz is abandoned at once (the answers given stay recorded).
+# Back and Escape, on every question: "Leave the quiz?" over the question
+# (a second Back or Escape stays). A class quiz (pack) keeps its attempt
+# open, to carry on from its intro or "Welcome back"; any other quiz is
+# abandoned (the answers given stay recorded).
 proc ::kiosk::ui::quiz::Leave {f} {
-    variable runs
-    variable state
-    set run $runs($state($f,token))
-    if {[dict get $run pack] ne ""} {
-        if {[winfo exists $f.leave]} {
-            Stay $f
-        } else {
-            AskLeave $f
-        }
-        return
+    if {![winfo exists $f]} { return }
+    if {[winfo exists $f.leave]} {
+        Stay $f
+    } else {
+        AskLeave $f
     }
-    Quit $f
 }
 
 # Leave the run now: a class quiz's attempt stays open, any other is
