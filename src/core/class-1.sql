@@ -76,9 +76,15 @@ CREATE TABLE kiosk.attempts (
            CHECK (status IN ('open', 'finished', 'abandoned')),
   started  text NOT NULL,
   finished text,
-  received timestamptz NOT NULL DEFAULT now()
+  received timestamptz NOT NULL DEFAULT now(),
+  -- Totals of the attempt's answers on the server, kept by kiosk.upload()
+  -- as answers arrive, so that the class's results read no answers.
+  answered integer NOT NULL DEFAULT 0,
+  correct  integer NOT NULL DEFAULT 0,
+  score    double precision NOT NULL DEFAULT 0
 );
-CREATE INDEX attempts_student ON kiosk.attempts (lower(student));
+CREATE INDEX attempts_student ON kiosk.attempts (lower(student), started,
+  uid);
 CREATE INDEX attempts_pack ON kiosk.attempts (pack);
 
 -- Answers, keyed by (attempt uid, question index): the first to arrive is
@@ -171,14 +177,44 @@ BEGIN
     FROM pg_temp.kiosk_upload r WHERE r.k = 'attempt'
     ON CONFLICT DO NOTHING;
   GET DIAGNOSTICS m = ROW_COUNT; n := n + m;
+  -- An attempt counts any answers that reached the server before it (not
+  -- from the kiosk that started it, which sends its start first). Locked
+  -- first, so that the count below, a new statement, sees every answer
+  -- committed by a batch that updated the totals before us.
+  PERFORM 1 FROM kiosk.attempts a
+    WHERE a.uid IN (SELECT r.uid FROM pg_temp.kiosk_upload r
+                    WHERE r.k = 'attempt')
+    ORDER BY a.uid FOR UPDATE;
+  UPDATE kiosk.attempts a SET answered = t.n, correct = t.c, score = t.s
+    FROM (SELECT w.uid, count(*) AS n,
+                 count(*) FILTER (WHERE w.correct) AS c, sum(w.points) AS s
+          FROM kiosk.answers w
+          WHERE w.uid IN (SELECT r.uid FROM pg_temp.kiosk_upload r
+                          WHERE r.k = 'attempt')
+          GROUP BY w.uid) t
+    WHERE a.uid = t.uid AND (a.answered, a.correct, a.score)
+                            IS DISTINCT FROM (t.n::integer, t.c::integer, t.s);
 
-  INSERT INTO kiosk.answers (uid, idx, kiosk, qid, answer, text, correct,
-                             credit, points, answered)
-    SELECT r.uid, r.idx, p_kiosk, r.qid, r.answer, coalesce(r.text, ''),
-           r.correct <> 0, r.credit, r.points, r.at
-    FROM pg_temp.kiosk_upload r WHERE r.k = 'answer'
-    ON CONFLICT DO NOTHING;
-  GET DIAGNOSTICS m = ROW_COUNT; n := n + m;
+  -- New answers only, and their attempt's totals with them.
+  WITH ins AS (
+    INSERT INTO kiosk.answers (uid, idx, kiosk, qid, answer, text, correct,
+                               credit, points, answered)
+      SELECT r.uid, r.idx, p_kiosk, r.qid, r.answer, coalesce(r.text, ''),
+             r.correct <> 0, r.credit, r.points, r.at
+      FROM pg_temp.kiosk_upload r WHERE r.k = 'answer'
+      ON CONFLICT DO NOTHING
+      RETURNING uid, correct, points
+  ), done AS (
+    UPDATE kiosk.attempts a SET answered = a.answered + t.n,
+                                correct = a.correct + t.c,
+                                score = a.score + t.s
+      FROM (SELECT uid, count(*) AS n, count(*) FILTER (WHERE correct) AS c,
+                   sum(points) AS s
+            FROM ins GROUP BY uid) t
+      WHERE a.uid = t.uid
+  )
+  SELECT count(*) INTO m FROM ins;
+  n := n + m;
 
   UPDATE kiosk.attempts a SET status = r.status, finished = r.at
     FROM pg_temp.kiosk_upload r
@@ -211,13 +247,9 @@ $f$;
 -- The class's results, one row per attempt: what the desk and
 -- `kioskctl class results` show.
 CREATE VIEW kiosk.results AS
-  SELECT a.uid, a.student, a.kiosk, a.kind, a.pack, a.stage, a.status,
-         a.started, a.finished,
-         count(w.idx) AS answered,
-         count(w.idx) FILTER (WHERE w.correct) AS correct,
-         coalesce(sum(w.points), 0) AS score
-  FROM kiosk.attempts a LEFT JOIN kiosk.answers w ON w.uid = a.uid
-  GROUP BY a.uid;
+  SELECT uid, student, kiosk, kind, pack, stage, status, started, finished,
+         answered, correct, score
+  FROM kiosk.attempts;
 
 RESET ROLE;
 

@@ -102,3 +102,30 @@ CREATE TRIGGER outbox_review AFTER UPDATE ON review BEGIN
          NEW.last
   FROM students s WHERE s.id = NEW.student;
 END;
+
+-- What the kiosk recorded before it had an outbox is queued once, now, in
+-- an order that keeps each attempt's start before its answers and its end,
+-- so that a kiosk joining a class brings its history along.
+INSERT INTO outbox(key, k, uid, student, kind, pack, stage, title, started)
+SELECT json_array('attempt', a.uid), 'attempt', a.uid, s.name, a.kind,
+       a.pack, a.stage, a.title, a.started
+FROM attempts a JOIN students s ON s.id = a.student ORDER BY a.id;
+INSERT INTO outbox(key, k, uid, idx, qid, answer, text, correct, credit,
+                   points, at)
+SELECT json_array('answer', a.uid, w.idx), 'answer', a.uid, w.idx, q.qid,
+       w.answer, w.text, w.correct, w.credit, w.points, w.answered
+FROM answers w
+JOIN attempts a ON a.id = w.attempt
+JOIN asked k ON k.attempt = w.attempt AND k.idx = w.idx
+JOIN questions q ON q.id = k.question
+ORDER BY w.attempt, w.idx;
+INSERT INTO outbox(key, k, uid, status, at)
+SELECT json_array('end', uid), 'end', uid, status, finished
+FROM attempts WHERE status <> 'open' ORDER BY id;
+INSERT INTO outbox(key, k, student, stage, at)
+SELECT json_array('lesson', s.name, l.stage), 'lesson', s.name, l.stage, l.at
+FROM lessons_read l JOIN students s ON s.id = l.student;
+INSERT INTO outbox(key, k, student, fact, stage, box, due, seen, lapses, at)
+SELECT json_array('review', s.name, r.fact, r.seen), 'review', s.name,
+       r.fact, r.stage, r.box, r.due, r.seen, r.lapses, r.last
+FROM review r JOIN students s ON s.id = r.student;

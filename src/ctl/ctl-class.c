@@ -60,7 +60,7 @@ const char ctlClassUsage[] =
   "FILE...; the outbox keeps what was not sent), 2 usage.\n";
 
 static int usageError(const char *zMsg){
-  fprintf(stderr, "kioskctl class: %s (kioskctl help class)\n", zMsg);
+  fprintf(stderr, "kioskctl: class: %s (kioskctl class --help)\n", zMsg);
   return 2;
 }
 
@@ -170,6 +170,7 @@ int ctlClass(int argc, char **argv){
   KioskRecords *pRec = 0;
   KioskClass *pClass = 0;
   char *zName = 0;
+  char zCmd[32];
   KioskError err;
 
   kioskErrorClear(&err);
@@ -178,11 +179,12 @@ int ctlClass(int argc, char **argv){
     if( strcmp(azSub[iSub], argv[0])==0 ) break;
   }
   if( azSub[iSub]==0 ){
-    fprintf(stderr, "kioskctl class: unknown subcommand \"%s\" "
-            "(kioskctl help class)\n", argv[0]);
+    fprintf(stderr, "kioskctl: class: unknown subcommand \"%s\" "
+            "(kioskctl class --help)\n", argv[0]);
     return 2;
   }
-  if( (rc = ctlParseArgs("class", argc-1, argv+1, aOpt, azPos,
+  snprintf(zCmd, sizeof(zCmd), "class %s", azSub[iSub]);
+  if( (rc = ctlParseArgs(zCmd, argc-1, argv+1, aOpt, azPos,
                          (int)(sizeof(azPos)/sizeof(azPos[0])), &nPos)) ){
     return rc;
   }

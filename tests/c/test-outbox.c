@@ -1,0 +1,159 @@
+/*
+** test-outbox.c: the class outbox (outbox.c, outbox.sql) on a :memory:
+** database holding records schema v3's tables (tests/pg/kiosk-v3.sql,
+** until v3 is on main): the triggers queue each event once, in order;
+** batches come out as COPY text with every awkward character escaped;
+** marking is by range and only of pending rows.
+*/
+#include "harness.h"
+#include "outbox.h"
+
+#include <stdlib.h>
+
+static char *readFile(const char *zPath){
+  FILE *f = fopen(zPath, "rb");
+  char *z;
+  long n;
+  if( f==0 ) return 0;
+  fseek(f, 0, SEEK_END);
+  n = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  z = calloc(1, (size_t)n+1);
+  if( z && fread(z, 1, (size_t)n, f)!=(size_t)n ){ free(z); z = 0; }
+  fclose(f);
+  return z;
+}
+
+static int count(sqlite3 *db, const char *zSql){
+  sqlite3_stmt *pStmt = 0;
+  int n = -1;
+  if( sqlite3_prepare_v2(db, zSql, -1, &pStmt, 0)==SQLITE_OK
+   && sqlite3_step(pStmt)==SQLITE_ROW ){
+    n = sqlite3_column_int(pStmt, 0);
+  }
+  sqlite3_finalize(pStmt);
+  return n;
+}
+
+int main(void){
+  const char *zSrc = getenv("KIOSK_SRCDIR");
+  char zPath[1024];
+  char *zSchema;
+  sqlite3 *db = 0;
+  KioskError err;
+  KioskOutboxBatch b;
+  int nPending = -1, nSent = -1;
+  long long iLast = -1;
+
+  snprintf(zPath, sizeof(zPath), "%s/tests/pg/kiosk-v3.sql",
+           zSrc ? zSrc : ".");
+  zSchema = readFile(zPath);
+  CHECK(zSchema!=0);
+  if( zSchema==0 ) return HARNESS_DONE("test-outbox");
+  kioskErrorClear(&err);
+  sqlite3_open(":memory:", &db);
+  CHECK_INT(sqlite3_exec(db, zSchema, 0, 0, 0), SQLITE_OK);
+  free(zSchema);
+
+  /* Installed once; a second time is refused and changes nothing. */
+  CHECK_INT(kioskOutboxInstall(db, &err), KIOSK_OK);
+  CHECK_INT(kioskOutboxInstall(db, &err), KIOSK_ERECORDS);
+  CHECK_STR(err.zCode, "OUTBOX");
+
+  /* A student, an attempt, two answers (one with a tab, a newline, a
+  ** backslash and a carriage return in its text), the end, a review state
+  ** updated twice, a lesson read twice. */
+  CHECK_INT(sqlite3_exec(db,
+    "INSERT INTO students(id, name, created) VALUES(1, 'Ann', 't0');"
+    "INSERT INTO attempts(id, uid, student, kind, pack, started, title)"
+    "  VALUES(1, '0123456789abcdef0123456789abcdef', 1, 'pack', 'p1', 't1',"
+    "  'Week one');"
+    "INSERT INTO questions(id, hash, qid, kind, body) VALUES(1, 1, 'q:a',"
+    "  'choice', '{}'), (2, 2, 'q:b', 'short', '{}');"
+    "INSERT INTO asked(attempt, idx, question) VALUES(1, 0, 1), (1, 1, 2);"
+    "INSERT INTO answers VALUES(1, 0, '2', 'Tashkent', 1, 1, 1, 't2');"
+    "INSERT INTO answers VALUES(1, 1, 'a\tb', 'a\tb\nc\\d\re', 0, 0, 0,"
+    "  't3');"
+    "UPDATE attempts SET status='finished', finished='t4' WHERE id=1;"
+    "UPDATE attempts SET status='finished', finished='t5' WHERE id=1;"
+    "INSERT INTO review VALUES(1, 'f1', 's1', 1, 10, 1, 0, 't2');"
+    "UPDATE review SET seen=2, box=2 WHERE fact='f1';"
+    "INSERT OR IGNORE INTO lessons_read VALUES(1, 's1', 't0');"
+    "INSERT OR IGNORE INTO lessons_read VALUES(1, 's1', 't9');",
+    0, 0, 0), SQLITE_OK);
+  CHECK_INT(count(db, "SELECT count(*) FROM outbox"), 7);
+  CHECK_INT(count(db, "SELECT count(*) FROM outbox WHERE k='end'"), 1);
+
+  /* The first three rows, in order, as COPY text. */
+  CHECK_INT(kioskOutboxTake(db, 0, 3, &b, &err), KIOSK_OK);
+  CHECK_INT(b.nRow, 3);
+  CHECK_INT(b.iFirst, 1);
+  CHECK_INT(b.iLast, 3);
+  CHECK_STR(b.zData,
+    "attempt\t0123456789abcdef0123456789abcdef\t\\N\tAnn\tpack\tp1\t\\N\t"
+    "Week one\tt1\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t"
+    "\\N\t\\N\n"
+    "answer\t0123456789abcdef0123456789abcdef\t0\t\\N\t\\N\t\\N\t\\N\t\\N\t"
+    "\\N\tq:a\t2\tTashkent\t1\t1.0\t1.0\tt2\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\n"
+    "answer\t0123456789abcdef0123456789abcdef\t1\t\\N\t\\N\t\\N\t\\N\t\\N\t"
+    "\\N\tq:b\ta\\tb\ta\\tb\\nc\\\\d\\re\t0\t0.0\t0.0\tt3\t\\N\t\\N\t\\N\t"
+    "\\N\t\\N\t\\N\n");
+  CHECK_INT((long long)b.nData, (long long)strlen(b.zData));
+
+  /* Marked by range; the next batch starts after it. */
+  CHECK_INT(kioskOutboxMarkSent(db, b.iFirst, b.iLast, 1000, &err), KIOSK_OK);
+  kioskOutboxBatchFree(&b);
+  CHECK_INT(kioskOutboxCount(db, &nPending, &nSent, &iLast, &err), KIOSK_OK);
+  CHECK_INT(nPending, 4);
+  CHECK_INT(nSent, 3);
+  CHECK_INT(iLast, 1000);
+  CHECK_INT(kioskOutboxTake(db, 0, 100, &b, &err), KIOSK_OK);
+  CHECK_INT(b.nRow, 4);
+  CHECK_INT(b.iFirst, 4);
+  CHECK(strncmp(b.zData, "end\t", 4)==0);
+  kioskOutboxBatchFree(&b);
+
+  /* Marking again changes no sent time; nothing left is an empty batch. */
+  CHECK_INT(kioskOutboxMarkSent(db, 1, 100, 2000, &err), KIOSK_OK);
+  CHECK_INT(count(db, "SELECT count(*) FROM outbox WHERE sent=1000"), 3);
+  CHECK_INT(kioskOutboxTake(db, 0, 100, &b, &err), KIOSK_OK);
+  CHECK_INT(b.nRow, 0);
+  CHECK_STR(b.zData, "");
+  kioskOutboxBatchFree(&b);
+
+  sqlite3_close(db);
+
+  /* A database with history before the outbox: installing queues it all,
+  ** each attempt's start before its answers and its end. */
+  db = 0;
+  sqlite3_open(":memory:", &db);
+  zSchema = readFile(zPath);
+  CHECK_INT(sqlite3_exec(db, zSchema, 0, 0, 0), SQLITE_OK);
+  free(zSchema);
+  CHECK_INT(sqlite3_exec(db,
+    "INSERT INTO students(id, name, created) VALUES(1, 'Ann', 't0');"
+    "INSERT INTO attempts(id, uid, student, kind, status, started, finished)"
+    "  VALUES(1, 'aa', 1, 'stage', 'finished', 't1', 't2'),"
+    "        (2, 'bb', 1, 'stage', 'open', 't3', NULL);"
+    "INSERT INTO questions(id, hash, qid, kind, body) VALUES(1, 1, 'q', 'tf',"
+    "  '{}');"
+    "INSERT INTO asked VALUES(1, 0, 1, '{}'), (1, 1, 1, '{}'),"
+    "  (2, 0, 1, '{}');"
+    "INSERT INTO answers VALUES(2, 0, 'x', '', 1, 1, 1, 't4'),"
+    "  (1, 1, 'x', '', 1, 1, 1, 't2'), (1, 0, 'x', '', 0, 0, 0, 't1');"
+    "INSERT INTO review VALUES(1, 'f', 's', 2, 5, 3, 1, 't4');"
+    "INSERT INTO lessons_read VALUES(1, 's', 't0');", 0, 0, 0), SQLITE_OK);
+  CHECK_INT(kioskOutboxInstall(db, &err), KIOSK_OK);
+  CHECK_INT(count(db, "SELECT count(*) FROM outbox WHERE sent IS NULL"), 8);
+  CHECK_INT(count(db, "SELECT count(*) FROM outbox o, outbox p"
+                      " WHERE o.uid = p.uid AND o.k = 'attempt'"
+                      " AND p.k <> 'attempt' AND p.seq < o.seq"), 0);
+  CHECK_INT(count(db, "SELECT count(*) FROM outbox o, outbox p"
+                      " WHERE o.uid = p.uid AND o.k = 'end'"
+                      " AND p.k = 'answer' AND p.seq > o.seq"), 0);
+  CHECK_INT(count(db, "SELECT group_concat(idx, '') FROM (SELECT idx FROM"
+                      " outbox WHERE k='answer' AND uid='aa' ORDER BY seq)"),
+            1);
+  sqlite3_close(db);
+  return HARNESS_DONE("test-outbox");
+}
