@@ -1157,3 +1157,12 @@ int kioskRecordsFactoryObjCmd(ClientData cd, Tcl_Interp *interp,
   Tcl_SetObjResult(interp, objv[1]);
   return TCL_OK;
 }
+
+KioskRecords *kioskTclRecordsFromCmd(Tcl_Interp *interp, Tcl_Obj *pCmd){
+  Tcl_CmdInfo info;
+  if( Tcl_GetCommandInfo(interp, Tcl_GetString(pCmd), &info)==0
+   || info.objProc!=recObjCmd ){
+    return 0;
+  }
+  return ((KioskRecObj *)info.objClientData)->pRec;
+}
