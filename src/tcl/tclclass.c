@@ -16,6 +16,9 @@
 **                                        text credit picks ?share
 **                                        topshare?)
 **   kiosk::class statscsv RECORDS PACK FILE  the same as CSV to FILE
+**   kiosk::class essays RECORDS ?PACK?   the essays written: a list of
+**                                        dicts student name question
+**                                        prompt text answered
 **
 ** RECORDS is a records object command (kiosk::records). Numbers that are
 ** undefined (too few attempts) are left out of the dicts.
@@ -169,18 +172,33 @@ static int cmdStats(Tcl_Interp *interp, KioskRecords *pRec, Tcl_Obj *pPack,
   return TCL_OK;
 }
 
+static int onEssay(void *pArg, sqlite3_int64 iStudent, const char *zName,
+                   const char *zQuestion, const char *zPrompt,
+                   const char *zText, const char *zAnswered){
+  Tcl_Obj *pList = (Tcl_Obj *)pArg, *d = Tcl_NewDictObj();
+  Tcl_DictObjPut(0, d, Tcl_NewStringObj("student", -1),
+                 Tcl_NewWideIntObj((Tcl_WideInt)iStudent));
+  putStr(d, "name", zName);
+  putStr(d, "question", zQuestion);
+  putStr(d, "prompt", zPrompt);
+  putStr(d, "text", zText);
+  putStr(d, "answered", zAnswered);
+  Tcl_ListObjAppendElement(0, pList, d);
+  return 0;
+}
+
 int kioskClassObjCmd(ClientData cd, Tcl_Interp *interp, int objc,
                      Tcl_Obj *const objv[]){
   static const char *const azSub[] = {
-    "roster", "grades", "stats", "statscsv", 0
+    "roster", "grades", "stats", "statscsv", "essays", 0
   };
-  enum { SUB_ROSTER, SUB_GRADES, SUB_STATS, SUB_STATSCSV };
+  enum { SUB_ROSTER, SUB_GRADES, SUB_STATS, SUB_STATSCSV, SUB_ESSAYS };
   int iSub;
   KioskRecords *pRec;
   (void)cd;
   if( objc<2 ){
-    return kioskTclUsage(interp, "kiosk::class roster|grades|stats|statscsv "
-                         "RECORDS ...");
+    return kioskTclUsage(interp, "kiosk::class roster|grades|stats|statscsv|"
+                         "essays RECORDS ...");
   }
   if( Tcl_GetIndexFromObj(interp, objv[1], azSub, "subcommand", 0, &iSub) ){
     Tcl_SetErrorCode(interp, "KIOSK", "ARG", "SUBCOMMAND", (char *)0);
@@ -216,6 +234,25 @@ int kioskClassObjCmd(ClientData cd, Tcl_Interp *interp, int objc,
       }
       if( (pRec = recordsOf(interp, objv[2]))==0 ) return TCL_ERROR;
       return cmdStats(interp, pRec, objv[3], objv[4]);
+    case SUB_ESSAYS: {
+      Tcl_Obj *pList;
+      KioskError err;
+      if( objc!=3 && objc!=4 ){
+        return kioskTclUsage(interp, "kiosk::class essays RECORDS ?PACK?");
+      }
+      if( (pRec = recordsOf(interp, objv[2]))==0 ) return TCL_ERROR;
+      pList = Tcl_NewListObj(0, 0);
+      Tcl_IncrRefCount(pList);
+      kioskErrorClear(&err);
+      if( kioskEssays(pRec, objc==4 ? Tcl_GetString(objv[3]) : 0, onEssay,
+                      pList, &err) ){
+        Tcl_DecrRefCount(pList);
+        return kioskTclError(interp, &err);
+      }
+      Tcl_SetObjResult(interp, pList);
+      Tcl_DecrRefCount(pList);
+      return TCL_OK;
+    }
   }
   return TCL_ERROR;
 }

@@ -198,8 +198,58 @@ static void testGrades(void){
   kioskRecordsClose(p);
 }
 
+typedef struct EssayRows { int n; char z[1024]; } EssayRows;
+static int onEssay(void *pArg, sqlite3_int64 iStudent, const char *zName,
+                   const char *zQuestion, const char *zPrompt,
+                   const char *zText, const char *zAnswered){
+  EssayRows *r = (EssayRows *)pArg;
+  size_t n = strlen(r->z);
+  snprintf(r->z+n, sizeof(r->z)-n, "%lld|%s|%s|%s|%s|%s\n",
+           (long long)iStudent, zName, zQuestion, zPrompt, zText, zAnswered);
+  r->n++;
+  return 0;
+}
+
+/* The essays written, for the teacher: only essay questions, with their
+** text, in attempt order; other packs' left out when one is named. */
+static void testEssays(void){
+  KioskRecords *p = 0;
+  KioskError err;
+  KioskRecQuestion aQ[2];
+  sqlite3_int64 iStu = 0, iAtt = 0;
+  EssayRows r;
+  kioskErrorClear(&err);
+  if( kioskRecordsOpen(":memory:", 0, &p, &err) ){ nFail++; return; }
+  memset(aQ, 0, sizeof(aQ));
+  aQ[0].zId = "pack:e:1";
+  aQ[0].zKind = "essay";
+  aQ[0].rPoints = 1;
+  aQ[0].zBody = "id pack:e:1 kind essay prompt {Why do rivers flood?} points 1";
+  aQ[1].zId = "pack:e:2";
+  aQ[1].zKind = "text";
+  aQ[1].rPoints = 1;
+  aQ[1].zBody = "id pack:e:2 kind text prompt Name? accept x";
+  CHECK_INT(kioskRecordsStudentAdd(p, "Ada", 1000, &iStu, &err), 0);
+  CHECK_INT(kioskRecordsAttemptStart(p, iStu, "pack", "e", 0, 2, aQ, 1000,
+                                     &iAtt, &err), 0);
+  CHECK_INT(kioskRecordsAnswer(p, iAtt, 0, "Rain, \"lots\" of it.\nAnd snow.",
+                               0, 0, 0, 1700000000LL, &err), 0);
+  CHECK_INT(kioskRecordsAnswer(p, iAtt, 1, "x", 1, 1, 1, 1700000001LL, &err),
+            0);
+  memset(&r, 0, sizeof(r));
+  CHECK_INT(kioskEssays(p, "e", onEssay, &r, &err), 0);
+  CHECK_INT(r.n, 1);
+  CHECK_STR(r.z, "1|Ada|pack:e:1|Why do rivers flood?|Rain, \"lots\" of it.\n"
+            "And snow.|2023-11-14T22:13:20Z\n");
+  memset(&r, 0, sizeof(r));
+  CHECK_INT(kioskEssays(p, "other", onEssay, &r, &err), 0);
+  CHECK_INT(r.n, 0);
+  kioskRecordsClose(p);
+}
+
 int main(void){
   testRoster();
   testGrades();
+  testEssays();
   return HARNESS_DONE("test-gradebook");
 }

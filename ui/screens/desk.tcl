@@ -702,6 +702,18 @@ proc ::kiosk::ui::desk::FillItems {f} {
                         [Percent [expr {$answered ? double([dict get $o picks]) / $answered : 0}]]]]
             }
         }
+        if {[dict get $item kind] eq "essay"} {
+            # what each student wrote, for the teacher to read
+            set pack [expr {[lindex $opts 0] eq "-pack" ? [lindex $opts 1] : ""}]
+            if {![catch {::kiosk::class essays [records] {*}[expr {$pack eq "" ? "" : [list $pack]}]} essays]} {
+                foreach e $essays {
+                    if {[dict get $e question] ne [dict get $item question]} { continue }
+                    $t insert $q end \
+                        -text [mc "    %s: %s" [dict get $e name] [dict get $e text]] \
+                        -values [list "" "" "" [When [dict get $e answered]]]
+                }
+            }
+        }
         if {[dict exists $item wrong]} {
             foreach x [dict get $item wrong] {
                 $t insert $q end -tags wrong \
