@@ -1427,6 +1427,30 @@ static int importDoc(const char *zFile, KioskSrc *pSrc, KioskGiftDoc *pDoc,
         char *zPath = zSlash ? sqlite3_mprintf("%.*s/%s", (int)(zSlash-zFile),
                                                zFile, pItem->q->zImage)
                              : kioskStrDup(pItem->q->zImage);
+        if( zPath && access(zPath, R_OK)==0 && pItem->q->zImageData==0 ){
+          /* carried in the pack, so the kiosk can show it */
+          char *zData = 0;
+          int nData = 0;
+          KioskError e2;
+          if( kioskPackReadFile(zPath, &zData, &nData, &e2)==0
+           && nData<=KIOSK_GIFT_IMAGE_MAX ){
+            pItem->q->zImageData = kioskBase64((const unsigned char *)zData,
+                                               nData);
+          }else{
+            KioskError *w = kioskErrListAdd(&doc.warn, KIOSK_EGIFT, "FORMAT",
+                            zFile, pItem->iLine, pItem->iCol, "image \"%s\" "
+                            "is over %d KiB: not carried in the pack",
+                            pItem->q->zImage, KIOSK_GIFT_IMAGE_MAX/1024);
+            if( w ){
+              sqlite3_str_appendf(pQ, "// kioskctl pack import: line %d: ",
+                                  w->iLine);
+              appendOneLine(pQ, w->zMsg);
+              sqlite3_str_appendchar(pQ, 1, '\n');
+              if( pWarns ) kioskErrListAppend(pWarns, w);
+            }
+          }
+          sqlite3_free(zData);
+        }
         if( zPath && access(zPath, R_OK)!=0 ){
           KioskError *w = kioskErrListAdd(&doc.warn, KIOSK_EGIFT, "FORMAT",
                               zFile, pItem->iLine, pItem->iCol,

@@ -50,7 +50,7 @@ static void testRead(void){
   const KioskQuestion *q;
   char zErr[512];
   CHECK_INT(xparse(&x, "questions.xml", zFixture, nFixture), 2);
-  CHECK_INT(x.doc.nItem, 11);
+  CHECK_INT(x.doc.nItem, 12);
   if( x.errs.nErr==2 ){
     kioskErrorFormat(&x.errs.aErr[0], zErr, (int)sizeof(zErr));
     CHECK_STR(zErr, "questions.xml:139:3: question type \"calculated\" is not "
@@ -121,6 +121,15 @@ static void testRead(void){
     CHECK_INT(q->eKind, KQ_ESSAY);
     CHECK(q->rPoints==3.0);
   }
+  /* an image carried in the XML (<file> beside the text) */
+  q = byTitle(&x, "Map");
+  CHECK(q!=0);
+  if( q ){
+    CHECK_STR(q->zImage, "sea.png");
+    CHECK_STR(q->zImageAlt, "A small map");
+    CHECK(q->zImageData && strncmp(q->zImageData, "iVBORw0KGgo", 11)==0);
+    CHECK_STR(q->zPrompt, "Which sea is blue on this map?");
+  }
   q = byTitle(&x, "Read first");
   if( q ){
     CHECK_INT(q->eKind, KQ_DESC);
@@ -176,7 +185,7 @@ static void testRoundTrips(void){
   kioskMoodleXmlEnd(pOut);
   zXml = sqlite3_str_finish(pOut);
   CHECK_INT(xparse(&y, "again.xml", zXml, (int)strlen(zXml)), 0);
-  CHECK_INT(y.doc.nItem, 9);
+  CHECK_INT(y.doc.nItem, 10);
   sameDocs(&x.doc, &y.doc, "XML -> XML");
   xfree(&y);
   sqlite3_free(zXml);
@@ -191,7 +200,7 @@ static void testRoundTrips(void){
   CHECK_INT(kioskPackParse("questions.pack", zPack, (int)strlen(zPack), &p,
                            &errs), 0);
   if( p ){
-    CHECK_INT(p->nQuestion, 9);
+    CHECK_INT(p->nQuestion, 10);
     sameDocs(&x.doc, &p->doc, "XML -> pack");
     pOut = sqlite3_str_new(0);
     CHECK_INT(kioskPackExportXml(p, 0, 0, pOut, &err), 0);
