@@ -1421,13 +1421,14 @@ static int importDoc(const char *zFile, KioskSrc *pSrc, KioskGiftDoc *pDoc,
       char *zQ;
       int k;
       kioskErrorClear(&err);
-      if( pItem->q->zImage ){
-        /* the image must be beside the GIFT file to be shown */
+      if( pItem->q->zImage && pItem->q->zImageData==0 ){
+        /* the image must be beside the GIFT file to be shown (Moodle XML
+        ** carries its own) */
         const char *zSlash = strrchr(zFile, '/');
         char *zPath = zSlash ? sqlite3_mprintf("%.*s/%s", (int)(zSlash-zFile),
                                                zFile, pItem->q->zImage)
                              : kioskStrDup(pItem->q->zImage);
-        if( zPath && access(zPath, R_OK)==0 && pItem->q->zImageData==0 ){
+        if( zPath && access(zPath, R_OK)==0 ){
           /* carried in the pack, so the kiosk can show it */
           char *zData = 0;
           int nData = 0;
