@@ -9,7 +9,8 @@
 # per-widget timers. It holds no screen of its own and never touches SQL.
 
 namespace eval ::kiosk::ui::app {
-    namespace export goto course records student setStudent toast key \
+    namespace export goto course records student setStudent toast oplog key \
+        recordsRead \
         header timer cancel screen exists pref opt busy students addStudent \
         flow
     namespace import ::msgcat::mc
@@ -114,10 +115,9 @@ proc ::kiosk::ui::app::setStudent {id} {
 # contrast, else 0 (also without records).
 proc ::kiosk::ui::app::KioskContrast {} {
     set rec [records]
-    if {$rec ne "" && ![catch {$rec settings get theme} theme]} {
-        return [expr {$theme eq "contrast"}]
-    }
-    return 0
+    if {$rec eq ""} { return 0 }
+    set theme [recordsRead {$rec settings get theme} default]
+    return [expr {$theme eq "contrast"}]
 }
 
 # A preference of the current student: pref NAME DEFAULT reads,
@@ -132,8 +132,13 @@ proc ::kiosk::ui::app::pref {name default args} {
         set value [lindex $args 0]
         if {$student ne ""} {
             set prefs($student,$name) $value
-            if {$rec ne "" && [catch {$rec settings set $key $value} msg]} {
-                toast $msg
+            if {$rec ne ""} {
+                try {
+                    $rec settings set $key $value
+                } on error {msg o} {
+                    oplog "records: $msg ([dict get $o -errorcode])"
+                    toast $msg
+                }
             }
         }
         return $value
@@ -143,11 +148,17 @@ proc ::kiosk::ui::app::pref {name default args} {
         return $prefs($student,$name)
     }
     # NOSETTING: never set for this student.
-    if {$rec ne "" && ![catch {$rec settings get $key} v]} {
-        set prefs($student,$name) $v
-        return $v
+    if {$rec eq ""} { return $default }
+    try {
+        set v [$rec settings get $key]
+    } trap {KIOSK RECORDS NOSETTING} {} {
+        return $default
+    } on error {msg o} {
+        oplog "records: $msg ([dict get $o -errorcode])"
+        return $default
     }
-    return $default
+    set prefs($student,$name) $v
+    return $v
 }
 
 # 1 when screen NAME is loaded (its namespace defines show).
@@ -270,6 +281,41 @@ proc ::kiosk::ui::app::toast {msg {ms 4000}} {
     .status.toast configure -text $msg
     grid .status.toast -row 0 -column 0 -pady 4
     timer .status toast $ms ::kiosk::ui::app::HideToast
+}
+
+# The operator log, for what the teacher or the technician must know
+# about (a records write that failed, an error caught on screen): a line
+# in the records' log that the desk's Log tab shows, and one on the
+# kiosk's standard error (the session's journal) with the UTC time. The
+# student sees a message of their own; this one has the details.
+proc ::kiosk::ui::app::oplog {msg {kind error}} {
+    set t [clock format [clock seconds] -format %Y-%m-%dT%H:%M:%SZ -timezone :UTC]
+    # stderr may be gone (a session without a terminal): the records' log,
+    # which the desk shows, is the one that counts, and lock::log says so
+    # on screen when it cannot be written.
+    catch {puts stderr "kiosk $t: $msg"; flush stderr}
+    ::kiosk::ui::lock::log $kind $msg
+}
+
+# Read something from the records: SCRIPT's result (evaluated in the
+# caller), or DEFAULT when it fails. The codes in EXPECTED (errorcode
+# prefixes such as {KIOSK RECORDS NOSETTING}) are answers, not failures;
+# any other failure goes to the operator log, never silently: the screen
+# goes on with the default (the lock stays on, a progress bar stays
+# empty), and the technician learns why.
+proc ::kiosk::ui::app::recordsRead {script default {expected {}}} {
+    try {
+        return [uplevel 1 $script]
+    } on error {msg o} {
+        set code [dict get $o -errorcode]
+        foreach e $expected {
+            if {[lrange $code 0 [expr {[llength $e] - 1}]] eq $e} {
+                return $default
+            }
+        }
+        oplog "records: $msg ($code)"
+        return $default
+    }
 }
 
 proc ::kiosk::ui::app::HideToast {} {

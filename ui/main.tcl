@@ -203,13 +203,18 @@ proc ::kiosk::ui::main::OpenRecords {} {
 }
 
 proc ::kiosk::ui::main::BackupRecords {cmd} {
-    if {[namespace which $cmd] ne "" && [catch {$cmd backup} msg]} {
+    if {[namespace which $cmd] eq ""} { return }
+    try {
+        $cmd backup
+    } on error {msg o} {
+        ::kiosk::ui::app::oplog "records: backup: $msg ([dict get $o -errorcode])"
         ::kiosk::ui::app::toast [mc "The student records could not be backed up: %s" $msg] 10000
     }
 }
 
 # Start the application with ARGV. Returns "" when the kiosk runs, or an
-# exit status (0 after --help/--version, 2 after a usage error).
+# exit status (0 after --help/--version, 2 after a usage error, 1 when the
+# kiosk lock cannot be had: no instructor PIN, no records).
 proc ::kiosk::ui::main::start {argv} {
     variable uidir
     variable opt
@@ -241,6 +246,12 @@ proc ::kiosk::ui::main::start {argv} {
     ::kiosk::ui::app::init [array get opt]
     ::kiosk::ui::app::setRecords [OpenRecords]
     if {!$opt(windowed) && [namespace which ::kiosk::ui::lock::start] ne ""} {
+        # Locked without a PIN, the first student to ask would choose it.
+        set why [::kiosk::ui::lock::refusal]
+        if {$why ne ""} {
+            puts stderr $why
+            return 1
+        }
         ::kiosk::ui::lock::start
     }
     ::kiosk::ui::app::goto prepare

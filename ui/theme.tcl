@@ -13,7 +13,9 @@ namespace eval ::kiosk::ui::theme {
     namespace export init color bigger smaller setStep step setContrast \
         contrast
     # Virtual event -> the keys that raise it. One table, so a key binding
-    # is changed in one place. Arrow keys and Return are bound on the
+    # is changed in one place. Answer options are picked by letter
+    # (<<KioskPickA>>...), never by digit: on "How many...?" a digit key
+    # would read as the answer. Arrow keys and Return are bound on the
     # widget that owns them (the timeline canvas, a list); screen-wide keys
     # go through ::kiosk::ui::app::key, which ignores them while the
     # student is typing in an entry.
@@ -29,6 +31,16 @@ namespace eval ::kiosk::ui::theme {
         <<KioskContrast>>  {<Control-t>}
         <<KioskNextStage>> {<Alt-Right> <Control-Next>}
         <<KioskPrevStage>> {<Alt-Left> <Control-Prior>}
+        <<KioskMoveUp>>    {<Shift-Up> <Control-Up>}
+        <<KioskMoveDown>>  {<Shift-Down> <Control-Down>}
+        <<KioskPickA>>     {<Key-a> <Key-A>}
+        <<KioskPickB>>     {<Key-b> <Key-B>}
+        <<KioskPickC>>     {<Key-c> <Key-C>}
+        <<KioskPickD>>     {<Key-d> <Key-D>}
+        <<KioskPickE>>     {<Key-e> <Key-E>}
+        <<KioskPickF>>     {<Key-f> <Key-F>}
+        <<KioskPickG>>     {<Key-g> <Key-G>}
+        <<KioskPickH>>     {<Key-h> <Key-H>}
     }
     # Named fonts: name base-size weight ?slant?. The step is added to
     # every base size (clamped so the smallest stays readable).

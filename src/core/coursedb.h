@@ -2,8 +2,11 @@
 ** coursedb.h: opening the course database (course.db).
 **
 ** course.db is derived data: its schema is compiled in from schema.sql and
-** stamped with PRAGMA user_version. A database with another version is not
-** migrated: the caller rebuilds it from the course folder.
+** stamped with PRAGMA user_version and PRAGMA application_id (dbkind.h). A
+** database of ours with another version, or damaged, is not migrated or
+** repaired: it is rebuilt from the course folder. Any other file (records,
+** another program's database, a text file) is refused and left untouched,
+** whatever the flags.
 */
 #ifndef KIOSK_COURSEDB_H
 #define KIOSK_COURSEDB_H
@@ -11,7 +14,8 @@
 #include <sqlite3.h>
 #include "kerror.h"
 
-#define KIOSK_COURSE_SCHEMA_VERSION 2
+/* 3: the application_id (the tables of version 2). */
+#define KIOSK_COURSE_SCHEMA_VERSION 3
 
 /* The schema, as compiled in from schema.sql (generated schema-sql.c). */
 extern const char kioskCourseSchemaSql[];
@@ -19,11 +23,17 @@ extern const char kioskCourseSchemaSql[];
 /* Flags for kioskCourseOpen. */
 #define KIOSK_OPEN_READONLY 0x01   /* never create or write */
 #define KIOSK_OPEN_CREATE   0x02   /* create file and schema when missing */
+#define KIOSK_OPEN_REBUILD  0x04   /* a course db of ours that is stale or
+                                   ** damaged is deleted and made anew,
+                                   ** empty (the caller loads it) */
 
 /*
 ** Open zPath (":memory:" allowed). With KIOSK_OPEN_CREATE an empty database
-** gets the schema. A database stamped with another schema version fails with
-** KIOSK_ECOURSE code "VERSION". Foreign keys are switched on.
+** gets the schema. Errors (class KIOSK_ECOURSE): "FOREIGN" for a file that
+** is not a course database of ours (untouched); without KIOSK_OPEN_REBUILD,
+** "VERSION" for one of ours of another schema version (or built before the
+** application_id: recognised by its exact tables) and "CORRUPT" for one of
+** ours that fails PRAGMA quick_check. Foreign keys are switched on.
 ** On success *ppDb is the caller's to sqlite3_close; on failure *ppDb is NULL
 ** and pErr says why.
 */

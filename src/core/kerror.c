@@ -45,7 +45,7 @@ void kioskErrorFormat(const KioskError *pErr, char *zBuf, int nBuf){
 const char *kioskErrorClassName(KioskErrClass eClass){
   static const char *const azName[] = {
     "OK", "CSV", "COURSE", "LESSON", "QUIZ", "PACK", "GIFT", "RECORDS",
-    "DB", "IO", "ARG", "NOMEM"
+    "DB", "IO", "ARG", "NOMEM", "CLASS"
   };
   if( (int)eClass<0 || (size_t)eClass>=sizeof(azName)/sizeof(azName[0]) ){
     return "UNKNOWN";

@@ -24,7 +24,8 @@ typedef enum KioskErrClass {
   KIOSK_EDB,        /* SQLite itself */
   KIOSK_EIO,        /* files */
   KIOSK_EARG,       /* a bad argument from the caller */
-  KIOSK_ENOMEM
+  KIOSK_ENOMEM,
+  KIOSK_ECLASS      /* the class server (PostgreSQL) and class sync */
 } KioskErrClass;
 
 typedef struct KioskError {

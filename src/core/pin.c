@@ -93,3 +93,13 @@ int kioskPinVerify(const char *zPin, const char *zHash){
   sqlite3_free(pData);
   return bOk;
 }
+
+long long kioskPinPause(int nFail){
+  long long iPause = KIOSK_PIN_PAUSE_FIRST;
+  int i;
+  if( nFail<=KIOSK_PIN_FREE ) return 0;
+  for(i=KIOSK_PIN_FREE+1; i<nFail && iPause<KIOSK_PIN_PAUSE_MAX; i++){
+    iPause *= 2;
+  }
+  return iPause<KIOSK_PIN_PAUSE_MAX ? iPause : KIOSK_PIN_PAUSE_MAX;
+}

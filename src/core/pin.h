@@ -27,4 +27,21 @@ int kioskPinHash(const char *zPin, char **pzHash, KioskError *pErr);
 ** wherever the strings differ. */
 int kioskPinVerify(const char *zPin, const char *zHash);
 
+/*
+** The throttle on wrong PINs. KIOSK_PIN_FREE wrong PINs in a row are
+** free; the next ones each start a pause, 30 seconds after the third,
+** doubling with every further wrong PIN up to KIOSK_PIN_PAUSE_MAX. The
+** count goes back to 0 only with the right PIN (or a new PIN set). The
+** records keep the count and the end of the pause (reclog.c), so a
+** restart changes nothing: at the cap, all 4-digit PINs take years.
+*/
+#define KIOSK_PIN_FREE 2
+#define KIOSK_PIN_PAUSE_FIRST 30
+#define KIOSK_PIN_PAUSE_MAX 3600
+
+/* Seconds to refuse every PIN after the nFail-th wrong one in a row:
+** 0 for nFail <= KIOSK_PIN_FREE, then 30, 60, 120, ... at most
+** KIOSK_PIN_PAUSE_MAX. Never fails. */
+long long kioskPinPause(int nFail);
+
 #endif

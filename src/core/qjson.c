@@ -178,3 +178,162 @@ char *kioskQuestionToJson(const KioskQuestion *q, int flags){
   }
   return sqlite3_str_finish(p);
 }
+
+/* ---- reading ---- */
+
+/* Copy column i as a string into *pz (NULL stays NULL). -1 out of memory. */
+static int colStr(sqlite3_stmt *pStmt, int i, char **pz){
+  const char *z = (const char *)sqlite3_column_text(pStmt, i);
+  *pz = 0;
+  if( sqlite3_column_type(pStmt, i)==SQLITE_NULL || z==0 ) return 0;
+  *pz = kioskStrDup(z);
+  return *pz ? 0 : -1;
+}
+
+/* Run pStmt (bound ?1 = the JSON, ?2 = a path) and append each row's column
+** 0 as a string through xAdd. Returns an SQLite code, SQLITE_NOMEM for an
+** xAdd failure. */
+static int eachString(sqlite3_stmt *pStmt, const char *zPath, KioskQuestion *q,
+                      int (*xAdd)(KioskQuestion *, const char *)){
+  int rc;
+  sqlite3_reset(pStmt);
+  sqlite3_bind_text(pStmt, 2, zPath, -1, SQLITE_STATIC);
+  while( (rc = sqlite3_step(pStmt))==SQLITE_ROW ){
+    const char *z = (const char *)sqlite3_column_text(pStmt, 0);
+    if( xAdd(q, z ? z : "") ) return SQLITE_NOMEM;
+  }
+  return rc==SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+int kioskQuestionFromJson(sqlite3 *db, const char *zJson, KioskQuestion **ppQ,
+                          KioskError *pErr){
+  static const char zTop[] =
+    "SELECT json_extract(?1,'$.id'), json_extract(?1,'$.kind'),"
+    " json_extract(?1,'$.topic'), json_extract(?1,'$.stage'),"
+    " json_extract(?1,'$.prompt'), json_extract(?1,'$.points'),"
+    " json_extract(?1,'$.value'), json_extract(?1,'$.tol'),"
+    " json_extract(?1,'$.min'), json_extract(?1,'$.max'),"
+    " json_extract(?1,'$.unit'), json_extract(?1,'$.answer'),"
+    " json_extract(?1,'$.explain'), json_extract(?1,'$.feedback'),"
+    " json_extract(?1,'$.lesson.stage'), json_extract(?1,'$.lesson.para'),"
+    " json_type(?1,'$.min')";
+  static const char zOpt[] =
+    "SELECT json_extract(value,'$.text'), json_extract(value,'$.credit'),"
+    " json_extract(value,'$.feedback'), json_extract(value,'$.fact')"
+    " FROM json_each(?1,'$.options') ORDER BY key";
+  static const char zPair[] =
+    "SELECT json_extract(value,'$.left'), json_extract(value,'$.right')"
+    " FROM json_each(?1,'$.pairs') ORDER BY key";
+  static const char zList[] =
+    "SELECT value FROM json_each(?1, ?2) ORDER BY key";
+  sqlite3_stmt *pTop = 0, *pOpt = 0, *pPair = 0, *pList = 0;
+  KioskQuestion *q = 0;
+  const char *zKind;
+  int rc, i, nOrder = 0;
+
+  *ppQ = 0;
+  if( zJson==0 ) zJson = "";
+  rc = sqlite3_prepare_v2(db, zTop, -1, &pTop, 0);
+  if( rc==SQLITE_OK ) rc = sqlite3_prepare_v2(db, zOpt, -1, &pOpt, 0);
+  if( rc==SQLITE_OK ) rc = sqlite3_prepare_v2(db, zPair, -1, &pPair, 0);
+  if( rc==SQLITE_OK ) rc = sqlite3_prepare_v2(db, zList, -1, &pList, 0);
+  if( rc!=SQLITE_OK ) goto db_error;
+  sqlite3_bind_text(pTop, 1, zJson, -1, SQLITE_STATIC);
+  sqlite3_bind_text(pOpt, 1, zJson, -1, SQLITE_STATIC);
+  sqlite3_bind_text(pPair, 1, zJson, -1, SQLITE_STATIC);
+  sqlite3_bind_text(pList, 1, zJson, -1, SQLITE_STATIC);
+  rc = sqlite3_step(pTop);
+  if( rc!=SQLITE_ROW ){
+    /* Malformed JSON fails the step. */
+    kioskErrorSet(pErr, KIOSK_EQUIZ, "JSON", 0, 0, 0,
+                  "a stored question is not JSON: %s", sqlite3_errmsg(db));
+    goto fail;
+  }
+  q = kioskQuestionNew();
+  if( q==0 ) goto no_mem;
+  zKind = (const char *)sqlite3_column_text(pTop, 1);
+  if( sqlite3_column_type(pTop, 0)!=SQLITE_TEXT
+   || zKind==0 || kioskQKindFromName(zKind, &q->eKind) ){
+    kioskErrorSet(pErr, KIOSK_EQUIZ, "JSON", 0, 0, 0,
+                  "a stored question has no id or no known kind");
+    goto fail;
+  }
+  if( colStr(pTop, 0, &q->zId) || colStr(pTop, 2, &q->zTopic)
+   || colStr(pTop, 3, &q->zStage) || colStr(pTop, 4, &q->zPrompt)
+   || colStr(pTop, 10, &q->zUnit) || colStr(pTop, 11, &q->zAnswer)
+   || colStr(pTop, 12, &q->zExplain) || colStr(pTop, 13, &q->zFeedbackWrong)
+   || colStr(pTop, 14, &q->zLessonStage) ){
+    goto no_mem;
+  }
+  if( sqlite3_column_type(pTop, 5)!=SQLITE_NULL ){
+    q->rPoints = sqlite3_column_double(pTop, 5);
+  }
+  q->rValue = sqlite3_column_double(pTop, 6);
+  q->rTol = sqlite3_column_double(pTop, 7);
+  if( sqlite3_column_type(pTop, 16)!=SQLITE_NULL ){
+    q->rMin = sqlite3_column_double(pTop, 8);
+    q->rMax = sqlite3_column_double(pTop, 9);
+  }
+  q->iLessonPara = sqlite3_column_int(pTop, 15);
+
+  while( (rc = sqlite3_step(pOpt))==SQLITE_ROW ){
+    const char *zText = (const char *)sqlite3_column_text(pOpt, 0);
+    const char *zFb = (const char *)sqlite3_column_text(pOpt, 2);
+    const char *zFact = (const char *)sqlite3_column_text(pOpt, 3);
+    if( kioskQuestionAddOption(q, zText ? zText : "",
+                               sqlite3_column_double(pOpt, 1), zFb, zFact) ){
+      goto no_mem;
+    }
+  }
+  if( rc!=SQLITE_DONE ) goto db_error;
+  while( (rc = sqlite3_step(pPair))==SQLITE_ROW ){
+    const char *zL = (const char *)sqlite3_column_text(pPair, 0);
+    const char *zR = (const char *)sqlite3_column_text(pPair, 1);
+    if( kioskQuestionAddPair(q, zL ? zL : "", zR ? zR : "") ) goto no_mem;
+  }
+  if( rc!=SQLITE_DONE ) goto db_error;
+  if( (rc = eachString(pList, "$.accept", q, kioskQuestionAddAccept))!=0
+   || (rc = eachString(pList, "$.facts", q, kioskQuestionAddFact))!=0
+   || (rc = eachString(pList, "$.sources", q, kioskQuestionAddSource))!=0 ){
+    if( rc==SQLITE_NOMEM ) goto no_mem;
+    goto db_error;
+  }
+  if( q->eKind==KQ_ORDER && q->nOption>0 ){
+    q->aOrder = sqlite3_malloc64(sizeof(int)*(size_t)q->nOption);
+    if( q->aOrder==0 ) goto no_mem;
+    for(i=0; i<q->nOption; i++) q->aOrder[i] = i;
+    sqlite3_reset(pList);
+    sqlite3_bind_text(pList, 2, "$.order", -1, SQLITE_STATIC);
+    while( (rc = sqlite3_step(pList))==SQLITE_ROW ){
+      int v = sqlite3_column_int(pList, 0);
+      if( nOrder<q->nOption && v>=0 && v<q->nOption ) q->aOrder[nOrder] = v;
+      nOrder++;
+    }
+    if( rc!=SQLITE_DONE ) goto db_error;
+    if( nOrder!=q->nOption ){
+      kioskErrorSet(pErr, KIOSK_EQUIZ, "JSON", 0, 0, 0,
+                    "stored question %s: its order does not fit its options",
+                    q->zId);
+      goto fail;
+    }
+  }
+  sqlite3_finalize(pTop);
+  sqlite3_finalize(pOpt);
+  sqlite3_finalize(pPair);
+  sqlite3_finalize(pList);
+  *ppQ = q;
+  return KIOSK_OK;
+
+no_mem:
+  kioskErrorSet(pErr, KIOSK_ENOMEM, 0, 0, 0, 0, "out of memory");
+  goto fail;
+db_error:
+  kioskErrorSet(pErr, KIOSK_EDB, "QUERY", 0, 0, 0, "%s", sqlite3_errmsg(db));
+fail:
+  sqlite3_finalize(pTop);
+  sqlite3_finalize(pOpt);
+  sqlite3_finalize(pPair);
+  sqlite3_finalize(pList);
+  kioskQuestionFree(q);
+  return pErr ? (int)pErr->eClass : KIOSK_EQUIZ;
+}

@@ -11,6 +11,7 @@
 #define KIOSK_QJSON_H
 
 #include <sqlite3.h>
+#include "kerror.h"
 #include "question.h"
 
 #define KIOSK_QJSON_KEY 0x01   /* include answers, explanations, sources */
@@ -23,6 +24,16 @@ void kioskQuestionJsonAppend(sqlite3_str *pStr, const KioskQuestion *q,
 /* The JSON object of q as a sqlite3_malloc'd string, NULL when out of
 ** memory. */
 char *kioskQuestionToJson(const KioskQuestion *q, int flags);
+
+/*
+** Read back a question written with KIOSK_QJSON_KEY into *ppQ (the
+** caller's, kioskQuestionFree). The JSON is taken apart with SQLite's JSON
+** functions on db (any connection: nothing is read from it). Returns 0, or
+** KIOSK_EQUIZ "JSON" for text that is not such a question (no id, an
+** unknown kind), KIOSK_EDB, KIOSK_ENOMEM; *ppQ is then NULL.
+*/
+int kioskQuestionFromJson(sqlite3 *db, const char *zJson, KioskQuestion **ppQ,
+                          KioskError *pErr);
 
 /* Append z as a JSON string literal (quotes included; NULL as null). */
 void kioskJsonString(sqlite3_str *pStr, const char *z);

@@ -11,6 +11,7 @@ struct KioskRecords {
   sqlite3 *db;
   char *zPath;        /* sqlite3_malloc'd copy of the path opened */
   int nBackup;        /* backups to keep; 0 for none */
+  char *zWarning;     /* sqlite3_malloc'd: why the open's backup failed */
 };
 
 /* Fill pErr from the connection's last error (class KIOSK_EDB, code zCode)
@@ -41,5 +42,30 @@ int kioskRecStudentCheck(KioskRecords *p, sqlite3_int64 iId,
 ** ?5 status of a listing query, whose WHERE clause tests each as
 ** "(?1=0 OR ...)" / "(?3 IS NULL OR ...)". */
 void kioskRecBindFilter(sqlite3_stmt *pStmt, const KioskRecFilter *pF);
+
+/* Apply one answer to the review state of (iStudent, zFact), inside the
+** caller's transaction. iAttempt/idx name the question (0/-1: none). */
+int kioskRecReviewUpdate(KioskRecords *p, sqlite3_int64 iStudent,
+                         const char *zFact, const char *zStage, int bCorrect,
+                         long long iNow, sqlite3_int64 iAttempt, int idx,
+                         KioskError *pErr);
+
+/* recquestion.c: questions stored once by content. Store q as question
+** idx of iAttempt (inside the caller's transaction); read one back as
+** JSON (qjson.h) or as a question (the caller's, kioskQuestionFree). */
+struct KioskQuestion;
+int kioskRecAskedPut(KioskRecords *p, sqlite3_int64 iAttempt, int idx,
+                     const struct KioskQuestion *q, KioskError *pErr);
+int kioskRecAskedJson(KioskRecords *p, sqlite3_int64 iAttempt, int idx,
+                      char **pzJson, KioskError *pErr);
+int kioskRecAskedGet(KioskRecords *p, sqlite3_int64 iAttempt, int idx,
+                     struct KioskQuestion **ppQ, KioskError *pErr);
+/* The SQL function kiosk_question(question, parts): a question's JSON. */
+int kioskRecRegisterFunctions(sqlite3 *db);
+/* The C part of the migration from schema 2 to 3 (records.c). */
+int kioskRecMigrateQuestions(KioskRecords *p, KioskError *pErr);
+/* The SQL of the step from schema 1 to 2, for tests that make a schema 2
+** database. */
+extern const char *const kioskRecMigrationSql2;
 
 #endif

@@ -1,41 +1,132 @@
 /*
 ** records.c: opening records.db safely, and its small tables.
 **
-** Opening is where the database is kept safe: integrity check (a corrupt
-** file is moved aside, never replaced), WAL with synchronous=FULL, rotating
-** backups through the online backup API, and in-place migrations by
-** user_version. Also here: students, settings, the PIN and packs.
+** Opening is where the database is kept safe: only a file of ours is
+** opened (dbkind.h), created 0600, integrity check (a corrupt file is
+** moved aside, never replaced), WAL with synchronous=FULL, a backup
+** (recbackup.c), and in-place migrations by user_version. Also here: students, settings, the PIN and packs.
 ** Attempts, answers and the review schedule are recattempt.c; item
 ** analysis and CSV export are recreport.c.
 */
 #include "recint.h"
+#include "dbkind.h"
 #include "pin.h"
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
-/* PRAGMA application_id of a records database: "KREC". It tells records.db
-** from course.db (both have user_version 1) and from any other file. */
-#define RECORDS_APP_ID 0x4B524543
+/* PRAGMA application_id of a records database: "KREC" (dbkind.h). It
+** tells records.db from course.db and from any other file. */
+#define RECORDS_APP_ID KIOSK_APPID_RECORDS
 
 /*
 ** Migrations: aMigration[v-1] brings a database from user_version v to v+1,
-** in one transaction with the new version stamped. A new database gets
+** in one transaction with the new version stamped: zSql, then xStep (C
+** work, may be NULL), then zSqlAfter (may be NULL). A new database gets
 ** records.sql (the latest schema) directly. To change the schema: edit
 ** records.sql, bump KIOSK_RECORDS_SCHEMA_VERSION, append the step here,
 ** and extend test-records.c's migration test.
 */
-static const char *const aMigration[] = {
-  0   /* none yet: version 1 is the first */
+typedef struct Migration {
+  const char *zSql;
+  int (*xStep)(KioskRecords *, KioskError *);
+  const char *zSqlAfter;
+} Migration;
+
+/* 1 -> 2: the settings a run kept in its first question's dict (ui.run)
+** and the time a student left it (setting attempt.N.left-at) become
+** columns of the attempt; answers get their text. The run settings
+** themselves are read out of the question dicts by the next step. */
+static const char zMigrate2[] =
+  "ALTER TABLE attempts ADD COLUMN title TEXT;"
+  "ALTER TABLE attempts ADD COLUMN seed INTEGER;"
+  "ALTER TABLE attempts ADD COLUMN time_limit INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE attempts ADD COLUMN feedback TEXT NOT NULL DEFAULT 'each';"
+  "ALTER TABLE attempts ADD COLUMN pass_mark REAL NOT NULL DEFAULT 60;"
+  "ALTER TABLE attempts ADD COLUMN left_at INTEGER;"
+  "ALTER TABLE answers ADD COLUMN text TEXT NOT NULL DEFAULT '';"
+  "UPDATE attempts SET left_at=(SELECT CAST(value AS INTEGER) FROM settings"
+  " WHERE key='attempt.'||attempts.id||'.left-at');"
+  "DELETE FROM settings WHERE key GLOB 'attempt.[0-9]*.left-at';";
+
+/* 2 -> 3: questions stored once by content (recquestion.c reads the old
+** Tcl dict bodies), attempts get a uid and their clock columns. The old
+** tables are renamed aside, the new ones made from records.sql, filled,
+** and the old ones dropped. */
+static const char zMigrate3[] =
+  "ALTER TABLE attempts RENAME TO v2_attempts;"
+  "ALTER TABLE questions RENAME TO v2_questions;"
+  "ALTER TABLE question_options RENAME TO v2_question_options;"
+  "ALTER TABLE question_facts RENAME TO v2_question_facts;"
+  "ALTER TABLE answers RENAME TO v2_answers;"
+  "ALTER TABLE answer_picks RENAME TO v2_answer_picks;"
+  "DROP INDEX attempts_student;"
+  "DROP INDEX attempts_pack;"
+  "DROP INDEX questions_qid;";
+static const char zMigrate3After[] =
+  "INSERT INTO answer_picks(attempt, idx, opt)"
+  " SELECT attempt, idx, opt FROM v2_answer_picks;"
+  "DROP TABLE v2_answer_picks;"
+  "DROP TABLE v2_answers;"
+  "DROP TABLE v2_question_facts;"
+  "DROP TABLE v2_question_options;"
+  "DROP TABLE v2_questions;"
+  "DROP TABLE v2_attempts;";
+
+static int createMissing(KioskRecords *p, KioskError *pErr);
+
+static int migrate3(KioskRecords *p, KioskError *pErr){
+  int rc = createMissing(p, pErr);
+  if( rc==KIOSK_OK ){
+    rc = kioskRecExec(p,
+      "INSERT INTO attempts(id, uid, student, kind, pack, stage, status,"
+      " started, finished, title, seed, time_limit, feedback, pass_mark,"
+      " allowed, sitting, used, left_at)"
+      " SELECT id, lower(hex(randomblob(16))), student, kind, pack, stage,"
+      " status, started, finished, title, seed, time_limit, feedback,"
+      " pass_mark, 0, CAST(strftime('%s', started) AS INTEGER), 0, left_at"
+      " FROM v2_attempts", pErr);
+  }
+  if( rc==KIOSK_OK ) rc = kioskRecMigrateQuestions(p, pErr);
+  return rc;
+}
+
+/* 3 -> 4: the PIN throttle and the operator log (pin.h, reclog.c). IF NOT
+** EXISTS: a database migrated from before 3 got them from records.sql in
+** step 3 already. */
+static const char zMigrate4[] =
+  "CREATE TABLE IF NOT EXISTS pin_throttle ("
+  "  id    INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  fails INTEGER NOT NULL DEFAULT 0 CHECK (fails >= 0),"
+  "  until INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE IF NOT EXISTS oplog ("
+  "  id      INTEGER PRIMARY KEY,"
+  "  at      TEXT NOT NULL,"
+  "  kind    TEXT NOT NULL CHECK (length(kind) BETWEEN 1 AND 16),"
+  "  message TEXT NOT NULL"
+  ");";
+
+static const Migration aMigration[] = {
+  { zMigrate2, 0, 0 },
+  { zMigrate3, migrate3, zMigrate3After },
+  { zMigrate4, 0, 0 },
 };
+
+const char *const kioskRecMigrationSql2 = zMigrate2;
 
 /* ---- shared helpers (recint.h) ---- */
 
 int kioskRecDbError(KioskRecords *p, const char *zCode, KioskError *pErr){
+  /* A full disk has a code of its own: the kiosk tells the student and
+  ** the operator something they can act on. */
+  if( (sqlite3_extended_errcode(p->db) & 0xff)==SQLITE_FULL ) zCode = "FULL";
   return kioskErrorSet(pErr, KIOSK_EDB, zCode, 0, 0, 0, "%s",
                        sqlite3_errmsg(p->db));
 }
@@ -147,16 +238,12 @@ static int pragmaInt(sqlite3 *db, const char *zSql, int *pi){
   return rc==SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-/*
-** Run PRAGMA integrity_check. Returns 0 when the database is sound, 1 when
-** it is corrupt or not a database (zWhy says how), -1 on any other failure
-** (busy, I/O, permissions: the file may be fine, so it must not be moved).
-*/
-static int integrityCheck(sqlite3 *db, char *zWhy, int nWhy){
+/* Run one integrity check statement zSql; see integrityCheck. */
+static int checkWith(sqlite3 *db, const char *zSql, char *zWhy, int nWhy){
   sqlite3_stmt *pStmt = 0;
   int rc, nRow = 0, bOk = 0, ret;
   zWhy[0] = 0;
-  rc = sqlite3_prepare_v2(db, "PRAGMA integrity_check(10)", -1, &pStmt, 0);
+  rc = sqlite3_prepare_v2(db, zSql, -1, &pStmt, 0);
   if( rc==SQLITE_OK ){
     while( (rc = sqlite3_step(pStmt))==SQLITE_ROW ){
       const char *z = (const char *)sqlite3_column_text(pStmt, 0);
@@ -175,6 +262,70 @@ static int integrityCheck(sqlite3 *db, char *zWhy, int nWhy){
   }
   sqlite3_finalize(pStmt);
   return ret;
+}
+
+/*
+** Check the database at open, at a cost that does not grow with the
+** answers: a database up to KIOSK_RECORDS_CHECK_ALL bytes gets PRAGMA
+** integrity_check; a larger one a check of its header and schema and of
+** every table but those that grow with the answers (attempts, asked,
+** answers, answer_picks; they have kioskRecordsCheck). Returns 0 when
+** sound, 1 when corrupt or not a database (zWhy says how), -1 on any other
+** failure (busy, I/O, permissions: the file may be fine, so it must not be
+** moved).
+*/
+static int integrityCheck(sqlite3 *db, char *zWhy, int nWhy){
+  static const char *const azSmall[] = {
+    "students", "review", "lessons_read", "packs", "settings", "secrets",
+    "questions", "qtexts"
+  };
+  int nPage = 0, nSize = 0, rc;
+  size_t i;
+  if( pragmaInt(db, "PRAGMA page_count", &nPage)
+   || pragmaInt(db, "PRAGMA page_size", &nSize) ){
+    return checkWith(db, "PRAGMA integrity_check(10)", zWhy, nWhy);
+  }
+  if( (sqlite3_int64)nPage*nSize <= KIOSK_RECORDS_CHECK_ALL ){
+    return checkWith(db, "PRAGMA integrity_check(10)", zWhy, nWhy);
+  }
+  for(i=0; i<sizeof(azSmall)/sizeof(azSmall[0]); i++){
+    char *zSql = sqlite3_mprintf("PRAGMA integrity_check(%Q)", azSmall[i]);
+    int bHas = 0;
+    char *zHas = sqlite3_mprintf("SELECT count(*) FROM sqlite_schema"
+                                 " WHERE type='table' AND name=%Q", azSmall[i]);
+    if( zSql==0 || zHas==0 ){
+      sqlite3_free(zSql);
+      sqlite3_free(zHas);
+      return -1;
+    }
+    rc = pragmaInt(db, zHas, &bHas);
+    sqlite3_free(zHas);
+    if( rc!=SQLITE_OK ){
+      sqlite3_free(zSql);
+      snprintf(zWhy, (size_t)nWhy, "%s", sqlite3_errmsg(db));
+      rc &= 0xff;
+      return (rc==SQLITE_CORRUPT || rc==SQLITE_NOTADB) ? 1 : -1;
+    }
+    rc = bHas ? checkWith(db, zSql, zWhy, nWhy) : 0;
+    sqlite3_free(zSql);
+    if( rc ) return rc;
+  }
+  return 0;
+}
+
+int kioskRecordsCheck(KioskRecords *p, int *pbOk, char **pzWhy,
+                      KioskError *pErr){
+  char zWhy[512];
+  int rc = checkWith(p->db, "PRAGMA integrity_check(10)", zWhy,
+                     (int)sizeof(zWhy));
+  *pbOk = rc==0;
+  if( pzWhy ) *pzWhy = 0;
+  if( rc<0 ){
+    return kioskErrorSet(pErr, KIOSK_EDB, "CHECK", p->zPath, 0, 0,
+                         "cannot check the records database: %s", zWhy);
+  }
+  if( rc>0 && pzWhy ) *pzWhy = sqlite3_mprintf("%s", zWhy);
+  return KIOSK_OK;
 }
 
 /* Rename zPath (and its -wal, -shm) to a free "zPath.corrupt-<UTC time>"
@@ -211,84 +362,39 @@ static int moveAside(const char *zPath, char *zNew, size_t nNew){
   return rc;
 }
 
-/* Copy the open database into the new file zDest with the backup API. */
-static int backupTo(KioskRecords *p, const char *zDest, KioskError *pErr){
-  sqlite3 *pDest = 0;
-  sqlite3_backup *pBackup = 0;
-  int rc;
-
-  (void)unlink(zDest);
-  rc = sqlite3_open_v2(zDest, &pDest,
-                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, 0);
-  if( rc==SQLITE_OK ){
-    pBackup = sqlite3_backup_init(pDest, "main", p->db, "main");
-    if( pBackup==0 ){
-      rc = sqlite3_errcode(pDest);
-    }else{
-      rc = sqlite3_backup_step(pBackup, -1);
-      sqlite3_backup_finish(pBackup);
-      rc = rc==SQLITE_DONE ? SQLITE_OK : rc;
+/*
+** Records are private: a new records.db is created 0600 whatever the
+** umask (SQLite gives its -wal and -shm the database's mode), and an older
+** one readable by others is narrowed to 0600 with its -wal and -shm.
+** Returns 0, or errno.
+*/
+static int makePrivate(const char *zPath, int bExists){
+  static const char *const azSuffix[] = { "", "-wal", "-shm" };
+  size_t i;
+  if( !bExists ){
+    int fd = open(zPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if( fd<0 ) return errno==EEXIST ? 0 : errno;
+    if( fchmod(fd, 0600)!=0 ){
+      int e = errno;
+      close(fd);
+      return e;
     }
+    return close(fd)==0 ? 0 : errno;
   }
-  if( rc!=SQLITE_OK ){
-    kioskErrorSet(pErr, KIOSK_ERECORDS, "BACKUP", zDest, 0, 0,
-                  "cannot write a backup: %s",
-                  pDest ? sqlite3_errmsg(pDest) : sqlite3_errstr(rc));
-    sqlite3_close(pDest);
-    (void)unlink(zDest);
-    return KIOSK_ERECORDS;
-  }
-  if( sqlite3_close(pDest)!=SQLITE_OK ){
-    return kioskErrorSet(pErr, KIOSK_ERECORDS, "BACKUP", zDest, 0, 0,
-                         "cannot close the backup");
-  }
-  return KIOSK_OK;
-}
-
-int kioskRecordsBackup(KioskRecords *p, char **pzPath, KioskError *pErr){
-  char *zTmp = 0, *zFrom = 0, *zTo = 0;
-  int i, rc = KIOSK_OK;
-
-  if( pzPath ) *pzPath = 0;
-  if( isMemory(p->zPath) || p->nBackup<=0 ){
-    if( pzPath ) *pzPath = sqlite3_mprintf("");
-    return KIOSK_OK;
-  }
-  /* Write the new copy beside the old ones first: a crash here leaves
-  ** every existing backup untouched. */
-  zTmp = sqlite3_mprintf("%s.bak-tmp", p->zPath);
-  if( zTmp==0 ) goto no_mem;
-  if( (rc = backupTo(p, zTmp, pErr))!=0 ) goto done;
-  for(i=p->nBackup-1; i>=1; i--){
-    sqlite3_free(zFrom);
-    sqlite3_free(zTo);
-    zFrom = sqlite3_mprintf("%s.bak.%d", p->zPath, i);
-    zTo = sqlite3_mprintf("%s.bak.%d", p->zPath, i+1);
-    if( zFrom==0 || zTo==0 ) goto no_mem;
-    if( fileExists(zFrom) && rename(zFrom, zTo)!=0 ){
-      rc = kioskErrorSet(pErr, KIOSK_ERECORDS, "BACKUP", zFrom, 0, 0,
-                         "cannot rotate the backup: %s", strerror(errno));
-      goto done;
+  for(i=0; i<sizeof(azSuffix)/sizeof(azSuffix[0]); i++){
+    struct stat st;
+    char *z = sqlite3_mprintf("%s%s", zPath, azSuffix[i]);
+    if( z==0 ) return ENOMEM;
+    /* not ours to change (EPERM: another user's file): left as it is */
+    if( stat(z, &st)==0 && (st.st_mode & 077)!=0
+     && chmod(z, st.st_mode & 07700)!=0 && errno!=EPERM ){
+      int e = errno;
+      sqlite3_free(z);
+      return e;
     }
+    sqlite3_free(z);
   }
-  sqlite3_free(zTo);
-  zTo = sqlite3_mprintf("%s.bak.1", p->zPath);
-  if( zTo==0 ) goto no_mem;
-  if( rename(zTmp, zTo)!=0 ){
-    rc = kioskErrorSet(pErr, KIOSK_ERECORDS, "BACKUP", zTo, 0, 0,
-                       "cannot rename the backup: %s", strerror(errno));
-    goto done;
-  }
-  if( pzPath ){ *pzPath = zTo; zTo = 0; }
-  goto done;
-
-no_mem:
-  rc = kioskErrorSet(pErr, KIOSK_ENOMEM, 0, 0, 0, 0, "out of memory");
-done:
-  sqlite3_free(zTmp);
-  sqlite3_free(zFrom);
-  sqlite3_free(zTo);
-  return rc;
+  return 0;
 }
 
 /* Give an empty database the latest schema, in one transaction. */
@@ -315,23 +421,80 @@ static int createSchema(KioskRecords *p, KioskError *pErr){
   return KIOSK_OK;
 }
 
-/* Bring a database at iVersion up to the current version, one step per
-** transaction, so an interrupted migration resumes where it stopped. */
-static int migrate(KioskRecords *p, int iVersion, KioskError *pErr){
-  int v;
-  for(v=iVersion; v<KIOSK_RECORDS_SCHEMA_VERSION; v++){
-    const char *zStep = (size_t)(v-1) < sizeof(aMigration)/sizeof(aMigration[0])
-                      ? aMigration[v-1] : 0;
+/* The end of the SQL statement that starts at z (past its ';'); NULL
+** when out of memory. */
+static const char *stmtEnd(const char *z){
+  const char *c;
+  for(c=z; *c; c++){
+    if( *c==';' ){
+      char *zPre = sqlite3_mprintf("%.*s", (int)(c-z+1), z);
+      int bDone;
+      if( zPre==0 ) return 0;
+      bDone = sqlite3_complete(zPre);
+      sqlite3_free(zPre);
+      if( bDone ) return c+1;
+    }
+  }
+  return c;
+}
+
+/* Run each statement of records.sql that makes an object the database
+** lacks (a migration's new tables, from the one description of them). */
+static int createMissing(KioskRecords *p, KioskError *pErr){
+  const char *zSql = kioskRecordsSchemaSql;
+  while( zSql && *zSql ){
+    sqlite3_stmt *pStmt = 0;
+    const char *zTail = 0;
+    int rc = sqlite3_prepare_v2(p->db, zSql, -1, &pStmt, &zTail);
+    if( rc!=SQLITE_OK ){
+      /* CREATE of an object that exists fails here, before it runs. */
+      if( strstr(sqlite3_errmsg(p->db), "already exists")==0 ){
+        return kioskRecDbError(p, "MIGRATE", pErr);
+      }
+      zTail = stmtEnd(zSql);
+      if( zTail==0 ) return kioskErrorSet(pErr, KIOSK_ENOMEM, 0, 0, 0, 0,
+                                          "out of memory");
+    }else if( pStmt ){
+      rc = sqlite3_step(pStmt);
+      sqlite3_finalize(pStmt);
+      if( rc!=SQLITE_DONE ) return kioskRecDbError(p, "MIGRATE", pErr);
+    }
+    zSql = zTail;
+  }
+  return KIOSK_OK;
+}
+
+/* Bring a database at iVersion up to iTarget, one step per transaction,
+** so an interrupted migration resumes where it stopped. Foreign keys are
+** off meanwhile (tables are renamed and rebuilt), and checked after. */
+static int migrateTo(KioskRecords *p, int iVersion, int iTarget,
+                     KioskError *pErr){
+  int v, rc = SQLITE_OK;
+  sqlite3_exec(p->db, "PRAGMA foreign_keys=OFF", 0, 0, 0);
+  for(v=iVersion; v<iTarget; v++){
+    const Migration *pM = (size_t)(v-1) < sizeof(aMigration)/sizeof(aMigration[0])
+                        ? &aMigration[v-1] : 0;
     char *zErr = 0, *zStamp;
-    int rc;
-    if( v<1 || zStep==0 ){
+    if( v<1 || pM==0 ){
+      sqlite3_exec(p->db, "PRAGMA foreign_keys=ON", 0, 0, 0);
       return kioskErrorSet(pErr, KIOSK_ERECORDS, "VERSION", p->zPath, 0, 0,
                            "no migration from records schema version %d", v);
     }
     zStamp = sqlite3_mprintf("PRAGMA user_version = %d", v+1);
     rc = zStamp ? sqlite3_exec(p->db, "BEGIN IMMEDIATE", 0, 0, &zErr)
                 : SQLITE_NOMEM;
-    if( rc==SQLITE_OK ) rc = sqlite3_exec(p->db, zStep, 0, 0, &zErr);
+    if( rc==SQLITE_OK ) rc = sqlite3_exec(p->db, pM->zSql, 0, 0, &zErr);
+    if( rc==SQLITE_OK && pM->xStep && pM->xStep(p, pErr) ){
+      sqlite3_free(zStamp);
+      sqlite3_exec(p->db, "ROLLBACK", 0, 0, 0);
+      sqlite3_exec(p->db, "PRAGMA foreign_keys=ON", 0, 0, 0);
+      return kioskErrorSet(pErr, pErr->eClass, "MIGRATE", p->zPath, 0, 0,
+                           "cannot migrate records from version %d to %d: %s",
+                           v, v+1, pErr->zMsg);
+    }
+    if( rc==SQLITE_OK && pM->zSqlAfter ){
+      rc = sqlite3_exec(p->db, pM->zSqlAfter, 0, 0, &zErr);
+    }
     if( rc==SQLITE_OK ) rc = sqlite3_exec(p->db, zStamp, 0, 0, &zErr);
     if( rc==SQLITE_OK ) rc = sqlite3_exec(p->db, "COMMIT", 0, 0, &zErr);
     sqlite3_free(zStamp);
@@ -341,10 +504,16 @@ static int migrate(KioskRecords *p, int iVersion, KioskError *pErr){
                     v, v+1, zErr ? zErr : sqlite3_errmsg(p->db));
       sqlite3_free(zErr);
       sqlite3_exec(p->db, "ROLLBACK", 0, 0, 0);
+      sqlite3_exec(p->db, "PRAGMA foreign_keys=ON", 0, 0, 0);
       return KIOSK_EDB;
     }
   }
+  sqlite3_exec(p->db, "PRAGMA foreign_keys=ON", 0, 0, 0);
   return KIOSK_OK;
+}
+
+static int migrate(KioskRecords *p, int iVersion, KioskError *pErr){
+  return migrateTo(p, iVersion, KIOSK_RECORDS_SCHEMA_VERSION, pErr);
 }
 
 int kioskRecordsOpen(const char *zPath, int nBackup, KioskRecords **pp,
@@ -354,12 +523,41 @@ int kioskRecordsOpen(const char *zPath, int nBackup, KioskRecords **pp,
 
 int kioskRecordsOpenFlags(const char *zPath, int nBackup, int flags,
                           KioskRecords **pp, KioskError *pErr){
+  return kioskRecordsOpenAt(zPath, nBackup, flags, (long long)time(0), pp,
+                            pErr);
+}
+
+int kioskRecordsOpenAt(const char *zPath, int nBackup, int flags,
+                       long long iNow, KioskRecords **pp, KioskError *pErr){
   KioskRecords *p = 0;
   sqlite3 *db = 0;
   char zWhy[512], zMoved[1100];
   int rc, iVersion = 0, iAppId = 0, nTable = 0, bMem = isMemory(zPath);
+  int bOurs = 0;
 
   *pp = 0;
+  /* Only a records database of ours, or nothing, is opened (dbkind.h): a
+  ** course.db, another program's database or a text file is refused as it
+  ** is, whatever the flags. */
+  if( !bMem ){
+    KioskDbKind eKind;
+    int iHdrId = 0, e;
+    if( kioskDbKind(zPath, &eKind, &iHdrId, pErr) ) goto fail;
+    if( eKind==KIOSK_DB_COURSE || eKind==KIOSK_DB_OTHER
+     || (eKind==KIOSK_DB_SQLITE && iHdrId!=0) ){
+      kioskErrorSet(pErr, KIOSK_ERECORDS, "FOREIGN", zPath, 0, 0,
+                    "this is %s, not a kiosk records database; left as it is",
+                    kioskDbKindName(eKind));
+      goto fail;
+    }
+    bOurs = eKind==KIOSK_DB_RECORDS;
+    if( (e = makePrivate(zPath, eKind!=KIOSK_DB_MISSING))!=0 ){
+      kioskErrorSet(pErr, KIOSK_EIO, "OPEN", zPath, 0, 0,
+                    "cannot make the records database private: %s",
+                    strerror(e));
+      goto fail;
+    }
+  }
   rc = sqlite3_open_v2(zPath, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
                        0);
   if( rc!=SQLITE_OK ){
@@ -370,6 +568,11 @@ int kioskRecordsOpenFlags(const char *zPath, int nBackup, int flags,
   }
   sqlite3_extended_result_codes(db, 1);
   sqlite3_busy_timeout(db, 5000);
+  if( kioskRecRegisterFunctions(db)!=SQLITE_OK ){
+    kioskErrorSet(pErr, KIOSK_EDB, "OPEN", zPath, 0, 0, "%s",
+                  sqlite3_errmsg(db));
+    goto fail;
+  }
 
   rc = integrityCheck(db, zWhy, (int)sizeof(zWhy));
   if( rc<0 ){
@@ -384,6 +587,11 @@ int kioskRecordsOpenFlags(const char *zPath, int nBackup, int flags,
     if( bMem ){
       kioskErrorSet(pErr, KIOSK_ERECORDS, "CORRUPT", zPath, 0, 0,
                     "records database is corrupt (%s)", zWhy);
+    }else if( !bOurs ){
+      /* Damaged, and nothing in its header says it is ours. */
+      kioskErrorSet(pErr, KIOSK_ERECORDS, "FOREIGN", zPath, 0, 0,
+                    "this is a damaged SQLite database (%s) that is not a "
+                    "kiosk records database; left as it is", zWhy);
     }else if( flags & KIOSK_RECORDS_KEEP_CORRUPT ){
       kioskErrorSet(pErr, KIOSK_ERECORDS, "CORRUPT", zPath, 0, 0,
                     "records database is corrupt (%s); left as it is: the "
@@ -409,8 +617,10 @@ int kioskRecordsOpenFlags(const char *zPath, int nBackup, int flags,
     goto fail;
   }
   if( nTable>0 && iAppId!=RECORDS_APP_ID ){
-    kioskErrorSet(pErr, KIOSK_ERECORDS, "VERSION", zPath, 0, 0,
-                  "not a kiosk records database");
+    kioskErrorSet(pErr, KIOSK_ERECORDS, "FOREIGN", zPath, 0, 0,
+                  "this is %s, not a kiosk records database; left as it is",
+                  kioskDbIsOldCourse(db) ? "a kiosk course database"
+                  : kioskDbKindName(KIOSK_DB_SQLITE));
     goto fail;
   }
   if( nTable>0 && iVersion>KIOSK_RECORDS_SCHEMA_VERSION ){
@@ -461,9 +671,18 @@ int kioskRecordsOpenFlags(const char *zPath, int nBackup, int flags,
     /* Back up before touching anything: a failed migration, or a bug in
     ** this version, leaves yesterday's records one rename away. */
     int bMigrate = iVersion<KIOSK_RECORDS_SCHEMA_VERSION;
-    if( (bMigrate || !(flags & KIOSK_RECORDS_DEFER_BACKUP))
-     && kioskRecordsBackup(p, 0, pErr) ){
-      goto fail;
+    if( bMigrate && kioskRecordsBackup(p, 0, pErr) ) goto fail;
+    if( !bMigrate && !(flags & KIOSK_RECORDS_DEFER_BACKUP) ){
+      /* Opening needs no backup: a failed one is a warning (a full disk
+      ** must not refuse a PIN or a pack). */
+      KioskError errBackup;
+      kioskErrorClear(&errBackup);
+      if( kioskRecordsBackupAt(p, iNow, 0, &errBackup) ){
+        char zMsg[1600];
+        kioskErrorFormat(&errBackup, zMsg, (int)sizeof(zMsg));
+        p->zWarning = sqlite3_mprintf("%s", zMsg);
+        if( p->zWarning==0 ) goto no_mem;
+      }
     }
     if( bMigrate && migrate(p, iVersion, pErr) ) goto fail;
   }
@@ -478,9 +697,12 @@ fail:
   return pErr ? (int)pErr->eClass : KIOSK_ERECORDS;
 }
 
+const char *kioskRecordsOpenWarning(KioskRecords *p){ return p->zWarning; }
+
 void kioskRecordsClose(KioskRecords *p){
   if( p==0 ) return;
   sqlite3_close(p->db);
+  sqlite3_free(p->zWarning);
   sqlite3_free(p->zPath);
   sqlite3_free(p);
 }
@@ -579,6 +801,8 @@ int kioskRecordsStudentRemove(KioskRecords *p, sqlite3_int64 iId, int bKeep,
   sqlite3_stmt *pStmt = 0;
   int rc;
   if( (rc = kioskRecStudentCheck(p, iId, pErr))!=0 ) return rc;
+  /* Nothing is deleted without a backup made just before. */
+  if( !bKeep && (rc = kioskRecordsBackupAt(p, iNow, 0, pErr))!=0 ) return rc;
   kioskRecordsIsoTime(iNow, zTime);
   /* Deleting cascades to attempts, questions, answers, review, lessons. */
   if( kioskRecPrepare(p, bKeep
@@ -833,6 +1057,8 @@ int kioskRecordsPinSet(KioskRecords *p, const char *zPin, KioskError *pErr){
     if( sqlite3_step(pStmt)!=SQLITE_DONE ) rc = kioskRecDbError(p, "QUERY", pErr);
     sqlite3_finalize(pStmt);
   }
+  /* A new PIN starts with a clean slate: no pause left from the old one. */
+  if( rc==KIOSK_OK ) rc = kioskRecExec(p, "DELETE FROM pin_throttle", pErr);
   sqlite3_free(zHash);
   return rc;
 }
@@ -914,6 +1140,8 @@ int kioskRecordsPackRemove(KioskRecords *p, const char *zId,
                            KioskError *pErr){
   sqlite3_stmt *pStmt = 0;
   int rc;
+  /* Nothing is deleted without a backup made just before. */
+  if( (rc = kioskRecordsBackup(p, 0, pErr))!=0 ) return rc;
   if( kioskRecPrepare(p, "DELETE FROM packs WHERE id=?1", &pStmt, pErr) ){
     return KIOSK_EDB;
   }

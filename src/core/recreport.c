@@ -7,6 +7,9 @@
 ** database row for row.
 */
 #include "recint.h"
+#include "outfile.h"
+
+#include <csv.h>
 
 #include <errno.h>
 #include <string.h>
@@ -15,7 +18,7 @@
 /* The join every report starts from: answered questions of attempts,
 ** filtered by kioskRecBindFilter's ?1..?5 (stage is the question's). */
 #define ANSWERED_FROM \
-  " FROM questions q" \
+  " FROM asked_questions q" \
   " JOIN answers n ON n.attempt=q.attempt AND n.idx=q.idx" \
   " JOIN attempts a ON a.id=q.attempt" \
   " WHERE (?1=0 OR a.student=?1) AND (?2=0 OR a.id=?2)" \
@@ -35,10 +38,10 @@ static const char *const azItemSql[] = {
   ** attempt may show the same question's options in another order. */
   "SELECT q.qid AS question, o.text, max(o.credit) AS credit,"
   " count(pk.opt) AS picks"
-  " FROM questions q"
+  " FROM asked_questions q"
   " JOIN answers n ON n.attempt=q.attempt AND n.idx=q.idx"
   " JOIN attempts a ON a.id=q.attempt"
-  " JOIN question_options o ON o.attempt=q.attempt AND o.idx=q.idx"
+  " JOIN asked_options o ON o.attempt=q.attempt AND o.idx=q.idx"
   " LEFT JOIN answer_picks pk"
   "  ON pk.attempt=o.attempt AND pk.idx=o.idx AND pk.opt=o.opt"
   " WHERE (?1=0 OR a.student=?1) AND (?2=0 OR a.id=?2)"
@@ -72,10 +75,10 @@ static const char zExportSql[] =
   "SELECT a.id AS attempt, a.student AS student_id, s.name AS student,"
   " a.kind, a.pack, a.stage, a.started, a.finished, a.status,"
   " n.idx AS \"index\", q.qid AS question, q.topic,"
-  " (SELECT group_concat(fact, ' ') FROM (SELECT f.fact FROM question_facts f"
-  "   WHERE f.attempt=q.attempt AND f.idx=q.idx ORDER BY f.fact)) AS facts,"
+  " (SELECT group_concat(value, ' ') FROM (SELECT f.value"
+  "   FROM json_each(q.body, '$.facts') f ORDER BY f.value)) AS facts,"
   " q.prompt, n.answer, n.correct, n.credit, n.points, n.answered"
-  " FROM questions q"
+  " FROM asked_questions q"
   " JOIN answers n ON n.attempt=q.attempt AND n.idx=q.idx"
   " JOIN attempts a ON a.id=q.attempt"
   " JOIN students s ON s.id=a.student"
@@ -84,58 +87,87 @@ static const char zExportSql[] =
   " AND (?5 IS NULL OR a.status=?5)"
   " ORDER BY a.id, n.idx";
 
-/* Write one field, quoted when it holds a comma, quote, line end, or
-** leading/trailing space (RFC 4180). NULL is an empty field. */
-static void csvField(FILE *out, const char *z){
-  const char *c;
-  int bQuote = 0;
-  if( z==0 ) return;
-  if( z[0]==' ' || (z[0] && z[strlen(z)-1]==' ') ) bQuote = 1;
-  for(c=z; *c && !bQuote; c++){
-    if( *c==',' || *c=='"' || *c=='\n' || *c=='\r' ) bQuote = 1;
+/* The export for a teacher's spreadsheet: local times beside UTC, and the
+** answer as the student saw it (answers.text, stored by the core with
+** each answer: the chosen options' texts, or what was typed). */
+static const char zSafeSql[] =
+  "SELECT a.id AS attempt, a.student AS student_id, s.name AS student,"
+  " a.kind, a.pack, a.stage, a.started,"
+  " datetime(a.started, 'localtime') AS started_local, a.finished,"
+  " datetime(a.finished, 'localtime') AS finished_local, a.status,"
+  " n.idx AS \"index\", q.qid AS question, q.topic,"
+  " (SELECT group_concat(value, ' ') FROM (SELECT f.value"
+  "   FROM json_each(q.body, '$.facts') f ORDER BY f.value)) AS facts,"
+  " q.prompt, n.text AS answer, n.correct, n.credit, n.points, n.answered,"
+  " datetime(n.answered, 'localtime') AS answered_local"
+  " FROM asked_questions q"
+  " JOIN answers n ON n.attempt=q.attempt AND n.idx=q.idx"
+  " JOIN attempts a ON a.id=q.attempt"
+  " JOIN students s ON s.id=a.student"
+  " WHERE (?1=0 OR a.student=?1) AND (?2=0 OR a.id=?2)"
+  " AND (?3 IS NULL OR a.pack=?3) AND (?4 IS NULL OR q.stage=?4)"
+  " AND (?5 IS NULL OR a.status=?5)"
+  " ORDER BY a.id, n.idx";
+
+/*
+** One CSV field through libcsv's writer (always quoted, quotes doubled).
+** bSafe: a value a spreadsheet would take for a formula (starting with
+** = + - @, a tab or a carriage return) gets a leading ' as OWASP advises
+** ("CSV Injection"), so it shows as text. NULL is an empty field.
+** Returns 0, or EOF when the stream fails.
+*/
+static int csvPut(FILE *out, int bFirst, const char *z, int bSafe){
+  if( !bFirst && fputc(',', out)==EOF ) return EOF;
+  if( z==0 ) z = "";
+  if( bSafe && (z[0]=='=' || z[0]=='+' || z[0]=='-' || z[0]=='@'
+                || z[0]=='\t' || z[0]=='\r') ){
+    char *zQ = sqlite3_mprintf("'%s", z);
+    int rc;
+    if( zQ==0 ) return EOF;
+    rc = csv_fwrite(out, zQ, strlen(zQ));
+    sqlite3_free(zQ);
+    return rc;
   }
-  if( !bQuote ){
-    fputs(z, out);
-    return;
-  }
-  fputc('"', out);
-  for(c=z; *c; c++){
-    if( *c=='"' ) fputc('"', out);
-    fputc(*c, out);
-  }
-  fputc('"', out);
+  return csv_fwrite(out, z, strlen(z));
 }
 
 int kioskRecordsExport(KioskRecords *p, const KioskRecFilter *pF, FILE *out,
                        int *pnRow, KioskError *pErr){
+  return kioskRecordsExportAs(p, pF, 0, out, pnRow, pErr);
+}
+
+int kioskRecordsExportAs(KioskRecords *p, const KioskRecFilter *pF, int bRaw,
+                         FILE *out, int *pnRow, KioskError *pErr){
   sqlite3_stmt *pStmt = 0;
-  int i, nCol, rc, nRow = 0;
+  int i, nCol, rc = SQLITE_DONE, nRow = 0, bFail = 0;
   *pnRow = 0;
-  if( kioskRecPrepare(p, zExportSql, &pStmt, pErr) ) return KIOSK_EDB;
+  if( kioskRecPrepare(p, bRaw ? zExportSql : zSafeSql, &pStmt, pErr) ){
+    return KIOSK_EDB;
+  }
   kioskRecBindFilter(pStmt, pF);
   nCol = sqlite3_column_count(pStmt);
-  for(i=0; i<nCol; i++){
-    if( i ) fputc(',', out);
-    csvField(out, sqlite3_column_name(pStmt, i));
+  for(i=0; i<nCol && !bFail; i++){
+    bFail = csvPut(out, i==0, sqlite3_column_name(pStmt, i), 0)==EOF;
   }
-  fputc('\n', out);
-  while( (rc = sqlite3_step(pStmt))==SQLITE_ROW ){
-    for(i=0; i<nCol; i++){
-      if( i ) fputc(',', out);
-      csvField(out, (const char *)sqlite3_column_text(pStmt, i));
+  if( !bFail ) bFail = fputc('\n', out)==EOF;
+  while( !bFail && (rc = sqlite3_step(pStmt))==SQLITE_ROW ){
+    for(i=0; i<nCol && !bFail; i++){
+      const char *z = (const char *)sqlite3_column_text(pStmt, i);
+      bFail = csvPut(out, i==0, z, !bRaw)==EOF;
     }
-    fputc('\n', out);
+    if( !bFail ) bFail = fputc('\n', out)==EOF;
     nRow++;
   }
-  if( rc!=SQLITE_DONE ){
+  if( !bFail && rc!=SQLITE_DONE ){
     kioskRecDbError(p, "QUERY", pErr);
     sqlite3_finalize(pStmt);
     return KIOSK_EDB;
   }
   sqlite3_finalize(pStmt);
-  if( ferror(out) ){
+  if( bFail || ferror(out) ){
     return kioskErrorSet(pErr, KIOSK_EIO, "EXPORT", 0, 0, 0,
-                         "cannot write the export: %s", strerror(errno));
+                         "cannot write the export: %s",
+                         errno ? strerror(errno) : "write error");
   }
   *pnRow = nRow;
   return KIOSK_OK;
@@ -143,35 +175,24 @@ int kioskRecordsExport(KioskRecords *p, const KioskRecFilter *pF, FILE *out,
 
 int kioskRecordsExportFile(KioskRecords *p, const KioskRecFilter *pF,
                            const char *zPath, int *pnRow, KioskError *pErr){
-  char *zTmp = sqlite3_mprintf("%s.tmp", zPath);
-  FILE *out = 0;
+  return kioskRecordsExportFileAs(p, pF, 0, zPath, pnRow, pErr);
+}
+
+int kioskRecordsExportFileAs(KioskRecords *p, const KioskRecFilter *pF,
+                             int bRaw, const char *zPath, int *pnRow,
+                             KioskError *pErr){
+  KioskOutFile *pOut = 0;
   int rc;
   *pnRow = 0;
-  if( zTmp==0 ) return kioskErrorSet(pErr, KIOSK_ENOMEM, 0, 0, 0, 0,
-                                     "out of memory");
-  /* A half-written export never takes the place of a good one. */
-  out = fopen(zTmp, "w");
-  if( out==0 ){
-    rc = kioskErrorSet(pErr, KIOSK_EIO, "EXPORT", zPath, 0, 0,
-                       "cannot write the export: %s", strerror(errno));
-    goto done;
+  /* Answers are private: a new export is 0600. A half-written export never
+  ** takes the place of a good one, and a device or link is written
+  ** through (outfile.h). */
+  if( (rc = kioskOutOpen(zPath, 0600, &pOut, pErr))!=0 ) return rc;
+  rc = kioskRecordsExportAs(p, pF, bRaw, kioskOutStream(pOut), pnRow, pErr);
+  if( rc ){
+    kioskOutAbort(pOut);
+    *pnRow = 0;
+    return rc;
   }
-  rc = kioskRecordsExport(p, pF, out, pnRow, pErr);
-  if( rc==KIOSK_OK && (fflush(out)!=0 || fsync(fileno(out))!=0) ){
-    rc = kioskErrorSet(pErr, KIOSK_EIO, "EXPORT", zPath, 0, 0,
-                       "cannot write the export: %s", strerror(errno));
-  }
-  if( fclose(out)!=0 && rc==KIOSK_OK ){
-    rc = kioskErrorSet(pErr, KIOSK_EIO, "EXPORT", zPath, 0, 0,
-                       "cannot write the export: %s", strerror(errno));
-  }
-  if( rc==KIOSK_OK && rename(zTmp, zPath)!=0 ){
-    rc = kioskErrorSet(pErr, KIOSK_EIO, "EXPORT", zPath, 0, 0,
-                       "cannot write the export: %s", strerror(errno));
-  }
-  if( rc!=KIOSK_OK ) (void)unlink(zTmp);
-
-done:
-  sqlite3_free(zTmp);
-  return rc;
+  return kioskOutCommit(pOut, pErr);
 }

@@ -1,19 +1,21 @@
 /*
-** ctl-class.c: kioskctl over the class as a whole, in the forms a school's
-** Moodle takes:
+** ctl-class.c: kioskctl class — one class, many kiosks, on PostgreSQL.
 **
-**   kioskctl students import --records FILE ROSTER.csv
-**   kioskctl results grades --records FILE [--out F.csv]
-**   kioskctl results stats --records FILE --pack ID [--out F.csv]
+**   kioskctl class init    --conn CONNINFO
+**   kioskctl class join    --conn CONNINFO --records FILE --kiosk NAME
+**   kioskctl class status  --conn CONNINFO | --records FILE
+**   kioskctl class sync    --records FILE [--batch N] [--no-pull]
+**   kioskctl class publish --conn CONNINFO --records FILE
+**   kioskctl class roster  (--conn CONNINFO | --records FILE)
+**                          [add NAME... | remove NAME...]
+**   kioskctl class results (--conn CONNINFO | --records FILE) [--pack ID]
 **
-** The work is in src/core/gradebook.c and itemstats.c; this file parses
-** arguments and prints. --out is written in place (never renamed over),
-** so it may name any file the user may write.
+** Not here: the work itself (classsync.c, outbox.c, records.c); this file
+** parses arguments, opens what is named and prints.
 */
 #include "ctl.h"
-#include "gradebook.h"
-#include "itemstats.h"
-#include "pack.h"
+#include "classsync.h"
+#include "outbox.h"
 #include "records.h"
 
 #include <stdio.h>
@@ -22,139 +24,349 @@
 #include <time.h>
 #include <unistd.h>
 
-static int openRec(const char *zPath, KioskRecords **pp){
-  KioskError err;
-  kioskErrorClear(&err);
+const char ctlClassUsage[] =
+  "Usage: kioskctl class init    --conn CONNINFO\n"
+  "       kioskctl class join    --conn CONNINFO --records FILE --kiosk NAME\n"
+  "       kioskctl class status  --conn CONNINFO | --records FILE\n"
+  "       kioskctl class sync    --records FILE [--batch N] [--no-pull]\n"
+  "       kioskctl class publish --conn CONNINFO --records FILE\n"
+  "       kioskctl class roster  --conn CONNINFO|--records FILE\n"
+  "                              [add NAME... | remove NAME...]\n"
+  "       kioskctl class results --conn CONNINFO|--records FILE [--pack ID]\n"
+  "\n"
+  "A class is one PostgreSQL database shared by many kiosks (doc/class.md).\n"
+  "CONNINFO is a libpq connection string or URI (\"host=db.school\n"
+  "dbname=class user=room12-a sslmode=verify-full\", \"service=class\");\n"
+  "\"\" uses the PG* environment. Passwords come from ~/.pgpass or the\n"
+  "service file, never from CONNINFO.\n"
+  "\n"
+  "init     creates or migrates the class schema and its roles (run it as\n"
+  "         the database's owner).\n"
+  "join     makes records FILE a kiosk of the class, named NAME: stores\n"
+  "         CONNINFO and NAME in its settings (class.conn, class.kiosk).\n"
+  "status   the server's schema version, students, attempts, answers and\n"
+  "         kiosks; with --records also the kiosk's outbox.\n"
+  "sync     sends the kiosk's outbox in batches of N rows (500), each in\n"
+  "         one transaction, then brings the class's roster, packs and\n"
+  "         settings into FILE (not with --no-pull).\n"
+  "publish  puts the packs, the active pack and the settings of a teacher's\n"
+  "         records FILE on the server, for every kiosk's next sync.\n"
+  "roster   lists the class's students, or adds or removes names.\n"
+  "results  the class's results, one line per attempt, tab-separated with\n"
+  "         a header: uid student kiosk kind pack stage status started\n"
+  "         finished answered correct score.\n"
+  "\n"
+  "Exit status: 0 done, 1 error (the server unreachable, a bad records\n"
+  "FILE...; the outbox keeps what was not sent), 2 usage.\n";
+
+static int usageError(const char *zMsg){
+  fprintf(stderr, "kioskctl class: %s (kioskctl help class)\n", zMsg);
+  return 2;
+}
+
+static int fail(const KioskError *pErr){
+  ctlPrintError(pErr);
+  return 1;
+}
+
+static int openRecords(const char *zPath, KioskRecords **pp,
+                       KioskError *pErr){
   if( access(zPath, F_OK)!=0 ){
-    kioskErrorSet(&err, KIOSK_EIO, "NOFILE", zPath, 0, 0,
-                  "no such records database");
-    ctlPrintError(&err);
-    return 1;
+    return kioskErrorSet(pErr, KIOSK_EIO, "NOFILE", zPath, 0, 0,
+                         "no such records database");
   }
-  if( kioskRecordsOpenFlags(zPath, 0, KIOSK_RECORDS_KEEP_CORRUPT, pp,
-                            &err) ){
-    ctlPrintError(&err);
-    return 1;
-  }
-  return 0;
+  return kioskRecordsOpenFlags(zPath, 0, KIOSK_RECORDS_KEEP_CORRUPT, pp,
+                               pErr);
 }
 
-/* Open --out for writing (in place), or standard output. */
-static FILE *openOut(const char *zOut, const char *zCmd){
-  FILE *out;
-  if( zOut==0 || strcmp(zOut, "-")==0 ) return stdout;
-  out = fopen(zOut, "w");
-  if( out==0 ){
-    fprintf(stderr, "kioskctl: %s: cannot write %s\n", zCmd, zOut);
-  }
-  return out;
-}
-
-static int closeOut(FILE *out, const char *zOut, const char *zCmd){
-  int bBad = ferror(out)!=0;
-  if( out==stdout ){
-    bBad |= fflush(stdout)!=0;
-  }else{
-    bBad |= fclose(out)!=0;
-  }
-  if( bBad ){
-    fprintf(stderr, "kioskctl: %s: cannot write %s\n", zCmd,
-            zOut ? zOut : "standard output");
-    return 1;
-  }
-  return 0;
-}
-
-int ctlStudentsImport(int argc, char **argv){
-  const char *zRecords = 0;
-  const char *azPos[1];
-  int nPos = 0, rc, n = 0, nAdded = 0, nUpdated = 0, i;
-  CtlOpt aOpt[] = {
-    { "--records", 1, &zRecords, 0 },
-    { 0, 0, 0, 0 }
-  };
-  KioskRecords *pRec = 0;
-  KioskErrList errs;
-  KioskError err;
-  char *z = 0;
-
-  if( (rc = ctlParseArgs("students import", argc, argv, aOpt, azPos, 1,
-                         &nPos)) ){
-    return rc;
-  }
-  if( zRecords==0 || nPos!=1 ){
-    fprintf(stderr, "kioskctl: students import: give --records FILE and one "
-            "ROSTER.csv (kioskctl help students)\n");
-    return 2;
-  }
-  kioskErrorClear(&err);
-  if( kioskPackReadFile(azPos[0], &z, &n, &err) ){
-    ctlPrintError(&err);
-    return 1;
-  }
-  if( openRec(zRecords, &pRec) ){
-    sqlite3_free(z);
-    return 1;
-  }
-  memset(&errs, 0, sizeof(errs));
-  rc = kioskRosterImport(pRec, azPos[0], z, n, (long long)time(0), &nAdded,
-                         &nUpdated, &errs);
-  kioskRecordsClose(pRec);
-  for(i=0; i<errs.nErr; i++) ctlPrintError(&errs.aErr[i]);
-  if( rc ){
-    fprintf(stderr, "kioskctl: students import: nothing imported\n");
-  }else{
-    printf("%d student%s added, %d updated\n", nAdded, nAdded==1 ? "" : "s",
-           nUpdated);
-  }
-  kioskErrListReset(&errs);
-  sqlite3_free(z);
-  return rc ? 1 : 0;
-}
-
-/* results grades / results stats */
-int ctlResultsClass(int argc, char **argv){
-  const char *zRecords = 0, *zOut = 0, *zPack = 0;
-  const char *azPos[1];
-  int nPos = 0, rc, bStats = strcmp(argv[0], "stats")==0, nRow = 0;
-  CtlOpt aOpt[] = {
-    { "--records", 1, &zRecords, 0 },
-    { "--out", 1, &zOut, 0 },
-    { "--pack", 1, &zPack, 0 },
-    { 0, 0, 0, 0 }
-  };
-  const char *zCmd = bStats ? "results stats" : "results grades";
-  KioskRecords *pRec = 0;
-  KioskError err;
-  FILE *out;
-
-  if( (rc = ctlParseArgs(zCmd, argc-1, argv+1, aOpt, azPos, 0, &nPos)) ){
-    return rc;
-  }
-  if( zRecords==0 || (bStats && zPack==0) || (!bStats && zPack) ){
-    fprintf(stderr, "kioskctl: %s: give --records FILE%s (kioskctl help "
-            "results)\n", zCmd, bStats ? " and --pack ID" : "");
-    return 2;
-  }
-  if( openRec(zRecords, &pRec) ) return 1;
-  out = openOut(zOut, zCmd);
-  if( out==0 ){
-    kioskRecordsClose(pRec);
-    return 1;
-  }
-  kioskErrorClear(&err);
-  if( bStats ){
-    KioskItemStats st;
-    rc = kioskItemStatsFromRecords(pRec, zPack, &st, &err);
-    if( rc==0 ){
-      rc = kioskItemStatsCsv(&st, out, &err);
-      kioskItemStatsReset(&st);
+/* The connection: --conn, else the class.conn of --records (and the
+** kiosk's name into *pzKiosk when asked). Connects. */
+static int connectTo(const char *zConn, KioskRecords *pRec, char **pzKiosk,
+                     KioskClass **pp, KioskError *pErr){
+  char *zStored = 0;
+  int rc;
+  if( zConn==0 ){
+    if( (rc = kioskClassSetting(pRec, "class.conn", &zStored, pErr)) ){
+      return rc;
     }
-  }else{
-    rc = kioskGradesCsv(pRec, out, &nRow, &err);
+    if( zStored==0 ){
+      return kioskErrorSet(pErr, KIOSK_ECLASS, "NOTJOINED",
+                           kioskRecordsPath(pRec), 0, 0,
+                           "this kiosk has not joined a class "
+                           "(kioskctl class join)");
+    }
+    zConn = zStored;
   }
+  if( pzKiosk ){
+    if( (rc = kioskClassSetting(pRec, "class.kiosk", pzKiosk, pErr)) ){
+      sqlite3_free(zStored);
+      return rc;
+    }
+    if( *pzKiosk==0 ){
+      sqlite3_free(zStored);
+      return kioskErrorSet(pErr, KIOSK_ECLASS, "NOTJOINED",
+                           kioskRecordsPath(pRec), 0, 0,
+                           "this kiosk has no class.kiosk name "
+                           "(kioskctl class join)");
+    }
+  }
+  rc = kioskClassConnect(zConn, pp, pErr);
+  sqlite3_free(zStored);
+  return rc;
+}
+
+static int printRow(void *pArg, int nCol, const char *const *azCol,
+                    const char *const *azVal){
+  int *pbHeader = pArg, i;
+  if( pbHeader && *pbHeader ){
+    for(i=0; i<nCol; i++) printf("%s%s", i ? "\t" : "", azCol[i]);
+    putchar('\n');
+    *pbHeader = 0;
+  }
+  for(i=0; i<nCol; i++) printf("%s%s", i ? "\t" : "", azVal[i] ? azVal[i] : "");
+  putchar('\n');
+  return 0;
+}
+
+static int validKiosk(const char *z){
+  size_t n = strlen(z), i;
+  if( n<1 || n>64 ) return 0;
+  for(i=0; i<n; i++){
+    if( (unsigned char)z[i]<0x20 || z[i]==0x7f ) return 0;
+  }
+  return 1;
+}
+
+static int hasOutbox(KioskRecords *pRec){
+  sqlite3_stmt *pStmt = 0;
+  int b = 0;
+  if( sqlite3_prepare_v2(kioskRecordsDb(pRec), "SELECT 1 FROM sqlite_schema"
+                         " WHERE type='table' AND name='outbox'", -1, &pStmt,
+                         0)==SQLITE_OK ){
+    b = sqlite3_step(pStmt)==SQLITE_ROW;
+  }
+  sqlite3_finalize(pStmt);
+  return b;
+}
+
+int ctlClass(int argc, char **argv){
+  static const char *const azSub[] = {
+    "init", "join", "status", "sync", "publish", "roster", "results", 0
+  };
+  enum { C_INIT, C_JOIN, C_STATUS, C_SYNC, C_PUBLISH, C_ROSTER, C_RESULTS };
+  const char *zConn = 0, *zRecords = 0, *zKiosk = 0, *zBatch = 0;
+  const char *zPack = 0;
+  const char *azPos[64];
+  int nPos = 0, rc = 0, iSub, bNoPull = 0, nBatch = 500, i, bUsage = 0;
+  CtlOpt aOpt[] = {
+    { "--conn", 1, &zConn, 0 },
+    { "--records", 1, &zRecords, 0 },
+    { "--kiosk", 1, &zKiosk, 0 },
+    { "--batch", 1, &zBatch, 0 },
+    { "--pack", 1, &zPack, 0 },
+    { "--no-pull", 0, 0, &bNoPull },
+    { 0, 0, 0, 0 }
+  };
+  KioskRecords *pRec = 0;
+  KioskClass *pClass = 0;
+  char *zName = 0;
+  KioskError err;
+
+  kioskErrorClear(&err);
+  if( argc<1 ) return usageError("expected a subcommand");
+  for(iSub=0; azSub[iSub]; iSub++){
+    if( strcmp(azSub[iSub], argv[0])==0 ) break;
+  }
+  if( azSub[iSub]==0 ){
+    fprintf(stderr, "kioskctl class: unknown subcommand \"%s\" "
+            "(kioskctl help class)\n", argv[0]);
+    return 2;
+  }
+  if( (rc = ctlParseArgs("class", argc-1, argv+1, aOpt, azPos,
+                         (int)(sizeof(azPos)/sizeof(azPos[0])), &nPos)) ){
+    return rc;
+  }
+  if( nPos>0 && iSub!=C_ROSTER ) return usageError("unexpected argument");
+  if( zBatch ){
+    char *zEnd = 0;
+    long n = strtol(zBatch, &zEnd, 10);
+    if( zEnd==zBatch || *zEnd || n<1 || n>100000 ){
+      return usageError("--batch takes a number of rows, 1 to 100000");
+    }
+    nBatch = (int)n;
+  }
+  switch( iSub ){
+    case C_INIT: case C_JOIN: case C_PUBLISH:
+      if( zConn==0 ) return usageError("--conn CONNINFO is required");
+      if( iSub!=C_INIT && zRecords==0 ){
+        return usageError("--records FILE is required");
+      }
+      if( iSub==C_JOIN && zKiosk==0 ){
+        return usageError("--kiosk NAME is required");
+      }
+      break;
+    case C_SYNC:
+      if( zRecords==0 ) return usageError("--records FILE is required");
+      break;
+    default:
+      if( zConn==0 && zRecords==0 ){
+        return usageError("--conn CONNINFO or --records FILE is required");
+      }
+  }
+  if( zKiosk && !validKiosk(zKiosk) ){
+    return usageError("a kiosk name is 1 to 64 characters, no control "
+                      "characters");
+  }
+
+  if( iSub==C_JOIN && kioskClassConnCheck(zConn, &err) ){
+    return fail(&err);
+  }
+  if( zRecords ){
+    if( iSub==C_JOIN || iSub==C_SYNC ){
+      /* Writing: the usual backups, and a new file is fine for join. */
+      if( iSub==C_SYNC && access(zRecords, F_OK)!=0 ){
+        kioskErrorSet(&err, KIOSK_EIO, "NOFILE", zRecords, 0, 0,
+                      "no such records database");
+        return fail(&err);
+      }
+      rc = kioskRecordsOpenFlags(zRecords, KIOSK_RECORDS_BACKUPS,
+                                 KIOSK_RECORDS_KEEP_CORRUPT, &pRec, &err);
+    }else{
+      rc = openRecords(zRecords, &pRec, &err);
+    }
+    if( rc ) return fail(&err);
+  }
+  if( (rc = connectTo(zConn, pRec, iSub==C_SYNC ? &zName : 0, &pClass,
+                      &err)) ){
+    goto done;
+  }
+
+  switch( iSub ){
+    case C_INIT: {
+      int iFrom = 0;
+      if( (rc = kioskClassInit(pClass, &iFrom, &err)) ) break;
+      if( iFrom==KIOSK_CLASS_SCHEMA_VERSION ){
+        printf("class schema: version %d, up to date\n", iFrom);
+      }else{
+        printf("class schema: version %d -> %d\n", iFrom,
+               KIOSK_CLASS_SCHEMA_VERSION);
+      }
+      break;
+    }
+    case C_JOIN:
+      if( (rc = kioskClassCheck(pClass, &err)) ) break;
+      if( (rc = kioskRecordsSettingSet(pRec, "class.conn", zConn, &err))
+       || (rc = kioskRecordsSettingSet(pRec, "class.kiosk", zKiosk, &err)) ){
+        break;
+      }
+      printf("%s: joined the class as kiosk \"%s\"\n", zRecords, zKiosk);
+      break;
+    case C_STATUS: {
+      long long nStudent = 0, nAttempt = 0, nAnswer = 0;
+      if( pRec ){
+        char *zK = 0;
+        int nPending = 0, nSent = 0;
+        long long iLast = 0;
+        if( (rc = kioskClassSetting(pRec, "class.kiosk", &zK, &err)) ){
+          break;
+        }
+        printf("kiosk: %s\n", zK ? zK : "(not joined)");
+        sqlite3_free(zK);
+        if( hasOutbox(pRec) ){
+          if( (rc = kioskOutboxCount(kioskRecordsDb(pRec), &nPending, &nSent,
+                                     &iLast, &err)) ){
+            break;
+          }
+          printf("outbox: %d waiting, %d sent\n", nPending, nSent);
+        }else{
+          printf("outbox: none (records schema before v3)\n");
+        }
+      }
+      if( (rc = kioskClassCounts(pClass, &nStudent, &nAttempt, &nAnswer,
+                                 &err)) ){
+        break;
+      }
+      printf("class schema: version %d\n", KIOSK_CLASS_SCHEMA_VERSION);
+      printf("class: %lld students, %lld attempts, %lld answers\n",
+             nStudent, nAttempt, nAnswer);
+      {
+        int bHeader = 1;
+        rc = kioskClassKiosks(pClass, printRow, &bHeader, &err);
+      }
+      break;
+    }
+    case C_SYNC: {
+      KioskClassSync s;
+      KioskClassPull pl;
+      memset(&s, 0, sizeof(s));
+      if( hasOutbox(pRec) ){
+        rc = kioskClassUpload(pClass, kioskRecordsDb(pRec), zName, nBatch,
+                              (long long)time(0), &s, &err);
+        printf("sent: %d rows in %d batches, %lld new to the class\n",
+               s.nSent, s.nBatch, s.nAdded);
+        if( rc ) break;
+      }
+      if( !bNoPull ){
+        if( (rc = kioskClassPullInto(pClass, pRec, (long long)time(0), &pl,
+                                     &err)) ){
+          break;
+        }
+        printf("received: %d students, %d packs, %d settings\n",
+               pl.nStudent, pl.nPack, pl.nSetting);
+      }
+      break;
+    }
+    case C_PUBLISH: {
+      KioskClassPull pl;
+      if( (rc = kioskClassPublish(pClass, pRec, &pl, &err)) ) break;
+      printf("published: %d packs, %d settings changed\n", pl.nPack,
+             pl.nSetting);
+      break;
+    }
+    case C_ROSTER:
+      if( nPos==0 ){
+        rc = kioskClassRoster(pClass, printRow, 0, &err);
+        break;
+      }
+      if( strcmp(azPos[0], "add")!=0 && strcmp(azPos[0], "remove")!=0 ){
+        bUsage = usageError("roster takes add NAME... or remove NAME...");
+        goto done;
+      }
+      if( nPos<2 ){
+        bUsage = usageError("roster add/remove takes at least one NAME");
+        goto done;
+      }
+      for(i=1; i<nPos && rc==0; i++){
+        int bDone = 0;
+        if( azPos[0][0]=='a' ){
+          rc = kioskClassRosterAdd(pClass, azPos[i], &bDone, &err);
+        }else{
+          rc = kioskClassRosterRemove(pClass, azPos[i], &bDone, &err);
+        }
+        if( rc==0 ){
+          printf("%s: %s\n", azPos[i], bDone ? (azPos[0][0]=='a' ? "added"
+                 : "removed") : (azPos[0][0]=='a' ? "already on the roster"
+                 : "not on the roster"));
+        }
+      }
+      break;
+    case C_RESULTS: {
+      int bHeader = 1;
+      rc = kioskClassResults(pClass, zPack, printRow, &bHeader, &err);
+      break;
+    }
+  }
+
+done:
+  if( rc==0 && fflush(stdout)!=0 ){
+    kioskErrorSet(&err, KIOSK_EIO, "OUTPUT", 0, 0, 0,
+                  "cannot write to standard output");
+    rc = 1;
+  }
+  kioskClassClose(pClass);
   kioskRecordsClose(pRec);
-  if( rc ) ctlPrintError(&err);
-  if( closeOut(out, zOut, zCmd) ) rc = 1;
-  return rc ? 1 : 0;
+  sqlite3_free(zName);
+  if( bUsage ) return 2;
+  if( rc ) return fail(&err);
+  return 0;
 }

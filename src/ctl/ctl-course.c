@@ -12,6 +12,7 @@
 #include "course.h"
 #include "coursedb.h"
 #include "csvload.h"
+#include "dbkind.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,8 +24,10 @@ const char ctlBuildUsage[] =
   "\n"
   "Builds the course database FILE from the course folder DIR (CSV tables\n"
   "and lessons/<stage>.txt), replacing what FILE held, all or nothing: with\n"
-  "any error FILE is left as it was. A FILE of another schema version is\n"
-  "thrown away and built anew (course.db is derived data). Prints the rows\n"
+  "any error FILE is left as it was. A course database of another schema\n"
+  "version, or a damaged one, is thrown away and built anew (course.db is\n"
+  "derived data); any other file (a records database, another program's\n"
+  "database, a text file) is refused and left untouched. Prints the rows\n"
   "loaded per table.\n"
   "\n"
   "Exit status: 0 built, 1 the course has errors (printed on stderr as\n"
@@ -47,7 +50,7 @@ const char ctlImportUsage[] =
   "in one transaction, checking every value against the column's type\n"
   "(INTEGER, REAL, TEXT, KDATE) and constraints. The header row names the\n"
   "columns, in any order. With any error nothing is loaded. Prints the row\n"
-  "count.\n"
+  "count. A kiosk records database is refused and left as it is.\n"
   "\n"
   "Exit status: 0 loaded, 1 errors (on stderr as FILE:LINE:COLUMN: message),\n"
   "2 usage.\n";
@@ -86,14 +89,10 @@ int ctlBuild(int argc, char **argv){
   }
   kioskErrorClear(&err);
   memset(&rep, 0, sizeof(rep));
-  rc = kioskCourseOpen(zDb, KIOSK_OPEN_CREATE, &db, &err);
-  if( rc==KIOSK_ECOURSE && strcmp(err.zCode, "VERSION")==0 ){
-    /* Derived data of another version: throw it away. */
-    if( unlink(zDb)==0 ){
-      kioskErrorClear(&err);
-      rc = kioskCourseOpen(zDb, KIOSK_OPEN_CREATE, &db, &err);
-    }
-  }
+  /* A course.db of ours that is stale or damaged is made anew; any other
+  ** file is refused untouched (coursedb.h). */
+  rc = kioskCourseOpen(zDb, KIOSK_OPEN_CREATE | KIOSK_OPEN_REBUILD, &db,
+                       &err);
   if( rc ){
     ctlPrintError(&err);
     return 1;
@@ -177,7 +176,23 @@ int ctlImport(int argc, char **argv){
     return 2;
   }
   kioskErrorClear(&err);
-  /* Any SQLite database with the table, not only a course.db. */
+  /* Any SQLite database with the table, not only a course.db; but never
+  ** the learner records, which only the kiosk's own checks may write. */
+  {
+    KioskDbKind eKind;
+    int iAppId = 0;
+    if( kioskDbKind(zDb, &eKind, &iAppId, &err)==0
+     && (eKind==KIOSK_DB_RECORDS || eKind==KIOSK_DB_OTHER) ){
+      kioskErrorSet(&err, KIOSK_EIO, "FOREIGN", zDb, 0, 0,
+                    "this is %s: kioskctl import loads into an SQLite "
+                    "database that is not the learner records; left as it "
+                    "is", kioskDbKindName(eKind));
+    }
+    if( err.eClass ){
+      ctlPrintError(&err);
+      return 1;
+    }
+  }
   if( sqlite3_open_v2(zDb, &db, SQLITE_OPEN_READWRITE, 0)!=SQLITE_OK ){
     kioskErrorSet(&err, KIOSK_EDB, "OPEN", zDb, 0, 0,
                   "cannot open database: %s",

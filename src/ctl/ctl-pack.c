@@ -7,6 +7,7 @@
 ** 2 a usage error.
 */
 #include "ctl.h"
+#include "outfile.h"
 #include "coursedb.h"
 #include "pack.h"
 #include "records.h"
@@ -85,26 +86,27 @@ static int openCourse(const char *zDb, sqlite3 **pDb){
   return 0;
 }
 
-/* Write z to zOut ("-" or NULL: standard output). 0, or 1 printed. */
+/* Write z to zOut ("-" or NULL: standard output) through outfile.h, so
+** a device, FIFO or link is written through and a file is replaced only
+** once complete. 0, or 1 printed. */
 static int writeOut(const char *zOut, const char *z){
-  FILE *out = stdout;
+  KioskOutFile *pOut = 0;
+  KioskError err;
   size_t n = strlen(z);
-  if( zOut && strcmp(zOut, "-")!=0 ){
-    out = fopen(zOut, "wb");
-    if( out==0 ){
-      fprintf(stderr, "kioskctl: %s: cannot open for writing: %s\n", zOut,
-              strerror(errno));
-      return 1;
-    }
-  }
-  if( fwrite(z, 1, n, out)!=n || fflush(out) ){
-    fprintf(stderr, "kioskctl: %s: cannot write: %s\n", zOut ? zOut : "stdout",
-            strerror(errno));
-    if( out!=stdout ) fclose(out);
+  kioskErrorClear(&err);
+  if( kioskOutOpen(zOut ? zOut : "-", KIOSK_OUT_PUBLIC, &pOut, &err) ){
+    ctlPrintError(&err);
     return 1;
   }
-  if( out!=stdout && fclose(out) ){
-    fprintf(stderr, "kioskctl: %s: cannot write: %s\n", zOut, strerror(errno));
+  if( fwrite(z, 1, n, kioskOutStream(pOut))!=n ){
+    kioskErrorSet(&err, KIOSK_EIO, "WRITE", zOut, 0, 0, "cannot write: %s",
+                  strerror(errno));
+    kioskOutAbort(pOut);
+    ctlPrintError(&err);
+    return 1;
+  }
+  if( kioskOutCommit(pOut, &err) ){
+    ctlPrintError(&err);
     return 1;
   }
   return 0;
@@ -418,8 +420,18 @@ static int packInstall(int argc, char **argv){
     goto done;
   }
   kioskErrorClear(&err);
-  if( kioskRecordsOpen(zRecords, KIOSK_RECORDS_BACKUPS, &pRec, &err)
-   || kioskRecordsPackInstall(pRec, p->zId, p->zTitle, z,
+  if( kioskRecordsOpen(zRecords, KIOSK_RECORDS_BACKUPS, &pRec, &err) ){
+    ctlPrintError(&err);
+    rc = 1;
+    goto done;
+  }
+  /* Opening needs no backup (a full disk must not refuse the install);
+  ** one that failed is said. */
+  if( kioskRecordsOpenWarning(pRec) ){
+    fprintf(stderr, "kioskctl: %s (warning: going on without a new backup)\n",
+            kioskRecordsOpenWarning(pRec));
+  }
+  if( kioskRecordsPackInstall(pRec, p->zId, p->zTitle, z,
                               (long long)time(0), &err) ){
     ctlPrintError(&err);
     rc = 1;

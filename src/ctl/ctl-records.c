@@ -7,6 +7,8 @@
 **   kioskctl pin set --records FILE      (the PIN from stdin)
 **   kioskctl pin check --records FILE    (the PIN from stdin)
 **   kioskctl students --records FILE [--all]
+**   kioskctl records backups|backup --records FILE
+**   kioskctl records restore --records FILE BACKUP
 **
 ** Not here: anything the kiosk does with the records (src/core/records.c
 ** does it all; this file only parses arguments and prints).
@@ -18,20 +20,27 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
 const char ctlResultsUsage[] =
   "Usage: kioskctl results export --records FILE [--out F.csv] [--pack ID]\n"
-  "                               [--student ID]\n"
+  "                               [--student ID] [--raw]\n"
   "\n"
   "Writes every answer recorded in the records database FILE as CSV (a\n"
   "header row, then one row per answer: attempt, student, pack, stage,\n"
-  "question, the answer given, whether it was correct, the points, times),\n"
-  "to F.csv or to standard output. --pack and --student keep only that\n"
-  "pack's or that student's answers (student ids: kioskctl students). The\n"
-  "same export as the instructor desk's.\n"
+  "question, the answer the student chose or typed, whether it was correct,\n"
+  "the points, times in UTC and in local time), to F.csv or to standard\n"
+  "output (--out - too). --pack and --student keep only that pack's or that\n"
+  "student's answers (student ids: kioskctl students). The same export as\n"
+  "the instructor desk's: safe to open in a spreadsheet (a value starting\n"
+  "with = + - @ gets a leading '). --raw writes every value verbatim, the\n"
+  "answer as stored (option positions), for scripts.\n"
+  "F.csv, when it exists, is replaced only once the export is complete,\n"
+  "keeping its mode; a new one is readable by its owner only. A symlink\n"
+  "stays a link, a device or FIFO is written through.\n"
   "\n"
   "       kioskctl results grades --records FILE [--out F.csv]\n"
   "       kioskctl results stats --records FILE --pack ID [--out F.csv]\n"
@@ -74,7 +83,7 @@ const char ctlStudentsUsage[] =
   "Exit status: 0 listed, 1 error, 2 usage.\n";
 
 /* Open an existing records database (bExisting) or any, with nBackup
-** backups. Prints the error and returns 1 on failure, else 0. */
+** backups (-nBackup: none made while opening). Prints the error and returns 1 on failure, else 0. */
 static int openRecords(const char *zPath, int bExisting, int nBackup,
                        KioskRecords **pp){
   KioskError err;
@@ -86,10 +95,17 @@ static int openRecords(const char *zPath, int bExisting, int nBackup,
     return 1;
   }
   /* A shell tool reports a damaged file and leaves it alone. */
-  if( kioskRecordsOpenFlags(zPath, nBackup, KIOSK_RECORDS_KEEP_CORRUPT, pp,
-                            &err) ){
+  if( kioskRecordsOpenFlags(zPath, nBackup<0 ? -nBackup : nBackup,
+                            KIOSK_RECORDS_KEEP_CORRUPT
+                            | (nBackup<0 ? KIOSK_RECORDS_DEFER_BACKUP : 0),
+                            pp, &err) ){
     ctlPrintError(&err);
     return 1;
+  }
+  /* Opening needs no backup; one that failed is said, not fatal. */
+  if( kioskRecordsOpenWarning(*pp) ){
+    fprintf(stderr, "kioskctl: %s (warning: going on without a new backup)\n",
+            kioskRecordsOpenWarning(*pp));
   }
   return 0;
 }
@@ -97,12 +113,13 @@ static int openRecords(const char *zPath, int bExisting, int nBackup,
 int ctlResults(int argc, char **argv){
   const char *zRecords = 0, *zOut = 0, *zPack = 0, *zStudent = 0;
   const char *azPos[1];
-  int nPos = 0, nRow = 0, rc;
+  int nPos = 0, nRow = 0, rc, bRaw = 0;
   CtlOpt aOpt[] = {
     { "--records", 1, &zRecords, 0 },
     { "--out", 1, &zOut, 0 },
     { "--pack", 1, &zPack, 0 },
     { "--student", 1, &zStudent, 0 },
+    { "--raw", 0, 0, &bRaw },
     { 0, 0, 0, 0 }
   };
   KioskRecords *pRec = 0;
@@ -140,8 +157,8 @@ int ctlResults(int argc, char **argv){
   /* Reading only: no backup rotation for an export. */
   if( openRecords(zRecords, 1, 0, &pRec) ) return 1;
   kioskErrorClear(&err);
-  rc = zOut ? kioskRecordsExportFile(pRec, &f, zOut, &nRow, &err)
-            : kioskRecordsExport(pRec, &f, stdout, &nRow, &err);
+  rc = zOut ? kioskRecordsExportFileAs(pRec, &f, bRaw, zOut, &nRow, &err)
+            : kioskRecordsExportAs(pRec, &f, bRaw, stdout, &nRow, &err);
   kioskRecordsClose(pRec);
   if( rc==KIOSK_OK && zOut==0 && fflush(stdout)!=0 ){
     kioskErrorSet(&err, KIOSK_EIO, "EXPORT", 0, 0, 0,
@@ -298,5 +315,121 @@ int ctlStudents(int argc, char **argv){
     ctlPrintError(&err);
     return 1;
   }
+  return 0;
+}
+
+const char ctlRecordsUsage[] =
+  "Usage: kioskctl records backups --records FILE\n"
+  "       kioskctl records backup --records FILE\n"
+  "       kioskctl records restore --records FILE BACKUP\n"
+  "\n"
+  "backups: lists the backups of the records database FILE, newest first,\n"
+  "one per line: time (UTC)<TAB>local time<TAB>answers<TAB>path (answers\n"
+  "\"?\" when the backup cannot be read).\n"
+  "backup: makes a backup of FILE now and prints its path.\n"
+  "restore: puts BACKUP (one of those listed, or any copy of a records\n"
+  "database) in the place of FILE. What FILE held is backed up first, and\n"
+  "its path printed, so a restore can itself be undone. Safe while the\n"
+  "kiosk runs: it sees the restored records.\n"
+  "Old backups are pruned after each new one: the newest 3, one a day for\n"
+  "a week, one a week for four weeks, the last before answers went down\n"
+  "(four weeks), and the one with the most answers ever are kept\n"
+  "(doc/records.md).\n"
+  "\n"
+  "Exit status: 0 done, 1 error, 2 usage.\n";
+
+/* Print the backups of zPath. 0 or 1 (printed). */
+static int listBackups(const char *zPath){
+  KioskBackupInfo *a = 0;
+  KioskError err;
+  int n = 0, i;
+  kioskErrorClear(&err);
+  if( kioskRecordsBackupList(zPath, &a, &n, &err) ){
+    ctlPrintError(&err);
+    return 1;
+  }
+  for(i=0; i<n; i++){
+    char zUtc[KIOSK_RECORDS_ISO_SIZE+4], zLocal[64];
+    struct tm tm;
+    time_t t = (time_t)a[i].iTime;
+    kioskRecordsIsoTime(a[i].iTime, zUtc);
+    memset(&tm, 0, sizeof(tm));
+    if( localtime_r(&t, &tm)==0
+     || strftime(zLocal, sizeof(zLocal), "%Y-%m-%d %H:%M:%S %Z", &tm)==0 ){
+      zLocal[0] = 0;
+    }
+    if( a[i].nAnswer<0 ){
+      printf("%s\t%s\t?\t%s\n", zUtc, zLocal, a[i].zPath);
+    }else{
+      printf("%s\t%s\t%lld\t%s\n", zUtc, zLocal, a[i].nAnswer, a[i].zPath);
+    }
+  }
+  kioskRecordsBackupListFree(a, n);
+  if( fflush(stdout)!=0 ){
+    fprintf(stderr, "kioskctl: records: cannot write to standard output\n");
+    return 1;
+  }
+  return 0;
+}
+
+int ctlRecords(int argc, char **argv){
+  const char *zRecords = 0;
+  const char *azPos[1];
+  int nPos = 0, rc, eSub;
+  CtlOpt aOpt[] = {
+    { "--records", 1, &zRecords, 0 },
+    { 0, 0, 0, 0 }
+  };
+  KioskRecords *pRec = 0;
+  KioskError err;
+  char *zPath = 0;
+
+  eSub = argc<1 ? -1 : strcmp(argv[0], "backups")==0 ? 0
+       : strcmp(argv[0], "backup")==0 ? 1
+       : strcmp(argv[0], "restore")==0 ? 2 : -1;
+  if( eSub<0 ){
+    fprintf(stderr, "kioskctl: records: expected \"backups\", \"backup\" or "
+            "\"restore\" (kioskctl help records)\n");
+    return 2;
+  }
+  if( (rc = ctlParseArgs("records", argc-1, argv+1, aOpt, azPos,
+                         eSub==2 ? 1 : 0, &nPos)) ){
+    return rc;
+  }
+  if( zRecords==0 || (eSub==2 && nPos!=1) ){
+    fprintf(stderr, "kioskctl: records: %s (kioskctl help records)\n",
+            zRecords==0 ? "--records FILE is required"
+                        : "restore needs the BACKUP to restore");
+    return 2;
+  }
+  kioskErrorClear(&err);
+  switch( eSub ){
+    case 0:
+      return listBackups(zRecords);
+    case 1:
+      /* the one backup is the one asked for: none while opening */
+      if( openRecords(zRecords, 1, -KIOSK_RECORDS_BACKUPS, &pRec) ) return 1;
+      rc = kioskRecordsBackup(pRec, &zPath, &err);
+      kioskRecordsClose(pRec);
+      break;
+    default:
+      rc = kioskRecordsRestore(zRecords, azPos[0], (long long)time(0),
+                               &zPath, &err);
+      break;
+  }
+  if( rc ){
+    ctlPrintError(&err);
+    sqlite3_free(zPath);
+    return 1;
+  }
+  if( eSub==1 ){
+    printf("%s\n", zPath);
+  }else if( zPath && zPath[0] ){
+    printf("restored %s from %s; what it held before is in %s\n", zRecords,
+           azPos[0], zPath);
+  }else{
+    printf("restored %s from %s\n", zRecords, azPos[0]);
+  }
+  sqlite3_free(zPath);
   return 0;
 }

@@ -61,8 +61,10 @@ int ctlStudents(int argc, char **argv);
 extern const char ctlResultsUsage[];
 extern const char ctlPinUsage[];
 extern const char ctlStudentsUsage[];
+int ctlRecords(int argc, char **argv);
+extern const char ctlRecordsUsage[];
 
-/* ctl-class.c: students import, results grades, results stats. */
+/* ctl-gradebook.c: students import, results grades, results stats. */
 int ctlStudentsImport(int argc, char **argv);
 int ctlResultsClass(int argc, char **argv);
 
@@ -73,5 +75,9 @@ extern const char ctlQuizUsage[];
 /* ctl-pack.c: pack check|export|import|install. */
 int ctlPack(int argc, char **argv);
 extern const char ctlPackUsage[];
+
+/* ctl-class.c: class init|join|status|sync|publish|roster|results. */
+int ctlClass(int argc, char **argv);
+extern const char ctlClassUsage[];
 
 #endif

@@ -28,6 +28,10 @@ static const CtlCommand aCmd[] = {
   { "pin", ctlPin, "set or check the instructor PIN", ctlPinUsage },
   { "students", ctlStudents, "list the students of a records database",
     ctlStudentsUsage },
+  { "records", ctlRecords, "list, make or restore backups of the records",
+    ctlRecordsUsage },
+  { "class", ctlClass, "one class on PostgreSQL: init, join, sync, results",
+    ctlClassUsage },
   { 0, 0, 0, 0 }
 };
 

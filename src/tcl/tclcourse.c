@@ -137,10 +137,23 @@ static int courseObjCmd(ClientData cd, Tcl_Interp *interp,
   return TCL_ERROR;
 }
 
+KioskCourse *kioskTclCourseGet(Tcl_Interp *interp, Tcl_Obj *pName){
+  Tcl_CmdInfo info;
+  if( !Tcl_GetCommandInfo(interp, Tcl_GetString(pName), &info)
+   || info.objProc!=courseObjCmd || info.objClientData==0 ){
+    Tcl_SetObjResult(interp, Tcl_ObjPrintf("\"%s\" is not a course command",
+                                           Tcl_GetString(pName)));
+    Tcl_SetErrorCode(interp, "KIOSK", "ARG", "COURSE", (char *)0);
+    return 0;
+  }
+  return (KioskCourse *)info.objClientData;
+}
+
 int kioskCourseFactoryObjCmd(ClientData cd, Tcl_Interp *interp,
                              int objc, Tcl_Obj *const objv[]){
-  static const char *const azOpt[] = { "-create", "-readonly", 0 };
-  enum FactoryOpt { OPT_CREATE, OPT_READONLY };
+  static const char *const azOpt[] = { "-create", "-readonly", "-rebuild",
+                                       0 };
+  enum FactoryOpt { OPT_CREATE, OPT_READONLY, OPT_REBUILD };
   KioskCourse *p;
   KioskError err;
   int flags = KIOSK_OPEN_CREATE, i, iOpt, b;
@@ -150,7 +163,8 @@ int kioskCourseFactoryObjCmd(ClientData cd, Tcl_Interp *interp,
 
   if( objc<3 || (objc%2)==0 ){
     Tcl_WrongNumArgs(interp, 1, objv,
-                     "name file ?-create boolean? ?-readonly boolean?");
+                     "name file ?-create boolean? ?-readonly boolean?"
+                     " ?-rebuild boolean?");
     return TCL_ERROR;
   }
   for(i=3; i<objc; i+=2){
@@ -165,6 +179,9 @@ int kioskCourseFactoryObjCmd(ClientData cd, Tcl_Interp *interp,
         break;
       case OPT_READONLY:
         flags = b ? (flags | KIOSK_OPEN_READONLY) : (flags & ~KIOSK_OPEN_READONLY);
+        break;
+      case OPT_REBUILD:
+        flags = b ? (flags | KIOSK_OPEN_REBUILD) : (flags & ~KIOSK_OPEN_REBUILD);
         break;
     }
   }

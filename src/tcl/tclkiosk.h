@@ -21,6 +21,10 @@ typedef struct KioskCourse {
   char *zPath;          /* Tcl_Alloc'd copy of the database path */
 } KioskCourse;
 
+/* The course object named pName (a command made by kiosk::course), or
+** NULL with an error {KIOSK ARG COURSE} in the result. */
+KioskCourse *kioskTclCourseGet(Tcl_Interp *interp, Tcl_Obj *pName);
+
 /* Set the interpreter result and -errorcode from pErr; returns TCL_ERROR. */
 int kioskTclError(Tcl_Interp *interp, const KioskError *pErr);
 
@@ -74,7 +78,7 @@ struct KioskRecords *kioskTclRecordsFromCmd(Tcl_Interp *interp,
 /* Commands registered by Kiosk_Init. */
 Tcl_ObjCmdProc kioskCourseFactoryObjCmd;
 Tcl_ObjCmdProc kioskPackObjCmd;             /* tclpack.c: kiosk::pack */
-Tcl_ObjCmdProc kioskClassObjCmd;            /* tclclass.c: kiosk::class */
+Tcl_ObjCmdProc kioskGradebookObjCmd;            /* tclgradebook.c: kiosk::gradebook */
 Tcl_ObjCmdProc kioskRecordsFactoryObjCmd;   /* tclrecords.c */
 
 #endif

@@ -5,11 +5,14 @@
 **
 ** creates the command NAME over records.db FILE (see doc/records.md for
 ** every subcommand). Thin: arguments are checked here, everything else is
-** the core's records.h. Question dicts and answers pass through as text:
-** only the few fields the records index (id, kind, options, facts...) are
-** read out of them, nothing is evaluated.
+** the core's records.h and attempt.h. Question dicts are read into the
+** core's questions (tclquiz.c) and stored as the core stores them; an
+** attempt's rules (scoring, the deadline, the attempts limit) are the
+** core's.
 */
 #include "tclkiosk.h"
+#include "attempt.h"
+#include "qjson.h"
 #include "records.h"
 
 #include <string.h>
@@ -110,14 +113,6 @@ static const char *optString(Tcl_Obj *pObj){
 /* Append the row as a dict to the list pArg. */
 static int rowToList(void *pArg, sqlite3_stmt *pStmt){
   Tcl_ListObjAppendElement(0, (Tcl_Obj *)pArg, kioskTclRowDict(pStmt));
-  return 0;
-}
-
-/* Append column 0 as a string to the list pArg. */
-static int rowFirstColumn(void *pArg, sqlite3_stmt *pStmt){
-  Tcl_ListObjAppendElement(0, (Tcl_Obj *)pArg,
-      Tcl_NewStringObj((const char *)sqlite3_column_text(pStmt, 0),
-                       sqlite3_column_bytes(pStmt, 0)));
   return 0;
 }
 
@@ -254,182 +249,130 @@ static int cmdStudent(KioskRecObj *p, int objc, Tcl_Obj *const objv[]){
 
 /* ---- attempts ---- */
 
-/* The question fields records.h indexes, read out of a list of dicts. The
-** strings point into Tcl objects held alive by pKeep. */
-typedef struct QuestionSet {
-  int nQuestion;
-  KioskRecQuestion *aQuestion;
-  const char **azStr;        /* all option texts and facts, one block */
-  double *arCredit;          /* all credits, one block */
-  Tcl_Obj *pKeep;            /* list holding a reference to every object */
-} QuestionSet;
-
-static void questionSetFree(QuestionSet *s){
-  Tcl_Free((char *)s->aQuestion);
-  Tcl_Free((char *)s->azStr);
-  Tcl_Free((char *)s->arCredit);
-  if( s->pKeep ) Tcl_DecrRefCount(s->pKeep);
-  memset(s, 0, sizeof(*s));
-}
-
-/* Look up zKey in the dict pDict; *ppVal NULL when absent. The value is
-** kept alive through pKeep, when given. */
-static int dictField(Tcl_Interp *interp, Tcl_Obj *pDict, const char *zKey,
-                     Tcl_Obj *pKeep, Tcl_Obj **ppVal){
-  Tcl_Obj *pKey = Tcl_NewStringObj(zKey, -1);
-  int rc;
-  Tcl_IncrRefCount(pKey);
-  rc = Tcl_DictObjGet(interp, pDict, pKey, ppVal);
-  Tcl_DecrRefCount(pKey);
-  if( rc==TCL_OK && *ppVal && pKeep ){
-    Tcl_ListObjAppendElement(0, pKeep, *ppVal);
+/* The question dict of the question JSON zJson (qjson.h), with refcount 0,
+** or NULL (an error in pErr). */
+static Tcl_Obj *jsonQuestion(KioskRecObj *p, const char *zJson,
+                             KioskError *pErr){
+  KioskQuestion *q = 0;
+  Tcl_Obj *pObj;
+  if( kioskQuestionFromJson(kioskRecordsDb(p->pRec), zJson, &q, pErr) ){
+    return 0;
   }
-  return rc;
+  pObj = kioskTclQuestionToObj(q);
+  kioskQuestionFree(q);
+  return pObj;
 }
 
-static int questionError(Tcl_Interp *interp, int i, const char *zWhat){
-  Tcl_SetObjResult(interp, Tcl_ObjPrintf("question %d: %s", i, zWhat));
-  Tcl_SetErrorCode(interp, "KIOSK", "RECORDS", "QUESTION", (char *)0);
-  return TCL_ERROR;
-}
+/* Row callback for rows with a column "question" (JSON): the row as a
+** dict with that column a question dict (bWhole), or the question dict
+** alone, appended to pList. */
+typedef struct QuestionRows {
+  KioskRecObj *p;
+  Tcl_Obj *pList;
+  int bWhole;
+  KioskError *pErr;
+} QuestionRows;
 
-static int questionSetInit(Tcl_Interp *interp, Tcl_Obj *pList,
-                           QuestionSet *s){
-  Tcl_Obj **apQ, *pVal, **apElem, *pOpt;
-  int nQ, nStr = 0, nCredit = 0, i, j, nElem;
-
-  memset(s, 0, sizeof(*s));
-  s->pKeep = Tcl_NewListObj(0, 0);
-  Tcl_IncrRefCount(s->pKeep);
-  Tcl_ListObjAppendElement(0, s->pKeep, pList);
-  if( Tcl_ListObjGetElements(interp, pList, &nQ, &apQ) ) goto fail;
-  /* Hold every question object: reading them as dicts must not free the
-  ** strings taken from them. */
-  for(i=0; i<nQ; i++) Tcl_ListObjAppendElement(0, s->pKeep, apQ[i]);
-  /* First pass: sizes. */
-  for(i=0; i<nQ; i++){
-    if( dictField(interp, apQ[i], "options", s->pKeep, &pVal) ) goto fail;
-    if( pVal ){
-      if( Tcl_ListObjLength(interp, pVal, &nElem) ) goto fail;
-      nStr += nElem;
-      nCredit += nElem;
-    }
-    if( dictField(interp, apQ[i], "facts", s->pKeep, &pVal) ) goto fail;
-    if( pVal ){
-      if( Tcl_ListObjLength(interp, pVal, &nElem) ) goto fail;
-      nStr += nElem;
-    }
+static int rowQuestion(void *pArg, sqlite3_stmt *pStmt){
+  QuestionRows *r = (QuestionRows *)pArg;
+  int i, n = sqlite3_column_count(pStmt);
+  for(i=0; i<n; i++){
+    if( strcmp(sqlite3_column_name(pStmt, i), "question")==0 ) break;
   }
-  s->nQuestion = nQ;
-  s->aQuestion = (KioskRecQuestion *)Tcl_Alloc(
-      (unsigned)(sizeof(KioskRecQuestion) * (size_t)(nQ>0 ? nQ : 1)));
-  s->azStr = (const char **)Tcl_Alloc(
-      (unsigned)(sizeof(char *) * (size_t)(nStr>0 ? nStr : 1)));
-  s->arCredit = (double *)Tcl_Alloc(
-      (unsigned)(sizeof(double) * (size_t)(nCredit>0 ? nCredit : 1)));
-  nStr = nCredit = 0;
-  for(i=0; i<nQ; i++){
-    KioskRecQuestion *q = &s->aQuestion[i];
-    memset(q, 0, sizeof(*q));
-    q->rPoints = 1.0;
-    q->zBody = Tcl_GetString(apQ[i]);
-    if( dictField(interp, apQ[i], "id", s->pKeep, &pVal) ) goto fail;
-    if( pVal==0 ) { questionError(interp, i, "no id"); goto fail; }
-    q->zId = Tcl_GetString(pVal);
-    if( dictField(interp, apQ[i], "kind", s->pKeep, &pVal) ) goto fail;
-    if( pVal==0 ) { questionError(interp, i, "no kind"); goto fail; }
-    q->zKind = Tcl_GetString(pVal);
-    if( dictField(interp, apQ[i], "topic", s->pKeep, &pVal) ) goto fail;
-    q->zTopic = optString(pVal);
-    if( dictField(interp, apQ[i], "stage", s->pKeep, &pVal) ) goto fail;
-    q->zStage = optString(pVal);
-    if( dictField(interp, apQ[i], "prompt", s->pKeep, &pVal) ) goto fail;
-    q->zPrompt = optString(pVal);
-    if( dictField(interp, apQ[i], "points", s->pKeep, &pVal) ) goto fail;
-    if( pVal && Tcl_GetDoubleFromObj(interp, pVal, &q->rPoints) ) goto fail;
-    if( dictField(interp, apQ[i], "options", s->pKeep, &pVal) ) goto fail;
-    if( pVal ){
-      if( Tcl_ListObjGetElements(interp, pVal, &nElem, &apElem) ) goto fail;
-      for(j=0; j<nElem; j++) Tcl_ListObjAppendElement(0, s->pKeep, apElem[j]);
-      q->nOption = nElem;
-      q->azOption = &s->azStr[nStr];
-      q->arCredit = &s->arCredit[nCredit];
-      for(j=0; j<nElem; j++){
-        double r = 0.0;
-        if( dictField(interp, apElem[j], "text", s->pKeep, &pOpt) ) goto fail;
-        s->azStr[nStr++] = pOpt ? Tcl_GetString(pOpt) : "";
-        if( dictField(interp, apElem[j], "credit", s->pKeep, &pOpt) ) goto fail;
-        if( pOpt && Tcl_GetDoubleFromObj(interp, pOpt, &r) ) goto fail;
-        s->arCredit[nCredit++] = r;
-      }
+  if( i<n && sqlite3_column_type(pStmt, i)!=SQLITE_NULL ){
+    Tcl_Obj *pQ = jsonQuestion(r->p, (const char *)sqlite3_column_text(pStmt, i),
+                               r->pErr);
+    if( pQ==0 ) return r->pErr->eClass ? (int)r->pErr->eClass : KIOSK_EDB;
+    if( r->bWhole ){
+      Tcl_Obj *pRow = kioskTclRowDict(pStmt);
+      Tcl_DictObjPut(0, pRow, Tcl_NewStringObj("question", -1), pQ);
+      Tcl_ListObjAppendElement(0, r->pList, pRow);
+    }else{
+      Tcl_ListObjAppendElement(0, r->pList, pQ);
     }
-    if( dictField(interp, apQ[i], "facts", s->pKeep, &pVal) ) goto fail;
-    if( pVal ){
-      if( Tcl_ListObjGetElements(interp, pVal, &nElem, &apElem) ) goto fail;
-      q->nFact = nElem;
-      q->azFact = &s->azStr[nStr];
-      for(j=0; j<nElem; j++){
-        Tcl_ListObjAppendElement(0, s->pKeep, apElem[j]);
-        s->azStr[nStr++] = Tcl_GetString(apElem[j]);
-      }
-    }
+  }else if( r->bWhole ){
+    Tcl_ListObjAppendElement(0, r->pList, kioskTclRowDict(pStmt));
   }
-  return TCL_OK;
-
-fail:
-  questionSetFree(s);
-  return TCL_ERROR;
-}
-
-/* Append column 1 (a question body) as a string to the list pArg. */
-static int rowBody(void *pArg, sqlite3_stmt *pStmt){
-  Tcl_ListObjAppendElement(0, (Tcl_Obj *)pArg,
-      Tcl_NewStringObj((const char *)sqlite3_column_text(pStmt, 1),
-                       sqlite3_column_bytes(pStmt, 1)));
   return 0;
 }
 
-/* *ppDict: the full attempt dict (summary, questions, answers) with one
-** reference the caller owns. */
-static int attemptDict(KioskRecObj *p, sqlite3_int64 iAttempt,
+/* Put key zKey with value pVal into the dict pDict. */
+static void dictPut(Tcl_Obj *pDict, const char *zKey, Tcl_Obj *pVal){
+  Tcl_DictObjPut(0, pDict, Tcl_NewStringObj(zKey, -1), pVal);
+}
+
+/* The score dict: correct credit points expected ?feedback? ?text?. */
+static Tcl_Obj *scoreDict(const KioskScore *sc, const char *zText){
+  Tcl_Obj *d = Tcl_NewDictObj();
+  dictPut(d, "correct", Tcl_NewIntObj(sc->bCorrect));
+  dictPut(d, "credit", Tcl_NewDoubleObj(sc->rCredit));
+  dictPut(d, "points", Tcl_NewDoubleObj(sc->rPoints));
+  if( sc->zExpected ) dictPut(d, "expected", Tcl_NewStringObj(sc->zExpected, -1));
+  if( sc->zFeedback ) dictPut(d, "feedback", Tcl_NewStringObj(sc->zFeedback, -1));
+  if( zText ) dictPut(d, "text", Tcl_NewStringObj(zText, -1));
+  return d;
+}
+
+/* *ppDict: the attempt dict (the summary row of `attempts`, then
+** questions, answers and left) with one reference the caller owns. */
+static int attemptDict(KioskRecObj *p, sqlite3_int64 iAttempt, long long iNow,
                        Tcl_Obj **ppDict){
   KioskRecFilter f;
   KioskError err;
-  Tcl_Obj *pDict = 0;
-  Tcl_Obj *pQ = Tcl_NewListObj(0, 0), *pA = Tcl_NewListObj(0, 0);
+  KioskAttempt *pA = 0;
+  Tcl_Obj *pDict = 0, *pQ, *pAns;
+  long long nLeft;
+  int i;
 
   *ppDict = 0;
   memset(&f, 0, sizeof(f));
   f.iAttempt = iAttempt;
   kioskErrorClear(&err);
-  Tcl_IncrRefCount(pQ);
-  Tcl_IncrRefCount(pA);
-  if( kioskRecordsAttemptQuestions(p->pRec, iAttempt, rowBody, pQ, &err)
-   || kioskRecordsAttemptAnswers(p->pRec, iAttempt, rowToList, pA, &err)
+  if( kioskAttemptLoad(p->pRec, iAttempt, &pA, &err)
    || kioskRecordsAttempts(p->pRec, &f, rowToSlot, &pDict, &err) ){
     if( pDict ) Tcl_DecrRefCount(pDict);
-    Tcl_DecrRefCount(pQ);
-    Tcl_DecrRefCount(pA);
+    kioskAttemptFree(pA);
     return coreError(p->interp, &err);
   }
+  pQ = Tcl_NewListObj(0, 0);
+  pAns = Tcl_NewListObj(0, 0);
+  for(i=0; i<pA->quiz.nQuestion; i++){
+    const KioskAttemptAnswer *a = &pA->aAnswer[i];
+    Tcl_ListObjAppendElement(0, pQ, kioskTclQuestionToObj(pA->quiz.apQuestion[i]));
+    if( a->bAnswered ){
+      Tcl_Obj *d = scoreDict(&a->score, a->zText ? a->zText : "");
+      dictPut(d, "index", Tcl_NewIntObj(i));
+      dictPut(d, "answer", Tcl_NewStringObj(a->zAnswer ? a->zAnswer : "", -1));
+      dictPut(d, "answered", Tcl_NewStringObj(a->zAnswered, -1));
+      Tcl_ListObjAppendElement(0, pAns, d);
+    }
+  }
   /* pDict is unshared: rowToSlot made it and holds the only reference. */
-  Tcl_DictObjPut(0, pDict, Tcl_NewStringObj("questions", -1), pQ);
-  Tcl_DictObjPut(0, pDict, Tcl_NewStringObj("answers", -1), pA);
-  Tcl_DecrRefCount(pQ);
-  Tcl_DecrRefCount(pA);
+  dictPut(pDict, "questions", pQ);
+  dictPut(pDict, "answers", pAns);
+  nLeft = kioskAttemptTimeLeft(pA, iNow);
+  dictPut(pDict, "left", nLeft<0 ? Tcl_NewObj() : Tcl_NewWideIntObj(nLeft));
+  nLeft = kioskAttemptTimeOnResume(pA);
+  dictPut(pDict, "resume-left",
+          nLeft<0 ? Tcl_NewObj() : Tcl_NewWideIntObj(nLeft));
+  kioskAttemptFree(pA);
   *ppDict = pDict;
   return TCL_OK;
 }
 
-/* Set the result to the summary dict of one attempt. */
+/* Set the result to the summary dict of one attempt, with the tally's
+** percent and passed. */
 static int attemptSummary(KioskRecObj *p, sqlite3_int64 iAttempt){
   KioskRecFilter f;
   KioskError err;
+  KioskTally t;
   Tcl_Obj *pDict = 0;
+  int bPassed = 0;
   memset(&f, 0, sizeof(f));
   f.iAttempt = iAttempt;
   kioskErrorClear(&err);
-  if( kioskRecordsAttempts(p->pRec, &f, rowToSlot, &pDict, &err) ){
+  if( kioskRecordsAttempts(p->pRec, &f, rowToSlot, &pDict, &err)
+   || kioskAttemptTally(p->pRec, iAttempt, &t, &bPassed, &err) ){
     if( pDict ) Tcl_DecrRefCount(pDict);
     return coreError(p->interp, &err);
   }
@@ -438,100 +381,196 @@ static int attemptSummary(KioskRecObj *p, sqlite3_int64 iAttempt){
                   "no attempt with id %lld", (long long)iAttempt);
     return coreError(p->interp, &err);
   }
+  dictPut(pDict, "percent", Tcl_NewDoubleObj(kioskTallyPercent(&t)));
+  dictPut(pDict, "passed", Tcl_NewIntObj(bPassed));
   Tcl_SetObjResult(p->interp, pDict);
   Tcl_DecrRefCount(pDict);
   return TCL_OK;
 }
 
+/* The -course form of attempt start: the values of -course, -stages,
+** -count, -seed, -stage and -title (NULL when absent). */
+static int attemptGenerate(KioskRecObj *p, sqlite3_int64 iStudent,
+                           Tcl_Obj *pCourseName, Tcl_Obj *pStages,
+                           Tcl_Obj *pCount, Tcl_Obj *pSeed, Tcl_Obj *pStage,
+                           Tcl_Obj *pTitle, long long iNow,
+                           KioskAttemptSpec *pSpec){
+  Tcl_Interp *interp = p->interp;
+  KioskCourse *pCourse = kioskTclCourseGet(interp, pCourseName);
+  KioskQuizSpec qs;
+  KioskError err;
+  Tcl_Obj **apStage = 0;
+  const char **azStage = 0;
+  sqlite3_int64 iId;
+  Tcl_WideInt iSeed = 0;
+  int nStage = 0, i, rc;
+
+  if( pCourse==0 ) return TCL_ERROR;
+  memset(&qs, 0, sizeof(qs));
+  if( (pStages && Tcl_ListObjGetElements(interp, pStages, &nStage, &apStage))
+   || (pCount && Tcl_GetIntFromObj(interp, pCount, &qs.nQuestion))
+   || (pSeed && Tcl_GetWideIntFromObj(interp, pSeed, &iSeed)) ){
+    return TCL_ERROR;
+  }
+  azStage = (const char **)Tcl_Alloc((unsigned)(sizeof(char *)*(size_t)(nStage+1)));
+  for(i=0; i<nStage; i++) azStage[i] = Tcl_GetString(apStage[i]);
+  qs.nStage = nStage;
+  qs.azStage = azStage;
+  qs.iSeed = (uint64_t)iSeed;
+  pSpec->zKind = "stage";
+  pSpec->zStage = optString(pStage);
+  if( pSpec->zStage==0 && nStage==1 ) pSpec->zStage = azStage[0];
+  pSpec->zTitle = optString(pTitle);
+  kioskErrorClear(&err);
+  rc = kioskAttemptStartGenerated(p->pRec, pCourse->db, iStudent, pSpec, &qs,
+                                  iNow, &iId, &err);
+  Tcl_Free((char *)azStage);
+  if( rc ) return coreError(interp, &err);
+  Tcl_SetObjResult(interp, Tcl_NewWideIntObj((Tcl_WideInt)iId));
+  return TCL_OK;
+}
+
+/* NAME attempt start STUDENT -questions LIST ?option value ...?: the
+** questions (dicts, doc/tcl-api.md) read into a quiz, the options into a
+** spec; the core does the rest. With -course COURSE instead of
+** -questions, the core draws a stage quiz from that course (-stages,
+** -count, -seed) and stores it as drawn. */
+static int attemptStart(KioskRecObj *p, int objc, Tcl_Obj *const objv[]){
+  static const char *const azOpt[] = {
+    "-questions", "-pack", "-stage", "-review", "-now", "-title", "-seed",
+    "-time", "-feedback", "-pass", "-attempts", "-course", "-stages",
+    "-count", 0
+  };
+  enum { O_QUESTIONS, O_PACK, O_STAGE, O_REVIEW, O_NOW, O_TITLE, O_SEED,
+         O_TIME, O_FEEDBACK, O_PASS, O_ATTEMPTS, O_COURSE, O_STAGES,
+         O_COUNT };
+  static const char *const azFeedback[] = { "each", "end", 0 };
+  const char *zArgs = "student -questions list|-course course ?-stages list?"
+                      " ?-count n? ?-pack id? ?-stage id?"
+                      " ?-review boolean? ?-title text? ?-seed n?"
+                      " ?-time seconds? ?-feedback each|end? ?-pass percent?"
+                      " ?-attempts n? ?-now seconds?";
+  Tcl_Interp *interp = p->interp;
+  Tcl_Obj *apVal[14], **apQ;
+  KioskAttemptSpec spec;
+  KioskQuiz quiz;
+  KioskError err;
+  sqlite3_int64 iStudent, iId;
+  long long iNow;
+  Tcl_WideInt iSeed = 0;
+  int bReview = 0, nQ, i, rc = TCL_ERROR;
+
+  memset(&spec, 0, sizeof(spec));
+  memset(&quiz, 0, sizeof(quiz));
+  spec.rPassMark = -1;
+  if( objc<4 ) return usage(interp, 3, objv, zArgs);
+  if( getOpts(interp, objc, objv, 4, azOpt, apVal, 3, zArgs)
+   || getId(interp, objv[3], &iStudent)
+   || (apVal[O_REVIEW] && Tcl_GetBooleanFromObj(interp, apVal[O_REVIEW], &bReview))
+   || getNow(interp, apVal[O_NOW], &iNow)
+   || (apVal[O_SEED] && Tcl_GetWideIntFromObj(interp, apVal[O_SEED], &iSeed))
+   || (apVal[O_TIME] && Tcl_GetIntFromObj(interp, apVal[O_TIME], &spec.nTimeLimit))
+   || (apVal[O_PASS] && Tcl_GetDoubleFromObj(interp, apVal[O_PASS], &spec.rPassMark))
+   || (apVal[O_ATTEMPTS] && Tcl_GetIntFromObj(interp, apVal[O_ATTEMPTS], &spec.nAllowed))
+   || (apVal[O_FEEDBACK] && Tcl_GetIndexFromObjStruct(interp,
+          apVal[O_FEEDBACK], azFeedback, sizeof(char *), "feedback mode", 0,
+          &spec.bFeedbackEnd)) ){
+    return TCL_ERROR;
+  }
+  if( (apVal[O_QUESTIONS]==0)==(apVal[O_COURSE]==0) ){
+    return usage(interp, 3, objv, zArgs);
+  }
+  if( apVal[O_COURSE] ){
+    return attemptGenerate(p, iStudent, apVal[O_COURSE], apVal[O_STAGES],
+                           apVal[O_COUNT], apVal[O_SEED], apVal[O_STAGE],
+                           apVal[O_TITLE], iNow, &spec);
+  }
+  if( apVal[O_PASS] && spec.rPassMark<0 ) spec.rPassMark = 101;  /* refused */
+  if( Tcl_ListObjGetElements(interp, apVal[O_QUESTIONS], &nQ, &apQ) ){
+    return TCL_ERROR;
+  }
+  for(i=0; i<nQ; i++){
+    KioskQuestion *q = 0;
+    if( kioskTclQuestionFromObj(interp, apQ[i], &q) ){
+      Tcl_AppendResult(interp, Tcl_GetString(Tcl_ObjPrintf(" (question %d)", i)),
+                       (char *)0);
+      goto done;
+    }
+    if( kioskQuizAppend(&quiz, q) ){
+      Tcl_SetObjResult(interp, Tcl_NewStringObj("out of memory", -1));
+      goto done;
+    }
+  }
+  spec.zKind = bReview ? "review" : apVal[O_PACK] ? "pack" : "stage";
+  spec.zPack = optString(apVal[O_PACK]);
+  spec.zStage = optString(apVal[O_STAGE]);
+  spec.zTitle = optString(apVal[O_TITLE]);
+  spec.iSeed = (long long)iSeed;
+  kioskErrorClear(&err);
+  if( kioskAttemptStart(p->pRec, iStudent, &spec, &quiz, iNow, &iId, &err) ){
+    coreError(interp, &err);
+    goto done;
+  }
+  Tcl_SetObjResult(interp, Tcl_NewWideIntObj((Tcl_WideInt)iId));
+  rc = TCL_OK;
+done:
+  kioskQuizReset(&quiz);
+  return rc;
+}
+
 static int cmdAttempt(KioskRecObj *p, int objc, Tcl_Obj *const objv[]){
   static const char *const azSub[] = {
-    "abandon", "answer", "finish", "get", "start", "unfinished", 0
+    "abandon", "answer", "finish", "get", "leave", "resume", "start",
+    "unfinished", 0
   };
-  enum { A_ABANDON, A_ANSWER, A_FINISH, A_GET, A_START, A_UNFINISHED };
+  enum { A_ABANDON, A_ANSWER, A_FINISH, A_GET, A_LEAVE, A_RESUME, A_START,
+         A_UNFINISHED };
   static const char *const azNow[] = { "-now", 0 };
   Tcl_Interp *interp = p->interp;
-  Tcl_Obj *apVal[5], *pDict;
+  Tcl_Obj *apVal[1], *pDict;
   KioskError err;
   sqlite3_int64 iId;
   long long iNow;
   int iSub;
 
   if( groupSub(interp, objc, objv, azSub,
-               "abandon|answer|finish|get|start|unfinished ?arg ...?", &iSub) ){
+               "abandon|answer|finish|get|leave|resume|start|unfinished"
+               " ?arg ...?", &iSub) ){
     return TCL_ERROR;
   }
   kioskErrorClear(&err);
   switch( iSub ){
-    case A_START: {
-      /* NAME attempt start STUDENT -questions LIST ?-pack ID? ?-stage ID?
-      **   ?-review BOOL? ?-now SECONDS? */
-      static const char *const azOpt[] = {
-        "-questions", "-pack", "-stage", "-review", "-now", 0
-      };
-      const char *zArgs = "student -questions list ?-pack id? ?-stage id?"
-                          " ?-review boolean? ?-now seconds?";
-      QuestionSet qs;
-      const char *zKind;
-      int bReview = 0, rc;
-      if( objc<4 ) return usage(interp, 3, objv, zArgs);
-      if( getOpts(interp, objc, objv, 4, azOpt, apVal, 3, zArgs)
-       || getId(interp, objv[3], &iId)
-       || (apVal[3] && Tcl_GetBooleanFromObj(interp, apVal[3], &bReview))
-       || getNow(interp, apVal[4], &iNow) ){
-        return TCL_ERROR;
-      }
-      if( apVal[0]==0 ) return usage(interp, 3, objv, zArgs);
-      if( questionSetInit(interp, apVal[0], &qs) ) return TCL_ERROR;
-      zKind = bReview ? "review" : apVal[1] ? "pack" : "stage";
-      rc = kioskRecordsAttemptStart(p->pRec, iId, zKind, optString(apVal[1]),
-                                    optString(apVal[2]), qs.nQuestion,
-                                    qs.aQuestion, iNow, &iId, &err);
-      questionSetFree(&qs);
-      if( rc ) return coreError(interp, &err);
-      Tcl_SetObjResult(interp, Tcl_NewWideIntObj((Tcl_WideInt)iId));
-      return TCL_OK;
-    }
+    case A_START:
+      return attemptStart(p, objc, objv);
     case A_ANSWER: {
-      /* NAME attempt answer ATTEMPT INDEX ANSWER SCORE ?-now SECONDS? */
-      const char *zArgs = "attempt index answer score ?-now seconds?";
-      Tcl_Obj *pVal;
-      int idx, bCorrect;
-      double rCredit, rPoints = -1.0;
-      if( objc<7 ) return usage(interp, 3, objv, zArgs);
-      if( getOpts(interp, objc, objv, 7, azNow, apVal, 3, zArgs)
+      /* NAME attempt answer ATTEMPT INDEX ANSWER ?-now SECONDS? */
+      const char *zArgs = "attempt index answer ?-now seconds?";
+      KioskScore sc;
+      char *zText = 0;
+      int idx;
+      if( objc<6 ) return usage(interp, 3, objv, zArgs);
+      if( getOpts(interp, objc, objv, 6, azNow, apVal, 3, zArgs)
        || getId(interp, objv[3], &iId)
        || Tcl_GetIntFromObj(interp, objv[4], &idx)
        || getNow(interp, apVal[0], &iNow) ){
         return TCL_ERROR;
       }
-      if( dictField(interp, objv[6], "correct", 0, &pVal) ) return TCL_ERROR;
-      if( pVal==0 ){
-        Tcl_SetObjResult(interp, Tcl_NewStringObj(
-            "score dict has no \"correct\"", -1));
-        Tcl_SetErrorCode(interp, "KIOSK", "ARG", "SCORE", (char *)0);
-        return TCL_ERROR;
-      }
-      if( Tcl_GetBooleanFromObj(interp, pVal, &bCorrect) ) return TCL_ERROR;
-      if( dictField(interp, objv[6], "credit", 0, &pVal) ) return TCL_ERROR;
-      if( pVal==0 ){
-        rCredit = bCorrect ? 1.0 : 0.0;
-      }else if( Tcl_GetDoubleFromObj(interp, pVal, &rCredit) ){
-        return TCL_ERROR;
-      }
-      if( dictField(interp, objv[6], "points", 0, &pVal) ) return TCL_ERROR;
-      if( pVal && Tcl_GetDoubleFromObj(interp, pVal, &rPoints) ){
-        return TCL_ERROR;
-      }
-      if( kioskRecordsAnswer(p->pRec, iId, idx, Tcl_GetString(objv[5]),
-                             bCorrect, rCredit, rPoints, iNow, &err) ){
+      if( kioskAttemptAnswer(p->pRec, iId, idx, Tcl_GetString(objv[5]), iNow,
+                             &sc, &zText, &err) ){
         return coreError(interp, &err);
       }
+      Tcl_SetObjResult(interp, scoreDict(&sc, zText));
+      kioskScoreClear(&sc);
+      sqlite3_free(zText);
       return TCL_OK;
     }
     case A_FINISH:
-    case A_ABANDON: {
-      /* NAME attempt finish|abandon ATTEMPT ?-now SECONDS? */
+    case A_ABANDON:
+    case A_LEAVE:
+    case A_RESUME: {
+      /* NAME attempt finish|abandon|leave|resume ATTEMPT ?-now SECONDS? */
       const char *zArgs = "attempt ?-now seconds?";
+      long long nLeft = -1;
       int rc;
       if( objc<4 ) return usage(interp, 3, objv, zArgs);
       if( getOpts(interp, objc, objv, 4, azNow, apVal, 3, zArgs)
@@ -539,18 +578,33 @@ static int cmdAttempt(KioskRecObj *p, int objc, Tcl_Obj *const objv[]){
        || getNow(interp, apVal[0], &iNow) ){
         return TCL_ERROR;
       }
-      rc = iSub==A_FINISH
-         ? kioskRecordsAttemptFinish(p->pRec, iId, iNow, &err)
-         : kioskRecordsAttemptAbandon(p->pRec, iId, iNow, &err);
+      switch( iSub ){
+        case A_FINISH:
+          rc = kioskAttemptFinish(p->pRec, iId, iNow, 0, 0, &err); break;
+        case A_ABANDON:
+          rc = kioskAttemptAbandon(p->pRec, iId, iNow, &err); break;
+        case A_LEAVE:
+          rc = kioskAttemptLeave(p->pRec, iId, iNow, &err); break;
+        default:
+          rc = kioskAttemptResume(p->pRec, iId, iNow, &nLeft, &err); break;
+      }
       if( rc ) return coreError(interp, &err);
       if( iSub==A_FINISH ) return attemptSummary(p, iId);
+      if( iSub==A_RESUME && nLeft>=0 ){
+        Tcl_SetObjResult(interp, Tcl_NewWideIntObj((Tcl_WideInt)nLeft));
+      }
       return TCL_OK;
     }
     case A_GET: {
-      /* NAME attempt get ATTEMPT */
-      if( objc!=4 ) return usage(interp, 3, objv, "attempt");
-      if( getId(interp, objv[3], &iId) ) return TCL_ERROR;
-      if( attemptDict(p, iId, &pDict) ) return TCL_ERROR;
+      /* NAME attempt get ATTEMPT ?-now SECONDS? */
+      const char *zArgs = "attempt ?-now seconds?";
+      if( objc<4 ) return usage(interp, 3, objv, zArgs);
+      if( getOpts(interp, objc, objv, 4, azNow, apVal, 3, zArgs)
+       || getId(interp, objv[3], &iId)
+       || getNow(interp, apVal[0], &iNow) ){
+        return TCL_ERROR;
+      }
+      if( attemptDict(p, iId, iNow, &pDict) ) return TCL_ERROR;
       Tcl_SetObjResult(interp, pDict);
       Tcl_DecrRefCount(pDict);
       return TCL_OK;
@@ -564,7 +618,7 @@ static int cmdAttempt(KioskRecObj *p, int objc, Tcl_Obj *const objv[]){
         return coreError(interp, &err);
       }
       if( iAttempt==0 ) return TCL_OK;
-      if( attemptDict(p, iAttempt, &pDict) ) return TCL_ERROR;
+      if( attemptDict(p, iAttempt, (long long)time(0), &pDict) ) return TCL_ERROR;
       Tcl_SetObjResult(interp, pDict);
       Tcl_DecrRefCount(pDict);
       return TCL_OK;
@@ -695,17 +749,26 @@ static int cmdReview(KioskRecObj *p, int objc, Tcl_Obj *const objv[]){
         Tcl_SetErrorCode(interp, "KIOSK", "ARG", "LIMIT", (char *)0);
         return TCL_ERROR;
       }
-      pList = Tcl_NewListObj(0, 0);
-      rc = iSub==R_DUE
-         ? kioskRecordsReviewDue(p->pRec, iId, iNow, nLimit, rowToList,
-                                 pList, &err)
-         : kioskRecordsReviewQuestions(p->pRec, iId, iNow, nLimit,
-                                       rowFirstColumn, pList, &err);
-      if( rc ){
+      {
+        QuestionRows r;
+        pList = Tcl_NewListObj(0, 0);
+        Tcl_IncrRefCount(pList);
+        r.p = p;
+        r.pList = pList;
+        r.bWhole = iSub==R_DUE;
+        r.pErr = &err;
+        rc = iSub==R_DUE
+           ? kioskRecordsReviewDue(p->pRec, iId, iNow, nLimit, rowQuestion,
+                                   &r, &err)
+           : kioskRecordsReviewQuestions(p->pRec, iId, iNow, nLimit,
+                                         rowQuestion, &r, &err);
+        if( rc ){
+          Tcl_DecrRefCount(pList);
+          return coreError(interp, &err);
+        }
+        Tcl_SetObjResult(interp, pList);
         Tcl_DecrRefCount(pList);
-        return coreError(interp, &err);
       }
-      Tcl_SetObjResult(interp, pList);
       return TCL_OK;
     }
     case R_ANSWER: {
@@ -801,14 +864,31 @@ static int cmdSettings(KioskRecObj *p, int objc, Tcl_Obj *const objv[]){
   return TCL_OK;
 }
 
+/* The throttle's state as a dict: ok (with a PIN tried), wait, fails. */
+static Tcl_Obj *pinResult(int bTried, int bOk, long long iWait, int nFail){
+  Tcl_Obj *pDict = Tcl_NewDictObj();
+  if( bTried ){
+    Tcl_DictObjPut(0, pDict, Tcl_NewStringObj("ok", -1), Tcl_NewBooleanObj(bOk));
+  }
+  Tcl_DictObjPut(0, pDict, Tcl_NewStringObj("wait", -1),
+                 Tcl_NewWideIntObj((Tcl_WideInt)iWait));
+  Tcl_DictObjPut(0, pDict, Tcl_NewStringObj("fails", -1), Tcl_NewIntObj(nFail));
+  return pDict;
+}
+
 static int cmdPin(KioskRecObj *p, int objc, Tcl_Obj *const objv[]){
-  static const char *const azSub[] = { "check", "isset", "set", 0 };
-  enum { P_CHECK, P_ISSET, P_SET };
+  static const char *const azSub[] = {
+    "check", "isset", "set", "try", "wait", 0
+  };
+  enum { P_CHECK, P_ISSET, P_SET, P_TRY, P_WAIT };
+  static const char *const azNow[] = { "-now", 0 };
   Tcl_Interp *interp = p->interp;
+  Tcl_Obj *apVal[1];
   KioskError err;
-  int iSub, b = 0;
+  long long iNow, iWait = 0;
+  int iSub, b = 0, nFail = 0;
   if( groupSub(interp, objc, objv, azSub,
-               "check|isset|set ?pin?", &iSub) ){
+               "check|isset|set|try|wait ?arg ...?", &iSub) ){
     return TCL_ERROR;
   }
   kioskErrorClear(&err);
@@ -831,8 +911,75 @@ static int cmdPin(KioskRecObj *p, int objc, Tcl_Obj *const objv[]){
       }
       Tcl_SetObjResult(interp, Tcl_NewBooleanObj(b));
       return TCL_OK;
+    case P_TRY:
+      /* NAME pin try PIN ?-now T? */
+      if( objc<4 ) return usage(interp, 3, objv, "pin ?-now time?");
+      if( getOpts(interp, objc, objv, 4, azNow, apVal, 3, "pin ?-now time?")
+       || getNow(interp, apVal[0], &iNow) ){
+        return TCL_ERROR;
+      }
+      if( kioskRecordsPinTry(p->pRec, Tcl_GetString(objv[3]), iNow, &b,
+                             &iWait, &nFail, &err) ){
+        return coreError(interp, &err);
+      }
+      Tcl_SetObjResult(interp, pinResult(1, b, iWait, nFail));
+      return TCL_OK;
+    case P_WAIT:
+      /* NAME pin wait ?-now T? */
+      if( getOpts(interp, objc, objv, 3, azNow, apVal, 3, "?-now time?")
+       || getNow(interp, apVal[0], &iNow) ){
+        return TCL_ERROR;
+      }
+      if( kioskRecordsPinWait(p->pRec, iNow, &iWait, &nFail, &err) ){
+        return coreError(interp, &err);
+      }
+      Tcl_SetObjResult(interp, pinResult(0, 0, iWait, nFail));
+      return TCL_OK;
   }
   return TCL_ERROR;
+}
+
+/* NAME log add KIND MESSAGE ?-now T? | NAME log list ?-limit N? */
+static int cmdLog(KioskRecObj *p, int objc, Tcl_Obj *const objv[]){
+  static const char *const azSub[] = { "add", "list", 0 };
+  enum { L_ADD, L_LIST };
+  static const char *const azNow[] = { "-now", 0 };
+  static const char *const azLimit[] = { "-limit", 0 };
+  Tcl_Interp *interp = p->interp;
+  Tcl_Obj *apVal[1], *pList;
+  KioskError err;
+  long long iNow;
+  int iSub, nLimit = -1;
+  if( groupSub(interp, objc, objv, azSub, "add|list ?arg ...?", &iSub) ){
+    return TCL_ERROR;
+  }
+  kioskErrorClear(&err);
+  if( iSub==L_ADD ){
+    if( objc<5 ) return usage(interp, 3, objv, "kind message ?-now time?");
+    if( getOpts(interp, objc, objv, 5, azNow, apVal, 3,
+                "kind message ?-now time?")
+     || getNow(interp, apVal[0], &iNow) ){
+      return TCL_ERROR;
+    }
+    if( kioskRecordsLog(p->pRec, iNow, Tcl_GetString(objv[3]),
+                        Tcl_GetString(objv[4]), &err) ){
+      return coreError(interp, &err);
+    }
+    return TCL_OK;
+  }
+  if( getOpts(interp, objc, objv, 3, azLimit, apVal, 3, "?-limit n?") ){
+    return TCL_ERROR;
+  }
+  if( apVal[0] && Tcl_GetIntFromObj(interp, apVal[0], &nLimit) ){
+    return TCL_ERROR;
+  }
+  pList = Tcl_NewListObj(0, 0);
+  if( kioskRecordsLogList(p->pRec, nLimit, rowToList, pList, &err) ){
+    Tcl_DecrRefCount(pList);
+    return coreError(interp, &err);
+  }
+  Tcl_SetObjResult(interp, pList);
+  return TCL_OK;
 }
 
 static int cmdPacks(KioskRecObj *p, int objc, Tcl_Obj *const objv[]){
@@ -1015,24 +1162,25 @@ done:
 }
 
 static int cmdExport(KioskRecObj *p, int objc, Tcl_Obj *const objv[]){
-  static const char *const azOpt[] = { "-pack", "-student", 0 };
-  const char *zArgs = "file ?-pack id? ?-student id?";
+  static const char *const azOpt[] = { "-pack", "-student", "-raw", 0 };
+  const char *zArgs = "file ?-pack id? ?-student id? ?-raw boolean?";
   Tcl_Interp *interp = p->interp;
-  Tcl_Obj *apVal[2];
+  Tcl_Obj *apVal[3];
   KioskRecFilter f;
   KioskError err;
   Tcl_DString ds;
   const char *zPath;
-  int nRow, rc;
+  int nRow, rc, bRaw = 0;
   if( objc<3 ) return usage(interp, 2, objv, zArgs);
   if( getOpts(interp, objc, objv, 3, azOpt, apVal, 2, zArgs)
-   || getFilter(interp, apVal[1], apVal[0], 0, 0, &f) ){
+   || getFilter(interp, apVal[1], apVal[0], 0, 0, &f)
+   || (apVal[2] && Tcl_GetBooleanFromObj(interp, apVal[2], &bRaw)) ){
     return TCL_ERROR;
   }
   zPath = Tcl_TranslateFileName(interp, Tcl_GetString(objv[2]), &ds);
   if( zPath==0 ) return TCL_ERROR;
   kioskErrorClear(&err);
-  rc = kioskRecordsExportFile(p->pRec, &f, zPath, &nRow, &err);
+  rc = kioskRecordsExportFileAs(p->pRec, &f, bRaw, zPath, &nRow, &err);
   Tcl_DStringFree(&ds);
   if( rc ) return coreError(interp, &err);
   Tcl_SetObjResult(interp, Tcl_NewIntObj(nRow));
@@ -1040,11 +1188,18 @@ static int cmdExport(KioskRecObj *p, int objc, Tcl_Obj *const objv[]){
 }
 
 static int cmdBackup(KioskRecObj *p, int objc, Tcl_Obj *const objv[]){
+  /* NAME backup ?-now SECONDS? */
+  static const char *const azOpt[] = { "-now", 0 };
+  Tcl_Obj *apVal[1];
   KioskError err;
   char *zPath = 0;
-  if( objc!=2 ) return usage(p->interp, 2, objv, "");
+  long long iNow;
+  if( getOpts(p->interp, objc, objv, 2, azOpt, apVal, 2, "?-now seconds?")
+   || getNow(p->interp, apVal[0], &iNow) ){
+    return TCL_ERROR;
+  }
   kioskErrorClear(&err);
-  if( kioskRecordsBackup(p->pRec, &zPath, &err) ){
+  if( kioskRecordsBackupAt(p->pRec, iNow, &zPath, &err) ){
     return coreError(p->interp, &err);
   }
   Tcl_SetObjResult(p->interp, Tcl_NewStringObj(zPath ? zPath : "", -1));
@@ -1057,12 +1212,12 @@ static int recObjCmd(ClientData cd, Tcl_Interp *interp,
   KioskRecObj *p = (KioskRecObj *)cd;
   static const char *const azSub[] = {
     "attempt", "attempts", "backup", "close", "export", "items",
-    "lesson-read", "packs", "pin", "progress", "review", "settings",
+    "lesson-read", "log", "packs", "pin", "progress", "review", "settings",
     "student", "students", 0
   };
   enum RecSub {
     SUB_ATTEMPT, SUB_ATTEMPTS, SUB_BACKUP, SUB_CLOSE, SUB_EXPORT, SUB_ITEMS,
-    SUB_LESSONREAD, SUB_PACKS, SUB_PIN, SUB_PROGRESS, SUB_REVIEW,
+    SUB_LESSONREAD, SUB_LOG, SUB_PACKS, SUB_PIN, SUB_PROGRESS, SUB_REVIEW,
     SUB_SETTINGS, SUB_STUDENT, SUB_STUDENTS
   };
   int iSub, rc = TCL_ERROR;
@@ -1081,6 +1236,7 @@ static int recObjCmd(ClientData cd, Tcl_Interp *interp,
     case SUB_EXPORT:     rc = cmdExport(p, objc, objv); break;
     case SUB_ITEMS:      rc = cmdItems(p, objc, objv); break;
     case SUB_LESSONREAD: rc = cmdLessonRead(p, objc, objv); break;
+    case SUB_LOG:        rc = cmdLog(p, objc, objv); break;
     case SUB_PACKS:      rc = cmdPacks(p, objc, objv); break;
     case SUB_PIN:        rc = cmdPin(p, objc, objv); break;
     case SUB_PROGRESS:   rc = cmdProgress(p, objc, objv); break;
@@ -1104,11 +1260,13 @@ static int recObjCmd(ClientData cd, Tcl_Interp *interp,
 
 int kioskRecordsFactoryObjCmd(ClientData cd, Tcl_Interp *interp,
                               int objc, Tcl_Obj *const objv[]){
-  static const char *const azOpt[] = { "-backups", "-defer-backup", 0 };
+  static const char *const azOpt[] = { "-backups", "-defer-backup", "-now",
+                                       0 };
   KioskRecObj *p;
   KioskRecords *pRec = 0;
   KioskError err;
-  Tcl_Obj *apVal[2];
+  Tcl_Obj *apVal[3];
+  long long iNow;
   Tcl_DString ds;
   const char *zPath;
   int nBackup = KIOSK_RECORDS_BACKUPS, bDefer = 0, rc;
@@ -1116,10 +1274,13 @@ int kioskRecordsFactoryObjCmd(ClientData cd, Tcl_Interp *interp,
 
   if( objc<3 ){
     return usage(interp, 1, objv,
-                 "name file ?-backups n? ?-defer-backup boolean?");
+                 "name file ?-backups n? ?-defer-backup boolean?"
+                 " ?-now seconds?");
   }
   if( getOpts(interp, objc, objv, 3, azOpt, apVal, 1,
-              "name file ?-backups n? ?-defer-backup boolean?") ){
+              "name file ?-backups n? ?-defer-backup boolean?"
+              " ?-now seconds?")
+   || getNow(interp, apVal[2], &iNow) ){
     return TCL_ERROR;
   }
   if( apVal[1] && Tcl_GetBooleanFromObj(interp, apVal[1], &bDefer) ){
@@ -1143,9 +1304,9 @@ int kioskRecordsFactoryObjCmd(ClientData cd, Tcl_Interp *interp,
     if( zPath==0 ) return TCL_ERROR;
   }
   kioskErrorClear(&err);
-  rc = kioskRecordsOpenFlags(zPath, nBackup,
-                             bDefer ? KIOSK_RECORDS_DEFER_BACKUP : 0,
-                             &pRec, &err);
+  rc = kioskRecordsOpenAt(zPath, nBackup,
+                          bDefer ? KIOSK_RECORDS_DEFER_BACKUP : 0, iNow,
+                          &pRec, &err);
   Tcl_DStringFree(&ds);
   if( rc ) return kioskTclError(interp, &err);
   p = (KioskRecObj *)Tcl_Alloc(sizeof(*p));

@@ -3,6 +3,7 @@
 ** recattempt.c, recreport.c), the Leitner scheduler (review.c) and the
 ** PIN hashing (pin.c), on :memory: and on temporary files.
 */
+#include "attempt.h"
 #include "records.h"
 #include "review.h"
 #include "pin.h"
@@ -10,6 +11,7 @@
 
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #define T0 1700000000LL         /* 2023-11-14T22:13:20Z */
@@ -55,35 +57,58 @@ static int countRow(void *pArg, sqlite3_stmt *pStmt){
   return 0;
 }
 
-/* A choice question on one fact and a typed year question on two. */
-static const char *const azOpt[] = { "1991", "1992", "1993, or later" };
-static const double arCredit[] = { 0, 1, 0 };
-static const char *const azFactA[] = { "ev-a" };
-static const char *const azFactB[] = { "ev-b", "ev-c" };
+/* A choice question on one fact and a typed year question (worth 2) on
+** two, built once in main and freed at its end. */
+static KioskQuiz gQuiz;
 
-static void makeQuestions(KioskRecQuestion *a){
-  memset(a, 0, 2*sizeof(*a));
-  a[0].zId = "gen:date-choice:ev-a";
-  a[0].zKind = "choice";
-  a[0].zTopic = "date";
-  a[0].zStage = "s1";
-  a[0].zPrompt = "When did \"A\" happen, exactly?";
-  a[0].rPoints = 1;
-  a[0].zBody = "id gen:date-choice:ev-a kind choice";
-  a[0].nOption = 3;
-  a[0].azOption = azOpt;
-  a[0].arCredit = arCredit;
-  a[0].nFact = 1;
-  a[0].azFact = azFactA;
-  a[1].zId = "gen:date-year:ev-b";
-  a[1].zKind = "year";
-  a[1].zTopic = "date";
-  a[1].zStage = "s1";
-  a[1].zPrompt = "Which year?";
-  a[1].rPoints = 2;
-  a[1].zBody = "id gen:date-year:ev-b kind year";
-  a[1].nFact = 2;
-  a[1].azFact = azFactB;
+static void makeQuestions(void){
+  static const char *const azOpt[] = { "1991", "1992", "1993, or later" };
+  KioskQuestion *q = kioskQuestionNew();
+  int i;
+  q->zId = kioskStrDup("gen:date-choice:ev-a");
+  q->eKind = KQ_CHOICE;
+  q->zTopic = kioskStrDup("date");
+  q->zStage = kioskStrDup("s1");
+  q->zPrompt = kioskStrDup("When did \"A\" happen, exactly?");
+  for(i=0; i<3; i++) kioskQuestionAddOption(q, azOpt[i], i==1 ? 1.0 : 0.0, 0, 0);
+  kioskQuestionAddFact(q, "ev-a");
+  kioskQuizAppend(&gQuiz, q);
+  q = kioskQuestionNew();
+  q->zId = kioskStrDup("gen:date-year:ev-b");
+  q->eKind = KQ_YEAR;
+  q->zTopic = kioskStrDup("date");
+  q->zStage = kioskStrDup("s1");
+  q->zPrompt = kioskStrDup("Which year?");
+  q->rPoints = 2;
+  q->rValue = 1992;
+  kioskQuestionAddFact(q, "ev-b");
+  kioskQuestionAddFact(q, "ev-c");
+  kioskQuizAppend(&gQuiz, q);
+}
+
+/* Start an attempt on the first n questions of gQuiz. */
+static int startAttempt(KioskRecords *p, sqlite3_int64 iStudent,
+                        const char *zKind, const char *zPack,
+                        const char *zStage, int n, long long iNow,
+                        sqlite3_int64 *piAttempt, KioskError *pErr){
+  KioskQuiz quiz = gQuiz;
+  KioskAttemptSpec spec;
+  memset(&spec, 0, sizeof(spec));
+  spec.zKind = zKind;
+  spec.zPack = zPack;
+  spec.zStage = zStage;
+  spec.rPassMark = -1;
+  quiz.nQuestion = n;
+  return kioskAttemptStart(p, iStudent, &spec, &quiz, iNow, piAttempt, pErr);
+}
+
+/* Answer (scored by the core). */
+static int answer(KioskRecords *p, sqlite3_int64 iAttempt, int idx,
+                  const char *zAnswer, long long iNow, KioskError *pErr){
+  KioskScore sc;
+  int rc = kioskAttemptAnswer(p, iAttempt, idx, zAnswer, iNow, &sc, 0, pErr);
+  kioskScoreClear(&sc);
+  return rc;
 }
 
 static void testScheduler(void){
@@ -204,16 +229,14 @@ static void testStudents(void){
 static KioskRecords *openWithAttempt(const char *zPath, sqlite3_int64 *piStudent,
                                      sqlite3_int64 *piAttempt){
   KioskRecords *p = 0;
-  KioskRecQuestion aQ[2];
   KioskError err;
   kioskErrorClear(&err);
   if( kioskRecordsOpen(zPath, 3, &p, &err) ){
     fprintf(stderr, "open %s: %s\n", zPath, err.zMsg);
     return 0;
   }
-  makeQuestions(aQ);
   CHECK_INT(kioskRecordsStudentAdd(p, "Ada", T0, piStudent, &err), KIOSK_OK);
-  CHECK_INT(kioskRecordsAttemptStart(p, *piStudent, "stage", 0, "s1", 2, aQ,
+  CHECK_INT(startAttempt(p, *piStudent, "stage", 0, "s1", 2,
                                      T0, piAttempt, &err), KIOSK_OK);
   return p;
 }
@@ -222,7 +245,6 @@ static void testAttempts(void){
   KioskRecords *p;
   KioskError err;
   sqlite3_int64 s = 0, a = 0, u = 0, a2 = 0;
-  KioskRecQuestion aQ[2];
   sqlite3 *db;
   int n = 0;
 
@@ -232,31 +254,31 @@ static void testAttempts(void){
   db = kioskRecordsDb(p);
   CHECK_INT(kioskRecordsUnfinished(p, s, &u, &err), KIOSK_OK);
   CHECK_INT(u, a);
-  CHECK_INT(kioskRecordsAnswer(p, a, 0, "2", 0, 0.0, -1, T0+10, &err),
+  CHECK_INT(answer(p, a, 0, "2", T0+10, &err),
             KIOSK_OK);
   CHECK(sqlite3_get_autocommit(db));
-  CHECK_INT(kioskRecordsAnswer(p, a, 0, "1", 1, 1.0, -1, T0+10, &err),
+  CHECK_INT(answer(p, a, 0, "1", T0+10, &err),
             KIOSK_ERECORDS);
   CHECK_STR(err.zCode, "ANSWERED");
   CHECK(sqlite3_get_autocommit(db));
-  CHECK_INT(kioskRecordsAnswer(p, a, 2, "1", 1, 1.0, -1, T0+10, &err),
+  CHECK_INT(answer(p, a, 2, "1", T0+10, &err),
             KIOSK_ERECORDS);
   CHECK_STR(err.zCode, "INDEX");
-  CHECK_INT(kioskRecordsAnswer(p, 77, 0, "1", 1, 1.0, -1, T0+10, &err),
+  CHECK_INT(answer(p, 77, 0, "1", T0+10, &err),
             KIOSK_ERECORDS);
   CHECK_STR(err.zCode, "NOATTEMPT");
   CHECK(sqlite3_get_autocommit(db));
   CHECK_INT(queryInt(db, "SELECT count(*) FROM answers"), 1);
   CHECK_INT(queryInt(db, "SELECT opt FROM answer_picks"), 2);
   /* Points default to credit times the question's points. */
-  CHECK_INT(kioskRecordsAnswer(p, a, 1, "1992", 1, 1.0, -1, T0+20, &err),
+  CHECK_INT(answer(p, a, 1, "1992", T0+20, &err),
             KIOSK_OK);
   CHECK_INT(queryInt(db, "SELECT points FROM answers WHERE idx=1"), 2);
-  CHECK_INT(kioskRecordsAttemptFinish(p, a, T0+30, &err), KIOSK_OK);
-  CHECK_INT(kioskRecordsAttemptFinish(p, a, T0+30, &err), KIOSK_ERECORDS);
+  CHECK_INT(kioskAttemptFinish(p, a, T0+30, 0, 0, &err), KIOSK_OK);
+  CHECK_INT(kioskAttemptFinish(p, a, T0+30, 0, 0, &err), KIOSK_ERECORDS);
   CHECK_STR(err.zCode, "FINISHED");
   CHECK_STR(err.zMsg, "attempt 1 is already finished");
-  CHECK_INT(kioskRecordsAnswer(p, a, 1, "1", 1, 1.0, -1, T0+40, &err),
+  CHECK_INT(answer(p, a, 1, "1", T0+40, &err),
             KIOSK_ERECORDS);
   CHECK_STR(err.zCode, "FINISHED");
   CHECK_INT(kioskRecordsUnfinished(p, s, &u, &err), KIOSK_OK);
@@ -285,10 +307,9 @@ static void testAttempts(void){
                                         &err), 0);
   CHECK_INT(n, 2);
   /* A review attempt: a right answer on ev-a moves it to box 2. */
-  makeQuestions(aQ);
-  CHECK_INT(kioskRecordsAttemptStart(p, s, "review", 0, 0, 1, aQ, T0+DAY,
+  CHECK_INT(startAttempt(p, s, "review", 0, 0, 1, T0+DAY,
                                      &a2, &err), KIOSK_OK);
-  CHECK_INT(kioskRecordsAnswer(p, a2, 0, "1", 1, 1.0, -1, T0+DAY, &err), 0);
+  CHECK_INT(answer(p, a2, 0, "1", T0+DAY, &err), 0);
   CHECK_INT(queryInt(db, "SELECT box FROM review WHERE fact='ev-a'"), 2);
   CHECK_INT(queryInt(db, "SELECT qattempt FROM review WHERE fact='ev-a'"), a2);
   /* review answer outside an attempt, and state. */
@@ -298,17 +319,17 @@ static void testAttempts(void){
   CHECK_INT(kioskRecordsReviewState(p, s, "nope", 0, 0, &err), KIOSK_ERECORDS);
   CHECK_STR(err.zCode, "NOFACT");
   /* Abandon */
-  CHECK_INT(kioskRecordsAttemptAbandon(p, a2, T0+DAY, &err), KIOSK_OK);
+  CHECK_INT(kioskAttemptAbandon(p, a2, T0+DAY, &err), KIOSK_OK);
   CHECK_STR(queryText(db, "SELECT status FROM attempts WHERE id=2"),
             "abandoned");
   /* No questions, bad kind, no student. */
-  CHECK_INT(kioskRecordsAttemptStart(p, s, "stage", 0, 0, 0, aQ, T0, &a2,
+  CHECK_INT(startAttempt(p, s, "stage", 0, 0, 0, T0, &a2,
                                      &err), KIOSK_ERECORDS);
   CHECK_STR(err.zCode, "QUESTION");
-  CHECK_INT(kioskRecordsAttemptStart(p, 99, "stage", 0, 0, 1, aQ, T0, &a2,
+  CHECK_INT(startAttempt(p, 99, "stage", 0, 0, 1, T0, &a2,
                                      &err), KIOSK_ERECORDS);
   CHECK_STR(err.zCode, "NOSTUDENT");
-  CHECK_INT(kioskRecordsAttemptStart(p, s, "quiz", 0, 0, 1, aQ, T0, &a2,
+  CHECK_INT(startAttempt(p, s, "quiz", 0, 0, 1, T0, &a2,
                                      &err), KIOSK_EARG);
 
   /* Lessons and progress. */
@@ -323,10 +344,9 @@ static void testAttempts(void){
   /* Removing with records deleted cascades everywhere. */
   CHECK_INT(kioskRecordsStudentRemove(p, s, 0, T0, &err), KIOSK_OK);
   CHECK_INT(queryInt(db, "SELECT (SELECT count(*) FROM attempts)"
-                         " + (SELECT count(*) FROM questions)"
+                         " + (SELECT count(*) FROM asked)"
                          " + (SELECT count(*) FROM answers)"
                          " + (SELECT count(*) FROM answer_picks)"
-                         " + (SELECT count(*) FROM question_options)"
                          " + (SELECT count(*) FROM review)"
                          " + (SELECT count(*) FROM lessons_read)"), 0);
   kioskRecordsClose(p);
@@ -347,10 +367,10 @@ static void testDurability(void){
   CHECK_STR(queryText(kioskRecordsDb(p), "PRAGMA journal_mode"), "wal");
   CHECK_INT(queryInt(kioskRecordsDb(p), "PRAGMA synchronous"), 2);
   CHECK_INT(queryInt(kioskRecordsDb(p), "PRAGMA foreign_keys"), 1);
-  CHECK_INT(kioskRecordsAnswer(p, a, 0, "1", 1, 1.0, -1, T0, &err), 0);
+  CHECK_INT(answer(p, a, 0, "1", T0, &err), 0);
   CHECK_INT(sqlite3_open_v2(zPath, &db2, SQLITE_OPEN_READONLY, 0), SQLITE_OK);
   CHECK_INT(queryInt(db2, "SELECT count(*) FROM answers"), 1);
-  CHECK_INT(kioskRecordsAnswer(p, a, 1, "1990", 0, 0.0, -1, T0, &err), 0);
+  CHECK_INT(answer(p, a, 1, "1990", T0, &err), 0);
   CHECK_INT(queryInt(db2, "SELECT count(*) FROM answers"), 2);
   sqlite3_close(db2);
   /* Closed without finishing: the next open offers the attempt. */
@@ -424,6 +444,151 @@ static void testPinStored(void){
   CHECK(!fileHolds(zPath, zPin));
 }
 
+/* Log rows into a buffer: "kind:message;" each, newest first. */
+static int logRow(void *pArg, sqlite3_stmt *pStmt){
+  char *z = (char *)pArg;
+  size_t n = strlen(z);
+  snprintf(z+n, 1024-n, "%s:%s;", (const char *)sqlite3_column_text(pStmt, 2),
+           (const char *)sqlite3_column_text(pStmt, 3));
+  return 0;
+}
+
+/* The throttle on wrong PINs: escalating, kept across a reopen, cleared by
+** the right PIN; wrong PINs go to the operator log. */
+static void testPinThrottle(void){
+  const char *zPath = tmpPath("throttle.db");
+  KioskRecords *p = 0;
+  KioskError err;
+  long long iWait = -1, t = T0;
+  int bOk = -1, nWrong = -1, i;
+  char zLog[1024];
+  kioskErrorClear(&err);
+  CHECK_INT((int)kioskPinPause(0), 0);
+  CHECK_INT((int)kioskPinPause(2), 0);
+  CHECK_INT((int)kioskPinPause(3), 30);
+  CHECK_INT((int)kioskPinPause(4), 60);
+  CHECK_INT((int)kioskPinPause(5), 120);
+  CHECK_INT((int)kioskPinPause(9), 1920);
+  CHECK_INT((int)kioskPinPause(10), 3600);
+  CHECK_INT((int)kioskPinPause(1000000), 3600);
+  CHECK_INT(kioskRecordsOpen(zPath, 0, &p, &err), KIOSK_OK);
+  if( p==0 ) return;
+  /* No PIN set: an error, not a refusal that looks like a wrong PIN. */
+  CHECK_INT(kioskRecordsPinTry(p, "2468", t, &bOk, &iWait, &nWrong, &err),
+            KIOSK_ERECORDS);
+  CHECK_STR(err.zCode, "NOPIN");
+  CHECK_INT(kioskRecordsPinSet(p, "2468", &err), KIOSK_OK);
+  for(i=1; i<=2; i++){
+    CHECK_INT(kioskRecordsPinTry(p, "1111", t, &bOk, &iWait, &nWrong, &err),
+              KIOSK_OK);
+    CHECK_INT(bOk, 0);
+    CHECK_INT(nWrong, i);
+    CHECK_INT((int)iWait, 0);
+  }
+  CHECK_INT(kioskRecordsPinTry(p, "1111", t, &bOk, &iWait, &nWrong, &err),
+            KIOSK_OK);
+  CHECK_INT(nWrong, 3);
+  CHECK_INT((int)iWait, 30);
+  /* During the pause even the right PIN is refused, unchecked, uncounted. */
+  CHECK_INT(kioskRecordsPinTry(p, "2468", t+10, &bOk, &iWait, &nWrong, &err),
+            KIOSK_OK);
+  CHECK_INT(bOk, 0);
+  CHECK_INT((int)iWait, 20);
+  CHECK_INT(nWrong, 3);
+  /* A restart keeps the pause and the count. */
+  kioskRecordsClose(p);
+  p = 0;
+  CHECK_INT(kioskRecordsOpen(zPath, 0, &p, &err), KIOSK_OK);
+  if( p==0 ) return;
+  CHECK_INT(kioskRecordsPinWait(p, t+10, &iWait, &nWrong, &err), KIOSK_OK);
+  CHECK_INT((int)iWait, 20);
+  CHECK_INT(nWrong, 3);
+  t += 30;
+  CHECK_INT(kioskRecordsPinTry(p, "1112", t, &bOk, &iWait, &nWrong, &err),
+            KIOSK_OK);
+  CHECK_INT(nWrong, 4);
+  CHECK_INT((int)iWait, 60);
+  zLog[0] = 0;
+  CHECK_INT(kioskRecordsLogList(p, 2, logRow, zLog, &err), KIOSK_OK);
+  CHECK_STR(zLog, "pin:wrong PIN (4 in a row); PINs refused for 60 s;"
+                  "pin:wrong PIN (3 in a row); PINs refused for 30 s;");
+  t += 60;
+  CHECK_INT(kioskRecordsPinTry(p, "2468", t, &bOk, &iWait, &nWrong, &err),
+            KIOSK_OK);
+  CHECK_INT(bOk, 1);
+  CHECK_INT(nWrong, 0);
+  CHECK_INT(kioskRecordsPinWait(p, t, &iWait, &nWrong, &err), KIOSK_OK);
+  CHECK_INT(nWrong, 0);
+  CHECK_INT((int)iWait, 0);
+  /* Setting a new PIN clears a pause. */
+  for(i=0; i<3; i++){
+    kioskRecordsPinTry(p, "0000", t, &bOk, &iWait, &nWrong, &err);
+  }
+  CHECK_INT((int)iWait, 30);
+  CHECK_INT(kioskRecordsPinSet(p, "1357", &err), KIOSK_OK);
+  CHECK_INT(kioskRecordsPinWait(p, t, &iWait, &nWrong, &err), KIOSK_OK);
+  CHECK_INT((int)iWait, 0);
+  CHECK_INT(nWrong, 0);
+  /* The log takes any message and checks its kind. */
+  CHECK_INT(kioskRecordsLog(p, t, "desk", "desk opened", &err), KIOSK_OK);
+  CHECK_INT(kioskRecordsLog(p, t, "", "x", &err), KIOSK_EARG);
+  CHECK_INT(kioskRecordsLog(p, t, "seventeen-chars-x", "x", &err), KIOSK_EARG);
+  zLog[0] = 0;
+  CHECK_INT(kioskRecordsLogList(p, 1, logRow, zLog, &err), KIOSK_OK);
+  CHECK_STR(zLog, "desk:desk opened;");
+  CHECK_INT((int)queryInt(kioskRecordsDb(p), "SELECT count(*) FROM oplog"), 8);
+  kioskRecordsClose(p);
+}
+
+/* A version 3 database (before the throttle and the log) is migrated in
+** place to the same schema a new one gets, its data kept. (Versions 1 and
+** 2 to the latest: test-attempt.c.) */
+static void testMigrate(void){
+  const char *zOld = tmpPath("v3.db"), *zNew = tmpPath("v4.db");
+  KioskRecords *p = 0;
+  KioskError err;
+  sqlite3 *db = 0;
+  sqlite3_int64 iId = 0;
+  char *zSql;
+  kioskErrorClear(&err);
+  CHECK_INT(kioskRecordsOpen(zOld, 0, &p, &err), KIOSK_OK);
+  if( p==0 ) return;
+  CHECK_INT(kioskRecordsStudentAdd(p, "Ada", T0, &iId, &err), KIOSK_OK);
+  kioskRecordsClose(p);
+  p = 0;
+  /* Make it a version 3 file, as the kiosk wrote them before. */
+  CHECK_INT(sqlite3_open(zOld, &db), SQLITE_OK);
+  CHECK_INT(sqlite3_exec(db, "DROP TABLE pin_throttle; DROP TABLE oplog;"
+                         " PRAGMA user_version=3", 0, 0, 0), SQLITE_OK);
+  sqlite3_close(db);
+  CHECK_INT(kioskRecordsOpen(zOld, 0, &p, &err), KIOSK_OK);
+  if( p==0 ) return;
+  CHECK_INT((int)queryInt(kioskRecordsDb(p), "PRAGMA user_version"),
+            KIOSK_RECORDS_SCHEMA_VERSION);
+  CHECK_INT((int)queryInt(kioskRecordsDb(p), "SELECT count(*) FROM students"), 1);
+  CHECK_INT(kioskRecordsLog(p, T0, "desk", "opened", &err), KIOSK_OK);
+  kioskRecordsClose(p);
+  p = 0;
+  CHECK_INT(kioskRecordsOpen(zNew, 0, &p, &err), KIOSK_OK);
+  kioskRecordsClose(p);
+  /* The same schema as a new file, up to white space and comments' absence:
+  ** both sides' statements compared without spaces and line breaks. */
+  CHECK_INT(sqlite3_open(zOld, &db), SQLITE_OK);
+  zSql = sqlite3_mprintf("ATTACH %Q AS n", zNew);
+  CHECK_INT(sqlite3_exec(db, zSql, 0, 0, 0), SQLITE_OK);
+  sqlite3_free(zSql);
+  CHECK_INT((int)queryInt(db,
+      "WITH a AS (SELECT name, replace(replace(sql, ' ', ''), char(10), '') s"
+      "  FROM main.sqlite_schema WHERE sql IS NOT NULL),"
+      " b AS (SELECT name, replace(replace(sql, ' ', ''), char(10), '') s"
+      "  FROM n.sqlite_schema WHERE sql IS NOT NULL)"
+      " SELECT (SELECT count(*) FROM (SELECT * FROM a EXCEPT SELECT * FROM b))"
+      " + (SELECT count(*) FROM (SELECT * FROM b EXCEPT SELECT * FROM a))"), 0);
+  CHECK_INT((int)queryInt(db, "SELECT count(*) FROM n.sqlite_schema"
+                          " WHERE name IN ('oplog', 'pin_throttle')"), 2);
+  sqlite3_close(db);
+}
+
 /* A minimal RFC 4180 reader: the next field of *pz into zOut. Returns 1
 ** when the field ended its line (or the input), 0 when a comma followed. */
 static int csvNext(const char **pz, char *zOut, size_t nOut){
@@ -455,7 +620,6 @@ static void testExport(void){
   KioskRecords *p;
   KioskError err;
   sqlite3_int64 s = 0, a = 0, s2 = 0, a2 = 0;
-  KioskRecQuestion aQ[2];
   sqlite3_stmt *pStmt = 0;
   FILE *in;
   char *zText = 0, zField[512];
@@ -466,15 +630,15 @@ static void testExport(void){
   kioskErrorClear(&err);
   p = openWithAttempt(zPath, &s, &a);
   if( p==0 ) return;
-  makeQuestions(aQ);
-  CHECK_INT(kioskRecordsAnswer(p, a, 0, "2", 0, 0.0, -1, T0, &err), 0);
-  CHECK_INT(kioskRecordsAnswer(p, a, 1, "19,92 \"x\"\nline", 1, 1.0, -1, T0,
+  CHECK_INT(answer(p, a, 0, "2", T0, &err), 0);
+  CHECK_INT(answer(p, a, 1, "19,92 \"x\"\nline", T0,
                                &err), 0);
   CHECK_INT(kioskRecordsStudentAdd(p, "Bob, \"the\" builder", T0, &s2, &err), 0);
-  CHECK_INT(kioskRecordsAttemptStart(p, s2, "pack", "pk", 0, 2, aQ, T0, &a2,
+  CHECK_INT(startAttempt(p, s2, "pack", "pk", 0, 2, T0, &a2,
                                      &err), 0);
-  CHECK_INT(kioskRecordsAnswer(p, a2, 1, "1992", 1, 1.0, -1, T0, &err), 0);
-  CHECK_INT(kioskRecordsExportFile(p, 0, zCsv, &nRow, &err), KIOSK_OK);
+  CHECK_INT(answer(p, a2, 1, "1992", T0, &err), 0);
+  /* raw: every value as stored, for scripts */
+  CHECK_INT(kioskRecordsExportFileAs(p, 0, 1, zCsv, &nRow, &err), KIOSK_OK);
   CHECK_INT(nRow, 3);
 
   in = fopen(zCsv, "rb");
@@ -494,10 +658,10 @@ static void testExport(void){
   if( sqlite3_prepare_v2(kioskRecordsDb(p),
         "SELECT a.id, a.student, s.name, a.kind, a.pack, a.stage, a.started,"
         " a.finished, a.status, n.idx, q.qid, q.topic,"
-        " (SELECT group_concat(fact, ' ') FROM (SELECT fact FROM question_facts"
-        "   f WHERE f.attempt=n.attempt AND f.idx=n.idx ORDER BY fact)),"
+        " (SELECT group_concat(value, ' ') FROM (SELECT value FROM"
+        "   json_each(q.body, '$.facts') ORDER BY value)),"
         " q.prompt, n.answer, n.correct, n.credit, n.points, n.answered"
-        " FROM answers n JOIN questions q USING(attempt, idx)"
+        " FROM answers n JOIN asked_questions q USING(attempt, idx)"
         " JOIN attempts a ON a.id=n.attempt JOIN students s ON s.id=a.student"
         " ORDER BY n.attempt, n.idx", -1, &pStmt, 0)!=SQLITE_OK ){
     CHECK(0);
@@ -526,7 +690,7 @@ static void testExport(void){
   }
   CHECK_INT(kioskRecordsExportFile(p, 0, "/nonexistent/dir/x.csv", &nRow,
                                    &err), KIOSK_EIO);
-  CHECK_STR(err.zCode, "EXPORT");
+  CHECK_STR(err.zCode, "WRITE");
 
 done:
   free(zText);
@@ -552,25 +716,23 @@ static void testItems(void){
   KioskRecords *p;
   KioskError err;
   sqlite3_int64 s = 0, a = 0, s2 = 0, a2 = 0, s3 = 0, a3 = 0;
-  KioskRecQuestion aQ[2];
   Items it;
 
   kioskErrorClear(&err);
   p = openWithAttempt(":memory:", &s, &a);
   if( p==0 ) return;
-  makeQuestions(aQ);
   CHECK_INT(kioskRecordsStudentAdd(p, "B", T0, &s2, &err), 0);
   CHECK_INT(kioskRecordsStudentAdd(p, "C", T0, &s3, &err), 0);
-  CHECK_INT(kioskRecordsAttemptStart(p, s2, "stage", 0, "s1", 2, aQ, T0, &a2,
+  CHECK_INT(startAttempt(p, s2, "stage", 0, "s1", 2, T0, &a2,
                                      &err), 0);
-  CHECK_INT(kioskRecordsAttemptStart(p, s3, "stage", 0, "s1", 2, aQ, T0, &a3,
+  CHECK_INT(startAttempt(p, s3, "stage", 0, "s1", 2, T0, &a3,
                                      &err), 0);
-  CHECK_INT(kioskRecordsAnswer(p, a, 0, "2", 0, 0, -1, T0, &err), 0);
-  CHECK_INT(kioskRecordsAnswer(p, a2, 0, "2", 0, 0, -1, T0, &err), 0);
-  CHECK_INT(kioskRecordsAnswer(p, a3, 0, "1", 1, 1, -1, T0, &err), 0);
-  CHECK_INT(kioskRecordsAnswer(p, a, 1, "1990", 0, 0, -1, T0, &err), 0);
-  CHECK_INT(kioskRecordsAnswer(p, a2, 1, "1990", 0, 0, -1, T0, &err), 0);
-  CHECK_INT(kioskRecordsAnswer(p, a3, 1, "1985", 0, 0, -1, T0, &err), 0);
+  CHECK_INT(answer(p, a, 0, "2", T0, &err), 0);
+  CHECK_INT(answer(p, a2, 0, "2", T0, &err), 0);
+  CHECK_INT(answer(p, a3, 0, "1", T0, &err), 0);
+  CHECK_INT(answer(p, a, 1, "1990", T0, &err), 0);
+  CHECK_INT(answer(p, a2, 1, "1990", T0, &err), 0);
+  CHECK_INT(answer(p, a3, 1, "1985", T0, &err), 0);
 
   memset(&it, 0, sizeof(it));
   CHECK_INT(kioskRecordsItems(p, 0, KIOSK_ITEMS_QUESTIONS, itemRow, &it,
@@ -671,7 +833,7 @@ static void testCorrupt(void){
   const char *zGarbage = "this is not a database, it is a student's essay\n";
   KioskRecords *p = 0;
   KioskError err;
-  char zMoved[1024], *zAt;
+  char *zAt;
   int i;
 
   kioskErrorClear(&err);
@@ -681,22 +843,16 @@ static void testCorrupt(void){
     for(i=0; i<(int)sizeof(zBig); i++) zBig[i] = zGarbage[i % 48];
     writeFile(zPath, zBig, sizeof(zBig));
   }
+  /* Not ours: refused and left exactly where and as it is. */
   CHECK_INT(kioskRecordsOpen(zPath, 3, &p, &err), KIOSK_ERECORDS);
   CHECK(p==0);
-  CHECK_STR(err.zCode, "CORRUPT");
+  CHECK_STR(err.zCode, "FOREIGN");
   CHECK_STR(err.zFile, zPath);
-  zAt = strstr(err.zMsg, "; moved aside to ");
-  CHECK(zAt!=0);
-  CHECK(strncmp(err.zMsg, "records database is corrupt (", 29)==0);
-  if( zAt ){
-    snprintf(zMoved, sizeof(zMoved), "%s", zAt+17);
-    CHECK(strncmp(zMoved, zPath, strlen(zPath))==0);
-    CHECK(strstr(zMoved, ".corrupt-")!=0);
-    CHECK(fileExists(zMoved));
-    CHECK(fileHolds(zMoved, "student's essay"));
-    unlink(zMoved);
-  }
-  CHECK(!fileExists(zPath));
+  CHECK_STR(err.zMsg, "this is a file that is not an SQLite database, not a "
+            "kiosk records database; left as it is");
+  CHECK(fileHolds(zPath, "student's essay"));
+  CHECK(!fileExists(tmpPath("corrupt.db-wal")));
+  unlink(zPath);
   /* Opening again starts afresh. */
   CHECK_INT(kioskRecordsOpen(zPath, 3, &p, &err), KIOSK_OK);
 
@@ -750,56 +906,288 @@ static void testCorrupt(void){
     sqlite3_exec(db, "CREATE TABLE stages(id); PRAGMA user_version=1", 0, 0, 0);
     sqlite3_close(db);
     CHECK_INT(kioskRecordsOpen(zNew, 0, &p, &err), KIOSK_ERECORDS);
-    CHECK_STR(err.zCode, "VERSION");
-    CHECK_STR(err.zMsg, "not a kiosk records database");
+    CHECK_STR(err.zCode, "FOREIGN");
+    CHECK_STR(err.zMsg, "this is an SQLite database of another program, not "
+              "a kiosk records database; left as it is");
   }
+}
+
+/* Give student zName (added) one attempt with two answers at iNow. */
+static void addAnswers(KioskRecords *p, const char *zName, long long iNow){
+  KioskError err;
+  sqlite3_int64 s = 0, a = 0;
+  kioskErrorClear(&err);
+  CHECK_INT(kioskRecordsStudentAdd(p, zName, iNow, &s, &err), 0);
+  CHECK_INT(startAttempt(p, s, "stage", 0, "s1", 2, iNow, &a, &err), 0);
+  CHECK_INT(answer(p, a, 0, "1", iNow, &err), 0);
+  CHECK_INT(answer(p, a, 1, "1991", iNow, &err), 0);
+}
+
+/* The most answers any backup of zPath holds, and how many there are. */
+static long long bestBackup(const char *zPath, int *pn){
+  KioskBackupInfo *a = 0;
+  KioskError err;
+  long long nBest = -1;
+  int n = 0, i;
+  kioskErrorClear(&err);
+  CHECK_INT(kioskRecordsBackupList(zPath, &a, &n, &err), 0);
+  for(i=0; i<n; i++) if( a[i].nAnswer>nBest ) nBest = a[i].nAnswer;
+  kioskRecordsBackupListFree(a, n);
+  if( pn ) *pn = n;
+  return nBest;
+}
+
+/* Open at iNow (backing up) and close, as a kiosk start or an install
+** does. */
+static void restart(const char *zPath, long long iNow){
+  KioskRecords *p = 0;
+  KioskError err;
+  kioskErrorClear(&err);
+  CHECK_INT(kioskRecordsOpenAt(zPath, zPath ? 3 : 0, 0, iNow, &p, &err), 0);
+  kioskRecordsClose(p);
 }
 
 static void testBackups(void){
   char zPath[512];
   KioskRecords *p = 0;
   KioskError err;
+  KioskBackupInfo *a = 0;
   sqlite3_int64 s = 0;
   char zName[16], *zBak = 0;
   sqlite3 *db = 0;
-  int i;
+  int i, n = 0;
+  struct stat st;
 
   snprintf(zPath, sizeof(zPath), "%s", tmpPath("rot.db"));
   kioskErrorClear(&err);
-  /* A new database has nothing to back up; each later open backs up. */
+  /* A new database has nothing to back up; each later open backs up,
+  ** named for its time and answer count. */
   for(i=0; i<4; i++){
-    CHECK_INT(kioskRecordsOpen(zPath, 2, &p, &err), KIOSK_OK);
+    CHECK_INT(kioskRecordsOpenAt(zPath, 2, 0, T0+i*60, &p, &err), KIOSK_OK);
     if( p==0 ) return;
     snprintf(zName, sizeof(zName), "S%d", i);
     CHECK_INT(kioskRecordsStudentAdd(p, zName, T0, &s, &err), 0);
     kioskRecordsClose(p);
     p = 0;
   }
-  CHECK(fileExists(tmpPath("rot.db.bak.1")));
-  CHECK(fileExists(tmpPath("rot.db.bak.2")));
-  CHECK(!fileExists(tmpPath("rot.db.bak.3")));
-  CHECK(!fileExists(tmpPath("rot.db.bak-tmp")));
-  /* bak.1 is the state at the last open (3 students), bak.2 the one
-  ** before (2): each a sound records database. */
-  sqlite3_open_v2(tmpPath("rot.db.bak.1"), &db, SQLITE_OPEN_READONLY, 0);
-  CHECK_INT(queryInt(db, "SELECT count(*) FROM students"), 3);
-  CHECK_STR(queryText(db, "PRAGMA integrity_check"), "ok");
-  sqlite3_close(db);
-  sqlite3_open_v2(tmpPath("rot.db.bak.2"), &db, SQLITE_OPEN_READONLY, 0);
-  CHECK_INT(queryInt(db, "SELECT count(*) FROM students"), 2);
-  sqlite3_close(db);
-  /* An explicit backup returns its path. */
-  CHECK_INT(kioskRecordsOpen(zPath, 2, &p, &err), KIOSK_OK);
+  /* nBackup 2: the newest two (the day's newest is one of them) */
+  CHECK(!fileExists(tmpPath("rot.db.bak.20231114T221420Z.0")));
+  CHECK(fileExists(tmpPath("rot.db.bak.20231114T221520Z.0")));
+  CHECK(fileExists(tmpPath("rot.db.bak.20231114T221620Z.0")));
+  CHECK_INT(kioskRecordsBackupList(zPath, &a, &n, &err), 0);
+  CHECK_INT(n, 2);
+  if( n==2 ){
+    CHECK_INT(a[0].iTime, T0+180);
+    CHECK_INT(a[1].iTime, T0+120);
+    CHECK_INT(a[0].nAnswer, 0);
+    /* the newest is the state at the last open (3 students), sound */
+    sqlite3_open_v2(a[0].zPath, &db, SQLITE_OPEN_READONLY, 0);
+    CHECK_INT(queryInt(db, "SELECT count(*) FROM students"), 3);
+    CHECK_STR(queryText(db, "PRAGMA integrity_check"), "ok");
+    sqlite3_close(db);
+    /* private, whatever the umask */
+    CHECK(stat(a[0].zPath, &st)==0 && (st.st_mode & 0777)==0600);
+  }
+  kioskRecordsBackupListFree(a, n);
+  /* An explicit backup returns its path; the same second twice gets -2. */
+  CHECK_INT(kioskRecordsOpenAt(zPath, 2, KIOSK_RECORDS_DEFER_BACKUP, T0+600,
+                               &p, &err), KIOSK_OK);
   if( p ){
-    CHECK_INT(kioskRecordsBackup(p, &zBak, &err), KIOSK_OK);
-    CHECK_STR(zBak, tmpPath("rot.db.bak.1"));
+    CHECK_INT(kioskRecordsBackupAt(p, T0+600, &zBak, &err), KIOSK_OK);
+    CHECK_STR(zBak, tmpPath("rot.db.bak.20231114T222320Z.0"));
+    sqlite3_free(zBak);
+    CHECK_INT(kioskRecordsBackupAt(p, T0+600, &zBak, &err), KIOSK_OK);
+    CHECK_STR(zBak, tmpPath("rot.db.bak.20231114T222320Z-2.0"));
     sqlite3_free(zBak);
     kioskRecordsClose(p);
   }
   /* A backed-up copy opens as records. */
   p = 0;
-  CHECK_INT(kioskRecordsOpen(tmpPath("rot.db.bak.2"), 0, &p, &err), KIOSK_OK);
+  CHECK_INT(kioskRecordsOpen(tmpPath("rot.db.bak.20231114T222320Z.0"), 0, &p,
+                             &err), KIOSK_OK);
   kioskRecordsClose(p);
+  /* Backups from before (records.db.bak.N) are listed, answers counted. */
+  {
+    char zOld[600];
+    snprintf(zOld, sizeof(zOld), "%s.bak.1", zPath);
+    CHECK(link(tmpPath("rot.db.bak.20231114T222320Z.0"), zOld)==0);
+    CHECK_INT(kioskRecordsBackupList(zPath, &a, &n, &err), 0);
+    for(i=0; i<n && strcmp(a[i].zPath, zOld)!=0; i++){}
+    CHECK(i<n);
+    if( i<n ) CHECK_INT(a[i].nAnswer, 0);
+    kioskRecordsBackupListFree(a, n);
+  }
+}
+
+/*
+** A week of restarts (ten a day), installs (five a day), a set-aside of a
+** damaged records.db and desk deletions cannot leave no backup with the
+** answers in it: the last one before the loss stays.
+*/
+static void testBackupWeek(void){
+  char zPath[512];
+  KioskRecords *p = 0;
+  KioskError err;
+  long long t = T0, nBest;
+  int d, i, n = 0;
+
+  snprintf(zPath, sizeof(zPath), "%s", tmpPath("week.db"));
+  kioskErrorClear(&err);
+  CHECK_INT(kioskRecordsOpenAt(zPath, 3, 0, t, &p, &err), 0);
+  if( p==0 ) return;
+  addAnswers(p, "Ada", t);
+  addAnswers(p, "Bob", t);
+  kioskRecordsClose(p);
+  for(i=0; i<10; i++) restart(zPath, t += 600);
+  /* The file is damaged: the kiosk sets it aside and starts a new one. */
+  {
+    FILE *f = fopen(zPath, "r+b");
+    char zJunk[4096];
+    CHECK(f!=0);
+    memset(zJunk, 0x5a, sizeof(zJunk));
+    if( f ){
+      fseek(f, 2*4096, SEEK_SET);
+      fwrite(zJunk, 1, sizeof(zJunk), f);
+      fclose(f);
+    }
+    CHECK_INT(kioskRecordsOpenAt(zPath, 3, 0, t += 60, &p, &err),
+              KIOSK_ERECORDS);
+    CHECK_STR(err.zCode, "CORRUPT");
+  }
+  /* A week of an empty records.db: restarts and installs. */
+  for(d=0; d<8; d++){
+    t = T0 + (d+1)*DAY;
+    for(i=0; i<15; i++) restart(zPath, t += 1200);
+  }
+  nBest = bestBackup(zPath, &n);
+  CHECK_INT(nBest, 4);
+  CHECK(n<=20);
+
+  /* Desk deletions then installs: a backup made before each deletion, and
+  ** the last with every answer outlives the installs after it. */
+  {
+    const char *zDel = tmpPath("del.db");
+    sqlite3_int64 aId[3] = { 1, 2, 3 };
+    CHECK_INT(kioskRecordsOpenAt(zDel, 3, 0, T0, &p, &err), 0);
+    if( p==0 ) return;
+    addAnswers(p, "Ada", T0);
+    addAnswers(p, "Bob", T0);
+    addAnswers(p, "Cy", T0);
+    for(i=0; i<3; i++){
+      CHECK_INT(kioskRecordsStudentRemove(p, aId[i], 0, T0+100+i, &err), 0);
+    }
+    kioskRecordsClose(p);
+    t = T0+200;
+    for(d=0; d<10; d++){
+      for(i=0; i<12; i++) restart(zDel, t += 900);
+      t = T0 + (d+1)*DAY;
+    }
+    CHECK_INT(bestBackup(zDel, &n), 6);
+  }
+}
+
+/* Two processes backing up the same records at the same moment both
+** succeed (unique temporary names, link() to a free name). */
+static void testBackupConcurrent(void){
+  char zPath[512];
+  KioskRecords *p = 0;
+  KioskError err;
+  pid_t aPid[2];
+  int i, k, nOk = 0, st;
+
+  snprintf(zPath, sizeof(zPath), "%s", tmpPath("conc.db"));
+  kioskErrorClear(&err);
+  CHECK_INT(kioskRecordsOpenAt(zPath, 3, 0, T0, &p, &err), 0);
+  if( p==0 ) return;
+  addAnswers(p, "Ada", T0);
+  kioskRecordsClose(p);
+  for(k=0; k<2; k++){
+    aPid[k] = fork();
+    if( aPid[k]==0 ){
+      int nFailed = 0;
+      for(i=0; i<40; i++){
+        KioskRecords *q = 0;
+        KioskError e;
+        kioskErrorClear(&e);
+        if( kioskRecordsOpenAt(zPath, 3, KIOSK_RECORDS_DEFER_BACKUP, T0+DAY,
+                               &q, &e)
+         || kioskRecordsBackupAt(q, T0+DAY, 0, &e) ){
+          fprintf(stderr, "backup %d: %s\n", i, e.zMsg);
+          nFailed++;
+        }
+        kioskRecordsClose(q);
+      }
+      _exit(nFailed ? 1 : 0);
+    }
+  }
+  for(k=0; k<2; k++){
+    if( aPid[k]>0 && waitpid(aPid[k], &st, 0)==aPid[k]
+     && WIFEXITED(st) && WEXITSTATUS(st)==0 ){
+      nOk++;
+    }
+  }
+  CHECK_INT(nOk, 2);
+  CHECK_INT(bestBackup(zPath, 0), 2);
+}
+
+/* records.db, its WAL and SHM, backups and exports are 0600 under umask
+** 022; restore backs up what it replaces. */
+static void testPrivateRestore(void){
+  char zPath[512];
+  KioskRecords *p = 0;
+  KioskError err;
+  struct stat st;
+  char *zSaved = 0, *zBak = 0;
+  mode_t old = umask(022);
+  int nRow = 0;
+
+  snprintf(zPath, sizeof(zPath), "%s", tmpPath("priv.db"));
+  kioskErrorClear(&err);
+  CHECK_INT(kioskRecordsOpenAt(zPath, 3, 0, T0, &p, &err), 0);
+  if( p ){
+    addAnswers(p, "Ada", T0);
+    CHECK(stat(zPath, &st)==0 && (st.st_mode & 0777)==0600);
+    CHECK(stat(tmpPath("priv.db-wal"), &st)==0 && (st.st_mode & 0777)==0600);
+    CHECK(stat(tmpPath("priv.db-shm"), &st)==0 && (st.st_mode & 0777)==0600);
+    CHECK_INT(kioskRecordsExportFile(p, 0, tmpPath("priv.csv"), &nRow, &err),
+              0);
+    CHECK(stat(tmpPath("priv.csv"), &st)==0 && (st.st_mode & 0777)==0600);
+    CHECK_INT(kioskRecordsBackupAt(p, T0+10, &zBak, &err), 0);
+    CHECK(zBak && stat(zBak, &st)==0 && (st.st_mode & 0777)==0600);
+    addAnswers(p, "Bob", T0+20);
+    kioskRecordsClose(p);
+    p = 0;
+  }
+  umask(old);
+  /* Restore the backup (2 answers) over records with 4. */
+  if( zBak ){
+    CHECK_INT(kioskRecordsRestore(zPath, zBak, T0+30, &zSaved, &err), 0);
+    if( err.zMsg[0] ) fprintf(stderr, "restore: %s: %s\n", err.zFile, err.zMsg);
+    CHECK(zSaved && strstr(zSaved, ".bak.")!=0);
+    CHECK_INT(kioskRecordsOpenAt(zPath, 0, 0, T0+40, &p, &err), 0);
+    if( p ){
+      CHECK_INT(queryInt(kioskRecordsDb(p), "SELECT count(*) FROM answers"),
+                2);
+      kioskRecordsClose(p);
+      p = 0;
+    }
+    /* ... and undo it with the copy it made. */
+    CHECK_INT(kioskRecordsRestore(zPath, zSaved, T0+50, 0, &err), 0);
+    CHECK_INT(kioskRecordsOpenAt(zPath, 0, 0, T0+60, &p, &err), 0);
+    if( p ){
+      CHECK_INT(queryInt(kioskRecordsDb(p), "SELECT count(*) FROM answers"),
+                4);
+      kioskRecordsClose(p);
+      p = 0;
+    }
+  }
+  /* Restoring something that is not a records backup changes nothing. */
+  writeFile(tmpPath("essay.txt"), "not a backup\n", 13);
+  CHECK_INT(kioskRecordsRestore(zPath, tmpPath("essay.txt"), T0+70, 0, &err),
+            KIOSK_ERECORDS);
+  CHECK_STR(err.zCode, "FOREIGN");
+  sqlite3_free(zSaved);
+  sqlite3_free(zBak);
 }
 
 /* Times outside years 1970..9999 give "", never a half-written buffer. */
@@ -826,6 +1214,7 @@ int main(void){
     perror("mkdtemp");
     return 1;
   }
+  makeQuestions();
   testIsoTime();
   testScheduler();
   testPin();
@@ -833,11 +1222,16 @@ int main(void){
   testAttempts();
   testDurability();
   testPinStored();
+  testPinThrottle();
+  testMigrate();
   testExport();
   testItems();
   testSettingsPacks();
   testCorrupt();
   testBackups();
+  testBackupWeek();
+  testBackupConcurrent();
+  testPrivateRestore();
   if( nFail==0 ){
     char zCmd[600];
     snprintf(zCmd, sizeof(zCmd), "rm -rf '%s'", zDir);
@@ -845,5 +1239,6 @@ int main(void){
   }else{
     fprintf(stderr, "test files left in %s\n", zDir);
   }
+  kioskQuizReset(&gQuiz);
   return HARNESS_DONE("test-records");
 }

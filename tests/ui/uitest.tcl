@@ -7,7 +7,7 @@
 #   uitest::waitScreen NAME   wait (at most 10 s) until screen NAME is up
 #   uitest::frame             the current screen's frame
 #   uitest::press W KEYSYM    focus W and send it the key (e.g. Return,
-#                             Key-1, Control-plus, Shift-Up)
+#                             Key-a, Control-plus, Shift-Up)
 #   uitest::type W TEXT       type TEXT into entry W
 #   uitest::click W           press and release mouse button 1 on W
 #   uitest::clickAt W X Y     ... at X,Y, after entering and moving there
@@ -189,10 +189,10 @@ proc ::uitest::give {answer} {
     set q [current]
     switch -- [dict get $q kind] {
         choice - tf {
-            press $f.q.a.o1 Key-[expr {$answer + 1}]
+            press $f.q.a.o1 Key-[string index abcdefgh $answer]
         }
         multi {
-            foreach i $answer { press $f.q.a.o1 Key-[expr {$i + 1}] }
+            foreach i $answer { press $f.q.a.o1 Key-[string index abcdefgh $i] }
             press $f.nav.check space
         }
         year - number - text {

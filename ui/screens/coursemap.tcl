@@ -103,18 +103,16 @@ proc ::kiosk::ui::coursemap::show {f {stage ""}} {
 proc ::kiosk::ui::coursemap::Progress {} {
     set rec [records]
     if {$rec eq "" || [student] eq ""} { return {} }
-    if {[catch {$rec progress [student]} p]} { return {} }
-    return $p
+    return [recordsRead {$rec progress [student]} {}]
 }
 
 # The active quiz pack as a dict (id title ...), or "".
 proc ::kiosk::ui::coursemap::ActivePack {} {
     set rec [records]
-    if {$rec eq "" || [catch {$rec packs active} id] || $id eq ""} {
-        return ""
-    }
-    if {[catch {$rec packs get $id} p]} { return "" }
-    return $p
+    if {$rec eq ""} { return "" }
+    set id [recordsRead {$rec packs active} ""]
+    if {$id eq ""} { return "" }
+    return [recordsRead {$rec packs get $id} "" {{KIOSK RECORDS NOPACK}}]
 }
 
 proc ::kiosk::ui::coursemap::Pack {id} {
@@ -425,8 +423,14 @@ proc ::kiosk::ui::coursemap::Restyle {f} {
     Draw $f
 }
 
+# Back: to "Who are you?", signed out, and saying so (not in silence).
 proc ::kiosk::ui::coursemap::Back {} {
+    set name [::kiosk::ui::app::StudentName]
+    setStudent ""
     goto who
+    if {$name ne ""} {
+        toast [mc "%s is signed out. Your work is saved." $name]
+    }
 }
 
 proc ::kiosk::ui::coursemap::Forget {w f} {

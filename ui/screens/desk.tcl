@@ -12,6 +12,9 @@
 #              picked
 #   Settings   idle timeout, kiosk lock, colour theme, the PIN, a backup,
 #              leaving the kiosk
+#   Log        the operator log: wrong PINs, desk openings, leaving the
+#              kiosk, errors caught on screen, refused dialogs (newest
+#              first)
 #
 # All of it goes through the records object (doc/records.md) and, for
 # packs, kiosk::pack; nothing here writes SQL or evaluates a pack.
@@ -48,7 +51,7 @@ proc ::kiosk::ui::desk::notice {msg} {
     lappend notices $msg
 }
 
-# show FRAME ?TAB?: TAB is packs, students, results, items or settings.
+# show FRAME ?TAB?: TAB is packs, students, results, items, settings or log.
 proc ::kiosk::ui::desk::show {f {tab packs}} {
     variable unlocked
     variable state
@@ -75,12 +78,12 @@ proc ::kiosk::ui::desk::show {f {tab packs}} {
     grid rowconfigure $f 2 -weight 1
     foreach {name label} [list packs [mc "Packs"] students [mc "Students"] \
             results [mc "Results"] items [mc "Questions"] \
-            settings [mc "Settings"]] {
+            settings [mc "Settings"] log [mc "Log"]] {
         ttk::frame $f.nb.$name -padding 12
         $f.nb add $f.nb.$name -text $label
         [string totitle $name]Tab $f $f.nb.$name
     }
-    if {$tab ni {packs students results items settings}} { set tab packs }
+    if {$tab ni {packs students results items settings log}} { set tab packs }
     $f.nb select $f.nb.$tab
     ttk::notebook::enableTraversal $f.nb
     focus $f.nb
@@ -291,7 +294,11 @@ proc ::kiosk::ui::desk::RemovePack {f} {
         toast [mc "Choose a pack first."]
         return
     }
-    [records] packs remove $id
+    # The core backs up before it deletes; no backup, no deletion: say so.
+    if {[catch {[records] packs remove $id} msg]} {
+        toast [mc "The pack was not removed: %s" $msg] 10000
+        return
+    }
     FillPacks $f
 }
 
@@ -361,7 +368,7 @@ proc ::kiosk::ui::desk::PickRoster {f} {
 # or "" on errors.
 proc ::kiosk::ui::desk::importRoster {f file} {
     set w $f.nb.students
-    if {[catch {::kiosk::class roster [records] $file} r]} {
+    if {[catch {::kiosk::gradebook roster [records] $file} r]} {
         $w.msg configure -text [mc "Nothing imported:\n%s" $r]
         return ""
     }
@@ -426,7 +433,11 @@ proc ::kiosk::ui::desk::AskRemove {f} {
 proc ::kiosk::ui::desk::RemoveStudent {f keep} {
     variable state
     set w $f.nb.students
-    [records] student remove $state($f,removing) -keep-records $keep
+    # The core backs up before it deletes; no backup, no deletion: say so.
+    if {[catch {[records] student remove $state($f,removing) -keep-records $keep} msg]} {
+        toast [mc "Nothing was removed: %s" $msg] 10000
+        return
+    }
     grid remove $w.confirm
     FillStudents $f
     FillResults $f
@@ -475,10 +486,8 @@ proc ::kiosk::ui::desk::AttemptWhat {a} {
     switch -- [dict get $a kind] {
         pack {
             set id [dict get $a pack]
-            if {![catch {[records] packs get $id} p]} {
-                return [mc "Class quiz: %s" [dict get $p title]]
-            }
-            return [mc "Class quiz: %s" $id]
+            set p [recordsRead {[records] packs get $id} "" {{KIOSK RECORDS NOPACK}}]
+            return [mc "Class quiz: %s" [expr {$p ne "" ? [dict get $p title] : $id}]]
         }
         review { return [mc "Review"] }
     }
@@ -597,7 +606,7 @@ proc ::kiosk::ui::desk::PickGrades {f} {
 # number of students.
 proc ::kiosk::ui::desk::gradesTo {f file} {
     set w $f.nb.results
-    if {[catch {::kiosk::class grades [records] $file} n]} {
+    if {[catch {::kiosk::gradebook grades [records] $file} n]} {
         $w.msg configure -text $n
         return ""
     }
@@ -669,7 +678,7 @@ proc ::kiosk::ui::desk::FillItems {f} {
     # Moodle's statistics, for a pack
     set stats {}
     if {[lindex $opts 0] eq "-pack"
-        && ![catch {::kiosk::class stats [records] [lindex $opts 1]} list]} {
+        && ![catch {::kiosk::gradebook stats [records] [lindex $opts 1]} list]} {
         foreach st $list { dict set stats [dict get $st question] $st }
     }
     foreach item [[records] items {*}$opts] {
@@ -705,7 +714,7 @@ proc ::kiosk::ui::desk::FillItems {f} {
         if {[dict get $item kind] eq "essay"} {
             # what each student wrote, for the teacher to read
             set pack [expr {[lindex $opts 0] eq "-pack" ? [lindex $opts 1] : ""}]
-            if {![catch {::kiosk::class essays [records] {*}[expr {$pack eq "" ? "" : [list $pack]}]} essays]} {
+            if {![catch {::kiosk::gradebook essays [records] {*}[expr {$pack eq "" ? "" : [list $pack]}]} essays]} {
                 foreach e $essays {
                     if {[dict get $e question] ne [dict get $item question]} { continue }
                     $t insert $q end \
@@ -786,7 +795,7 @@ proc ::kiosk::ui::desk::SettingsTab {f w} {
     ttk::button $w.rb.backup -text [mc "Back up now"] \
         -command [list ::kiosk::ui::desk::Backup $f]
     ttk::button $w.rb.leave -text [mc "Leave the kiosk"] \
-        -command ::kiosk::ui::main::quit
+        -command ::kiosk::ui::desk::Leave
     ttk::label $w.rb.msg
     grid $w.rb.backup $w.rb.leave $w.rb.msg -sticky w -padx {0 8}
     grid $w.rb -row 13 -column 0 -columnspan 3 -sticky w -pady 8
@@ -798,6 +807,37 @@ proc ::kiosk::ui::desk::SettingsTab {f w} {
         incr r
     }
     grid columnconfigure $w 2 -weight 1
+}
+
+# Leave the kiosk from the desk (the PIN was given to open it): logged.
+proc ::kiosk::ui::desk::Leave {} {
+    ::kiosk::ui::lock::log leave [mc "left the kiosk from the instructor desk"]
+    ::kiosk::ui::main::quit
+}
+
+### Log
+
+# The operator log, newest first (the last 500 entries).
+proc ::kiosk::ui::desk::LogTab {f w} {
+    ttk::label $w.msg -style Muted.TLabel -wraplength 1000 -justify left -text \
+        [mc "What happened at the kiosk that the instructor should know: wrong PINs, the desk opened, the kiosk left, errors on screen. Newest first."]
+    grid $w.msg -row 0 -column 0 -columnspan 2 -sticky w -pady {0 8}
+    set t [Table $w 1 [list [list at [mc "When"] 210] \
+        [list kind [mc "What"] 110] [list message [mc "Message"] 600]]]
+    $t column message -stretch 1
+    $t column at -stretch 0
+    $t column kind -stretch 0
+    if {[catch {[records] log list -limit 500} entries]} {
+        $w.msg configure -text $entries -style Wrong.TLabel
+        return
+    }
+    foreach e $entries {
+        # One line per entry: the first line of a long message (an error's
+        # trace) in the list.
+        set text [lindex [split [dict get $e message] \n] 0]
+        $t insert {} end -id log[dict get $e id] -values \
+            [list [When [dict get $e at]] [dict get $e kind] $text]
+    }
 }
 
 # The kiosk-wide colour themes: setting value -> words.

@@ -1,6 +1,8 @@
 # error.tcl: says what went wrong, in full, and offers to quit or retry.
 # Used for a course that does not load (the message reads
-# file:line:column: message) and for an error inside a screen.
+# file:line:column: message), for an error inside a screen and, in kiosk
+# mode, for any background error (ui/lock.tcl). Quit asks for the PIN
+# while the kiosk lock is on (lock::quit).
 
 namespace eval ::kiosk::ui::error {
     namespace import ::msgcat::mc
@@ -41,7 +43,7 @@ proc ::kiosk::ui::error::show {f title msg {detail ""} {code ""}} {
     ttk::button $f.box.buttons.retry -text [mc "Try again"] \
         -command ::kiosk::ui::error::Retry
     ttk::button $f.box.buttons.quit -text [mc "Quit"] \
-        -command ::kiosk::ui::main::quit
+        -command ::kiosk::ui::error::Quit
     grid $f.box.buttons.retry $f.box.buttons.quit -padx {0 12}
     grid $f.box.buttons -sticky w -pady 12
     grid $f.box -sticky nsew
@@ -49,6 +51,14 @@ proc ::kiosk::ui::error::show {f title msg {detail ""} {code ""}} {
     grid rowconfigure $f 0 -weight 1
     grid columnconfigure $f 0 -weight 1
     focus $f.box.buttons.retry
+}
+
+proc ::kiosk::ui::error::Quit {} {
+    if {[namespace which ::kiosk::ui::lock::quit] ne ""} {
+        ::kiosk::ui::lock::quit ::kiosk::ui::error::Retry
+    } else {
+        ::kiosk::ui::main::quit
+    }
 }
 
 proc ::kiosk::ui::error::Retry {} {

@@ -318,7 +318,10 @@ proc ::kiosk::ui::lesson::MarkRead {f} {
     variable state
     set rec [records]
     if {$rec eq "" || [student] eq ""} { return }
-    if {[catch {$rec lesson-read [student] $state($f,stage)} msg]} {
+    try {
+        $rec lesson-read [student] $state($f,stage)
+    } on error {msg o} {
+        oplog "records: $msg ([dict get $o -errorcode])"
         toast $msg
     }
 }

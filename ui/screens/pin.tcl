@@ -1,8 +1,15 @@
 # pin.tcl: the instructor PIN prompt, in front of the instructor desk and
 # of leaving the kiosk. The PIN is checked by the records (a yescrypt hash,
-# never the PIN itself); when none is set yet, this screen asks for a new
-# one twice and stores it (also possible with `kioskctl pin set`). After
-# three wrong PINs in a row the prompt waits 30 seconds.
+# never the PIN itself) under their throttle: after three wrong PINs in a
+# row every PIN is refused for 30 seconds, then for twice as long after
+# each further wrong one (up to an hour), kept in records.db so a restart
+# does not reset it (doc/records.md). Wrong PINs, desk openings and leaving
+# go to the operator log the desk shows. The field is emptied on every
+# refusal, and is shut (no typing) while a pause lasts.
+#
+# When no PIN is set yet, only a --windowed kiosk asks for a new one here
+# (twice): a locked kiosk does not start without one (ui/lock.tcl), and a
+# first PIN chosen at the kiosk would be the first student's.
 #
 #   goto pin desk|leave ?-back SCRIPT?
 
@@ -11,13 +18,6 @@ namespace eval ::kiosk::ui::pin {
     namespace import ::kiosk::ui::app::*
     # Per frame: what (desk|leave), back (script), new (1 when setting).
     variable state
-    # Wrong PINs in a row, and until when ([clock milliseconds]) the prompt
-    # refuses to check.
-    variable wrong 0
-    variable until 0
-    # Wrong PINs before the pause, and its length.
-    variable maxWrong 3
-    variable pauseMs 30000
 }
 
 proc ::kiosk::ui::pin::show {f what args} {
@@ -56,7 +56,18 @@ proc ::kiosk::ui::pin::show {f what args} {
         focus $f.box.cancel
         return
     }
-    set state($f,new) [expr {![$rec pin isset]}]
+    set isset [$rec pin isset]
+    set state($f,new) [expr {!$isset && [opt windowed]}]
+    if {!$isset && !$state($f,new)} {
+        ttk::label $f.box.msg -style Wrong.TLabel -wraplength 700 -text \
+            [mc "No instructor PIN is set on this kiosk. It is set from a terminal with \"kioskctl pin set --records %s\", or in a kiosk started with --windowed." [opt records]]
+        grid $f.box.msg -pady 8
+        ttk::button $f.box.cancel -text [mc "Cancel"] \
+            -command [list ::kiosk::ui::pin::Cancel $f]
+        grid $f.box.cancel -pady 8
+        focus $f.box.cancel
+        return
+    }
     set title [expr {$what eq "desk"
         ? [mc "The instructor desk needs the instructor PIN."]
         : [mc "Leaving the kiosk needs the instructor PIN."]}]
@@ -75,8 +86,7 @@ proc ::kiosk::ui::pin::show {f what args} {
         ttk::label $f.box.l2 -text [mc "Once more:"] -font KioskBig
         ttk::entry $f.box.again -show \u2022 -font KioskBig -width 16
         grid $f.box.l2 $f.box.again -sticky w -padx 6 -pady 6
-        bind $f.box.again <Return> [list ::kiosk::ui::pin::Ok $f]
-        bind $f.box.again <KP_Enter> [list ::kiosk::ui::pin::Ok $f]
+        bindtags $f.box.again [linsert [bindtags $f.box.again] 1 KioskPin]
     }
     ttk::label $f.box.msg -style Wrong.TLabel -wraplength 700
     grid $f.box.msg -columnspan 2 -sticky w -pady 6
@@ -87,38 +97,72 @@ proc ::kiosk::ui::pin::show {f what args} {
         -command [list ::kiosk::ui::pin::Cancel $f]
     grid $f.box.buttons.ok $f.box.buttons.cancel -padx 6
     grid $f.box.buttons -columnspan 2 -pady 8
-    bind $f.box.pin <Return> [list ::kiosk::ui::pin::Ok $f]
-    bind $f.box.pin <KP_Enter> [list ::kiosk::ui::pin::Ok $f]
-    bind $f.box.pin <Escape> [list ::kiosk::ui::pin::Cancel $f]
+    # Enter checks, Escape cancels: once each (the break keeps the
+    # screen-wide Escape from cancelling a second time).
+    bindtags $f.box.pin [linsert [bindtags $f.box.pin] 1 KioskPin]
     focus $f.box.pin
     Paused $f
 }
 
-# While the pause after wrong PINs lasts, say so and refuse; returns 1.
+bind KioskPin <<KioskActivate>> {::kiosk::ui::pin::Ok [::kiosk::ui::pin::Screen %W]; break}
+bind KioskPin <<KioskBack>> {::kiosk::ui::pin::Cancel [::kiosk::ui::pin::Screen %W]; break}
+
+# The screen frame of a widget in the PIN box.
+proc ::kiosk::ui::pin::Screen {w} {
+    return [join [lrange [split $w .] 0 1] .]
+}
+
+# Seconds in words: "45 seconds", "2 minutes 5 seconds".
+proc ::kiosk::ui::pin::Duration {secs} {
+    if {$secs < 60} { return [mc "%d seconds" $secs] }
+    return [mc "%d min %02d s" [expr {$secs / 60}] [expr {$secs % 60}]]
+}
+
+# While a pause after wrong PINs lasts (the records' throttle), say so,
+# keep the field shut and empty, and look again in a second; returns 1.
+# When it is over, the field opens again; returns 0.
 proc ::kiosk::ui::pin::Paused {f} {
-    variable until
-    set left [expr {$until - [clock milliseconds]}]
-    if {$left <= 0} { return 0 }
+    set wait 0
+    if {[catch {dict get [[records] pin wait] wait} wait]} {
+        $f.box.msg configure -text $wait
+        set wait 0
+    }
+    set fields [lmap e [list $f.box.pin $f.box.again] {
+        if {![winfo exists $e]} continue
+        set e
+    }]
+    if {$wait <= 0} {
+        foreach e $fields {
+            if {[$e instate disabled]} {
+                $e state !disabled
+                $f.box.msg configure -text ""
+                focus $e
+            }
+        }
+        return 0
+    }
+    foreach e $fields {
+        $e delete 0 end
+        $e state disabled
+    }
     $f.box.msg configure -text \
-        [mc "Too many wrong PINs. Try again in %d seconds." \
-            [expr {($left + 999) / 1000}]]
+        [mc "Too many wrong PINs. Try again in %s." [Duration $wait]]
     timer $f pause 1000 [list ::kiosk::ui::pin::Paused $f]
     return 1
 }
 
 proc ::kiosk::ui::pin::Ok {f} {
     variable state
-    variable wrong
-    variable until
-    variable maxWrong
-    variable pauseMs
+    if {![info exists state($f,what)]} { return }
     set rec [records]
     set pin [$f.box.pin get]
+    # Whatever happens next, the typed PIN does not stay on screen.
+    $f.box.pin delete 0 end
     if {$state($f,new)} {
-        if {$pin ne [$f.box.again get]} {
+        set again [$f.box.again get]
+        $f.box.again delete 0 end
+        if {$pin ne $again} {
             $f.box.msg configure -text [mc "The two PINs differ. Type them again."]
-            $f.box.pin delete 0 end
-            $f.box.again delete 0 end
             focus $f.box.pin
             return
         }
@@ -131,41 +175,43 @@ proc ::kiosk::ui::pin::Ok {f} {
         return
     }
     if {[Paused $f]} { return }
-    if {![$rec pin check $pin]} {
-        incr wrong
-        $f.box.pin delete 0 end
-        if {$wrong >= $maxWrong} {
-            set wrong 0
-            set until [expr {[clock milliseconds] + $pauseMs}]
-            Paused $f
-        } else {
-            $f.box.msg configure -text [mc "Wrong PIN."]
-        }
-        focus $f.box.pin
+    if {[catch {$rec pin try $pin} r]} {
+        $f.box.msg configure -text $r
         return
     }
-    set wrong 0
+    if {![dict get $r ok]} {
+        if {![Paused $f]} {
+            $f.box.msg configure -text [mc "Wrong PIN."]
+            focus $f.box.pin
+        }
+        return
+    }
     Granted $f
 }
 
-# The right PIN: open the desk, or leave the kiosk.
+# The right PIN: open the desk, or leave the kiosk; both logged.
 proc ::kiosk::ui::pin::Granted {f} {
     variable state
     set what $state($f,what)
-    $f.box.pin delete 0 end
     if {$what eq "leave"} {
+        ::kiosk::ui::lock::log leave [mc "left the kiosk with the PIN"]
         ::kiosk::ui::main::quit
         return
     }
+    ::kiosk::ui::lock::log desk [mc "instructor desk opened with the PIN"]
     # The desk is the instructor's: nobody stays signed in behind it.
     setStudent ""
     ::kiosk::ui::desk::unlock
     goto desk
 }
 
+# Cancel and Escape; a second call for the same screen does nothing.
 proc ::kiosk::ui::pin::Cancel {f} {
     variable state
-    uplevel #0 $state($f,back)
+    if {![info exists state($f,back)]} { return }
+    set back $state($f,back)
+    array unset state $f,*
+    uplevel #0 $back
 }
 
 proc ::kiosk::ui::pin::Forget {f} {

@@ -43,14 +43,10 @@ proc ::kiosk::ui::prepare::Open {f rebuild} {
     }
     try {
         file mkdir [file dirname $opt(db)]
-        try {
-            ::kiosk::course $cmd $opt(db)
-        } trap {KIOSK COURSE VERSION} {} {
-            # course.db is derived: one from another version of the kiosk
-            # is thrown away and rebuilt.
-            file delete -- $opt(db) $opt(db)-wal $opt(db)-shm
-            ::kiosk::course $cmd $opt(db)
-        }
+        # course.db is derived: one of ours from another version of the
+        # kiosk, or damaged, is made anew (then loaded below); any other
+        # file is refused by the package and left as it is.
+        ::kiosk::course $cmd $opt(db) -rebuild 1
         if {![$cmd fresh $opt(course)]} {
             if {!$rebuild} {
                 return 0

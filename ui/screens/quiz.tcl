@@ -4,8 +4,11 @@
 # answers (keys toggle), typed years, numbers and text, ordering (arrow
 # keys or dragging) and matching. A progress bar, the pack's time limit
 # when it has one, and feedback after each answer or at the end, as the
-# pack says. Each answer is scored by the package (`score`) and committed
-# to the records at once; the end goes to the results screen.
+# pack says. The attempt's rules are the core's (attempt.h): each
+# answer is scored, stored and committed by `records attempt answer`, which
+# refuses it after the deadline; the screen only shows and collects. A
+# failed write stops the quiz (Stopped): nothing is scored that is not
+# stored. The end goes to the results screen.
 #
 # A run (the questions, the answers so far) lives in runs(TOKEN), apart
 # from the frame, so "Show me in the lesson" can leave the screen and the
@@ -17,7 +20,7 @@
 namespace eval ::kiosk::ui::quiz {
     namespace import ::msgcat::mc
     namespace import ::kiosk::ui::app::*
-    namespace export start settings
+    namespace export start
     # runs(TOKEN): dict title stages pack questions answers (list of
     # {answer score} per question, "" when unanswered) i (current index)
     # attempt (records id or "") feedback (each|end) pass (0..1)
@@ -31,11 +34,6 @@ namespace eval ::kiosk::ui::quiz {
     variable passMark 0.6
     # The seed of the next quiz: "" for the clock. Tests set it.
     variable seed ""
-    # The key of the first question dict under which a recorded attempt
-    # keeps its run's settings (title time feedback pass), so that a
-    # resumed attempt runs as it began: the records keep question dicts as
-    # given, and the package ignores keys it does not know.
-    variable settingsKey ui.run
 }
 
 # Start a run on QUESTIONS (question dicts, as `course quiz` or `packquiz`
@@ -52,21 +50,22 @@ namespace eval ::kiosk::ui::quiz {
 #                      without it one is started when there are records
 #                      and a student, unless -record 0
 #   -review BOOL       the attempt to start is a review (records kind)
+#   -attempts N        the attempts the pack allows (0: unlimited)
+#   -seed N            the seed the questions were drawn with
 #   -record BOOL       0: keep the answers out of the records
 # The run opens at the first question not answered. Errors on a bad
-# option or value; a failure to start the attempt is a toast (the quiz
-# still runs, unrecorded).
+# option or value, and when the records refuse the attempt (the attempts
+# are used up, a write failed): nothing runs unrecorded by accident.
 proc ::kiosk::ui::quiz::start {questions args} {
     variable runs
     variable serial
     variable passMark
-    variable settingsKey
     set o [dict merge [dict create -title [mc "Quiz"] -stages {} -pack "" \
         -time 0 -feedback each -pass $passMark -answers {} -review 0 \
-        -record 1] $args]
+        -record 1 -attempts 0 -seed 0] $args]
     dict for {k v} $o {
         if {$k ni {-title -stages -pack -time -feedback -pass -answers
-                -attempt -review -record}} {
+                -attempt -review -record -attempts -seed}} {
             error "quiz start: unknown option \"$k\""
         }
     }
@@ -97,15 +96,11 @@ proc ::kiosk::ui::quiz::start {questions args} {
     if {[dict exists $o -attempt]} {
         dict set run attempt [dict get $o -attempt]
     } elseif {[dict get $o -record]} {
-        # The attempt keeps the settings in its first question.
-        set settings [dict create title [dict get $o -title] time $time \
-            feedback [dict get $o -feedback] pass [dict get $o -pass]]
-        set qs [lmap q $questions {dict remove $q $settingsKey}]
-        set q0 [lindex $qs 0]
-        dict set q0 $settingsKey $settings
-        lset qs 0 $q0
-        dict set run questions $qs
-        set aopts [list -questions $qs]
+        # The attempt keeps the run's settings in its own columns.
+        set aopts [list -questions $questions -title [dict get $o -title] \
+            -time [expr {round($time)}] -feedback [dict get $o -feedback] \
+            -pass [expr {100.0 * [dict get $o -pass]}] \
+            -attempts [dict get $o -attempts] -seed [dict get $o -seed]]
         if {[dict get $o -review]} {
             lappend aopts -review 1
         } elseif {[dict get $o -pack] ne ""} {
@@ -115,11 +110,7 @@ proc ::kiosk::ui::quiz::start {questions args} {
         }
         set rec [records]
         if {$rec ne "" && [student] ne ""} {
-            if {[catch {$rec attempt start [student] {*}$aopts} id]} {
-                toast [mc "Your answers cannot be saved: %s" $id]
-            } else {
-                dict set run attempt $id
-            }
+            dict set run attempt [$rec attempt start [student] {*}$aopts]
         }
     }
     set token q[incr serial]
@@ -127,16 +118,19 @@ proc ::kiosk::ui::quiz::start {questions args} {
     return $token
 }
 
-# The settings a recorded attempt's run began with, from the question
-# dicts QUESTIONS it keeps: a dict with any of title time feedback pass,
-# empty for an attempt recorded without them.
-proc ::kiosk::ui::quiz::settings {questions} {
-    variable settingsKey
-    set q0 [lindex $questions 0]
-    if {[dict exists $q0 $settingsKey]} {
-        return [dict get $q0 $settingsKey]
+# A records write failed (MSG, its -errorcode CODE): the quiz stops here.
+# The operator log gets the details, the student a clear message on the
+# error screen; the answers already saved stay saved.
+proc ::kiosk::ui::quiz::Stopped {msg code {info ""}} {
+    oplog "records: $msg ($code)"
+    if {[lrange $code 0 2] eq {KIOSK RECORDS ATTEMPTS}} {
+        set why [mc "You have used every attempt this quiz allows."]
+    } elseif {[lrange $code 0 2] eq {KIOSK DB FULL}} {
+        set why [mc "The kiosk's disk is full, so your answers cannot be saved. The quiz has stopped; every answer you gave before this one is saved."]
+    } else {
+        set why [mc "Your answers cannot be saved, so the quiz has stopped. Every answer you gave before this one is saved."]
     }
-    return {}
+    goto error [mc "The quiz has stopped"] $why "$msg\n$info" $code
 }
 
 # show FRAME ?-stages LIST? ?-pack ID? ?-count N? ?-resume TOKEN?
@@ -185,8 +179,62 @@ proc ::kiosk::ui::quiz::show {f args} {
     grid rowconfigure $f 3 -weight 1
     bind $f <Destroy> +[list ::kiosk::ui::quiz::Forget $f]
     bind $f <Configure> [list ::kiosk::ui::quiz::Measure $f %w]
+    # Options are picked by letter: A for the first (theme.tcl's table).
+    set n 0
+    foreach letter [Letters] {
+        key <<KioskPick$letter>> [list ::kiosk::ui::quiz::Key $f [incr n]]
+    }
     if {[dict get $run deadline] ne ""} { Tick $f }
     Ask $f
+}
+
+# The option letters, in order (as many as theme.tcl has pick events).
+proc ::kiosk::ui::quiz::Letters {} {
+    return {A B C D E F G H}
+}
+
+# The letter of option N (1-based), or "" past the last letter.
+proc ::kiosk::ui::quiz::Letter {n} {
+    return [lindex [Letters] [expr {$n - 1}]]
+}
+
+# The screen frame of a widget inside it.
+proc ::kiosk::ui::quiz::Screen {w} {
+    return [join [lrange [split $w .] 0 1] .]
+}
+
+# Keys bound once, on bindtags (STYLE.md): KioskOption on each answer
+# option (buttons and boxes), KioskAnswers on the answer area, KioskTyped
+# on entries and match lists, KioskOrder on the ordering list. Each ends
+# with break so the screen-wide keys do not run a second time.
+bind KioskOption <<KioskDown>> {::kiosk::ui::quiz::FocusMove %W 1; break}
+bind KioskOption <<KioskUp>> {::kiosk::ui::quiz::FocusMove %W -1; break}
+bind KioskOption <<KioskActivate>> {::kiosk::ui::quiz::OptionEnter %W}
+bind KioskAnswers <<KioskDown>> {::kiosk::ui::quiz::FocusOption %W first; break}
+bind KioskAnswers <<KioskUp>> {::kiosk::ui::quiz::FocusOption %W last; break}
+bind KioskTyped <<KioskActivate>> {::kiosk::ui::quiz::Submit [::kiosk::ui::quiz::Screen %W]; break}
+bind KioskTyped <<KioskBack>> {::kiosk::ui::quiz::Leave [::kiosk::ui::quiz::Screen %W]; break}
+bind KioskOrder <<KioskUp>> {::kiosk::ui::quiz::OrderSel [::kiosk::ui::quiz::Screen %W] -1; break}
+bind KioskOrder <<KioskDown>> {::kiosk::ui::quiz::OrderSel [::kiosk::ui::quiz::Screen %W] 1; break}
+bind KioskOrder <<KioskMoveUp>> {::kiosk::ui::quiz::OrderMove [::kiosk::ui::quiz::Screen %W] -1; break}
+bind KioskOrder <<KioskMoveDown>> {::kiosk::ui::quiz::OrderMove [::kiosk::ui::quiz::Screen %W] 1; break}
+bind KioskOrder <<KioskActivate>> {::kiosk::ui::quiz::Submit [::kiosk::ui::quiz::Screen %W]; break}
+bind KioskOrder <FocusIn> {::kiosk::ui::quiz::OrderShow [::kiosk::ui::quiz::Screen %W]}
+bind KioskOrder <FocusOut> {::kiosk::ui::quiz::OrderShow [::kiosk::ui::quiz::Screen %W]}
+
+# Put bindtag TAG right after widget W's own.
+proc ::kiosk::ui::quiz::Tag {w tag} {
+    bindtags $w [linsert [bindtags $w] 1 $tag]
+}
+
+# Enter on an option: a choice button answers (its class binding invokes
+# it); on a "choose every one" box it checks the answer, as everywhere,
+# instead of ticking the box (Space ticks).
+proc ::kiosk::ui::quiz::OptionEnter {w} {
+    if {[winfo class $w] eq "TCheckbutton"} {
+        Submit [Screen $w]
+        return -code break
+    }
 }
 
 # On a wide screen the question keeps a readable width, centred: the
@@ -210,22 +258,48 @@ proc ::kiosk::ui::quiz::Measure {f width} {
 # going to another screen.
 proc ::kiosk::ui::quiz::NewRun {o} {
     variable seed
+    variable passMark
     set db [course]
+    set rec [records]
     set s [expr {$seed ne "" ? $seed : [clock seconds]}]
     set sopts [list -stages [dict get $o -stages]]
+    set title ""
     try {
+        if {[llength [dict get $o -stages]] == 1} {
+            set title [dict get [$db stage [lindex [dict get $o -stages] 0]] title]
+            lappend sopts -title $title
+        }
         if {[dict get $o -pack] ne ""} {
             set qs [PackRun $db [dict get $o -pack] $s sopts]
+        } elseif {$rec ne "" && [student] ne ""} {
+            # The core draws the stage quiz and stores it as drawn.
+            set opts [list -course $db -stages [dict get $o -stages] -seed $s \
+                -pass [expr {100.0 * $passMark}]]
+            if {[dict get $o -count] ne ""} {
+                lappend opts -count [dict get $o -count]
+            }
+            if {$title ne ""} { lappend opts -title $title }
+            try {
+                set id [$rec attempt start [student] {*}$opts]
+            } trap {KIOSK QUIZ EMPTY} {} {
+                set qs {}
+            } on error {msg o2} {
+                if {[lindex [dict get $o2 -errorcode] 1] in {RECORDS DB}} {
+                    Stopped $msg [dict get $o2 -errorcode] [dict get $o2 -errorinfo]
+                    return ""
+                }
+                return -options $o2 $msg
+            }
+            if {[info exists id]} {
+                set qs [dict get [$rec attempt get $id] questions]
+                lappend sopts -attempt $id
+            }
         } else {
             set opts [list -stages [dict get $o -stages] -seed $s]
             if {[dict get $o -count] ne ""} {
                 lappend opts -count [dict get $o -count]
             }
             set qs [$db quiz {*}$opts]
-            if {[llength [dict get $o -stages]] == 1} {
-                set st [$db stage [lindex [dict get $o -stages] 0]]
-                lappend sopts -title [dict get $st title]
-            }
         }
     } on error {msg opts} {
         goto error [mc "This quiz could not be made."] $msg \
@@ -237,7 +311,12 @@ proc ::kiosk::ui::quiz::NewRun {o} {
         goto coursemap [lindex [dict get $o -stages] 0]
         return ""
     }
-    return [start $qs {*}$sopts]
+    try {
+        return [start $qs {*}$sopts -seed $s]
+    } on error {msg opts} {
+        Stopped $msg [dict get $opts -errorcode] [dict get $opts -errorinfo]
+        return ""
+    }
 }
 
 # The questions of installed pack ID (its text kept in the records); adds
@@ -254,7 +333,11 @@ proc ::kiosk::ui::quiz::PackRun {db id seed optsVar} {
     if {[dict exists $st stages]} {
         lappend opts -stages [dict get $st stages]
     }
-    lappend opts {*}[PackSettings $st]
+    lappend opts {*}[PackSettings $st] -seed $seed
+    if {[dict exists $st attempts] && [string is integer -strict [dict get $st attempts]]
+            && [dict get $st attempts] > 0} {
+        lappend opts -attempts [dict get $st attempts]
+    }
     return [$db packquiz $name -text [dict get $p text] -seed $seed]
 }
 
@@ -353,7 +436,7 @@ proc ::kiosk::ui::quiz::Intro {f id} {
             [llength [dict get $a answers]] [llength [dict get $a questions]]]
         set st0 [::kiosk::ui::resume::Settings $a]
         if {[dict exists $st0 time] && [dict get $st0 time] > 0} {
-            set left [::kiosk::ui::resume::TimeLeft $a [dict get $st0 time]]
+            set left [::kiosk::ui::resume::TimeLeft $a]
             append msg " " [mc "Time left: %d:%02d." [expr {$left / 60}] [expr {$left % 60}]]
         }
         $b.msg configure -text $msg
@@ -410,12 +493,24 @@ proc ::kiosk::ui::quiz::Duration {seconds} {
 # The intro's Start: the run (and its attempt and clock) begins now.
 proc ::kiosk::ui::quiz::Begin {f} {
     variable state
-    goto quiz -resume [start $state($f,questions) {*}$state($f,opts)]
+    try {
+        set token [start $state($f,questions) {*}$state($f,opts)]
+    } on error {msg o} {
+        Stopped $msg [dict get $o -errorcode] [dict get $o -errorinfo]
+        return
+    }
+    goto quiz -resume $token
 }
 
 # The intro's Carry on: the unfinished attempt ID of this pack.
 proc ::kiosk::ui::quiz::CarryOn {f id} {
-    goto quiz -resume [::kiosk::ui::resume::start [[records] attempt get $id]]
+    try {
+        set token [::kiosk::ui::resume::start [[records] attempt get $id]]
+    } on error {msg o} {
+        Stopped $msg [dict get $o -errorcode] [dict get $o -errorinfo]
+        return
+    }
+    goto quiz -resume $token
 }
 
 # The intro's Back.
@@ -423,9 +518,9 @@ proc ::kiosk::ui::quiz::Home {f} {
     goto coursemap
 }
 
-# Back or Escape in a class quiz: "Leave the quiz?" over the question.
-# The card's buttons leave the screen's keys (answers 1-4, Escape) out of
-# their bindings, so nothing is answered behind it; Escape there stays.
+# Back or Escape in a quiz: "Leave the quiz?" over the question.
+# The card's buttons leave the screen's keys (answer letters, Escape) out
+# of their bindings, so nothing is answered behind it; Escape there stays.
 proc ::kiosk::ui::quiz::AskLeave {f} {
     variable state
     set state($f,focus) [focus]
@@ -433,9 +528,7 @@ proc ::kiosk::ui::quiz::AskLeave {f} {
     ttk::frame $c -style Card.TFrame -padding 24
     set bg [::kiosk::ui::theme::color panel]
     ttk::label $c.msg -font KioskBig -background $bg -wraplength 600 -justify left \
-        -text [expr {[dict get [Run $f] attempt] ne ""
-            ? [mc "Leave the quiz? Your answers so far are kept and you can carry on later."]
-            : [mc "Leave the quiz? Your answers so far will not be kept."]}]
+        -text [LeaveText [Run $f]]
     ttk::frame $c.buttons -style Panel.TFrame
     ttk::button $c.buttons.stay -text [mc "Stay in the quiz"] -style Accent.TButton \
         -command [list ::kiosk::ui::quiz::Stay $f]
@@ -452,6 +545,17 @@ proc ::kiosk::ui::quiz::AskLeave {f} {
     raise $c
     focus $c.buttons.stay
     catch {grab $c}
+}
+
+# What leaving RUN means, in words.
+proc ::kiosk::ui::quiz::LeaveText {run} {
+    if {[dict get $run attempt] eq ""} {
+        return [mc "Leave the quiz? Your answers so far will not be kept."]
+    }
+    if {[dict get $run pack] ne ""} {
+        return [mc "Leave the quiz? Your answers so far are kept and you can carry on later."]
+    }
+    return [mc "Leave the quiz? It ends here: your answers so far stay in your record, but you cannot carry on with it later."]
 }
 
 proc ::kiosk::ui::quiz::Stay {f} {
@@ -573,36 +677,35 @@ proc ::kiosk::ui::quiz::Wrap {f width} {
 
 ### The kinds.
 
-# Choice and true/false: one button per option; keys 1..9 answer.
+# Choice and true/false: one button per option; letter keys answer.
 proc ::kiosk::ui::quiz::Choice {f q} {
     set n 0
     foreach opt [dict get $q options] {
         incr n
-        ttk::button $f.q.a.o$n -text "$n   [dict get $opt text]" \
+        ttk::button $f.q.a.o$n -text "[Letter $n]   [dict get $opt text]" \
             -style Option.TButton \
             -command [list ::kiosk::ui::quiz::Answer $f [expr {$n - 1}]]
         grid $f.q.a.o$n -sticky ew -pady 4
-        bind $f.q.a.o$n <<KioskDown>> [list ::kiosk::ui::quiz::FocusMove %W 1]
-        bind $f.q.a.o$n <<KioskUp>> [list ::kiosk::ui::quiz::FocusMove %W -1]
-        if {$n <= 9} {
-            key $n [list ::kiosk::ui::quiz::Key $f $n]
-            key <KP_$n> [list ::kiosk::ui::quiz::Key $f $n]
-        }
+        Tag $f.q.a.o$n KioskOption
     }
     grid columnconfigure $f.q.a 0 -weight 1
-    $f.nav.hint configure -text [mc "Press 1 to %d, or click an answer." $n]
+    $f.nav.hint configure -text [mc "Press %s to %s, or click an answer." A [Letter $n]]
     # Nothing is chosen yet: the keyboard starts on the answers as a
     # whole, where Return does nothing; Down/Up (or Tab) go to an option,
     # which Return then answers.
     $f.q.a configure -takefocus 1
-    bind $f.q.a <<KioskDown>> [list ::kiosk::ui::quiz::FocusOption $f 1]
-    bind $f.q.a <<KioskUp>> [list ::kiosk::ui::quiz::FocusOption $f $n]
+    Tag $f.q.a KioskAnswers
     focus $f.q.a
 }
 
-# From the answer area: the keyboard to option N.
-proc ::kiosk::ui::quiz::FocusOption {f n} {
-    if {[winfo exists $f.q.a.o$n]} { focus $f.q.a.o$n }
+# From the answer area A: the keyboard to its first or last option.
+proc ::kiosk::ui::quiz::FocusOption {a which} {
+    set opts [lsort -dictionary [lmap w [winfo children $a] {
+        if {![string match $a.o* $w]} continue
+        set w
+    }]]
+    if {![llength $opts]} { return }
+    focus [expr {$which eq "first" ? [lindex $opts 0] : [lindex $opts end]}]
 }
 
 proc ::kiosk::ui::quiz::FocusMove {w by} {
@@ -612,7 +715,7 @@ proc ::kiosk::ui::quiz::FocusMove {w by} {
     if {[winfo exists $next]} { focus $next }
 }
 
-# A digit key: answer option N (choice), or toggle it (multi).
+# A letter key: answer option N (choice), or tick it (multi).
 proc ::kiosk::ui::quiz::Key {f n} {
     variable state
     if {[dict get [Run $f] shown]} { return }
@@ -623,24 +726,21 @@ proc ::kiosk::ui::quiz::Key {f n} {
     }
 }
 
-# Several answers: a checkbutton per option; keys toggle; Check answers.
+# Several answers: a checkbutton per option; letter keys (and Space) tick;
+# Enter or Check answers.
 proc ::kiosk::ui::quiz::Multi {f q} {
     variable state
     set n 0
     foreach opt [dict get $q options] {
         set state($f,multi,$n) 0
         incr n
-        ttk::checkbutton $f.q.a.o$n -text "$n   [dict get $opt text]" \
+        ttk::checkbutton $f.q.a.o$n -text "[Letter $n]   [dict get $opt text]" \
             -variable ::kiosk::ui::quiz::state($f,multi,[expr {$n - 1}])
         grid $f.q.a.o$n -sticky w -pady 4
-        bind $f.q.a.o$n <<KioskDown>> [list ::kiosk::ui::quiz::FocusMove %W 1]
-        bind $f.q.a.o$n <<KioskUp>> [list ::kiosk::ui::quiz::FocusMove %W -1]
-        if {$n <= 9} {
-            key $n [list ::kiosk::ui::quiz::Key $f $n]
-        }
+        Tag $f.q.a.o$n KioskOption
     }
     set state($f,get) [list ::kiosk::ui::quiz::GetMulti $f $n]
-    $f.nav.hint configure -text [mc "Pick every right answer (keys 1 to %d), then Check." $n]
+    $f.nav.hint configure -text [mc "Pick every right answer (keys %s to %s), then press Enter or Check." A [Letter $n]]
     focus $f.q.a.o1
 }
 
@@ -666,8 +766,7 @@ proc ::kiosk::ui::quiz::Typed {f q} {
     }
     ttk::label $f.q.a.msg -style Wrong.TLabel -font KioskBody
     grid $f.q.a.msg -row 1 -column 0 -columnspan 2 -sticky w -pady 6
-    bind $f.q.a.e <Return> [list ::kiosk::ui::quiz::Submit $f]
-    bind $f.q.a.e <KP_Enter> [list ::kiosk::ui::quiz::Submit $f]
+    Tag $f.q.a.e KioskTyped
     set state($f,get) [list ::kiosk::ui::quiz::GetTyped $f $kind]
     $f.nav.hint configure -text [switch -- $kind {
         year { mc "Type the year, then press Enter." }
@@ -741,18 +840,10 @@ proc ::kiosk::ui::quiz::Order {f q} {
         bind $l.r$i <B1-Motion> [list ::kiosk::ui::quiz::DragMove $f %Y]
     }
     grid columnconfigure $l 0 -weight 1
-    bind $l <<KioskUp>> [list ::kiosk::ui::quiz::OrderSel $f -1]
-    bind $l <<KioskDown>> [list ::kiosk::ui::quiz::OrderSel $f 1]
-    bind $l <Shift-Up> [list ::kiosk::ui::quiz::OrderMove $f -1]
-    bind $l <Shift-Down> [list ::kiosk::ui::quiz::OrderMove $f 1]
-    bind $l <Control-Up> [list ::kiosk::ui::quiz::OrderMove $f -1]
-    bind $l <Control-Down> [list ::kiosk::ui::quiz::OrderMove $f 1]
-    bind $l <<KioskActivate>> [list ::kiosk::ui::quiz::Submit $f]
-    bind $l <FocusIn> [list ::kiosk::ui::quiz::OrderShow $f]
-    bind $l <FocusOut> [list ::kiosk::ui::quiz::OrderShow $f]
+    Tag $l KioskOrder
     set state($f,get) [list ::kiosk::ui::quiz::GetOrder $f]
     $f.nav.hint configure -text \
-        [mc "Earliest first. \u2191 \u2193 choose an item, Shift+\u2191 \u2193 move it, or drag it; then Check."]
+        [mc "Earliest first. \u2191 \u2193 choose an item, Shift+\u2191 \u2193 move it, or drag it; then Enter or Check. Each pair of items in the right order earns its share of the points."]
     OrderShow $f
     focus $l
 }
@@ -858,7 +949,7 @@ proc ::kiosk::ui::quiz::Match {f q} {
     # Return checks, as with every other kind (GetMatch asks for the
     # missing matches first).
     for {set i 0} {$i < $n} {incr i} {
-        bind $f.q.a.c$i <<KioskActivate>> [list ::kiosk::ui::quiz::Submit $f]
+        Tag $f.q.a.c$i KioskTyped
     }
     $f.nav.hint configure -text \
         [mc "Choose a match for each (\u2193 opens the list, Tab moves on), then Check."]
@@ -935,16 +1026,26 @@ proc ::kiosk::ui::quiz::Answer {f answer} {
     set i [dict get $run i]
     if {[lindex [dict get $run answers] $i] ne ""} { return }
     set q [lindex [dict get $run questions] $i]
-    set score [[course] score $q $answer]
+    set rec [records]
+    if {$rec ne "" && [dict get $run attempt] ne ""} {
+        # Scored by the core as it is stored: no score without the write.
+        try {
+            set score [$rec attempt answer [dict get $run attempt] $i $answer]
+        } trap {KIOSK RECORDS DEADLINE} {} {
+            toast [mc "Time is up."]
+            Finish $f
+            return
+        } on error {msg o} {
+            Stopped $msg [dict get $o -errorcode] [dict get $o -errorinfo]
+            return
+        }
+    } else {
+        # A run kept out of the records (nobody signed in): scored alone.
+        set score [[course] score $q $answer]
+    }
     set answers [dict get $run answers]
     lset answers $i [list $answer $score]
     SetRun $f answers $answers
-    set rec [records]
-    if {$rec ne "" && [dict get $run attempt] ne ""} {
-        if {[catch {$rec attempt answer [dict get $run attempt] $i $answer $score} msg]} {
-            toast $msg
-        }
-    }
     Progress $f
     if {[dict get $run feedback] eq "each" && [dict get $q kind] ne "description"} {
         Feedback $f $answer $score
@@ -997,6 +1098,12 @@ proc ::kiosk::ui::quiz::Feedback {f answer score} {
     # one (shown again after the lesson, the screen is not laid out yet).
     set wrap [expr {max(500, [winfo width $f] - 140)}]
     set r 1
+    if {!$correct && [dict get $score credit] > 0 && [dict get $q kind] eq "order"} {
+        ttk::label $fb.partial -background $bg -wraplength $wrap -justify left \
+            -text [mc "You earn %d%% of the points: an order earns a share for each pair of items you put in the right order, one before the other." \
+                [expr {int(round(100.0 * [dict get $score credit]))}]]
+        grid $fb.partial -sticky w -pady 2
+    }
     if {!$correct && !$ungraded && [dict exists $score expected]} {
         ttk::label $fb.expected -background $bg -font KioskBold -wraplength $wrap \
             -justify left -text [mc "The answer: %s" [dict get $score expected]]
@@ -1118,11 +1225,20 @@ proc ::kiosk::ui::quiz::Finish {f} {
     }
     set rec [records]
     if {$rec ne "" && [dict get $run attempt] ne ""} {
-        catch {$rec attempt finish [dict get $run attempt]}
+        # The totals of what is stored, by the core.
+        try {
+            set s [$rec attempt finish [dict get $run attempt]]
+        } on error {msg o} {
+            unset runs($token)
+            Stopped $msg [dict get $o -errorcode] [dict get $o -errorinfo]
+            return
+        }
+        set t [dict create points [dict get $s score] max [dict get $s max] \
+            percent [dict get $s percent] passed [dict get $s passed]]
+    } else {
+        set t [[course] tally [dict get $run questions] $scores \
+            -pass [expr {100.0 * [dict get $run pass]}]]
     }
-    # The totals are the package's (KioskTally), as kioskctl's are.
-    set t [[course] tally [dict get $run questions] $scores \
-        -pass [expr {100.0 * [dict get $run pass]}]]
     set result [dict create title [dict get $run title] \
         stages [dict get $run stages] pack [dict get $run pack] \
         review [dict get $run review] \
@@ -1133,22 +1249,17 @@ proc ::kiosk::ui::quiz::Finish {f} {
     goto results $result
 }
 
-# Back: leave the quiz. A class quiz (pack) asks first and keeps its
-# attempt open, to carry on from its intro or "Welcome back"; any other
-# quiz is abandoned at once (the answers given stay recorded).
+# Back and Escape, on every question: "Leave the quiz?" over the question
+# (a second Back or Escape stays). A class quiz (pack) keeps its attempt
+# open, to carry on from its intro or "Welcome back"; any other quiz is
+# abandoned (the answers given stay recorded).
 proc ::kiosk::ui::quiz::Leave {f} {
-    variable runs
-    variable state
-    set run $runs($state($f,token))
-    if {[dict get $run pack] ne ""} {
-        if {[winfo exists $f.leave]} {
-            Stay $f
-        } else {
-            AskLeave $f
-        }
-        return
+    if {![winfo exists $f]} { return }
+    if {[winfo exists $f.leave]} {
+        Stay $f
+    } else {
+        AskLeave $f
     }
-    Quit $f
 }
 
 # Leave the run now: a class quiz's attempt stays open, any other is
@@ -1159,11 +1270,16 @@ proc ::kiosk::ui::quiz::Quit {f} {
     set token $state($f,token)
     set run $runs($token)
     set rec [records]
-    if {$rec ne "" && [dict get $run attempt] ne "" && [dict get $run pack] eq ""} {
-        catch {$rec attempt abandon [dict get $run attempt]}
-    }
     MarkLeft $run
     unset runs($token)
+    if {$rec ne "" && [dict get $run attempt] ne "" && [dict get $run pack] eq ""} {
+        try {
+            $rec attempt abandon [dict get $run attempt]
+        } on error {msg o} {
+            Stopped $msg [dict get $o -errorcode] [dict get $o -errorinfo]
+            return
+        }
+    }
     goto coursemap [lindex [dict get $run stages] 0]
 }
 
@@ -1178,17 +1294,26 @@ proc ::kiosk::ui::quiz::Forget {f} {
     array unset state $f,*
 }
 
-# A timed class quiz left on purpose (Back, the idle return): note when,
-# in the records, so that carrying on later counts the time away, as a
-# clock on the wall would. A crash writes nothing, and then only the time
-# up to the last answer counts (resume::TimeLeft).
+# A timed class quiz left on purpose (Back, the idle return): the core
+# notes when (attempt leave), so that carrying on later counts the time
+# until then; the time away does not count. A crash writes nothing, and
+# then only the time up to the last answer counts (attempt.h). This runs
+# as the screen goes: a failure cannot stop a quiz already left, so it is
+# logged for the operator and shown to the student.
 proc ::kiosk::ui::quiz::MarkLeft {run} {
     set rec [records]
     if {$rec eq "" || [dict get $run attempt] eq "" || [dict get $run pack] eq ""
             || [dict get $run deadline] eq ""} {
         return
     }
-    catch {$rec settings set "attempt.[dict get $run attempt].left-at" [clock seconds]}
+    try {
+        $rec attempt leave [dict get $run attempt]
+    } trap {KIOSK RECORDS FINISHED} {} {
+        # Finished meanwhile (time up): nothing to note.
+    } on error {msg o} {
+        oplog "records: $msg ([dict get $o -errorcode])"
+        toast [mc "Your answers so far are saved, but the time you left could not be: %s" $msg]
+    }
 }
 
 # The student's answer in words, for the results: option texts for

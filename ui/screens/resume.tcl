@@ -6,11 +6,10 @@
 # records, marked abandoned).
 #
 # A resumed quiz runs as it began: its title, time limit, feedback mode and
-# pass mark are the ones the quiz runner kept with the attempt when it
-# started (quiz::settings). The time left is the limit less the time from
-# the attempt's start to its last answer: the time after the last answer
-# (up to a crash, or until the kiosk went idle) is not counted, since when
-# the student stopped is not known; with no answer yet, the full limit.
+# pass mark are the attempt's own (records columns). The time left is the
+# core's (attempt.h): the last sitting counts to its last answer, or to
+# when it was left on purpose; the time after that (a crash, the time
+# away) is not counted.
 
 namespace eval ::kiosk::ui::resume {
     namespace import ::msgcat::mc
@@ -24,8 +23,7 @@ namespace eval ::kiosk::ui::resume {
 proc ::kiosk::ui::resume::pending {student} {
     set rec [records]
     if {$rec eq "" || $student eq ""} { return "" }
-    if {[catch {$rec attempt unfinished $student} a]} { return "" }
-    return $a
+    return [recordsRead {$rec attempt unfinished $student} ""]
 }
 
 # show FRAME STUDENT
@@ -61,7 +59,7 @@ proc ::kiosk::ui::resume::show {f student} {
     grid $f.box.when -sticky w -pady {0 24}
     set st [Settings $a]
     if {[dict exists $st time] && [dict get $st time] > 0} {
-        set left [TimeLeft $a [dict get $st time]]
+        set left [TimeLeft $a]
         ttk::label $f.box.time -font KioskBig -text \
             [mc "It has a time limit: %d:%02d left when you carry on." \
                 [expr {$left / 60}] [expr {$left % 60}]]
@@ -80,10 +78,8 @@ proc ::kiosk::ui::resume::Title {a} {
         review { return [mc "Review"] }
         pack {
             set id [dict get $a pack]
-            if {![catch {[records] packs get $id} p]} {
-                return [dict get $p title]
-            }
-            return $id
+            set p [recordsRead {[records] packs get $id} "" {{KIOSK RECORDS NOPACK}}]
+            return [expr {$p ne "" ? [dict get $p title] : $id}]
         }
     }
     if {[dict exists $a stage] && [course] ne ""
@@ -94,22 +90,16 @@ proc ::kiosk::ui::resume::Title {a} {
 }
 
 # Start the quiz runner on unfinished attempt A (doc/records.md): its
-# questions, the answers already given (scored as recorded), its settings.
-# Returns the token for `goto quiz -resume`.
+# questions, the answers already given (scored as stored), its settings.
+# The core begins a new sitting (attempt resume) and says the time left.
+# Returns the token for `goto quiz -resume`; errors when the records
+# refuse (the caller stops the quiz).
 proc ::kiosk::ui::resume::start {a} {
     set qs [dict get $a questions]
     set answers [lrepeat [llength $qs] {}]
     foreach ans [dict get $a answers] {
-        set i [dict get $ans index]
-        set q [lindex $qs $i]
-        # The score as recorded; the course adds the words of the right
-        # answer and any option feedback for the feedback panel.
-        set score [dict create correct [dict get $ans correct] \
-            credit [dict get $ans credit] points [dict get $ans points]]
-        if {[course] ne "" && ![catch {[course] score $q [dict get $ans answer]} s]} {
-            set score [dict merge $s $score]
-        }
-        lset answers $i [list [dict get $ans answer] $score]
+        set score [dict remove $ans index answer answered]
+        lset answers [dict get $ans index] [list [dict get $ans answer] $score]
     }
     set opts [list -answers $answers -attempt [dict get $a id]]
     if {[dict exists $a stage]} { lappend opts -stages [list [dict get $a stage]] }
@@ -119,49 +109,29 @@ proc ::kiosk::ui::resume::start {a} {
     foreach k {feedback pass} {
         if {[dict exists $st $k]} { lappend opts -$k [dict get $st $k] }
     }
-    if {[dict exists $st time] && [dict get $st time] > 0} {
-        lappend opts -time [TimeLeft $a [dict get $st time]]
+    set left [[records] attempt resume [dict get $a id]]
+    if {$left ne ""} {
+        # A limit used up ends the quiz as soon as it is shown.
+        lappend opts -time [expr {max(1, $left)}]
     }
     return [::kiosk::ui::quiz::start $qs {*}$opts]
 }
 
-# The settings attempt A began with (title time feedback pass); for one
-# recorded without them, a pack attempt's pack settings when the pack is
-# still installed.
+# The settings attempt A runs by, from its columns: title time feedback
+# pass (a share, 0..1), as quiz::start takes them.
 proc ::kiosk::ui::resume::Settings {a} {
-    set st [::kiosk::ui::quiz::settings [dict get $a questions]]
-    if {[llength $st] || [dict get $a kind] ne "pack"} { return $st }
-    if {[catch {
-        set p [[records] packs get [dict get $a pack]]
-        set pack [::kiosk::pack parse [dict get $a pack].pack -text [dict get $p text]]
-    }]} {
-        return {}
-    }
-    set st {}
-    foreach {k v} [::kiosk::ui::quiz::PackSettings [dict get $pack settings]] {
-        dict set st [string range $k 1 end] $v
-    }
+    set st [dict create time [dict get $a time] feedback [dict get $a feedback] \
+        pass [expr {[dict get $a pass] / 100.0}]]
+    if {[dict exists $a title]} { dict set st title [dict get $a title] }
     return $st
 }
 
-# Seconds left of attempt A's time limit LIMIT: the limit less the time
-# from its start to its last answer, at least 1 (a limit used up ends the
-# quiz as soon as it is shown).
-proc ::kiosk::ui::resume::TimeLeft {a limit} {
-    set t0 [Scan [dict get $a started]]
-    set last $t0
-    foreach ans [dict get $a answers] {
-        if {[dict exists $ans answered]} {
-            set last [expr {max($last, [Scan [dict get $ans answered]])}]
-        }
-    }
-    # Left on purpose (quiz::MarkLeft): the time until then counts too.
-    set rec [records]
-    if {$rec ne "" && ![catch {$rec settings get "attempt.[dict get $a id].left-at"} t]
-            && [string is wide -strict $t]} {
-        set last [expr {max($last, $t)}]
-    }
-    return [expr {max(1, $limit - ($last - $t0))}]
+# Seconds attempt A will have left when carried on (the core's rule:
+# the time used counts to its last answer, or to when it was left on
+# purpose), at least 1.
+proc ::kiosk::ui::resume::TimeLeft {a} {
+    set left [dict get $a resume-left]
+    return [expr {$left eq "" ? 0 : max(1, $left)}]
 }
 
 # An ISO 8601 UTC time of the records as Unix seconds.
@@ -171,12 +141,23 @@ proc ::kiosk::ui::resume::Scan {iso} {
 
 proc ::kiosk::ui::resume::Continue {f} {
     variable state
-    goto quiz -resume [start $state($f,attempt)]
+    try {
+        set token [start $state($f,attempt)]
+    } on error {msg o} {
+        ::kiosk::ui::quiz::Stopped $msg [dict get $o -errorcode] [dict get $o -errorinfo]
+        return
+    }
+    goto quiz -resume $token
 }
 
 proc ::kiosk::ui::resume::Fresh {f} {
     variable state
-    catch {[records] attempt abandon [dict get $state($f,attempt) id]}
+    try {
+        [records] attempt abandon [dict get $state($f,attempt) id]
+    } on error {msg o} {
+        ::kiosk::ui::quiz::Stopped $msg [dict get $o -errorcode] [dict get $o -errorinfo]
+        return
+    }
     goto coursemap
 }
 

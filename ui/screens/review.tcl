@@ -54,7 +54,7 @@ proc ::kiosk::ui::review::show {f {stage ""}} {
         ? [mc "1 fact is due for review"]
         : [mc "%d facts are due for review" [llength $due]]}]
     ttk::label $f.box.why -wraplength 900 -justify left -text \
-        [mc "Facts you missed come back the same day; each one you get right comes back later and later: after a day, three days, a week, two weeks. Four right in a row and you have mastered it."]
+        [mc "Facts you missed come back the same day; each one you get right comes back later and later: after a day, three days, a week, two weeks. Three right in a row, each time it comes back, and you have mastered it."]
     set n [llength $state($f,questions)]
     ttk::label $f.box.size -style Muted.TLabel -text [expr {$n == 1
         ? [mc "This session: 1 question."]

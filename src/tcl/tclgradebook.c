@@ -1,22 +1,22 @@
 /*
-** tclclass.c: kiosk::class, the class in Moodle's forms for the desk, over
+** tclgradebook.c: kiosk::gradebook, the class in Moodle's forms for the desk, over
 ** gradebook.c and itemstats.c:
 **
-**   kiosk::class roster RECORDS FILE     import a roster CSV; dict added
+**   kiosk::gradebook roster RECORDS FILE     import a roster CSV; dict added
 **                                        updated. Errors: every one in the
 **                                        message, one a line; -errorcode
 **                                        of the first {KIOSK CSV ...}
-**   kiosk::class grades RECORDS FILE     the grade summary CSV to FILE
+**   kiosk::gradebook grades RECORDS FILE     the grade summary CSV to FILE
 **                                        (written in place); the number of
 **                                        students
-**   kiosk::class stats RECORDS PACK      item statistics: a list of dicts
+**   kiosk::gradebook stats RECORDS PACK      item statistics: a list of dicts
 **                                        question kind prompt attempts
 **                                        ?facility sd discrimination
 **                                        efficiency? flags options (dicts
 **                                        text credit picks ?share
 **                                        topshare?)
-**   kiosk::class statscsv RECORDS PACK FILE  the same as CSV to FILE
-**   kiosk::class essays RECORDS ?PACK?   the essays written: a list of
+**   kiosk::gradebook statscsv RECORDS PACK FILE  the same as CSV to FILE
+**   kiosk::gradebook essays RECORDS ?PACK?   the essays written: a list of
 **                                        dicts student name question
 **                                        prompt text answered
 **
@@ -187,7 +187,7 @@ static int onEssay(void *pArg, sqlite3_int64 iStudent, const char *zName,
   return 0;
 }
 
-int kioskClassObjCmd(ClientData cd, Tcl_Interp *interp, int objc,
+int kioskGradebookObjCmd(ClientData cd, Tcl_Interp *interp, int objc,
                      Tcl_Obj *const objv[]){
   static const char *const azSub[] = {
     "roster", "grades", "stats", "statscsv", "essays", 0
@@ -197,7 +197,7 @@ int kioskClassObjCmd(ClientData cd, Tcl_Interp *interp, int objc,
   KioskRecords *pRec;
   (void)cd;
   if( objc<2 ){
-    return kioskTclUsage(interp, "kiosk::class roster|grades|stats|statscsv|"
+    return kioskTclUsage(interp, "kiosk::gradebook roster|grades|stats|statscsv|"
                          "essays RECORDS ...");
   }
   if( Tcl_GetIndexFromObj(interp, objv[1], azSub, "subcommand", 0, &iSub) ){
@@ -206,14 +206,14 @@ int kioskClassObjCmd(ClientData cd, Tcl_Interp *interp, int objc,
   }
   switch( iSub ){
     case SUB_ROSTER:
-      if( objc!=4 ) return kioskTclUsage(interp, "kiosk::class roster RECORDS FILE");
+      if( objc!=4 ) return kioskTclUsage(interp, "kiosk::gradebook roster RECORDS FILE");
       if( (pRec = recordsOf(interp, objv[2]))==0 ) return TCL_ERROR;
       return cmdRoster(interp, pRec, objv[3]);
     case SUB_GRADES: {
       FILE *out;
       KioskError err;
       int nRow = 0, rc = TCL_OK;
-      if( objc!=4 ) return kioskTclUsage(interp, "kiosk::class grades RECORDS FILE");
+      if( objc!=4 ) return kioskTclUsage(interp, "kiosk::gradebook grades RECORDS FILE");
       if( (pRec = recordsOf(interp, objv[2]))==0 ) return TCL_ERROR;
       if( (out = openOut(interp, objv[3]))==0 ) return TCL_ERROR;
       kioskErrorClear(&err);
@@ -225,12 +225,12 @@ int kioskClassObjCmd(ClientData cd, Tcl_Interp *interp, int objc,
       return closeOut(interp, out, objv[3], rc);
     }
     case SUB_STATS:
-      if( objc!=4 ) return kioskTclUsage(interp, "kiosk::class stats RECORDS PACK");
+      if( objc!=4 ) return kioskTclUsage(interp, "kiosk::gradebook stats RECORDS PACK");
       if( (pRec = recordsOf(interp, objv[2]))==0 ) return TCL_ERROR;
       return cmdStats(interp, pRec, objv[3], 0);
     case SUB_STATSCSV:
       if( objc!=5 ){
-        return kioskTclUsage(interp, "kiosk::class statscsv RECORDS PACK FILE");
+        return kioskTclUsage(interp, "kiosk::gradebook statscsv RECORDS PACK FILE");
       }
       if( (pRec = recordsOf(interp, objv[2]))==0 ) return TCL_ERROR;
       return cmdStats(interp, pRec, objv[3], objv[4]);
@@ -238,7 +238,7 @@ int kioskClassObjCmd(ClientData cd, Tcl_Interp *interp, int objc,
       Tcl_Obj *pList;
       KioskError err;
       if( objc!=3 && objc!=4 ){
-        return kioskTclUsage(interp, "kiosk::class essays RECORDS ?PACK?");
+        return kioskTclUsage(interp, "kiosk::gradebook essays RECORDS ?PACK?");
       }
       if( (pRec = recordsOf(interp, objv[2]))==0 ) return TCL_ERROR;
       pList = Tcl_NewListObj(0, 0);

@@ -1,0 +1,59 @@
+/*
+** outbox.h: the class outbox of a records database (outbox.sql).
+**
+** The SQLite side of class sync, free of libpq so that the Tcl module and
+** the pure core never need it: what waits to be sent, taken in order as
+** batches in PostgreSQL's COPY text format, and marked sent once the
+** server has committed them.
+** classsync.h sends the batches. doc/class.md describes the model.
+**
+** Every function returns 0 (KIOSK_OK) or an error class with pErr filled.
+*/
+#ifndef KIOSK_OUTBOX_H
+#define KIOSK_OUTBOX_H
+
+#include <sqlite3.h>
+#include <stddef.h>
+#include "kerror.h"
+
+/* The outbox table and its triggers, compiled in from outbox.sql. */
+extern const char kioskOutboxSchemaSql[];
+
+/* Create the outbox in db (which must hold the records v3 tables the
+** triggers read) in one transaction; "OUTBOX" when it exists already. */
+int kioskOutboxInstall(sqlite3 *db, KioskError *pErr);
+
+/* The columns of a batch row, in order: the server's staging table has
+** them (class-1.sql, kiosk.upload). */
+#define KIOSK_OUTBOX_COLUMNS "k, uid, idx, student, kind, pack, stage, " \
+  "title, started, qid, answer, text, correct, credit, points, at, " \
+  "status, fact, box, due, seen, lapses"
+
+/* A batch: rows iFirst..iLast (seq) of which nRow are pending, as COPY
+** text (one line per row, tab-separated, \N for NULL, backslash escapes)
+** in zData, nData bytes (sqlite3_malloc'd; kioskOutboxBatchFree). */
+typedef struct KioskOutboxBatch {
+  sqlite3_int64 iFirst, iLast;
+  int nRow;
+  char *zData;
+  size_t nData;
+} KioskOutboxBatch;
+
+/* The first nMax pending rows after seq iAfter, in seq order. nRow is 0
+** when nothing waits. */
+int kioskOutboxTake(sqlite3 *db, sqlite3_int64 iAfter, int nMax,
+                    KioskOutboxBatch *pBatch, KioskError *pErr);
+void kioskOutboxBatchFree(KioskOutboxBatch *pBatch);
+
+/* Mark the pending rows iFirst..iLast sent at iNow (Unix seconds),
+** committed before returning. */
+int kioskOutboxMarkSent(sqlite3 *db, sqlite3_int64 iFirst,
+                        sqlite3_int64 iLast, long long iNow,
+                        KioskError *pErr);
+
+/* How many rows wait and how many were sent; *piLastSent: the time of the
+** latest sending (0 for never). Any pointer may be NULL. */
+int kioskOutboxCount(sqlite3 *db, int *pnPending, int *pnSent,
+                     long long *piLastSent, KioskError *pErr);
+
+#endif

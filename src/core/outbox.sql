@@ -1,0 +1,104 @@
+-- outbox.sql: the class outbox of records.db, compiled into the core
+-- (kioskOutboxSchemaSql). It is applied as a records migration after
+-- schema v3; until then the tests apply it to a standalone SQLite database
+-- holding the v3 tables it reads (tests/pg/kiosk-v3.sql).
+--
+-- Everything a kiosk must tell the class (attempts started and ended,
+-- answers, lessons read, review state) is queued here by triggers, in the
+-- same transaction as the write itself: a crash keeps both or neither, and
+-- the records code knows nothing of the class. classsync.c sends pending
+-- rows in seq order, in batches, and marks them sent once the server has
+-- committed the batch. A row resent after a crash or a lost reply is
+-- harmless: the server keeps the first copy by the row's natural key.
+--
+-- Each row is one event of kind k with the columns that kind uses (the
+-- others NULL; doc/class.md lists them), in the column order of the
+-- server's staging table, so that a batch goes by COPY as it is. key is
+-- the row's identity (a JSON array: kind and natural key), unique so that
+-- the same event is never queued twice.
+
+CREATE TABLE outbox (
+  seq      INTEGER PRIMARY KEY AUTOINCREMENT,
+  key      TEXT NOT NULL UNIQUE,
+  k        TEXT NOT NULL
+           CHECK (k IN ('attempt', 'answer', 'end', 'lesson', 'review')),
+  uid      TEXT,
+  idx      INTEGER,
+  student  TEXT,
+  kind     TEXT,
+  pack     TEXT,
+  stage    TEXT,
+  title    TEXT,
+  started  TEXT,
+  qid      TEXT,
+  answer   TEXT,
+  text     TEXT,
+  correct  INTEGER,
+  credit   REAL,
+  points   REAL,
+  at       TEXT,
+  status   TEXT,
+  fact     TEXT,
+  box      INTEGER,
+  due      INTEGER,
+  seen     INTEGER,
+  lapses   INTEGER,
+  sent     INTEGER
+);
+CREATE INDEX outbox_pending ON outbox(seq) WHERE sent IS NULL;
+
+-- at is the event's time as the kiosk's clock read it: an answer's
+-- answered, an attempt's end, a lesson's first reading, a review's last.
+CREATE TRIGGER outbox_attempt AFTER INSERT ON attempts BEGIN
+  INSERT OR IGNORE INTO outbox(key, k, uid, student, kind, pack, stage,
+                               title, started)
+  SELECT json_array('attempt', NEW.uid), 'attempt', NEW.uid, s.name,
+         NEW.kind, NEW.pack, NEW.stage, NEW.title, NEW.started
+  FROM students s WHERE s.id = NEW.student;
+END;
+
+CREATE TRIGGER outbox_answer AFTER INSERT ON answers BEGIN
+  INSERT OR IGNORE INTO outbox(key, k, uid, idx, qid, answer, text, correct,
+                               credit, points, at)
+  SELECT json_array('answer', a.uid, NEW.idx), 'answer', a.uid, NEW.idx,
+         q.qid, NEW.answer, NEW.text, NEW.correct, NEW.credit, NEW.points,
+         NEW.answered
+  FROM attempts a
+  JOIN asked k ON k.attempt = a.id AND k.idx = NEW.idx
+  JOIN questions q ON q.id = k.question
+  WHERE a.id = NEW.attempt;
+END;
+
+CREATE TRIGGER outbox_end AFTER UPDATE OF status ON attempts
+WHEN OLD.status = 'open' AND NEW.status <> 'open' BEGIN
+  INSERT OR IGNORE INTO outbox(key, k, uid, status, at)
+  VALUES (json_array('end', NEW.uid), 'end', NEW.uid, NEW.status,
+          NEW.finished);
+END;
+
+CREATE TRIGGER outbox_lesson AFTER INSERT ON lessons_read BEGIN
+  INSERT OR IGNORE INTO outbox(key, k, student, stage, at)
+  SELECT json_array('lesson', s.name, NEW.stage), 'lesson', s.name,
+         NEW.stage, NEW.at
+  FROM students s WHERE s.id = NEW.student;
+END;
+
+-- Review state changes with every answer to a fact; seen counts them, so
+-- (student, fact, seen) names one state and the server keeps the one that
+-- has seen most.
+CREATE TRIGGER outbox_review_new AFTER INSERT ON review BEGIN
+  INSERT OR IGNORE INTO outbox(key, k, student, fact, stage, box, due, seen,
+                               lapses, at)
+  SELECT json_array('review', s.name, NEW.fact, NEW.seen), 'review', s.name,
+         NEW.fact, NEW.stage, NEW.box, NEW.due, NEW.seen, NEW.lapses,
+         NEW.last
+  FROM students s WHERE s.id = NEW.student;
+END;
+CREATE TRIGGER outbox_review AFTER UPDATE ON review BEGIN
+  INSERT OR IGNORE INTO outbox(key, k, student, fact, stage, box, due, seen,
+                               lapses, at)
+  SELECT json_array('review', s.name, NEW.fact, NEW.seen), 'review', s.name,
+         NEW.fact, NEW.stage, NEW.box, NEW.due, NEW.seen, NEW.lapses,
+         NEW.last
+  FROM students s WHERE s.id = NEW.student;
+END;

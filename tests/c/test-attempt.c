@@ -1,0 +1,560 @@
+/*
+** test-attempt.c: a whole quiz attempt run through the core (attempt.h)
+** without Tcl: start, answers, a crash (close and reopen a file), resume,
+** the deadline passed (the clock is injected), the attempts limit, finish;
+** and records.db of schema 1 and 2, made here from the old schema text,
+** migrated to schema 3 with no answer lost.
+*/
+#include "attempt.h"
+#include "coursedb.h"
+#include "course.h"
+#include "tcllist.h"
+#include "qjson.h"
+#include "recint.h"
+#include "harness.h"
+
+#include <stdlib.h>
+#include <unistd.h>
+
+#define T0 1700000000LL         /* 2023-11-14T22:13:20Z */
+
+/* records.sql as it was at schema 1 (tests/fixtures/records-v1.sql). */
+extern const char kioskRecordsV1Sql[];
+
+static char zDir[256];
+
+static const char *tmpPath(const char *zName){
+  static char z[4][512];
+  static int i = 0;
+  i = (i+1)%4;
+  snprintf(z[i], sizeof(z[i]), "%s/%s", zDir, zName);
+  return z[i];
+}
+
+static long long queryInt(sqlite3 *db, const char *zSql){
+  sqlite3_stmt *pStmt = 0;
+  long long v = -1;
+  if( sqlite3_prepare_v2(db, zSql, -1, &pStmt, 0)==SQLITE_OK
+   && sqlite3_step(pStmt)==SQLITE_ROW ){
+    v = sqlite3_column_int64(pStmt, 0);
+  }
+  sqlite3_finalize(pStmt);
+  return v;
+}
+
+static const char *queryText(sqlite3 *db, const char *zSql){
+  static char z[4096];
+  sqlite3_stmt *pStmt = 0;
+  z[0] = 0;
+  if( sqlite3_prepare_v2(db, zSql, -1, &pStmt, 0)==SQLITE_OK
+   && sqlite3_step(pStmt)==SQLITE_ROW && sqlite3_column_text(pStmt, 0) ){
+    snprintf(z, sizeof(z), "%s", (const char *)sqlite3_column_text(pStmt, 0));
+  }
+  sqlite3_finalize(pStmt);
+  return z;
+}
+
+/* A class quiz of four: a choice, a multi, a match and a typed year. */
+static void makeQuiz(KioskQuiz *pQuiz){
+  KioskQuestion *q = kioskQuestionNew();
+  q->zId = kioskStrDup("pack:demo:1");
+  q->eKind = KQ_CHOICE;
+  q->zTopic = kioskStrDup("hand");
+  q->zStage = kioskStrDup("s1");
+  q->zPrompt = kioskStrDup("Which city is the capital?");
+  kioskQuestionAddOption(q, "Almaty", 0, "It was, until 1997.", 0);
+  kioskQuestionAddOption(q, "Astana", 1, 0, 0);
+  kioskQuestionAddOption(q, "=cmd|' /C calc'!A0", 0, 0, 0);
+  kioskQuestionAddFact(q, "pl-astana");
+  q->zExplain = kioskStrDup("The capital moved in 1997.");
+  kioskQuizAppend(pQuiz, q);
+
+  q = kioskQuestionNew();
+  q->zId = kioskStrDup("pack:demo:2");
+  q->eKind = KQ_MULTI;
+  q->zTopic = kioskStrDup("hand");
+  q->zPrompt = kioskStrDup("Which border the Caspian?");
+  kioskQuestionAddOption(q, "Kazakhstan", 0.5, 0, 0);
+  kioskQuestionAddOption(q, "Kyrgyzstan", -1, 0, 0);
+  kioskQuestionAddOption(q, "Turkmenistan", 0.5, 0, 0);
+  kioskQuizAppend(pQuiz, q);
+
+  q = kioskQuestionNew();
+  q->zId = kioskStrDup("pack:demo:3");
+  q->eKind = KQ_MATCH;
+  q->zTopic = kioskStrDup("hand");
+  q->zPrompt = kioskStrDup("Match each country to its capital.");
+  kioskQuestionAddPair(q, "Kazakhstan", "Astana");
+  kioskQuestionAddPair(q, "Turkmenistan", "Ashgabat city");
+  kioskQuizAppend(pQuiz, q);
+
+  q = kioskQuestionNew();
+  q->zId = kioskStrDup("pack:demo:4");
+  q->eKind = KQ_YEAR;
+  q->zTopic = kioskStrDup("hand");
+  q->zPrompt = kioskStrDup("In which year?");
+  q->rValue = 1997;
+  q->rPoints = 2;
+  q->zAnswer = kioskStrDup("1997");
+  kioskQuestionAddFact(q, "ev-move");
+  kioskQuizAppend(pQuiz, q);
+}
+
+static KioskAttemptSpec classSpec(void){
+  KioskAttemptSpec spec;
+  memset(&spec, 0, sizeof(spec));
+  spec.zKind = "pack";
+  spec.zPack = "demo";
+  spec.zTitle = "Capitals";
+  spec.iSeed = 42;
+  spec.nTimeLimit = 600;
+  spec.bFeedbackEnd = 1;
+  spec.rPassMark = 75;
+  spec.nAllowed = 2;
+  return spec;
+}
+
+static int answer(KioskRecords *p, sqlite3_int64 a, int idx, const char *z,
+                  long long t, KioskScore *pSc, char **pzText,
+                  KioskError *pErr){
+  KioskScore sc;
+  int rc = kioskAttemptAnswer(p, a, idx, z, t, pSc ? pSc : &sc, pzText, pErr);
+  if( pSc==0 ) kioskScoreClear(&sc);
+  return rc;
+}
+
+/* A whole class quiz on :memory:. */
+static void testWhole(void){
+  KioskRecords *p = 0;
+  KioskError err;
+  KioskQuiz quiz;
+  KioskAttemptSpec spec = classSpec();
+  KioskScore sc;
+  KioskTally t;
+  KioskAttempt *pA = 0;
+  sqlite3_int64 s = 0, a = 0, a2 = 0, a3 = 0;
+  sqlite3 *db;
+  char *zText = 0;
+  int bPassed = -1;
+
+  memset(&quiz, 0, sizeof(quiz));
+  kioskErrorClear(&err);
+  makeQuiz(&quiz);
+  CHECK_INT(kioskRecordsOpen(":memory:", 0, &p, &err), KIOSK_OK);
+  if( p==0 ) return;
+  db = kioskRecordsDb(p);
+  CHECK_INT(kioskRecordsStudentAdd(p, "Ada", T0, &s, &err), 0);
+  CHECK_INT(kioskAttemptStart(p, s, &spec, &quiz, T0, &a, &err), KIOSK_OK);
+  CHECK_INT(queryInt(db, "SELECT length(uid) FROM attempts"), 32);
+  CHECK_STR(queryText(db, "SELECT title||'|'||seed||'|'||time_limit||'|'||"
+                      "feedback||'|'||pass_mark||'|'||allowed FROM attempts"),
+            "Capitals|42|600|end|75.0|2");
+
+  /* Right, and its words stored beside its position. */
+  CHECK_INT(answer(p, a, 0, "1", T0+10, &sc, &zText, &err), KIOSK_OK);
+  CHECK_INT(sc.bCorrect, 1);
+  CHECK_STR(zText, "Astana");
+  sqlite3_free(zText);
+  kioskScoreClear(&sc);
+  CHECK_STR(queryText(db, "SELECT answer||'|'||text FROM answers WHERE idx=0"),
+            "1|Astana");
+  CHECK_INT(queryInt(db, "SELECT box FROM review WHERE fact='pl-astana'"), 2);
+  /* Refusals leave nothing behind and no transaction open. */
+  CHECK_INT(answer(p, a, 0, "0", T0+11, 0, 0, &err), KIOSK_ERECORDS);
+  CHECK_STR(err.zCode, "ANSWERED");
+  CHECK_INT(answer(p, a, 9, "0", T0+11, 0, 0, &err), KIOSK_ERECORDS);
+  CHECK_STR(err.zCode, "INDEX");
+  CHECK_INT(answer(p, a, 1, "x y", T0+11, 0, 0, &err), KIOSK_EARG);
+  CHECK_STR(err.zCode, "ANSWER");
+  CHECK_INT(answer(p, a, 1, "7", T0+11, 0, 0, &err), KIOSK_EARG);
+  CHECK_INT(answer(p, 99, 1, "0", T0+11, 0, 0, &err), KIOSK_ERECORDS);
+  CHECK_STR(err.zCode, "NOATTEMPT");
+  CHECK(sqlite3_get_autocommit(db));
+  CHECK_INT(queryInt(db, "SELECT count(*) FROM answers"), 1);
+  /* Multi: half right; the picks kept. */
+  CHECK_INT(answer(p, a, 1, "0", T0+20, &sc, &zText, &err), KIOSK_OK);
+  CHECK_INT(sc.bCorrect, 0);
+  CHECK(sc.rCredit>0.49 && sc.rCredit<0.51);
+  CHECK_STR(zText, "Kazakhstan");
+  sqlite3_free(zText);
+  kioskScoreClear(&sc);
+  CHECK_INT(queryInt(db, "SELECT opt FROM answer_picks WHERE idx=1"), 0);
+  /* Match: the right-hand texts as a list. */
+  CHECK_INT(answer(p, a, 2, "Astana {Ashgabat city}", T0+30, &sc, &zText,
+                   &err), KIOSK_OK);
+  CHECK_INT(sc.bCorrect, 1);
+  CHECK_STR(zText, "Kazakhstan: Astana; Turkmenistan: Ashgabat city");
+  sqlite3_free(zText);
+  kioskScoreClear(&sc);
+  /* The deadline (start + 600 s + grace) has passed: refused, not stored. */
+  CHECK_INT(answer(p, a, 3, "1997", T0+600+KIOSK_ATTEMPT_GRACE+1, 0, 0, &err),
+            KIOSK_ERECORDS);
+  CHECK_STR(err.zCode, "DEADLINE");
+  CHECK_INT(queryInt(db, "SELECT count(*) FROM answers"), 3);
+  CHECK(sqlite3_get_autocommit(db));
+  /* Within the grace: taken. */
+  CHECK_INT(answer(p, a, 3, "1997", T0+600+KIOSK_ATTEMPT_GRACE, 0, 0, &err),
+            KIOSK_OK);
+
+  /* Finish: the tally of what is stored, against the pass mark (75 %). */
+  CHECK_INT(kioskAttemptFinish(p, a, T0+700, &t, &bPassed, &err), KIOSK_OK);
+  CHECK_INT(t.nQuestion, 4);
+  CHECK_INT(t.nCorrect, 3);
+  CHECK(t.rPoints>4.49 && t.rPoints<4.51);
+  CHECK(t.rMax>4.99 && t.rMax<5.01);
+  CHECK_INT(bPassed, 1);
+  CHECK_INT(answer(p, a, 3, "1997", T0+701, 0, 0, &err), KIOSK_ERECORDS);
+  CHECK_STR(err.zCode, "FINISHED");
+  CHECK_INT(kioskAttemptFinish(p, a, T0+702, 0, 0, &err), KIOSK_ERECORDS);
+
+  /* Loaded back: questions exactly as asked, answers as stored. */
+  CHECK_INT(kioskAttemptLoad(p, a, &pA, &err), KIOSK_OK);
+  if( pA ){
+    CHECK_INT(pA->quiz.nQuestion, 4);
+    CHECK_INT(pA->nAnswered, 4);
+    CHECK_INT(pA->iNext, 4);
+    CHECK_STR(pA->quiz.apQuestion[0]->aOption[2].zText, "=cmd|' /C calc'!A0");
+    CHECK_STR(pA->quiz.apQuestion[0]->aOption[0].zFeedback,
+              "It was, until 1997.");
+    CHECK_STR(pA->quiz.apQuestion[2]->aPair[1].zRight, "Ashgabat city");
+    CHECK_STR(pA->aAnswer[3].zAnswered, "2023-11-14T22:23:22Z");
+    CHECK_STR(pA->aAnswer[0].score.zExpected, "Astana");
+    CHECK_STR(pA->zStatus, "finished");
+    kioskAttemptFree(pA);
+  }
+
+  /* The second attempt is allowed; a third is not. */
+  CHECK_INT(kioskAttemptStart(p, s, &spec, &quiz, T0+800, &a2, &err), 0);
+  CHECK_INT(kioskAttemptStart(p, s, &spec, &quiz, T0+900, &a3, &err),
+            KIOSK_ERECORDS);
+  CHECK_STR(err.zCode, "ATTEMPTS");
+  CHECK_INT(a3, 0);
+  CHECK_INT(queryInt(db, "SELECT count(*) FROM attempts"), 2);
+  /* Questions are stored once: two attempts on one quiz, one set. */
+  CHECK_INT(queryInt(db, "SELECT count(*) FROM questions"), 4);
+  CHECK_INT(queryInt(db, "SELECT count(*) FROM asked"), 8);
+  CHECK(queryInt(db, "SELECT count(DISTINCT uid) FROM attempts")==2);
+  CHECK_INT(kioskAttemptAbandon(p, a2, T0+901, &err), 0);
+
+  kioskRecordsClose(p);
+  kioskQuizReset(&quiz);
+}
+
+/* A crash in the middle (the file closed with the attempt open), then
+** resuming: answers intact, the clock counting only to the last answer,
+** or to the moment the student left on purpose. */
+static void testCrashResume(void){
+  const char *zPath = tmpPath("crash.db");
+  KioskRecords *p = 0;
+  KioskError err;
+  KioskQuiz quiz;
+  KioskAttemptSpec spec = classSpec();
+  KioskAttempt *pA = 0;
+  sqlite3_int64 s = 0, a = 0, u = 0;
+  long long nLeft = 0;
+
+  memset(&quiz, 0, sizeof(quiz));
+  kioskErrorClear(&err);
+  makeQuiz(&quiz);
+  CHECK_INT(kioskRecordsOpen(zPath, 0, &p, &err), KIOSK_OK);
+  if( p==0 ) return;
+  CHECK_INT(kioskRecordsStudentAdd(p, "Bea", T0, &s, &err), 0);
+  CHECK_INT(kioskAttemptStart(p, s, &spec, &quiz, T0, &a, &err), 0);
+  CHECK_INT(answer(p, a, 0, "1", T0+100, 0, 0, &err), 0);
+  kioskRecordsClose(p);          /* the kiosk dies here */
+  p = 0;
+
+  CHECK_INT(kioskRecordsOpen(zPath, 0, &p, &err), KIOSK_OK);
+  if( p==0 ) return;
+  CHECK_INT(kioskRecordsUnfinished(p, s, &u, &err), 0);
+  CHECK_INT(u, a);
+  CHECK_INT(kioskAttemptLoad(p, a, &pA, &err), KIOSK_OK);
+  if( pA ){
+    CHECK_INT(pA->nAnswered, 1);
+    CHECK_INT(pA->iNext, 1);
+    CHECK_STR(pA->aAnswer[0].zText, "Astana");
+    CHECK_INT(pA->nTimeLimit, 600);
+    CHECK_INT(pA->bFeedbackEnd, 1);
+    kioskAttemptFree(pA);
+  }
+  /* An hour later: 100 s were used (to the last answer). */
+  CHECK_INT(kioskAttemptResume(p, a, T0+3600, &nLeft, &err), KIOSK_OK);
+  CHECK_INT(nLeft, 500);
+  CHECK_INT(answer(p, a, 1, "0 2", T0+3700, 0, 0, &err), KIOSK_OK);
+  /* Left on purpose at +3800: the time until then counts. */
+  CHECK_INT(kioskAttemptLeave(p, a, T0+3800, &err), KIOSK_OK);
+  CHECK_INT(kioskAttemptResume(p, a, T0+9000, &nLeft, &err), KIOSK_OK);
+  CHECK_INT(nLeft, 300);
+  /* The new sitting's deadline is 9000+300 (+ grace). */
+  CHECK_INT(answer(p, a, 2, "Astana Ashgabat", T0+9303, 0, 0, &err),
+            KIOSK_ERECORDS);
+  CHECK_STR(err.zCode, "DEADLINE");
+  CHECK_INT(answer(p, a, 2, "Astana Ashgabat", T0+9299, 0, 0, &err), KIOSK_OK);
+  CHECK_INT(kioskAttemptLoad(p, a, &pA, &err), KIOSK_OK);
+  if( pA ){
+    CHECK_INT(kioskAttemptTimeLeft(pA, T0+9299), 1);
+    CHECK_INT(kioskAttemptTimeLeft(pA, T0+9400), 0);
+    kioskAttemptFree(pA);
+  }
+  CHECK_INT(kioskAttemptFinish(p, a, T0+9300, 0, 0, &err), KIOSK_OK);
+  CHECK_INT(kioskAttemptResume(p, a, T0+9400, &nLeft, &err), KIOSK_ERECORDS);
+  CHECK_STR(err.zCode, "FINISHED");
+  kioskRecordsClose(p);
+  kioskQuizReset(&quiz);
+}
+
+/* A stage quiz the core generates from a course database is recorded
+** with its seed and runs like any other. */
+static void testGenerated(void){
+  KioskRecords *p = 0;
+  KioskError err;
+  KioskQuizSpec qs;
+  KioskAttemptSpec spec;
+  sqlite3_int64 s = 0, a = 0;
+  sqlite3 *dbCourse = 0;
+  const char *zCourseDir = getenv("KIOSK_COURSEDIR");
+
+  kioskErrorClear(&err);
+  if( zCourseDir==0 ) zCourseDir = "data";
+  if( kioskCourseOpen(":memory:", KIOSK_OPEN_CREATE, &dbCourse, &err)
+   || kioskCourseLoad(dbCourse, zCourseDir, 0, 10, 0, &err) ){
+    fprintf(stderr, "test-attempt: cannot load the course %s: %s\n", zCourseDir,
+            err.zMsg);
+    CHECK(0);
+    sqlite3_close(dbCourse);
+    return;
+  }
+  memset(&qs, 0, sizeof(qs));
+  memset(&spec, 0, sizeof(spec));
+  qs.nQuestion = 5;
+  qs.iSeed = 7;
+  spec.rPassMark = -1;
+  kioskErrorClear(&err);
+  CHECK_INT(kioskRecordsOpen(":memory:", 0, &p, &err), 0);
+  CHECK_INT(kioskRecordsStudentAdd(p, "Cy", T0, &s, &err), 0);
+  CHECK_INT(kioskAttemptStartGenerated(p, dbCourse, s, &spec, &qs, T0, &a,
+                                       &err), 0);
+  CHECK_INT(queryInt(kioskRecordsDb(p), "SELECT seed FROM attempts"), 7);
+  CHECK_INT(queryInt(kioskRecordsDb(p), "SELECT count(*) FROM asked"), 5);
+  qs.nStage = 1;
+  {
+    static const char *const azNone[] = { "no-such-stage" };
+    qs.azStage = azNone;
+    CHECK_INT(kioskAttemptStartGenerated(p, dbCourse, s, &spec, &qs, T0, &a,
+                                         &err), KIOSK_EQUIZ);
+    CHECK_INT(queryInt(kioskRecordsDb(p), "SELECT count(*) FROM attempts"), 1);
+  }
+  kioskRecordsClose(p);
+  sqlite3_close(dbCourse);
+}
+
+/* ---- migrations ---- */
+
+/* A schema 1 database at zPath as the old code left it: an attempt of a
+** timed pack run whose settings ride in question 0's dict (ui.run), the
+** time the student left in a setting, answers to a choice and a match. */
+static void makeV1(const char *zPath, int bToV2){
+  sqlite3 *db = 0;
+  char *zErr = 0;
+  static const char zData[] =
+    "PRAGMA application_id = 1263682883;"
+    "PRAGMA user_version = 1;"
+    "INSERT INTO students(id, name, created) VALUES(1, 'Ada',"
+    " '2023-11-14T22:13:20Z');"
+    "INSERT INTO attempts(id, student, kind, pack, stage, status, started)"
+    " VALUES(1, 1, 'pack', 'demo', NULL, 'open', '2023-11-14T22:13:20Z'),"
+    " (2, 1, 'stage', NULL, 's1', 'finished', '2023-11-14T22:20:00Z');"
+    "INSERT INTO questions(attempt, idx, qid, kind, topic, stage, prompt,"
+    " points, body) VALUES"
+    " (1, 0, 'pack:demo:1', 'choice', 'hand', 's1', 'Which city?', 1,"
+    "  'id pack:demo:1 kind choice topic hand stage s1 prompt {Which city?}"
+    " options {{text Almaty credit 0.0 feedback {It was, until 1997.}}"
+    " {text Astana credit 1.0}} facts pl-astana points 1.0"
+    " ui.run {title {Timed quiz} time 600 feedback end pass 0.75}'),"
+    " (1, 1, 'pack:demo:3', 'match', 'hand', NULL, 'Match them.', 1,"
+    "  'id pack:demo:3 kind match topic hand prompt {Match them.}"
+    " pairs {{Kazakhstan Astana} {Turkmenistan {Ashgabat city}}} facts {}"
+    " points 1.0'),"
+    " (2, 0, 'gen:date-year:ev-b', 'year', 'date', 's1', 'Which year?', 2,"
+    "  'id gen:date-year:ev-b kind year topic date stage s1"
+    " prompt \"Which \\\"year\\\"?\" value 1992.0 tol 0.0 facts {ev-b ev-c}"
+    " lesson {s1 3} points 2.0'),"
+    " (2, 1, 'gen:broken', 'choice', 'date', 's1', 'Broken body', 1,"
+    "  'id {unbalanced');"
+    "INSERT INTO question_options(attempt, idx, opt, text, credit) VALUES"
+    " (1, 0, 0, 'Almaty', 0), (1, 0, 1, 'Astana', 1),"
+    " (2, 1, 0, 'One', 0), (2, 1, 1, 'Two', 1);"
+    "INSERT INTO question_facts(attempt, idx, fact) VALUES"
+    " (1, 0, 'pl-astana'), (2, 0, 'ev-b'), (2, 0, 'ev-c'), (2, 1, 'ev-x');"
+    "INSERT INTO answers(attempt, idx, answer, correct, credit, points,"
+    " answered) VALUES"
+    " (1, 0, '1', 1, 1.0, 1.0, '2023-11-14T22:15:00Z'),"
+    " (1, 1, 'Astana {Ashgabat city}', 1, 1.0, 1.0, '2023-11-14T22:16:00Z'),"
+    " (2, 0, '1992', 1, 1.0, 2.0, '2023-11-14T22:21:00Z'),"
+    " (2, 1, '1', 1, 1.0, 1.0, '2023-11-14T22:22:00Z');"
+    "INSERT INTO answer_picks(attempt, idx, opt) VALUES (1, 0, 1), (2, 1, 1);"
+    "INSERT INTO review(student, fact, stage, box, due, seen, lapses, last,"
+    " qattempt, qidx) VALUES(1, 'ev-b', 's1', 2, 19677, 1, 0,"
+    " '2023-11-14T22:21:00Z', 2, 0);"
+    "INSERT INTO settings(key, value) VALUES('attempt.1.left-at', '1700000300'),"
+    " ('theme', 'default');";
+  unlink(zPath);
+  CHECK_INT(sqlite3_open(zPath, &db), SQLITE_OK);
+  CHECK_INT(sqlite3_exec(db, kioskRecordsV1Sql, 0, 0, &zErr), SQLITE_OK);
+  if( zErr ){ fprintf(stderr, "v1 schema: %s\n", zErr); sqlite3_free(zErr); zErr = 0; }
+  CHECK_INT(sqlite3_exec(db, zData, 0, 0, &zErr), SQLITE_OK);
+  if( zErr ){ fprintf(stderr, "v1 data: %s\n", zErr); sqlite3_free(zErr); zErr = 0; }
+  if( bToV2 ){
+    CHECK_INT(sqlite3_exec(db, kioskRecMigrationSql2, 0, 0, &zErr), SQLITE_OK);
+    if( zErr ){ fprintf(stderr, "v2: %s\n", zErr); sqlite3_free(zErr); zErr = 0; }
+    CHECK_INT(sqlite3_exec(db, "PRAGMA user_version = 2", 0, 0, 0), SQLITE_OK);
+  }
+  sqlite3_close(db);
+}
+
+/* The schema as sorted lines: each object's type and name, each table's
+** columns (name, type, not null, default, key position). */
+static char *schemaOf(sqlite3 *db){
+  sqlite3_str *pOut = sqlite3_str_new(0);
+  sqlite3_stmt *pStmt = 0;
+  if( sqlite3_prepare_v2(db,
+        "SELECT s.type||' '||s.name||' '||coalesce(c.name||' '||c.type||' '||"
+        " c.\"notnull\"||' '||coalesce(c.dflt_value, '-')||' '||c.pk, '')"
+        " FROM sqlite_schema s LEFT JOIN pragma_table_info(s.name) c"
+        " WHERE s.type IN ('table', 'index', 'view')"
+        " AND s.name NOT LIKE 'sqlite_%' ORDER BY 1", -1, &pStmt, 0)==SQLITE_OK ){
+    while( sqlite3_step(pStmt)==SQLITE_ROW ){
+      sqlite3_str_appendf(pOut, "%s\n", sqlite3_column_text(pStmt, 0));
+    }
+  }
+  sqlite3_finalize(pStmt);
+  return sqlite3_str_finish(pOut);
+}
+
+static void checkMigrated(const char *zPath){
+  KioskRecords *p = 0, *pNew = 0;
+  KioskError err;
+  KioskAttempt *pA = 0;
+  KioskScore sc;
+  sqlite3 *db;
+  char *zGot = 0, *zWant = 0;
+
+  kioskErrorClear(&err);
+  CHECK_INT(kioskRecordsOpen(zPath, 0, &p, &err), KIOSK_OK);
+  if( p==0 ){ fprintf(stderr, "%s\n", err.zMsg); return; }
+  db = kioskRecordsDb(p);
+  CHECK_INT(queryInt(db, "PRAGMA user_version"), KIOSK_RECORDS_SCHEMA_VERSION);
+  CHECK_INT(queryInt(db, "SELECT count(*) FROM answers"), 4);
+  CHECK_INT(queryInt(db, "SELECT count(*) FROM asked"), 4);
+  CHECK_INT(queryInt(db, "SELECT count(*) FROM answer_picks"), 2);
+  CHECK_INT(queryInt(db, "SELECT count(*) FROM attempts WHERE length(uid)=32"), 2);
+  CHECK_INT(queryInt(db, "SELECT count(*) FROM settings WHERE key GLOB 'attempt.*'"), 0);
+  CHECK_STR(queryText(db, "SELECT value FROM settings WHERE key='theme'"), "default");
+  CHECK_INT(queryInt(db, "PRAGMA foreign_keys"), 1);
+  CHECK_INT(queryInt(db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+  CHECK_INT(queryInt(db, "SELECT count(*) FROM sqlite_schema WHERE name GLOB 'v2_*'"), 0);
+  /* The run's settings, out of the first question's dict. */
+  CHECK_STR(queryText(db, "SELECT title||'|'||time_limit||'|'||feedback||'|'||"
+                      "pass_mark||'|'||left_at FROM attempts WHERE id=1"),
+            "Timed quiz|600|end|75.0|1700000300");
+  /* Answers in words. */
+  CHECK_STR(queryText(db, "SELECT group_concat(text, '/') FROM"
+                      " (SELECT text FROM answers ORDER BY attempt, idx)"),
+            "Astana/Kazakhstan: Astana; Turkmenistan: Ashgabat city/1992/Two");
+  CHECK_STR(queryText(db, "SELECT answer FROM answers WHERE attempt=1 AND idx=1"),
+            "Astana {Ashgabat city}");
+  /* The questions read back whole; the unreadable body from its columns. */
+  CHECK_INT(kioskAttemptLoad(p, 2, &pA, &err), KIOSK_OK);
+  if( pA ){
+    CHECK_STR(pA->quiz.apQuestion[0]->zPrompt, "Which \"year\"?");
+    CHECK_STR(pA->quiz.apQuestion[0]->zLessonStage, "s1");
+    CHECK_INT(pA->quiz.apQuestion[0]->iLessonPara, 3);
+    CHECK_INT(pA->quiz.apQuestion[0]->nFact, 2);
+    CHECK_INT((long long)pA->quiz.apQuestion[0]->rValue, 1992);
+    CHECK_STR(pA->quiz.apQuestion[1]->zPrompt, "Broken body");
+    CHECK_INT(pA->quiz.apQuestion[1]->nOption, 2);
+    CHECK_INT(pA->aAnswer[0].score.bCorrect, 1);
+    kioskAttemptFree(pA);
+  }
+  /* The migrated attempt carries on under the core's rules. */
+  CHECK_INT(kioskAttemptLoad(p, 1, &pA, &err), KIOSK_OK);
+  if( pA ){
+    CHECK_STR(pA->quiz.apQuestion[0]->aOption[0].zFeedback, "It was, until 1997.");
+    CHECK_STR(pA->quiz.apQuestion[1]->aPair[1].zRight, "Ashgabat city");
+    CHECK_INT(pA->nTimeLimit, 600);
+    kioskAttemptFree(pA);
+  }
+  CHECK_INT(kioskAttemptResume(p, 1, T0+5000, 0, &err), KIOSK_OK);
+  CHECK_INT(queryInt(db, "SELECT used FROM attempts WHERE id=1"), 300);
+  CHECK_INT(kioskAttemptAnswer(p, 1, 0, "0", T0+5001, &sc, 0, &err),
+            KIOSK_ERECORDS);
+  CHECK_STR(err.zCode, "ANSWERED");
+  /* The review question of the old attempt is still there to ask. */
+  CHECK(strstr(queryText(db, "SELECT kiosk_question(question, parts) FROM asked"
+                         " WHERE attempt=2 AND idx=0"), "\"value\":1992")!=0);
+  /* Same schema as a new database. */
+  CHECK_INT(kioskRecordsOpen(":memory:", 0, &pNew, &err), 0);
+  if( pNew ){
+    zGot = schemaOf(db);
+    zWant = schemaOf(kioskRecordsDb(pNew));
+    CHECK_STR(zGot, zWant);
+    sqlite3_free(zGot);
+    sqlite3_free(zWant);
+    kioskRecordsClose(pNew);
+  }
+  kioskRecordsClose(p);
+}
+
+static void testMigrate(void){
+  const char *zV1 = tmpPath("v1.db");
+  const char *zV2 = tmpPath("v2.db");
+  makeV1(zV1, 0);
+  checkMigrated(zV1);
+  makeV1(zV2, 1);
+  checkMigrated(zV2);
+}
+
+/* The Tcl list reader the migration relies on. */
+static void testTclList(void){
+  char **az = 0;
+  int n = 0;
+  CHECK_INT(kioskTclListSplit("a {b c} \"d \\\"e\\\"\" f\\ g {x{y}z} \\u00e9t\\x41",
+                              &n, &az), 0);
+  CHECK_INT(n, 6);
+  if( n==6 ){
+    CHECK_STR(az[1], "b c");
+    CHECK_STR(az[2], "d \"e\"");
+    CHECK_STR(az[3], "f g");
+    CHECK_STR(az[4], "x{y}z");
+    CHECK_STR(az[5], "\xc3\xa9tA");
+  }
+  kioskTclListFree(az, n);
+  CHECK_INT(kioskTclListSplit("{a b", &n, &az), 1);
+  CHECK_INT(kioskTclListSplit("{a}b", &n, &az), 1);
+  CHECK_INT(kioskTclListSplit("", &n, &az), 0);
+  CHECK_INT(n, 0);
+  kioskTclListFree(az, n);
+}
+
+int main(void){
+  const char *zTmp = getenv("TMPDIR");
+  snprintf(zDir, sizeof(zDir), "%s/test-attempt-XXXXXX",
+           zTmp && zTmp[0] ? zTmp : "/tmp");
+  if( mkdtemp(zDir)==0 ){
+    perror("mkdtemp");
+    return 1;
+  }
+  testTclList();
+  testWhole();
+  testCrashResume();
+  testGenerated();
+  testMigrate();
+  if( nFail==0 ){
+    char zCmd[600];
+    snprintf(zCmd, sizeof(zCmd), "rm -rf '%s'", zDir);
+    if( system(zCmd)!=0 ) fprintf(stderr, "could not remove %s\n", zDir);
+  }else{
+    fprintf(stderr, "test files left in %s\n", zDir);
+  }
+  return HARNESS_DONE("test-attempt");
+}
