@@ -10,6 +10,7 @@
 #include "harness.h"
 #include "gradebook.h"
 #include "records.h"
+#include "recfixture.h"
 
 static int nStudents(KioskRecords *p){
   sqlite3_stmt *pStmt = 0;
@@ -139,7 +140,7 @@ static void testRoster(void){
 static void testGrades(void){
   KioskRecords *p = 0;
   KioskError err;
-  KioskRecQuestion aQ[2];
+  KioskQuiz quiz;
   static const char *const azOpt[] = { "Right", "Wrong" };
   static const double arCredit[] = { 1.0, 0.0 };
   sqlite3_int64 iAtt = 0;
@@ -156,30 +157,22 @@ static void testGrades(void){
                    sizeof(zErrs), &nAdd, &nUpd), 0);
   CHECK_INT(kioskRecordsPackInstall(p, "geo", "Geography", "x", 1000, &err),
             0);
-  memset(aQ, 0, sizeof(aQ));
+  memset(&quiz, 0, sizeof(quiz));
   for(i=0; i<2; i++){
-    aQ[i].zId = i ? "pack:geo:2" : "pack:geo:1";
-    aQ[i].zKind = "choice";
-    aQ[i].rPoints = 1;
-    aQ[i].zBody = "id x";
-    aQ[i].nOption = 2;
-    aQ[i].azOption = azOpt;
-    aQ[i].arCredit = arCredit;
+    fixQuestion(&quiz, i ? "pack:geo:2" : "pack:geo:1", KQ_CHOICE, "x", 1,
+                2, azOpt, arCredit);
   }
   /* Ada: 100% on 2023-11-14 22:13:20 UTC, then 50% a day later */
-  CHECK_INT(kioskRecordsAttemptStart(p, 1, "pack", "geo", 0, 2, aQ,
-                                     1700000000LL, &iAtt, &err), 0);
-  kioskRecordsAnswer(p, iAtt, 0, "0", 1, 1, 1, 1700000000LL, &err);
-  kioskRecordsAnswer(p, iAtt, 1, "0", 1, 1, 1, 1700000000LL, &err);
-  CHECK_INT(kioskRecordsAttemptFinish(p, iAtt, 1700000000LL, &err), 0);
-  CHECK_INT(kioskRecordsAttemptStart(p, 1, "pack", "geo", 0, 2, aQ,
-                                     1700086400LL, &iAtt, &err), 0);
-  kioskRecordsAnswer(p, iAtt, 0, "0", 1, 1, 1, 1700086400LL, &err);
-  kioskRecordsAnswer(p, iAtt, 1, "1", 0, 0, 0, 1700086400LL, &err);
-  CHECK_INT(kioskRecordsAttemptFinish(p, iAtt, 1700086400LL, &err), 0);
+  CHECK_INT(fixStart(p, 1, "geo", &quiz, 2, 1700000000LL, &iAtt, &err), 0);
+  CHECK_INT(fixAnswer(p, iAtt, 0, "0", 1700000000LL, &err), 0);
+  CHECK_INT(fixAnswer(p, iAtt, 1, "0", 1700000000LL, &err), 0);
+  CHECK_INT(kioskAttemptFinish(p, iAtt, 1700000000LL, 0, 0, &err), 0);
+  CHECK_INT(fixStart(p, 1, "geo", &quiz, 2, 1700086400LL, &iAtt, &err), 0);
+  CHECK_INT(fixAnswer(p, iAtt, 0, "0", 1700086400LL, &err), 0);
+  CHECK_INT(fixAnswer(p, iAtt, 1, "1", 1700086400LL, &err), 0);
+  CHECK_INT(kioskAttemptFinish(p, iAtt, 1700086400LL, 0, 0, &err), 0);
   /* "=Bad": an open attempt does not count */
-  CHECK_INT(kioskRecordsAttemptStart(p, 2, "pack", "geo", 0, 2, aQ,
-                                     1700000000LL, &iAtt, &err), 0);
+  CHECK_INT(fixStart(p, 2, "geo", &quiz, 2, 1700000000LL, &iAtt, &err), 0);
 
   /* students by name; times in the local zone (Tokyo: UTC+9) */
   setenv("TZ", "Asia/Tokyo", 1);
@@ -196,6 +189,7 @@ static void testGrades(void){
     "Nobody,,,,,\r\n");
   free(zBuf);
   kioskRecordsClose(p);
+  kioskQuizReset(&quiz);
 }
 
 typedef struct EssayRows { int n; char z[1024]; } EssayRows;

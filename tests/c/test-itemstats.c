@@ -31,6 +31,7 @@
 #include "harness.h"
 #include "itemstats.h"
 #include "records.h"
+#include "recfixture.h"
 
 #define CHECK_NEAR(got, want) do{ double g_ = (got), w_ = (want); nCheck++; \
   if( !(fabs(g_-w_)<0.005) ){ nFail++; \
@@ -136,60 +137,50 @@ static void testFromRecords(void){
   KioskRecords *p = 0;
   KioskError err;
   KioskItemStats s;
+  KioskQuiz quiz;
   int a, i;
   kioskErrorClear(&err);
   memset(&s, 0, sizeof(s));
+  memset(&quiz, 0, sizeof(quiz));
   if( kioskRecordsOpen(":memory:", 0, &p, &err) ){
     nFail++;
     return;
   }
+  /* Questions 1, 2 and 4 are right (1) or wrong (0); question 3, worth
+  ** 2, takes a mark of 2, 1 or 0 from an option with credit 1, 0.5 or 0. */
+  {
+    static const char *const azPart[] = { "All of it", "Half", "None" };
+    static const double arPart[] = { 1.0, 0.5, 0.0 };
+    fixQuestion(&quiz, "pack:geo:1", KQ_CHOICE, "First one", 1, 2, azOpt,
+                arCredit);
+    fixQuestion(&quiz, "pack:geo:2", KQ_CHOICE, "Second one", 1, 2, azOpt,
+                arCredit);
+    fixQuestion(&quiz, "pack:geo:3", KQ_CHOICE, "How many?", 2, 3, azPart,
+                arPart);
+    fixQuestion(&quiz, "pack:geo:4", KQ_TF, "Is it so?", 1, 2, azOpt,
+                arCredit);
+  }
   for(a=0; a<6; a++){
-    KioskRecQuestion aQ[4];
     sqlite3_int64 iStu = 0, iAtt = 0;
     char zName[16];
-    int nQ = 0;
-    memset(aQ, 0, sizeof(aQ));
-    for(i=0; i<4; i++){
-      static const char *const azBody[] = {
-        "id pack:geo:1 kind choice prompt {First one} points 1",
-        "id pack:geo:2 kind choice prompt {Second one} points 1",
-        "id pack:geo:3 kind number prompt {How many?} points 2",
-        "id pack:geo:4 kind tf prompt {Is it so?} points 1",
-      };
-      static const char *const azId[] = {
-        "pack:geo:1", "pack:geo:2", "pack:geo:3", "pack:geo:4"
-      };
-      if( isnan(aClass[a][i]) ) continue;
-      aQ[nQ].zId = azId[i];
-      aQ[nQ].zKind = i==2 ? "number" : i==3 ? "tf" : "choice";
-      aQ[nQ].rPoints = aMaxMark[i];
-      aQ[nQ].zBody = azBody[i];
-      if( i!=2 ){
-        aQ[nQ].nOption = 2;
-        aQ[nQ].azOption = azOpt;
-        aQ[nQ].arCredit = arCredit;
-      }
-      nQ++;
-    }
     snprintf(zName, sizeof(zName), "Student %d", a);
     CHECK_INT(kioskRecordsStudentAdd(p, zName, 1000, &iStu, &err), 0);
-    CHECK_INT(kioskRecordsAttemptStart(p, iStu, "pack", "geo", 0, nQ, aQ,
-                                       1000+a, &iAtt, &err), 0);
-    for(i=0, nQ=0; i<4; i++){
+    /* a missing mark (student 4, question 4): a quiz of three */
+    CHECK_INT(fixStart(p, iStu, "geo", &quiz, isnan(aClass[a][3]) ? 3 : 4,
+                       1000+a, &iAtt, &err), 0);
+    for(i=0; i<4; i++){
       double m = aClass[a][i];
+      const char *zAns = m>0 ? "0" : "1";
       if( isnan(m) ) continue;
-      CHECK_INT(kioskRecordsAnswer(p, iAtt, nQ, i==2 ? "7" : m>0 ? "0" : "1",
-                                   m==aMaxMark[i], m/aMaxMark[i], m, 2000,
-                                   &err), 0);
-      nQ++;
+      if( i==2 ) zAns = m==2 ? "0" : m==1 ? "1" : "2";
+      CHECK_INT(fixAnswer(p, iAtt, i, zAns, 2000, &err), 0);
     }
-    CHECK_INT(kioskRecordsAttemptFinish(p, iAtt, 3000, &err), 0);
+    CHECK_INT(kioskAttemptFinish(p, iAtt, 3000, 0, 0, &err), 0);
     if( a==0 ){
       /* a second, later attempt of the same student is not analysed */
       sqlite3_int64 iAtt2 = 0;
-      CHECK_INT(kioskRecordsAttemptStart(p, iStu, "pack", "geo", 0, 1, aQ,
-                                         4000, &iAtt2, &err), 0);
-      CHECK_INT(kioskRecordsAttemptFinish(p, iAtt2, 4001, &err), 0);
+      CHECK_INT(fixStart(p, iStu, "geo", &quiz, 1, 4000, &iAtt2, &err), 0);
+      CHECK_INT(kioskAttemptFinish(p, iAtt2, 4001, 0, 0, &err), 0);
     }
   }
   CHECK_INT(kioskItemStatsFromRecords(p, "geo", &s, &err), 0);
@@ -205,7 +196,7 @@ static void testFromRecords(void){
       CHECK_INT(s.aItem[0].aOption[0].nPickTop, 2);
       CHECK_INT(s.aItem[0].aOption[1].nPick, 3);
     }
-    CHECK_INT(s.aItem[2].nOption, 0);
+    CHECK_INT(s.aItem[2].nOption, 3);
   }
   {
     /* the CSV: a header, a row per question and per option */
@@ -229,6 +220,7 @@ static void testFromRecords(void){
   kioskItemStatsReset(&s);
   CHECK_INT(kioskItemStatsFromRecords(p, 0, &s, &err), KIOSK_EARG);
   kioskRecordsClose(p);
+  kioskQuizReset(&quiz);
 }
 
 int main(void){
