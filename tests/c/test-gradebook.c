@@ -209,27 +209,20 @@ static int onEssay(void *pArg, sqlite3_int64 iStudent, const char *zName,
 static void testEssays(void){
   KioskRecords *p = 0;
   KioskError err;
-  KioskRecQuestion aQ[2];
+  KioskQuiz quiz;
   sqlite3_int64 iStu = 0, iAtt = 0;
   EssayRows r;
   kioskErrorClear(&err);
+  memset(&quiz, 0, sizeof(quiz));
   if( kioskRecordsOpen(":memory:", 0, &p, &err) ){ nFail++; return; }
-  memset(aQ, 0, sizeof(aQ));
-  aQ[0].zId = "pack:e:1";
-  aQ[0].zKind = "essay";
-  aQ[0].rPoints = 1;
-  aQ[0].zBody = "id pack:e:1 kind essay prompt {Why do rivers flood?} points 1";
-  aQ[1].zId = "pack:e:2";
-  aQ[1].zKind = "text";
-  aQ[1].rPoints = 1;
-  aQ[1].zBody = "id pack:e:2 kind text prompt Name? accept x";
+  fixQuestion(&quiz, "pack:e:1", KQ_ESSAY, "Why do rivers flood?", 1, 0, 0, 0);
+  fixQuestion(&quiz, "pack:e:2", KQ_TEXT, "Name?", 1, 0, 0, 0);
+  kioskQuestionAddAccept(quiz.apQuestion[1], "x");
   CHECK_INT(kioskRecordsStudentAdd(p, "Ada", 1000, &iStu, &err), 0);
-  CHECK_INT(kioskRecordsAttemptStart(p, iStu, "pack", "e", 0, 2, aQ, 1000,
-                                     &iAtt, &err), 0);
-  CHECK_INT(kioskRecordsAnswer(p, iAtt, 0, "Rain, \"lots\" of it.\nAnd snow.",
-                               0, 0, 0, 1700000000LL, &err), 0);
-  CHECK_INT(kioskRecordsAnswer(p, iAtt, 1, "x", 1, 1, 1, 1700000001LL, &err),
-            0);
+  CHECK_INT(fixStart(p, iStu, "e", &quiz, 2, 1000, &iAtt, &err), 0);
+  CHECK_INT(fixAnswer(p, iAtt, 0, "Rain, \"lots\" of it.\nAnd snow.",
+                      1700000000LL, &err), 0);
+  CHECK_INT(fixAnswer(p, iAtt, 1, "x", 1700000001LL, &err), 0);
   memset(&r, 0, sizeof(r));
   CHECK_INT(kioskEssays(p, "e", onEssay, &r, &err), 0);
   CHECK_INT(r.n, 1);
@@ -238,6 +231,7 @@ static void testEssays(void){
   memset(&r, 0, sizeof(r));
   CHECK_INT(kioskEssays(p, "other", onEssay, &r, &err), 0);
   CHECK_INT(r.n, 0);
+  kioskQuizReset(&quiz);
   kioskRecordsClose(p);
 }
 

@@ -17,6 +17,7 @@
 #include "moodlexml.h"
 #include "pack.h"
 #include "score.h"
+#include "qjson.h"
 
 static char *zFixture = 0;
 static int nFixture = 0;
@@ -187,6 +188,36 @@ static void testRoundTrips(void){
   CHECK_INT(xparse(&y, "again.xml", zXml, (int)strlen(zXml)), 0);
   CHECK_INT(y.doc.nItem, 10);
   sameDocs(&x.doc, &y.doc, "XML -> XML");
+  {
+    /* as the records store them: JSON with the key, and back (the image's
+    ** bytes too) */
+    sqlite3 *db = 0;
+    sqlite3_open(":memory:", &db);
+    for(i=0; i<x.doc.nItem; i++){
+      KioskQuestion *qBack = 0;
+      char *zJson;
+      char zWhy[128];
+      if( x.doc.aItem[i].q==0 ) continue;
+      {
+        KioskQuestion *qId = kioskQuestionCopy(x.doc.aItem[i].q);
+        sqlite3_free(qId->zId);
+        qId->zId = kioskStrDup("pack:t:1");
+        zJson = kioskQuestionToJson(qId, KIOSK_QJSON_KEY);
+        kioskQuestionFree(qId);
+      }
+      CHECK_INT(kioskQuestionFromJson(db, zJson, &qBack, &err), 0);
+      nCheck++;
+      if( qBack==0 || !questionSame(x.doc.aItem[i].q, qBack, zWhy,
+                                    sizeof(zWhy)) ){
+        nFail++;
+        fprintf(stderr, "JSON: %s: %s\n", x.doc.aItem[i].zTitle,
+                qBack ? zWhy : "not read");
+      }
+      kioskQuestionFree(qBack);
+      sqlite3_free(zJson);
+    }
+    sqlite3_close(db);
+  }
   xfree(&y);
   sqlite3_free(zXml);
 
