@@ -26,7 +26,7 @@
 static const char *const azTable[] = {
   "course", "sources", "countries", "stages", "people", "places", "organizations",
   "events", "figures", "initiatives", "fact_countries", "aliases", "glossary",
-  0
+  "claims", 0
 };
 
 /* Tables whose ids are facts (rows of the facts view). */
@@ -349,7 +349,8 @@ static void loadTable(Load *p, int iTab){
     rc = kioskCsvCheckRef(pLoad, "id", "facts", "id", 0);
   }
   if( rc==0 && (strcmp(zTable, "fact_countries")==0
-                || strcmp(zTable, "aliases")==0) ){
+                || strcmp(zTable, "aliases")==0
+                || strcmp(zTable, "claims")==0) ){
     rc = kioskCsvCheckRef(pLoad, "fact", "facts", "id", 1);
   }
   if( rc==0 ) rc = kioskCsvFeedFile(pLoad, zPath);
@@ -712,7 +713,8 @@ int kioskCourseLoad(sqlite3 *db, const char *zDir, int flags, int nLimit,
   ** checks the rest at the end. Reset at the end of the transaction. */
   sqlite3_exec(db, "PRAGMA defer_foreign_keys = ON", 0, 0, 0);
   if( sqlite3_exec(db,
-        "DELETE FROM lesson_refs; DELETE FROM lessons; DELETE FROM glossary;"
+        "DELETE FROM lesson_refs; DELETE FROM lessons; DELETE FROM claims;"
+        "DELETE FROM glossary;"
         "DELETE FROM aliases; DELETE FROM fact_countries;"
         "DELETE FROM initiatives; DELETE FROM figures; DELETE FROM events;"
         "DELETE FROM organizations; DELETE FROM places; DELETE FROM people;"

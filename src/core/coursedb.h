@@ -14,8 +14,10 @@
 #include <sqlite3.h>
 #include "kerror.h"
 
-/* 3: the application_id (the tables of version 2). */
-#define KIOSK_COURSE_SCHEMA_VERSION 3
+/* 5: the application_id (3) and the facts' support and the authored
+** claims of the question writers (4). A course.db is derived: another
+** version is rebuilt from the course folder. */
+#define KIOSK_COURSE_SCHEMA_VERSION 5
 
 /* The schema, as compiled in from schema.sql (generated schema-sql.c). */
 extern const char kioskCourseSchemaSql[];

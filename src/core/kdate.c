@@ -213,6 +213,6 @@ int kioskDateOverlapsYear(const KioskDate *p, int y){
 }
 
 int kioskDateCertainlyNotYear(const KioskDate *p, int y){
-  int slack = p->bApprox ? 1 : 0;
+  int slack = p->bApprox && p->m0==0 ? 1 : 0;
   return y<p->y0-slack || y>p->y1+slack;
 }

@@ -70,7 +70,9 @@ int kioskDateOverlapsYear(const KioskDate *pDate, int y);
 
 /* 1 if the date is certainly not in year y, so y is a safe wrong answer:
 ** outside y0..y1, and for an approximate range also more than one year
-** away from it (~2000..2003 does not rule out 1999 or 2004). */
+** away from it (~2000..2003 does not rule out 1999 or 2004). An
+** approximate range of months keeps its years: "mid-2019"
+** (~2019-05..2019-07) is vague about the month, not the year. */
 int kioskDateCertainlyNotYear(const KioskDate *pDate, int y);
 
 #endif

@@ -411,7 +411,7 @@ static void readRule(PackReader *r, int t, int u){
   if( aTok[0][1]-aTok[0][0]>=(int)sizeof(zWhat) || !isRuleName(zWhat) ){
     perr(r, aTok[0][0], "RULE", "unknown question kind \"%.*s\" (known: "
          "any date figure initiative person organization place chronology "
-         "matching truefalse choice multi tf year number text order match)",
+         "matching truefalse term why choice multi tf year number text order match)",
          aTok[0][1]-aTok[0][0], z+aTok[0][0]);
     return;
   }

@@ -32,16 +32,21 @@ double kioskPrngUnit(KioskPrng *p){
 }
 
 void kioskPrngShuffle(KioskPrng *p, void *a, int n, int sz){
-  unsigned char tmp[256];
   unsigned char *aB = (unsigned char *)a;
   int i;
-  if( sz<=0 || sz>(int)sizeof(tmp) ) return;
+  if( sz<=0 ) return;
   for(i=n-1; i>0; i--){
     int j = (int)kioskPrngBelow(p, (uint64_t)i+1);
     if( j!=i ){
-      memcpy(tmp, aB + (size_t)i*sz, (size_t)sz);
-      memcpy(aB + (size_t)i*sz, aB + (size_t)j*sz, (size_t)sz);
-      memcpy(aB + (size_t)j*sz, tmp, (size_t)sz);
+      /* swapped byte by byte: elements of any size (the quiz's rows are
+      ** larger than any fixed buffer would be) */
+      unsigned char *x = aB + (size_t)i*sz, *y = aB + (size_t)j*sz;
+      int k;
+      for(k=0; k<sz; k++){
+        unsigned char t = x[k];
+        x[k] = y[k];
+        y[k] = t;
+      }
     }
   }
 }

@@ -27,8 +27,8 @@ uint64_t kioskPrngBelow(KioskPrng *p, uint64_t n);
 /* A uniform double in [0, 1). */
 double kioskPrngUnit(KioskPrng *p);
 
-/* Shuffle n elements of sz bytes at a in place (Fisher-Yates). sz at most
-** 256 bytes. */
+/* Shuffle n elements of sz bytes at a in place (Fisher-Yates), of any
+** size. */
 void kioskPrngShuffle(KioskPrng *p, void *a, int n, int sz);
 
 /* Derive an independent seed from iSeed and a small label (e.g. a question

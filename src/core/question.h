@@ -72,7 +72,8 @@ typedef struct KioskQuestion {
   KioskQKind eKind;
   char *zTopic;     /* "date", "figure", "initiative", "person",
                     ** "organization", "place", "chronology", "matching",
-                    ** "truefalse", or "hand" for hand-written ones */
+                    ** "truefalse", "term", "why", or "hand" for
+                    ** hand-written ones */
   char *zStage;     /* stage id, NULL for a hand-written question without */
   char *zPrompt;
   int nOption;

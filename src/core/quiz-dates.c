@@ -26,7 +26,8 @@ int qDateIval(const char *zDate, QIval *p, KioskDate *pDate){
   if( zDate==0 || kioskDateParse(zDate, -1, &d, 0, 0) ) return 1;
   memset(p, 0, sizeof(*p));
   if( d.bApprox ){
-    p->a = d.y0; p->b = d.y1; p->bApprox = 1;
+    /* "mid-2019" (~2019-05..2019-07): vague months, certain years */
+    p->a = d.y0; p->b = d.y1; p->bApprox = d.m0==0;
   }else if( d.ePrec==KDATE_MONTH || d.ePrec==KDATE_DAY ){
     p->bMonth = 1;
     p->a = p->b = d.y0*12 + d.m0 - 1;
@@ -84,19 +85,17 @@ int qWrongIvals(QuizGen *g, const QIval *t, const KioskDate *pDate,
     w.b = c+nLen-1;
     if( qIvalCertainlyWrong(t, pDate, &w) ) aStart[nStart++] = c;
   }
-  /* wrong dates inside the years the course covers first: a year after
-  ** its end gives itself away */
+  /* wrong dates only inside the years the course covers: "c. 2023-2032"
+  ** in a course that ends in 2019 gives itself away */
   {
-    int nIn = 0, aOutside[64], nOutside = 0;
+    int nIn = 0;
     for(i=0; i<nStart; i++){
       int yA = t->bMonth ? aStart[i]/12 : aStart[i];
       int yB = t->bMonth ? (aStart[i]+nLen-1)/12 : aStart[i]+nLen-1;
       if( yA>=g->iYearLo && yB<=g->iYearHi ) aStart[nIn++] = aStart[i];
-      else aOutside[nOutside++] = aStart[i];
     }
-    qShuffle(g, aStart, nIn, (int)sizeof(int));
-    qShuffle(g, aOutside, nOutside, (int)sizeof(int));
-    memcpy(aStart+nIn, aOutside, sizeof(int)*(size_t)nOutside);
+    nStart = nIn;
+    qShuffle(g, aStart, nStart, (int)sizeof(int));
   }
   for(i=0; i<nStart && n<nWant; i++){
     QIval w = *t;
@@ -235,9 +234,13 @@ KioskQuestion *qDateChoice(QuizGen *g, const QDated *f, const char *zTopic,
 ** years accepted: "c. 1991-1994 (any year from 1990 to 1995 is
 ** accepted)". */
 static const char *yearAnswer(QuizGen *g, const KioskDate *d){
-  int a = d->y0 - d->bApprox, b = d->y1 + d->bApprox;
+  int bLoose = d->bApprox && d->m0==0;    /* not "mid-2019" */
+  int a = d->y0 - bLoose, b = d->y1 + bLoose;
   const char *zDate;
-  if( a==b ) return qPrintf(g, "%d", a);
+  if( a==b ){
+    return d->bApprox ? qPrintf(g, "%d (%s)", a, dateText(g, d))
+                      : qPrintf(g, "%d", a);
+  }
   zDate = d->ePrec==KDATE_RANGE ? dateText(g, d) : qPrintf(g, "%d", d->y0);
   if( b==a+1 ){
     return qPrintf(g, "%s (%d or %d is accepted)", zDate, a, b);
@@ -269,7 +272,7 @@ KioskQuestion *qDateTyped(QuizGen *g, const QDated *f, const char *zTopic,
   /* any year of the range; an approximate one ("early 2000s") also the
   ** year either side, as for wrong answers (kioskDateCertainlyNotYear) */
   q->rValue = (d.y0 + d.y1)/2.0;
-  q->rTol = (d.y1 - d.y0)/2.0 + d.bApprox;
+  q->rTol = (d.y1 - d.y0)/2.0 + (d.bApprox && d.m0==0);
   if( qSet(g, &q->zPrompt, zPrompt)
    || qSet(g, &q->zAnswer, yearAnswer(g, &d))
    || qSet(g, &q->zExplain, dateExplain(g, f, &d))
@@ -282,12 +285,13 @@ KioskQuestion *qDateTyped(QuizGen *g, const QDated *f, const char *zTopic,
 /* ---------------------------------------------------------------- in year */
 
 static const char zAfterSql[] =
-  "SELECT " EV_COLS " FROM events WHERE y0>?1 ORDER BY y0, y1 LIMIT 8";
+  "SELECT " EV_COLS " FROM events WHERE y0>?1 AND support='stated' ORDER BY y0, y1 LIMIT 8";
 static const char zBeforeSql[] =
-  "SELECT " EV_COLS " FROM events WHERE y0<?1"
+  "SELECT " EV_COLS " FROM events WHERE y0<?1 AND support='stated'"
   " ORDER BY y0 DESC, y1 DESC LIMIT 8";
 static const char zSameYearSql[] =
   "SELECT " EV_COLS " FROM events WHERE y0=?1 AND y1=?1 AND approx=0"
+  " AND support='stated'"
   " ORDER BY y0, y1 LIMIT 8";
 
 /* Events that certainly did not happen in year y, with titles unlike those
@@ -382,6 +386,7 @@ static KioskQuestion *inYearAll(QuizGen *g, const Row *pEv){
     /* the SQL says "in year y"; the parsed date must agree */
     if( kioskDateParse(aSame[i].az[EV_DATE], -1, &e, 0, 0)
      || e.bApprox || e.y0!=d.y0 || e.y1!=d.y0 ) continue;
+    if( !qInStages(g, aSame[i].az[EV_STAGE]) ) continue;
     if( qOptAdd(g, &opts, aSame[i].az[EV_TITLE], 0, aSame[i].az[EV_ID], 0) ){
       aRight[nRight++] = aSame[i];
     }
@@ -498,6 +503,8 @@ KioskQuestion *quizChronology(QuizGen *g){
       }
       if( j<nList ) continue;
       if( !titleUnique(g, aCand[k].az[EV_TITLE]) ) continue;
+      /* a stage quiz orders the stage's own events */
+      if( !qInStages(g, aCand[k].az[EV_STAGE]) ) continue;
       aOk[nOk++] = k;
     }
     (void)pEdge;

@@ -25,15 +25,13 @@
 
 static const char zSiblingSql[] =
   "SELECT " FG_COLS " FROM figures WHERE grp=?1 AND id<>?2 AND unit=?3"
+  " AND support='stated'"
   " ORDER BY rowid LIMIT 16";
 static const char zSameLabelSql[] =
   "SELECT " FG_COLS " FROM figures WHERE label=?1 AND unit=?2 LIMIT 64";
-static const char zAboveSql[] =
-  "SELECT " FG_COLS " FROM figures WHERE unit=?1 AND value>?2"
-  " ORDER BY value LIMIT 8";
-static const char zBelowSql[] =
-  "SELECT " FG_COLS " FROM figures WHERE unit=?1 AND value<?2"
-  " ORDER BY value DESC LIMIT 8";
+
+static const char zRegionSql[] =
+  "SELECT count(*) FROM countries WHERE in_region=1";
 
 static int isCount(const Row *pFig){
   return strcmp(pFig->az[FG_UNIT], "count")==0;
@@ -123,7 +121,17 @@ int qWrongValues(QuizGen *g, const Row *pFig, double *aOut, int nWant){
   }
   if( isCount(pFig) ){
     static const int aDelta[] = { -3, -2, -1, 1, 2, 3 };
-    for(i=0; i<6; i++) aCand[nCand++] = v + aDelta[i];
+    /* a count of Central Asian states, ministers or embassies there
+    ** cannot pass the number of states in the region (five) */
+    double rMax = 1e300;
+    Row r;
+    if( strstr(pFig->az[FG_LABEL], "Central Asia")
+     && qFetch(g, zRegionSql, &r, 1, "")==1 && r.ar[0]>0 ){
+      rMax = r.ar[0];
+    }
+    for(i=0; i<6; i++){
+      if( v + aDelta[i]>=1 && v + aDelta[i]<=rMax ) aCand[nCand++] = v + aDelta[i];
+    }
   }else{
     for(i=0; i<(int)(sizeof(aMul)/sizeof(aMul[0])); i++){
       aCand[nCand++] = kioskAmountRound(v*aMul[i], nSig);
@@ -543,20 +551,17 @@ static KioskQuestion *figureWhich(QuizGen *g, const Row *pFig){
   const char *zVerb, *zOthers = "";
   const char *zUnit = pFig->az[FG_UNIT];
 
-  if( pFig->az[FG_GRP] ){
-    nSib = qFetch(g, zSiblingSql, aCand, 16, "ttt", pFig->az[FG_GRP],
-                  pFig->az[FG_ID], zUnit);
-    if( nSib<0 ) return 0;
-    qShuffle(g, aCand, nSib, (int)sizeof(Row));
-    nCand = nSib;
-  }
-  k = qFetch(g, zAboveSql, aCand+nCand, 8, "td", zUnit, v);
-  if( k<0 ) return 0;
-  nCand += k;
-  k = qFetch(g, zBelowSql, aCand+nCand, 8, "td", zUnit, v);
-  if( k<0 ) return 0;
-  nCand += k;
-  qShuffle(g, aCand+nSib, nCand-nSib, (int)sizeof(Row));
+  /* Wrong options are the figure's siblings only (the same measure for
+  ** other countries or the total): a label from elsewhere in the course
+  ** ("Estimated cost of the pipeline" against aid figures) is another kind
+  ** of thing and rules itself out. Counts are not asked this way ("Which
+  ** of these was 2?" names no thing that was 2). */
+  if( isCount(pFig) || pFig->az[FG_GRP]==0 ) return 0;
+  nSib = qFetch(g, zSiblingSql, aCand, 16, "ttt", pFig->az[FG_GRP],
+                pFig->az[FG_ID], zUnit);
+  if( nSib<0 ) return 0;
+  qShuffle(g, aCand, nSib, (int)sizeof(Row));
+  nCand = nSib;
 
   memset(&opts, 0, sizeof(opts));
   qOptAdd(g, &opts, whichOption(g, pFig), 1, pFig->az[FG_ID], 0);

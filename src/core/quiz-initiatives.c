@@ -27,7 +27,7 @@
 static const char zPersonSql[] =
   "SELECT " PE_COLS " FROM people WHERE id=?1";
 static const char zPeopleProbeSql[] =
-  "SELECT " PE_COLS ", rowid FROM people WHERE rowid>=?1"
+  "SELECT " PE_COLS ", rowid FROM people WHERE rowid>=?1 AND support='stated'"
   " ORDER BY rowid LIMIT ?2";
 static const char zAliasSql[] =
   "SELECT alias FROM aliases WHERE fact=?1 ORDER BY alias LIMIT 16";
@@ -36,15 +36,15 @@ static const char zLinkedSql[] =
   " JOIN countries c ON c.id=f.country WHERE f.fact=?1"
   " ORDER BY c.rowid, f.role LIMIT 64";
 static const char zInitProbeSql[] =
-  "SELECT " IN_COLS ", rowid FROM initiatives WHERE rowid>=?1"
+  "SELECT " IN_COLS ", rowid FROM initiatives WHERE rowid>=?1 AND support='stated'"
   " ORDER BY rowid LIMIT ?2";
 static const char zInitStageSql[] =
-  "SELECT " IN_COLS " FROM initiatives WHERE stage=?1"
+  "SELECT " IN_COLS " FROM initiatives WHERE stage=?1 AND support='stated'"
   " ORDER BY rowid LIMIT 12";
 static const char zPlaceSql[] =
   "SELECT " PL_COLS " FROM places WHERE id=?1";
 static const char zPlaceProbeSql[] =
-  "SELECT " PL_COLS ", rowid FROM places WHERE rowid>=?1"
+  "SELECT " PL_COLS ", rowid FROM places WHERE rowid>=?1 AND support='stated'"
   " ORDER BY rowid LIMIT ?2";
 
 static const char *dateOf(QuizGen *g, const Row *pIn){
@@ -408,6 +408,17 @@ static int matchFits(QuizGen *g, int iForm, const MatchItem *a, int n,
   return 1;
 }
 
+/* 1 when an item's left side holds its right one: "Uzbekistan-Japan
+** strategic partnership" -> Japan, "Koizumi's energy plans" -> Junichiro
+** Koizumi, "2014 Joint Statement" -> 2014. */
+static int matchTells(QuizGen *g, int iForm, const MatchItem *c){
+  if( qNameIn(g, c->in.az[IN_NAME], c->zRight) ) return 1;
+  if( iForm==1 && qNameIn(g, c->in.az[IN_NAME], surname(g, c->zRight)) ){
+    return 1;
+  }
+  return 0;
+}
+
 static KioskQuestion *matchForm(QuizGen *g, int iForm, const Row *pAnchor,
                                 Row *aCand, int nCand){
   static const char *const azForm[] = { "years", "people", "countries" };
@@ -424,13 +435,16 @@ static KioskQuestion *matchForm(QuizGen *g, int iForm, const Row *pAnchor,
 
   aItem[0].in = *pAnchor;
   aItem[0].zRight = rightText(g, iForm, pAnchor, &aItem[0].d);
-  if( aItem[0].zRight==0 ) return 0;
+  if( aItem[0].zRight==0 || matchTells(g, iForm, &aItem[0]) ) return 0;
   n = 1;
   for(i=0; i<nCand && n<nTarget; i++){
     MatchItem c;
     c.in = aCand[i];
     c.zRight = rightText(g, iForm, &aCand[i], &c.d);
     if( c.zRight==0 || !matchFits(g, iForm, aItem, n, &c) ) continue;
+    /* a stage quiz matches the stage's own initiatives */
+    if( !qInStages(g, aCand[i].az[IN_STAGE]) ) continue;
+    if( matchTells(g, iForm, &c) ) continue;
     aItem[n++] = c;
   }
   if( g->rc || n<3 ) return 0;

@@ -1,16 +1,21 @@
 /*
 ** quiz-named.c: questions about people, organizations and places.
 **
-**   person-role          which post a person held (choice; wrong: posts
-**                        of other people that differ from theirs)
 **   person-who           "Who was <post> in <year>?" (choice; wrong:
-**                        people whose post is a different one)
-**   organization-what    which organization a description fits (choice)
+**                        people of the same country whose post differs)
+**   person-typed         the same, typed (text; name, surname, aliases)
+**   organization-what    which company or organization a description
+**                        fits (choice; the same class of organization,
+**                        and the same country when the description names
+**                        it)
 **   organization-abbrev  what an abbreviation stands for (choice)
 **   organization-country which country it is from (choice)
-**   place-what           which place a description fits (choice)
+**   place-what           which embassy, river, city... a description fits
+**                        (choice; places of the same kind only)
 **   place-country        which country a city or field is in (choice)
-**   place-typed          name the city described (text; name and aliases)
+**   place-typed          name the place described (text; name and
+**                        aliases), when no word of its name is in the
+**                        description
 **
 ** Descriptions that two facts share (the course describes two embassies
 ** in the same words) never make one of them a wrong option for the other.
@@ -20,19 +25,19 @@
 #include <string.h>
 
 static const char zPeopleProbeSql[] =
-  "SELECT " PE_COLS ", rowid FROM people WHERE rowid>=?1"
+  "SELECT " PE_COLS ", rowid FROM people WHERE rowid>=?1 AND support='stated'"
   " ORDER BY rowid LIMIT ?2";
 static const char zOrgStageSql[] =
-  "SELECT " OR_COLS " FROM organizations WHERE stage=?1"
+  "SELECT " OR_COLS " FROM organizations WHERE stage=?1 AND support='stated'"
   " ORDER BY rowid LIMIT 12";
 static const char zOrgProbeSql[] =
-  "SELECT " OR_COLS ", rowid FROM organizations WHERE rowid>=?1"
+  "SELECT " OR_COLS ", rowid FROM organizations WHERE rowid>=?1 AND support='stated'"
   " ORDER BY rowid LIMIT ?2";
 static const char zPlaceProbeSql[] =
-  "SELECT " PL_COLS ", rowid FROM places WHERE rowid>=?1"
+  "SELECT " PL_COLS ", rowid FROM places WHERE rowid>=?1 AND support='stated'"
   " ORDER BY rowid LIMIT ?2";
 static const char zPlaceStageSql[] =
-  "SELECT " PL_COLS " FROM places WHERE stage=?1 ORDER BY rowid LIMIT 12";
+  "SELECT " PL_COLS " FROM places WHERE stage=?1 AND support='stated' ORDER BY rowid LIMIT 12";
 static const char zAliasSql[] =
   "SELECT alias FROM aliases WHERE fact=?1 ORDER BY alias LIMIT 16";
 
@@ -67,30 +72,6 @@ static const char *personSays(QuizGen *g, const Row *p){
   return qPrintf(g, "%s was %s.", p->az[PE_NAME], p->az[PE_ROLE]);
 }
 
-static KioskQuestion *personRole(QuizGen *g, const Row *p){
-  Row aRow[16];
-  QOpts opts;
-  int n, i, nWrong = 0;
-  n = qProbeList(g, QT_PERSON, zPeopleProbeSql, aRow, 16, "");
-  if( n<0 ) return 0;
-  qShuffle(g, aRow, n, (int)sizeof(Row));
-  memset(&opts, 0, sizeof(opts));
-  qOptAdd(g, &opts, p->az[PE_ROLE], 1, p->az[PE_ID], 0);
-  for(i=0; i<n && nWrong<3; i++){
-    /* qOptAdd refuses a post equal to one already there, the right one
-    ** included */
-    if( qOptAdd(g, &opts, aRow[i].az[PE_ROLE], 0, 0, 0) ) nWrong++;
-  }
-  if( nWrong<2 ) return 0;
-  return finish(g, "person", p->az[PE_STAGE], p->az[PE_ID], p->az[PE_SOURCE],
-                &opts,
-                p->az[PE_YEAR]
-                ? qPrintf(g, "Which post did %s hold in %s?", p->az[PE_NAME],
-                          p->az[PE_YEAR])
-                : qPrintf(g, "Which post did %s hold?", p->az[PE_NAME]),
-                p->az[PE_ROLE], personSays(g, p), "role");
-}
-
 static KioskQuestion *personWho(QuizGen *g, const Row *p){
   Row aRow[16];
   QOpts opts;
@@ -104,6 +85,9 @@ static KioskQuestion *personWho(QuizGen *g, const Row *p){
   qOptAdd(g, &opts, p->az[PE_NAME], 1, p->az[PE_ID], 0);
   for(i=0; i<n && nWrong<3; i++){
     if( qSameText(g, aRow[i].az[PE_ROLE], p->az[PE_ROLE]) ) continue;
+    /* people of the same country only: three Japanese names against
+    ** Rakhmon for a Tajik post answer the question */
+    if( strcmp(aRow[i].az[PE_COUNTRY], p->az[PE_COUNTRY])!=0 ) continue;
     if( qOptAdd(g, &opts, aRow[i].az[PE_NAME], 0, aRow[i].az[PE_ID], 0) ){
       nWrong++;
       zOthers = qPrintf(g, "%s%s%s, %s", zOthers, nWrong>1 ? "; " : "",
@@ -120,14 +104,56 @@ static KioskQuestion *personWho(QuizGen *g, const Row *p){
                 "who");
 }
 
+/* The last word of a name: "Abe" for "Shinzo Abe". */
+static const char *lastWord(QuizGen *g, const char *zName){
+  const char *z = strrchr(zName, ' ');
+  return qStr(g, z ? z+1 : zName);
+}
+
+/* "Who was President of Tajikistan in 2018? Type the name.": typed, so no
+** wrong names need inventing; the full name, the surname and the
+** course's other spellings (Rahmon) are accepted. */
+static KioskQuestion *personTyped(QuizGen *g, const Row *p){
+  Row aAlias[16];
+  KioskQuestion *q;
+  int nAlias, i;
+  if( p->az[PE_YEAR]==0 ) return 0;
+  nAlias = qFetch(g, zAliasSql, aAlias, 16, "t", p->az[PE_ID]);
+  if( nAlias<0 ) return 0;
+  q = qNew(g, KQ_TEXT, "person", p->az[PE_STAGE]);
+  if( q==0 ) return 0;
+  if( kioskQuestionAddAccept(q, p->az[PE_NAME])
+   || kioskQuestionAddAccept(q, lastWord(g, p->az[PE_NAME])) ){
+    qOom(g);
+    return qDrop(q);
+  }
+  for(i=0; i<nAlias; i++){
+    if( kioskQuestionAddAccept(q, aAlias[i].az[0]) ){ qOom(g); return qDrop(q); }
+  }
+  if( qSet(g, &q->zPrompt, qPrintf(g, "Who was %s in %s? Type the name.",
+                                   p->az[PE_ROLE], p->az[PE_YEAR]))
+   || qSet(g, &q->zAnswer, p->az[PE_NAME])
+   || qSet(g, &q->zExplain, personSays(g, p))
+   || qFact(g, q, p->az[PE_ID], p->az[PE_SOURCE]) ){
+    return qDrop(q);
+  }
+  return qFinish(g, q, "typed");
+}
+
 KioskQuestion *quizPerson(QuizGen *g){
   Row p;
   int aForm[2] = {0, 1}, i;
-  if( !qKindOk(g, KQ_CHOICE) ) return 0;
+  /* No "Which post did X hold?": wrong posts must be of X's country
+  ** ("President of Tajikistan" among Japanese posts answers itself), and
+  ** the course has too few of any one country's. */
   if( qProbe(g, QT_PERSON, &p)!=1 ) return 0;
   qShuffle(g, aForm, 2, (int)sizeof(int));
   for(i=0; i<2; i++){
-    KioskQuestion *q = aForm[i]==0 ? personRole(g, &p) : personWho(g, &p);
+    KioskQuestion *q = 0;
+    switch( aForm[i] ){
+      case 0: if( qKindOk(g, KQ_CHOICE) ) q = personWho(g, &p); break;
+      case 1: if( qKindOk(g, KQ_TEXT) ) q = personTyped(g, &p); break;
+    }
     if( q || g->rc ) return q;
   }
   return 0;
@@ -159,9 +185,18 @@ static const char *orgBrief(QuizGen *g, const Row *o){
   return z;
 }
 
+/* Kinds of organization one may be offered against another: companies,
+** blocs, and public bodies (agencies, ministries, societies, councils). */
+static int orgClass(const char *zKind){
+  if( strcmp(zKind, "company")==0 ) return 0;
+  if( strcmp(zKind, "bloc")==0 ) return 1;
+  return 2;
+}
+
 static KioskQuestion *orgWhat(QuizGen *g, const Row *o){
   Row aRow[24], aWrong[3];
-  const char *zWhy;
+  const char *zWhy, *zCountry;
+  int bCountryShown;
   QOpts opts;
   int n, i, nWrong = 0;
   if( foldContains(g, o->az[OR_SUMMARY], o->az[OR_NAME]) ) return 0;
@@ -169,9 +204,19 @@ static KioskQuestion *orgWhat(QuizGen *g, const Row *o){
   if( n<0 ) return 0;
   memset(&opts, 0, sizeof(opts));
   qOptAdd(g, &opts, o->az[OR_NAME], 1, o->az[OR_ID], 0);
+  zCountry = qCountryName(g, o->az[OR_COUNTRY]);
+  bCountryShown = zCountry && qNameIn(g, o->az[OR_SUMMARY], zCountry);
   for(i=0; i<n && nWrong<3; i++){
     if( strcmp(aRow[i].az[OR_ID], o->az[OR_ID])==0 ) continue;
     if( qSameText(g, aRow[i].az[OR_SUMMARY], o->az[OR_SUMMARY]) ) continue;
+    /* the same kind only (a company among companies), and when the
+    ** description names the country ("American oil company") only
+    ** organizations of that country */
+    if( orgClass(aRow[i].az[OR_KIND])!=orgClass(o->az[OR_KIND]) ) continue;
+    if( bCountryShown && (aRow[i].az[OR_COUNTRY]==0
+                          || strcmp(aRow[i].az[OR_COUNTRY], o->az[OR_COUNTRY])) ){
+      continue;
+    }
     if( qOptAdd(g, &opts, aRow[i].az[OR_NAME], 0, aRow[i].az[OR_ID], 0) ){
       aWrong[nWrong++] = aRow[i];
     }
@@ -184,7 +229,10 @@ static KioskQuestion *orgWhat(QuizGen *g, const Row *o){
   }
   return finish(g, "organization", o->az[OR_STAGE], o->az[OR_ID],
                 o->az[OR_SOURCE], &opts,
-                qPrintf(g, "Which organization is this? %s", o->az[OR_SUMMARY]),
+                qPrintf(g, "Which %s is this? %s",
+                        orgClass(o->az[OR_KIND])==0 ? "company"
+                                                    : "organization",
+                        o->az[OR_SUMMARY]),
                 o->az[OR_NAME], qPrintf(g, "%s.", zWhy), "what");
 }
 
@@ -277,8 +325,27 @@ static const char *placeBrief(QuizGen *g, const Row *p){
   return z;
 }
 
+/* 1 when a word of the name other than its kind or a stop word stands in
+** zText ("Caspian" in "around the Caspian Sea" for "Caspian region"). */
+static int nameWordIn(QuizGen *g, const char *zName, const char *zText){
+  char zN[512], zT[2048];
+  const char *azN[QWORD_MAX], *azT[QWORD_MAX];
+  int nN = qWords(qFold(g, zName), zN, (int)sizeof(zN), azN);
+  int nT = qWords(qFold(g, zText), zT, (int)sizeof(zT), azT);
+  int i, j, k;
+  for(i=0; i<nN; i++){
+    if( strlen(azN[i])<3 ) continue;
+    for(k=0; qazStopWord[k] && strcmp(qazStopWord[k], azN[i]); k++){}
+    if( qazStopWord[k] ) continue;
+    for(k=0; qazFormWord[k] && strcmp(qazFormWord[k], azN[i]); k++){}
+    if( qazFormWord[k] ) continue;
+    for(j=0; j<nT; j++) if( strcmp(azN[i], azT[j])==0 ) return 1;
+  }
+  return 0;
+}
+
 static const char zPlaceKindSql[] =
-  "SELECT " PL_COLS ", rowid FROM places WHERE rowid>=?1 AND kind=?3"
+  "SELECT " PL_COLS ", rowid FROM places WHERE rowid>=?1 AND support='stated' AND kind=?3"
   " ORDER BY rowid LIMIT ?2";
 
 static KioskQuestion *placeWhat(QuizGen *g, const Row *p){
@@ -286,7 +353,7 @@ static KioskQuestion *placeWhat(QuizGen *g, const Row *p){
   const char *zWhy;
   int nKind;
   QOpts opts;
-  int nStage, nProbe, n, i, nWrong = 0, bAnyKind;
+  int nStage, nProbe, n, i, nWrong = 0;
   if( foldContains(g, p->az[PL_SUMMARY], p->az[PL_NAME]) ) return 0;
   nStage = qFetch(g, zPlaceStageSql, aRow, 12, "t", p->az[PL_STAGE]);
   if( nStage<0 ) return 0;
@@ -303,15 +370,14 @@ static KioskQuestion *placeWhat(QuizGen *g, const Row *p){
   n += nKind;
   memset(&opts, 0, sizeof(opts));
   qOptAdd(g, &opts, p->az[PL_NAME], 1, p->az[PL_ID], 0);
-  /* places of the same kind first, then any */
-  for(bAnyKind=0; bAnyKind<2; bAnyKind++){
-    for(i=0; i<n && nWrong<3; i++){
-      if( strcmp(aRow[i].az[PL_ID], p->az[PL_ID])==0 ) continue;
-      if( !bAnyKind && strcmp(aRow[i].az[PL_KIND], p->az[PL_KIND])!=0 ) continue;
-      if( qSameText(g, aRow[i].az[PL_SUMMARY], p->az[PL_SUMMARY]) ) continue;
-      if( qOptAdd(g, &opts, aRow[i].az[PL_NAME], 0, aRow[i].az[PL_ID], 0) ){
-        aWrong[nWrong++] = aRow[i];
-      }
+  /* places of the same kind only: an embassy among rivers and cities,
+  ** or a pipeline route among them, gives itself away */
+  for(i=0; i<n && nWrong<3; i++){
+    if( strcmp(aRow[i].az[PL_ID], p->az[PL_ID])==0 ) continue;
+    if( strcmp(aRow[i].az[PL_KIND], p->az[PL_KIND])!=0 ) continue;
+    if( qSameText(g, aRow[i].az[PL_SUMMARY], p->az[PL_SUMMARY]) ) continue;
+    if( qOptAdd(g, &opts, aRow[i].az[PL_NAME], 0, aRow[i].az[PL_ID], 0) ){
+      aWrong[nWrong++] = aRow[i];
     }
   }
   if( nWrong<2 ) return 0;
@@ -331,7 +397,8 @@ static KioskQuestion *placeWhat(QuizGen *g, const Row *p){
   }
   return finish(g, "place", p->az[PL_STAGE], p->az[PL_ID], p->az[PL_SOURCE],
                 &opts,
-                qPrintf(g, "Which place is this? %s", p->az[PL_SUMMARY]),
+                qPrintf(g, "Which %s is this? %s", p->az[PL_KIND],
+                        p->az[PL_SUMMARY]),
                 p->az[PL_NAME], qPrintf(g, "%s.", zWhy), "what");
 }
 
@@ -367,8 +434,10 @@ static KioskQuestion *placeTyped(QuizGen *g, const Row *p){
   Row aAlias[16];
   KioskQuestion *q;
   int nAlias, i;
-  if( strcmp(p->az[PL_KIND], "city")!=0 ) return 0;
+  /* an embassy's name is a description, not a name one types */
+  if( strcmp(p->az[PL_KIND], "embassy")==0 ) return 0;
   if( foldContains(g, p->az[PL_SUMMARY], p->az[PL_NAME]) ) return 0;
+  if( nameWordIn(g, p->az[PL_NAME], p->az[PL_SUMMARY]) ) return 0;
   nAlias = qFetch(g, zAliasSql, aAlias, 16, "t", p->az[PL_ID]);
   if( nAlias<0 ) return 0;
   q = qNew(g, KQ_TEXT, "place", p->az[PL_STAGE]);
@@ -377,8 +446,8 @@ static KioskQuestion *placeTyped(QuizGen *g, const Row *p){
   for(i=0; i<nAlias; i++){
     if( kioskQuestionAddAccept(q, aAlias[i].az[0]) ){ qOom(g); return qDrop(q); }
   }
-  if( qSet(g, &q->zPrompt, qPrintf(g, "Which city is this? %s Type its name.",
-                                   p->az[PL_SUMMARY]))
+  if( qSet(g, &q->zPrompt, qPrintf(g, "Which %s is this? %s Type its name.",
+                                   p->az[PL_KIND], p->az[PL_SUMMARY]))
    || qSet(g, &q->zAnswer, p->az[PL_NAME])
    || qSet(g, &q->zExplain, qPrintf(g, "It is %s.", placeBrief(g, p)))
    || qFact(g, q, p->az[PL_ID], p->az[PL_SOURCE]) ){
@@ -402,4 +471,199 @@ KioskQuestion *quizPlace(QuizGen *g){
     if( q || g->rc ) return q;
   }
   return 0;
+}
+
+/* ---------------------------------------------------------------- terms
+**
+**   term-what-<term id>  "Which term means this? <definition>" (choice;
+**                        wrong: other glossary terms of the same form,
+**                        abbreviations against abbreviations, words
+**                        against words)
+**
+** A term belongs to the lesson paragraphs that use it; the question is
+** anchored to a fact of the first such paragraph in the quiz's stages
+** (its stage, lesson paragraph and footnote), so that it takes its place
+** in a stage quiz and in review like any other question. */
+
+static const char zTermStageSql[] =
+  "SELECT g.id, g.term, g.definition, g.source, r.stage, r.para"
+  " FROM lesson_refs r JOIN glossary g ON g.id=r.target"
+  " JOIN stages s ON s.id=r.stage"
+  " WHERE r.kind='term' AND (?1 IS NULL OR r.stage=?1)"
+  " ORDER BY s.ord, r.para, g.id LIMIT 256";
+static const char zTermAnchorSql[] =
+  "SELECT f.id, f.source, r.para FROM lesson_refs r"
+  " JOIN facts f ON f.id=r.target"
+  " WHERE r.kind='fact' AND r.stage=?1 AND f.stage=?1"
+  " AND f.support='stated'"
+  " ORDER BY r.para<>?2, abs(r.para-?2), r.rowid LIMIT 16";
+static const char zTermOthersSql[] =
+  "SELECT id, term, definition FROM glossary WHERE id<>?1"
+  " ORDER BY id LIMIT 256";
+
+/* 1 for an abbreviation or symbol ("FDI", "bcm", "5+1"): no space and not
+** a plain lower-case word of more than four letters. */
+static int termAbbrev(const char *z){
+  int i, bUpper = 0, bOther = 0;
+  if( strchr(z, ' ') ) return 0;
+  for(i=0; z[i]; i++){
+    if( z[i]>='A' && z[i]<='Z' ) bUpper = 1;
+    else if( !(z[i]>='a' && z[i]<='z') ) bOther = 1;
+  }
+  return bUpper || bOther || i<=4;
+}
+
+/* 1 when the initials of a run of capitalised words in zDef spell the
+** abbreviation zTerm ("Shanghai Cooperation Organization" for SCO). */
+static int initialsSpell(const char *zDef, const char *zTerm){
+  char zInit[64];
+  int n = 0, i;
+  const char *p = zDef;
+  size_t nTerm = strlen(zTerm);
+  while( *p ){
+    while( *p==' ' || *p=='(' || *p=='"' ) p++;
+    if( *p>='A' && *p<='Z' ){
+      if( n<63 ) zInit[n++] = *p;
+    }else if( *p ){
+      n = 0;
+    }
+    zInit[n] = 0;
+    for(i=0; n>=(int)nTerm && i<=n-(int)nTerm; i++){
+      if( strncmp(zInit+i, zTerm, nTerm)==0 ) return 1;
+    }
+    while( *p && *p!=' ' ) p++;
+  }
+  return 0;
+}
+
+KioskQuestion *quizTerm(QuizGen *g){
+  Row aRow[256], aOther[256], aAnchor[16], t;
+  QOpts opts;
+  KioskQuestion *q;
+  const char *zStage = 0, *zFact = 0, *zFactSource = 0, *zWhy, *zDef, *zFull;
+  int n, nOther, nAnchor, i, j, nWrong = 0, bAbbrev, iAnchorPara = 0;
+  if( !qKindOk(g, KQ_CHOICE) ) return 0;
+  if( g->nStage ) zStage = g->azStage[qRand(g, (uint64_t)g->nStage)];
+  n = qFetch(g, zTermStageSql, aRow, 256, "t", zStage);
+  if( n<=0 ) return 0;
+  t = aRow[qRand(g, (uint64_t)n)];
+  /* the first paragraph of that stage using the term */
+  for(i=0; i<n; i++){
+    if( strcmp(aRow[i].az[0], t.az[0])==0 && strcmp(aRow[i].az[4], t.az[4])==0 ){
+      t = aRow[i];
+      break;
+    }
+  }
+  if( qIsUsed(g, qPrintf(g, "term:%s", t.az[0])) ) return 0;
+  /* the prompt leaves out an "(in full: ...)" tail, which spells out an
+  ** abbreviation; the explanation keeps it */
+  zDef = t.az[2];
+  if( (zFull = strstr(zDef, " (in full:"))!=0 ){
+    zDef = qPrintf(g, "%.*s.", (int)(zFull-zDef), zDef);
+  }
+  /* "SCO": a definition that spells the term out asks nothing */
+  if( qNameIn(g, zDef, t.az[1]) || initialsSpell(zDef, t.az[1]) ) return 0;
+  nAnchor = qFetch(g, zTermAnchorSql, aAnchor, 16, "ti", t.az[4],
+                   (sqlite3_int64)t.ar[5]);
+  if( nAnchor<0 ) return 0;
+  for(i=0; i<nAnchor && zFact==0; i++){
+    if( !qIsUsed(g, aAnchor[i].az[0]) ){
+      zFact = aAnchor[i].az[0];
+      zFactSource = aAnchor[i].az[1];
+      iAnchorPara = (int)aAnchor[i].ar[2];
+    }
+  }
+  if( zFact==0 ) return 0;
+  nOther = qFetch(g, zTermOthersSql, aOther, 256, "t", t.az[0]);
+  if( nOther<0 ) return 0;
+  qShuffle(g, aOther, nOther, (int)sizeof(Row));
+  bAbbrev = termAbbrev(t.az[1]);
+  memset(&opts, 0, sizeof(opts));
+  qOptAdd(g, &opts, t.az[1], 1, 0, 0);
+  for(i=0; i<nOther && nWrong<3; i++){
+    if( termAbbrev(aOther[i].az[1])!=bAbbrev ) continue;
+    if( qSameText(g, aOther[i].az[2], t.az[2]) ) continue;
+    /* a term inside the other ("FDI" in "FDI stock") is no fair pair */
+    if( qNameIn(g, aOther[i].az[1], t.az[1])
+     || qNameIn(g, t.az[1], aOther[i].az[1]) ) continue;
+    if( qOptAdd(g, &opts, aOther[i].az[1], 0, 0, 0) ) nWrong++;
+  }
+  if( nWrong<2 ) return 0;
+  zWhy = qPrintf(g, "\xe2\x80\x9c%s\xe2\x80\x9d: %s", t.az[1], t.az[2]);
+  zWhy = qPrintf(g, "%s The others are other terms of the course:", zWhy);
+  for(i=1; i<opts.n; i++){
+    zWhy = qPrintf(g, "%s%s %s", zWhy, i>1 ? (i+1==opts.n ? " and" : ",") : "",
+                   opts.a[i].zText);
+  }
+  zWhy = qPrintf(g, "%s (see the glossary).", zWhy);
+  q = qNew(g, KQ_CHOICE, "term", t.az[4]);
+  if( q==0 ) return 0;
+  if( qSet(g, &q->zPrompt, qPrintf(g, "Which term means this? %s", zDef))
+   || qSet(g, &q->zAnswer, t.az[1])
+   || qSet(g, &q->zExplain, zWhy)
+   || qFact(g, q, zFact, zFactSource)
+   || qOptsToQuestion(g, q, &opts, 0) ){
+    return qDrop(q);
+  }
+  for(j=0; t.az[3] && j<q->nSource && strcmp(q->azSource[j], t.az[3]); j++){}
+  if( t.az[3] && j==q->nSource && kioskQuestionAddSource(q, t.az[3]) ){
+    qOom(g);
+    return qDrop(q);
+  }
+  /* the lesson paragraph that uses the term, when it is the anchor's */
+  if( iAnchorPara==(int)t.ar[5] ){
+    if( qSet(g, &q->zLessonStage, t.az[4]) ) return qDrop(q);
+    q->iLessonPara = iAnchorPara;
+  }
+  q = qFinish(g, q, qPrintf(g, "what-%s", t.az[0]));
+  if( q && qMarkUsed(g, qPrintf(g, "term:%s", t.az[0])) ) return qDrop(q);
+  return q;
+}
+
+/* ---------------------------------------------------------------- why
+**
+**   why-<claim id>       an authored question on why or what for
+**                        (claims.csv), its authored wrong options shuffled
+**                        (choice); the question is about the claim's fact
+*/
+
+static const char zClaimSql[] =
+  "SELECT c.id, c.stage, c.fact, c.question, c.answer, c.wrong1, c.wrong2,"
+  " c.wrong3, c.explain, c.source, f.source FROM claims c"
+  " JOIN facts f ON f.id=c.fact"
+  " WHERE (?1 IS NULL OR c.stage=?1) ORDER BY c.rowid LIMIT 256";
+
+KioskQuestion *quizWhy(QuizGen *g){
+  Row aRow[256], c;
+  QOpts opts;
+  KioskQuestion *q;
+  const char *zStage = 0;
+  int n, i, j;
+  if( !qKindOk(g, KQ_CHOICE) ) return 0;
+  if( g->nStage ) zStage = g->azStage[qRand(g, (uint64_t)g->nStage)];
+  n = qFetch(g, zClaimSql, aRow, 256, "t", zStage);
+  if( n<=0 ) return 0;
+  c = aRow[qRand(g, (uint64_t)n)];
+  if( qIsUsed(g, c.az[2]) ) return 0;
+  memset(&opts, 0, sizeof(opts));
+  qOptAdd(g, &opts, c.az[4], 1, 0, 0);
+  for(i=5; i<=7; i++){
+    if( c.az[i] ) qOptAdd(g, &opts, c.az[i], 0, 0, 0);
+  }
+  if( opts.n<3 ) return 0;
+  q = qNew(g, KQ_CHOICE, "why", c.az[1]);
+  if( q==0 ) return 0;
+  if( qSet(g, &q->zPrompt, c.az[3])
+   || qSet(g, &q->zAnswer, c.az[4])
+   || qSet(g, &q->zExplain, c.az[8])
+   || qFact(g, q, c.az[2], c.az[10])
+   || qOptsToQuestion(g, q, &opts, 0) ){
+    return qDrop(q);
+  }
+  for(j=0; j<q->nSource && strcmp(q->azSource[j], c.az[9]); j++){}
+  if( j==q->nSource && kioskQuestionAddSource(q, c.az[9]) ){
+    qOom(g);
+    return qDrop(q);
+  }
+  return qFinish(g, q, c.az[0]+(strncmp(c.az[0], "cl-", 3)==0 ? 3 : 0));
 }

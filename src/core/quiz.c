@@ -20,7 +20,7 @@
 
 const char *const kioskQuizTopics[KIOSK_QUIZ_NTOPIC + 1] = {
   "date", "figure", "initiative", "person", "organization", "place",
-  "chronology", "matching", "truefalse", 0
+  "chronology", "matching", "truefalse", "term", "why", 0
 };
 
 /* Per topic: weight, the kinds its forms make, the tables it draws its
@@ -36,13 +36,15 @@ static const struct TopicDef {
   { 4, (1u<<KQ_CHOICE)|(1u<<KQ_NUMBER), 1u<<QT_FIGURE, quizFigure },
   { 4, (1u<<KQ_CHOICE)|(1u<<KQ_YEAR)|(1u<<KQ_TEXT), 1u<<QT_INIT,
     quizInitiative },
-  { 1, (1u<<KQ_CHOICE), 1u<<QT_PERSON, quizPerson },
+  { 1, (1u<<KQ_CHOICE)|(1u<<KQ_TEXT), 1u<<QT_PERSON, quizPerson },
   { 1, (1u<<KQ_CHOICE), 1u<<QT_ORG, quizOrganization },
   { 2, (1u<<KQ_CHOICE)|(1u<<KQ_TEXT), 1u<<QT_PLACE, quizPlace },
   { 1, (1u<<KQ_ORDER), 1u<<QT_EVENT, quizChronology },
   { 1, (1u<<KQ_MATCH), 1u<<QT_INIT, quizMatching },
   { 2, (1u<<KQ_TF), (1u<<QT_EVENT)|(1u<<QT_FIGURE)|(1u<<QT_INIT),
     quizTrueFalse },
+  { 2, (1u<<KQ_CHOICE), (1u<<QT_N)-1, quizTerm },
+  { 3, (1u<<KQ_CHOICE), (1u<<QT_N)-1, quizWhy },
 };
 
 /* Per table: name and the probe statements (stage-bound and whole). */
@@ -53,9 +55,10 @@ static const struct TableDef {
   const char *zLoStage, *zHiStage, *zLoAll, *zHiAll;
 } aTable[QT_N] = {
 #define TABLE(T, C) { T, \
-    "SELECT " C " FROM " T " WHERE stage=?1 AND rowid>=?2" \
+    "SELECT " C ", support FROM " T " WHERE stage=?1 AND rowid>=?2" \
     " ORDER BY rowid LIMIT 1", \
-    "SELECT " C " FROM " T " WHERE rowid>=?1 ORDER BY rowid LIMIT 1", \
+    "SELECT " C ", support FROM " T " WHERE rowid>=?1 ORDER BY rowid" \
+    " LIMIT 1", \
     "SELECT rowid FROM " T " WHERE stage=?1 ORDER BY rowid LIMIT 1", \
     "SELECT rowid FROM " T " WHERE stage=?1 ORDER BY rowid DESC LIMIT 1", \
     "SELECT rowid FROM " T " ORDER BY rowid LIMIT 1", \
@@ -358,8 +361,12 @@ int qProbe(QuizGen *g, QTable t, Row *pRow){
   }else{
     n = qFetch(g, aTable[t].zProbeAll, pRow, 1, "i", iRowid);
   }
-  /* a fact asked already: no question on it until repeats are allowed */
-  if( n==1 && !g->bAllowRepeat && qIsUsed(g, pRow->az[0]) ) n = 0;
+  /* only what the article states is asked (schema.sql: support) */
+  if( n==1 && (pRow->nCol<2 || pRow->az[pRow->nCol-1]==0
+               || strcmp(pRow->az[pRow->nCol-1], "stated")!=0) ) n = 0;
+  /* a fact asked already: no question on it in this quiz */
+  if( n==1 && qIsUsed(g, pRow->az[0]) ) n = 0;
+  if( n==1 ) pRow->nCol--;
   return n;
 }
 
@@ -401,6 +408,15 @@ int qProbeList(QuizGen *g, QTable t, const char *zSql, Row *aRow, int nMax,
 }
 
 /* ---------------------------------------------------------------- used */
+
+int qInStages(QuizGen *g, const char *zStage){
+  int i;
+  if( g->nStage==0 ) return 1;
+  for(i=0; zStage && i<g->nStage; i++){
+    if( g->azStage[i] && strcmp(g->azStage[i], zStage)==0 ) return 1;
+  }
+  return 0;
+}
 
 int qIsUsed(QuizGen *g, const char *zKey){
   int i;
@@ -666,6 +682,108 @@ static int answerShows(QuizGen *g, const char *zPrompt, const char *zAnswer,
   return 0;
 }
 
+/* ---------------------------------------------------------------- words
+**
+** Two more give-aways, by words rather than names. A content word of the
+** prompt that only right options carry ("Roadmap adopted by ..." against
+** "Roadmap for trade ..." and three other names), and a form word only the
+** right option carries ("... Action Plan" among names with no "Plan", the
+** only "Declaration"): a student picks by the word, not by knowing. Words
+** are folded (kioskNormalizeFold) and stemmed by a trailing "s"; short and
+** common words, and the course's own "Japan" and "Central Asia", are not
+** content. The same lists are in quizint.h for the property tests. */
+
+const char *const qazStopWord[] = {
+  "the", "and", "of", "in", "on", "to", "a", "an", "for", "with", "by", "at",
+  "from", "its", "it", "this", "that", "these", "those", "which", "what",
+  "who", "whom", "how", "many", "much", "was", "were", "is", "are", "be",
+  "been", "did", "does", "do", "or", "as", "into", "than", "not", "no",
+  "one", "all", "each", "every", "type", "year", "years", "month", "when",
+  "where", "there", "their", "they", "his", "her", "had", "has", "have",
+  "would", "could", "any", "other", "others", "after", "before", "about",
+  "first", "second", "third", "later", "also", "more", "most", "only",
+  "between", "during", "over", "under", "per", "but", "so", "such", "some",
+  "happen", "happened", "true", "false", "choose", "country", "countrie",
+  "central", "asia", "asian", "japan", "japanese", "tokyo", "region",
+  "regional", 0
+};
+const char *const qazFormWord[] = {
+  "plan", "declaration", "strategy", "roadmap", "statement", "dialog",
+  "dialogue", "pipeline", "corridor", "diplomacy", "partnership", "concept",
+  "doctrine", "project", "initiative", "embassy", "river", "field",
+  "company", "corporation", "organization", "organisation", "society",
+  "ministry", "community", "union", "route", "meeting", "agreement",
+  "treaty", 0
+};
+
+/* The folded, stemmed words of z into az (each a pointer into zBuf, which
+** it fills); returns the count. */
+int qWords(const char *zFolded, char *zBuf, int nBuf, const char **az){
+  int n = 0, k = 0;
+  const char *p = zFolded;
+  while( *p && n<QWORD_MAX ){
+    const char *w;
+    int len;
+    while( *p==' ' ) p++;
+    if( *p==0 ) break;
+    w = p;
+    while( *p && *p!=' ' ) p++;
+    len = (int)(p-w);
+    if( len>3 && w[len-1]=='s' && w[len-2]!='s' ) len--;   /* plans, japans */
+    if( k+len+1>nBuf ) break;
+    memcpy(zBuf+k, w, (size_t)len);
+    zBuf[k+len] = 0;
+    az[n++] = zBuf+k;
+    k += len+1;
+  }
+  return n;
+}
+
+static int inList(const char *const *az, const char *z){
+  int i;
+  for(i=0; az[i]; i++) if( strcmp(az[i], z)==0 ) return 1;
+  return 0;
+}
+
+static int wordsHave(const char *const *az, int n, const char *z){
+  int i;
+  for(i=0; i<n; i++) if( strcmp(az[i], z)==0 ) return 1;
+  return 0;
+}
+
+/* 1 when a content word of q's prompt is carried by right options only,
+** or a form word by the right option only. */
+static int wordGiveaway(QuizGen *g, const KioskQuestion *q){
+  char zP[2048], zO[QUIZ_MAXOPT][1024];
+  const char *azP[QWORD_MAX], *aaz[QUIZ_MAXOPT][QWORD_MAX];
+  int nP, an[QUIZ_MAXOPT], i, j, k, nOpt = q->nOption;
+  /* form words matter where options are names of initiatives ("Plan",
+  ** "Declaration"); places and organizations keep to one kind instead,
+  ** and event titles and posts are not names */
+  int bNames = strcmp(q->zTopic, "initiative")==0;
+  if( nOpt>QUIZ_MAXOPT ) nOpt = QUIZ_MAXOPT;
+  nP = qWords(qFold(g, q->zPrompt), zP, (int)sizeof(zP), azP);
+  for(i=0; i<nOpt; i++){
+    an[i] = qWords(qFold(g, q->aOption[i].zText), zO[i], (int)sizeof(zO[i]),
+                   aaz[i]);
+  }
+  for(i=0; i<nOpt; i++){
+    if( q->aOption[i].rCredit<=0 ) continue;
+    for(j=0; j<an[i]; j++){
+      const char *w = aaz[i][j];
+      int bContent = strlen(w)>=3 && !inList(qazStopWord, w)
+                     && wordsHave(azP, nP, w);
+      int bForm = bNames && inList(qazFormWord, w);
+      if( !bContent && !bForm ) continue;
+      for(k=0; k<nOpt; k++){
+        if( q->aOption[k].rCredit<=0 && wordsHave(aaz[k], an[k], w) ) break;
+      }
+      if( k==nOpt ) return 1;
+    }
+  }
+  return 0;
+}
+
 int qGiveaway(QuizGen *g, const KioskQuestion *q, const char *zForm){
   int i;
   /* "What does EU stand for?": the abbreviation is the question */
@@ -677,6 +795,7 @@ int qGiveaway(QuizGen *g, const KioskQuestion *q, const char *zForm){
          && answerShows(g, q->zPrompt, q->aOption[i].zText,
                         q->aOption[i].zFact) ) return 1;
       }
+      if( wordGiveaway(g, q) ) return 1;
       break;
     case KQ_TEXT:
       for(i=0; i<q->nAccept; i++){
@@ -845,7 +964,7 @@ const char *qInitVerb(const char *zKind){
   static const char *const az[] = {
     "plan", "adopted", "strategy", "adopted", "roadmap", "adopted",
     "statement", "adopted", "declaration", "signed", "doctrine", "set out",
-    "concept", "set out", "project", "proposed", "corridor", "proposed",
+    "concept", "set out", "project", "discussed", "corridor", "discussed",
     "partnership", "announced", "format", "launched", 0
   };
   int i;
@@ -965,21 +1084,52 @@ static const char zStageSql[] =
   " UNION ALL SELECT id FROM stages WHERE ?1 GLOB '[0-9]*'"
   " AND ?1 NOT GLOB '*[^0-9]*' AND ord=CAST(?1 AS INTEGER) LIMIT 1";
 
-static const char zYearsSql[] = "SELECT min(y0), max(y1) FROM stages";
+/* The years the course covers: its stages, and back to its earliest dated
+** fact (a society founded in 1989 in a course from 1991). */
+static const char zYearsSql[] =
+  "SELECT min(y), max(z) FROM (SELECT min(y0) AS y, max(y1) AS z FROM stages"
+  " UNION ALL SELECT min(y0), NULL FROM events WHERE support='stated'"
+  " UNION ALL SELECT min(y0), NULL FROM initiatives WHERE support='stated')";
 
 #define QUIZ_DRY 40          /* attempts in a row without a question */
 #define QUIZ_TOPIC_FAIL 24   /* failures in a row that drop a topic */
 
-/* The primary fact of q: what "asked already" means for the next slots. */
-static const char *primaryFact(const KioskQuestion *q){
-  return q->nFact>0 ? q->azFact[0] : q->zId;
+/* The figures of a figure's group: asking one shows the others (wrong
+** options, "for comparison"), so a quiz asks one of them only. */
+static const char zGroupSql[] =
+  "SELECT g.id FROM figures f JOIN figures g ON g.grp=f.grp"
+  " WHERE f.id=?1 AND f.grp IS NOT NULL ORDER BY g.rowid LIMIT 32";
+
+/* Every fact q touches: the facts it tests and the group siblings of each
+** figure among them (the figure forms show siblings as options and their
+** values "for comparison"). One question per fact per quiz: a question
+** touching a fact an earlier one touched would ask it again or answer it.
+** Calls xEach for each until it returns non-zero; returns that, or -1. */
+static int touchedFacts(QuizGen *g, const KioskQuestion *q,
+                        int (*xEach)(QuizGen *, const char *)){
+  int i, j, n, rc;
+  Row aRow[32];
+  for(i=0; i<q->nFact; i++){
+    const char *zFact = q->azFact[i];
+    if( (rc = xEach(g, zFact))!=0 ) return rc;
+    n = qFetch(g, zGroupSql, aRow, 32, "t", zFact);
+    if( n<0 ) return -1;
+    for(j=0; j<n; j++){
+      if( (rc = xEach(g, aRow[j].az[0]))!=0 ) return rc;
+    }
+  }
+  return 0;
+}
+static int touchUsed(QuizGen *g, const char *z){ return qIsUsed(g, z); }
+static int touchMark(QuizGen *g, const char *z){
+  return qMarkUsed(g, z) ? -1 : 0;
 }
 
 int kioskQuizMake(KioskQuizMaker *pMaker, const KioskQuizSpec *pSpec,
                   KioskQuiz *pQuiz, KioskError *pErr){
   QuizGen g;
   int aWeight[KIOSK_QUIZ_NTOPIC];
-  int aFail[KIOSK_QUIZ_NTOPIC], aBase[KIOSK_QUIZ_NTOPIC];
+  int aFail[KIOSK_QUIZ_NTOPIC];
   int i, t, nWant, nAttempt, nMaxAttempt, nTotalWeight, nDry;
   int nStart = pQuiz->nQuestion;
   char **azStage = 0;
@@ -1027,6 +1177,8 @@ int kioskQuizMake(KioskQuizMaker *pMaker, const KioskQuizSpec *pSpec,
     if( azStage[i]==0 ){ qOom(&g); goto done; }
   }
   if( loadSpans(&g, pSpec->nStage, (const char *const *)azStage) ) goto done;
+  g.nStage = pSpec->nStage;
+  g.azStage = azStage;
   g.iYearLo = 1;
   g.iYearHi = 9999;
   if( qFetch(&g, zYearsSql, &r, 1, "")==1 && r.az[0] && r.az[1] ){
@@ -1041,36 +1193,22 @@ int kioskQuizMake(KioskQuizMaker *pMaker, const KioskQuizSpec *pSpec,
     }
     if( !bFacts || (aTopic[i].mKind & g.mKind)==0 ) aWeight[i] = 0;
     if( aWeight[i] ) aWeight[i] = aTopic[i].iWeight;
-    aBase[i] = aWeight[i];
   }
 
-  /* Fill the slots, in two phases. First every question asks a fact not
-  ** asked yet (qProbe skips used facts). When that runs dry (QUIZ_DRY
-  ** attempts in a row without a new question: the stages hold fewer facts
-  ** than wanted), a fact may come back in another form, until that runs
-  ** dry too. Within a phase a topic that fails QUIZ_TOPIC_FAIL times in a
-  ** row is dropped. */
+  /* Fill the slots. Every question asks facts no earlier question
+  ** touched (qProbe skips used facts, touchedFacts the rest). When that
+  ** runs dry (QUIZ_DRY attempts in a row without a new question: the
+  ** stages hold fewer facts than wanted) the quiz is shorter. A topic that
+  ** fails QUIZ_TOPIC_FAIL times in a row is dropped. */
   nMaxAttempt = nWant*24 + 64;
   nDry = 0;
-  g.bAllowRepeat = 0;
   nTotalWeight = 0;
   for(i=0; i<KIOSK_QUIZ_NTOPIC; i++){ nTotalWeight += aWeight[i]; aFail[i] = 0; }
   for(nAttempt=0; nAttempt<nMaxAttempt && pQuiz->nQuestion-nStart<nWant;
       nAttempt++){
     KioskQuestion *q;
     int w;
-    if( nTotalWeight==0 || nDry>=QUIZ_DRY ){
-      if( g.bAllowRepeat ) break;
-      g.bAllowRepeat = 1;
-      nDry = 0;
-      nTotalWeight = 0;
-      for(i=0; i<KIOSK_QUIZ_NTOPIC; i++){
-        aWeight[i] = aBase[i];
-        aFail[i] = 0;
-        nTotalWeight += aWeight[i];
-      }
-      if( nTotalWeight==0 ) break;
-    }
+    if( nTotalWeight==0 || nDry>=QUIZ_DRY ) break;
     w = (int)qRand(&g, (uint64_t)nTotalWeight);
     for(t=0; t<KIOSK_QUIZ_NTOPIC; t++){
       if( w<aWeight[t] ) break;
@@ -1078,8 +1216,10 @@ int kioskQuizMake(KioskQuizMaker *pMaker, const KioskQuizSpec *pSpec,
     }
     q = aTopic[t].xMake(&g);
     if( g.rc ){ kioskQuestionFree(q); goto done; }
-    if( q && !g.bAllowRepeat && qIsUsed(&g, primaryFact(q)) ){
-      q = qDrop(q);
+    if( q ){
+      int rc = touchedFacts(&g, q, touchUsed);
+      if( rc<0 ){ kioskQuestionFree(q); goto done; }
+      if( rc ) q = qDrop(q);
     }
     if( q==0 ){
       nDry++;
@@ -1090,7 +1230,7 @@ int kioskQuizMake(KioskQuizMaker *pMaker, const KioskQuizSpec *pSpec,
     }else{
       nDry = 0;
       aFail[t] = 0;
-      if( qMarkUsed(&g, primaryFact(q)) || qMarkUsed(&g, q->zId) ){
+      if( touchedFacts(&g, q, touchMark) || qMarkUsed(&g, q->zId) ){
         kioskQuestionFree(q);
         goto done;
       }

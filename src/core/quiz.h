@@ -25,7 +25,7 @@
 #include "question.h"
 
 /* Topics, as in KioskQuestion.zTopic. */
-#define KIOSK_QUIZ_NTOPIC 9
+#define KIOSK_QUIZ_NTOPIC 11
 extern const char *const kioskQuizTopics[KIOSK_QUIZ_NTOPIC + 1];
 
 /* What to generate. Zero everywhere means: all stages, all kinds, all

@@ -82,9 +82,9 @@ typedef struct QuizGen {
   Span aAll[QT_N];          /* per table: the whole table (lo>hi: empty) */
   int nUsed, nUsedAlloc;
   char **azUsed;            /* fact ids asked and question ids made */
-  int bAllowRepeat;         /* late in a quiz: a fact may come back in
-                            ** another form */
   int iYearLo, iYearHi;     /* the years the course covers (stages) */
+  int nStage;               /* the chosen stages (0: the whole course) */
+  char **azStage;
 } QuizGen;
 
 /* ---- quiz.c: helpers ---- */
@@ -113,6 +113,10 @@ int qProbe(QuizGen *g, QTable t, Row *pRow);
 ** -1. */
 int qProbeList(QuizGen *g, QTable t, const char *zSql, Row *aRow, int nMax,
                const char *zBind, ...);
+
+/* 1 when stage zStage is one of the quiz's (always, for the whole
+** course): facts a question asks come from the quiz's stages only. */
+int qInStages(QuizGen *g, const char *zStage);
 
 int qIsUsed(QuizGen *g, const char *zKey);
 int qMarkUsed(QuizGen *g, const char *zKey);
@@ -164,6 +168,15 @@ int qNameIn(QuizGen *g, const char *zText, const char *zName);
 ** a person's surname. qFinish drops such questions; zForm "abbrev" is
 ** exempt (the abbreviation is what it asks). */
 int qGiveaway(QuizGen *g, const KioskQuestion *q, const char *zForm);
+/* The word lists of the word give-aways (quiz.c): stop words that are
+** never content, form words ("plan", "declaration") an option must not be
+** alone in carrying. NULL-terminated. */
+extern const char *const qazStopWord[];
+extern const char *const qazFormWord[];
+/* The words of a folded text, a trailing "s" stemmed off ("plans" ->
+** "plan"), as pointers into zBuf (nBuf bytes); at most QWORD_MAX. */
+#define QWORD_MAX 64
+int qWords(const char *zFolded, char *zBuf, int nBuf, const char **az);
 /* Free q and return NULL. */
 KioskQuestion *qDrop(KioskQuestion *q);
 
@@ -266,6 +279,8 @@ KioskQuestion *quizPerson(QuizGen *g);
 KioskQuestion *quizOrganization(QuizGen *g);
 KioskQuestion *quizPlace(QuizGen *g);
 KioskQuestion *quizTrueFalse(QuizGen *g);
+KioskQuestion *quizTerm(QuizGen *g);
+KioskQuestion *quizWhy(QuizGen *g);
 
 /* The true/false forms live with their topics. */
 KioskQuestion *quizTfDate(QuizGen *g, const Row *pEv);

@@ -53,7 +53,10 @@ CREATE TABLE sources (
   pages    TEXT,
   url      TEXT,
   accessed TEXT,              -- date the article's author last opened url
-  note     TEXT               -- "op. cit.", "Ibidem": which note it repeats
+  note     TEXT,              -- shown with the citation, as a reader would
+                              -- cite it: "op. cit., note 13", "ibid., note 22"
+  remark   TEXT               -- for course authors only, never shown:
+                              -- printing slips in the article's note
 );
 
 -- Countries and blocs a fact can involve (the link tables point here).
@@ -76,6 +79,16 @@ CREATE TABLE stages (
         ELSE CAST(substr(ltrim(period, '~'), 1, 4) AS INTEGER) END) STORED
 );
 
+-- Every fact table says how the article supports each row (support):
+--   stated    the article says it, as recorded: the quiz may ask it;
+--   general   the article says it, but of a long or open period (outside
+--             powers "in the last decade"): the quiz never asks it as dated
+--             (no date question, no chronology, never a date distractor);
+--   inferred  we filled in something the article does not say (a date, a
+--             name): never asked nor offered as an option.
+-- support_note says why, and is required exactly when support is not
+-- 'stated'; it is for course authors and never shown.
+
 -- Dated happenings: visits, meetings, decisions, announcements.
 CREATE TABLE events (
   id      TEXT PRIMARY KEY,
@@ -84,12 +97,15 @@ CREATE TABLE events (
   title   TEXT NOT NULL,      -- short noun phrase: "Watanabe tours Kyrgyzstan and Kazakhstan"
   detail  TEXT NOT NULL,      -- one or two sentences, our words
   key     INTEGER NOT NULL DEFAULT 0 CHECK (key IN (0, 1)),  -- mark on the timeline
+  support TEXT NOT NULL DEFAULT 'stated' CHECK (support IN ('stated', 'general', 'inferred')),
+  support_note TEXT,          -- why, when support is not 'stated' (required then)
   source  TEXT NOT NULL REFERENCES sources(id),
   y0 INTEGER GENERATED ALWAYS AS (CAST(substr(ltrim(date, '~'), 1, 4) AS INTEGER)) STORED,
   y1 INTEGER GENERATED ALWAYS AS (CASE WHEN instr(date, '..') > 0
         THEN CAST(substr(date, instr(date, '..') + 2, 4) AS INTEGER)
         ELSE CAST(substr(ltrim(date, '~'), 1, 4) AS INTEGER) END) STORED,
-  approx INTEGER GENERATED ALWAYS AS (substr(date, 1, 1) = '~') STORED
+  approx INTEGER GENERATED ALWAYS AS (substr(date, 1, 1) = '~') STORED,
+  CHECK ((support = 'stated') = (support_note IS NULL))
 );
 CREATE INDEX events_stage ON events(stage);
 CREATE INDEX events_year ON events(y0, y1);
@@ -107,11 +123,14 @@ CREATE TABLE figures (
   period  KDATE,              -- the time the figure covers or refers to
   grp     TEXT,               -- figures that are siblings (same measure, other country/period)
   approx  INTEGER NOT NULL DEFAULT 0 CHECK (approx IN (0, 1)),  -- "about $9 billion"
+  support TEXT NOT NULL DEFAULT 'stated' CHECK (support IN ('stated', 'general', 'inferred')),
+  support_note TEXT,          -- why, when support is not 'stated' (required then)
   source  TEXT NOT NULL REFERENCES sources(id),
   y0 INTEGER GENERATED ALWAYS AS (CAST(substr(ltrim(period, '~'), 1, 4) AS INTEGER)) STORED,
   y1 INTEGER GENERATED ALWAYS AS (CASE WHEN instr(period, '..') > 0
         THEN CAST(substr(period, instr(period, '..') + 2, 4) AS INTEGER)
-        ELSE CAST(substr(ltrim(period, '~'), 1, 4) AS INTEGER) END) STORED
+        ELSE CAST(substr(ltrim(period, '~'), 1, 4) AS INTEGER) END) STORED,
+  CHECK ((support = 'stated') = (support_note IS NULL))
 );
 CREATE INDEX figures_stage ON figures(stage);
 CREATE INDEX figures_grp ON figures(grp);
@@ -126,7 +145,10 @@ CREATE TABLE people (
   role    TEXT NOT NULL,      -- as at the time the article names them
   country TEXT NOT NULL REFERENCES countries(id),
   year    INTEGER,            -- the year the article places them
-  source  TEXT NOT NULL REFERENCES sources(id)
+  support TEXT NOT NULL DEFAULT 'stated' CHECK (support IN ('stated', 'general', 'inferred')),
+  support_note TEXT,          -- why, when support is not 'stated' (required then)
+  source  TEXT NOT NULL REFERENCES sources(id),
+  CHECK ((support = 'stated') = (support_note IS NULL))
 );
 CREATE INDEX people_stage ON people(stage);
 
@@ -140,7 +162,10 @@ CREATE TABLE organizations (
   kind    TEXT NOT NULL CHECK (kind IN ('company', 'agency', 'ministry', 'society', 'bloc', 'council')),
   founded KDATE,
   summary TEXT NOT NULL,
-  source  TEXT NOT NULL REFERENCES sources(id)
+  support TEXT NOT NULL DEFAULT 'stated' CHECK (support IN ('stated', 'general', 'inferred')),
+  support_note TEXT,          -- why, when support is not 'stated' (required then)
+  source  TEXT NOT NULL REFERENCES sources(id),
+  CHECK ((support = 'stated') = (support_note IS NULL))
 );
 CREATE INDEX organizations_stage ON organizations(stage);
 
@@ -154,7 +179,10 @@ CREATE TABLE places (
   lat     REAL CHECK (lat BETWEEN -90 AND 90),
   lon     REAL CHECK (lon BETWEEN -180 AND 180),
   summary TEXT NOT NULL,
-  source  TEXT NOT NULL REFERENCES sources(id)
+  support TEXT NOT NULL DEFAULT 'stated' CHECK (support IN ('stated', 'general', 'inferred')),
+  support_note TEXT,          -- why, when support is not 'stated' (required then)
+  source  TEXT NOT NULL REFERENCES sources(id),
+  CHECK ((support = 'stated') = (support_note IS NULL))
 );
 CREATE INDEX places_stage ON places(stage);
 
@@ -168,14 +196,17 @@ CREATE TABLE initiatives (
                  'project', 'meeting')),
   date        KDATE NOT NULL,
   launched_by TEXT REFERENCES people(id),      -- the person, when the article names one
-  by_country  TEXT NOT NULL REFERENCES countries(id),  -- who launched or proposed it
+  by_country  TEXT REFERENCES countries(id),  -- who launched or proposed it; NULL when the article does not say
   place       TEXT REFERENCES places(id),      -- where it was adopted or signed
   summary     TEXT NOT NULL,                   -- what it was, our words
+  support TEXT NOT NULL DEFAULT 'stated' CHECK (support IN ('stated', 'general', 'inferred')),
+  support_note TEXT,          -- why, when support is not 'stated' (required then)
   source      TEXT NOT NULL REFERENCES sources(id),
   y0 INTEGER GENERATED ALWAYS AS (CAST(substr(ltrim(date, '~'), 1, 4) AS INTEGER)) STORED,
   y1 INTEGER GENERATED ALWAYS AS (CASE WHEN instr(date, '..') > 0
         THEN CAST(substr(date, instr(date, '..') + 2, 4) AS INTEGER)
-        ELSE CAST(substr(ltrim(date, '~'), 1, 4) AS INTEGER) END) STORED
+        ELSE CAST(substr(ltrim(date, '~'), 1, 4) AS INTEGER) END) STORED,
+  CHECK ((support = 'stated') = (support_note IS NULL))
 );
 CREATE INDEX initiatives_stage ON initiatives(stage);
 CREATE INDEX initiatives_name ON initiatives(name);
@@ -208,6 +239,25 @@ CREATE TABLE glossary (
   source     TEXT REFERENCES sources(id)
 );
 
+-- Authored questions on why and what for, which the fact rows cannot
+-- ask: the aims of a policy, what loans were for, what a statement was
+-- meant to do, which of two equal figures is which. Our own words, the
+-- wrong options written by us and false by the article, each about a
+-- fact row (fact: its stage, lesson paragraph and review) and cited.
+CREATE TABLE claims (
+  id       TEXT PRIMARY KEY,
+  stage    TEXT NOT NULL REFERENCES stages(id),
+  fact     TEXT NOT NULL,      -- the fact row it is about (checked by the loader)
+  question TEXT NOT NULL,
+  answer   TEXT NOT NULL,
+  wrong1   TEXT NOT NULL,
+  wrong2   TEXT NOT NULL,
+  wrong3   TEXT,
+  explain  TEXT NOT NULL,      -- why the answer is right, and the wrong ones wrong
+  source   TEXT NOT NULL REFERENCES sources(id)
+);
+CREATE INDEX claims_stage ON claims(stage);
+
 -- Lesson paragraphs, filled by the course loader from data/lessons/<stage>.txt
 -- (not from CSV). text holds the lesson markup, see doc/course-format.md.
 CREATE TABLE lessons (
@@ -230,12 +280,12 @@ CREATE INDEX lesson_refs_target ON lesson_refs(target);
 -- Every fact, whatever its table: what the quiz generator, the fact cards
 -- and the spaced-review queue read.
 CREATE VIEW facts AS
-  SELECT id, 'event' AS kind, stage, title AS name, source FROM events
-  UNION ALL SELECT id, 'figure', stage, label, source FROM figures
-  UNION ALL SELECT id, 'person', stage, name, source FROM people
-  UNION ALL SELECT id, 'organization', stage, name, source FROM organizations
-  UNION ALL SELECT id, 'place', stage, name, source FROM places
-  UNION ALL SELECT id, 'initiative', stage, name, source FROM initiatives;
+  SELECT id, 'event' AS kind, stage, title AS name, source, support FROM events
+  UNION ALL SELECT id, 'figure', stage, label, source, support FROM figures
+  UNION ALL SELECT id, 'person', stage, name, source, support FROM people
+  UNION ALL SELECT id, 'organization', stage, name, source, support FROM organizations
+  UNION ALL SELECT id, 'place', stage, name, source, support FROM places
+  UNION ALL SELECT id, 'initiative', stage, name, source, support FROM initiatives;
 
 -- About the build itself: the course folder it came from and the
 -- fingerprint of its files, so a changed folder triggers a rebuild.

@@ -26,7 +26,7 @@ const char ctlQuizUsage[] =
   "  --kind K      question kinds, comma-separated: choice multi tf year\n"
   "                number text order match (default: all)\n"
   "  --topic T     topics, comma-separated: date figure initiative person\n"
-  "                organization place chronology matching truefalse\n"
+  "                organization place chronology matching truefalse term why\n"
   "  --count N     number of questions (default 10, at most 1000)\n"
   "  --seed S      seed; the same database, options and seed print the\n"
   "                same quiz (default 0)\n"

@@ -141,6 +141,31 @@ static const char zQuizFixtureSql[] =
   " ('s1',1,'fact','e-92a'),('s1',2,'fact','f-aid-uz'),"
   " ('s2',1,'fact','e-92a'),('s2',1,'fact','i-dialog'),"
   " ('s1',2,'note','n1'),('s3',1,'fact','e-15a'),"
-  " ('s3',1,'fact','i-dialog');";
+  " ('s3',1,'fact','i-dialog'),"
+  " ('s1',1,'term','grant'),('s1',2,'term','loan'),('s1',2,'term','fdi'),"
+  " ('s2',1,'term','sco'),('s2',1,'term','bcm'),('s3',1,'term','white'),"
+  " ('s3',1,'term','doc'),('s1',1,'term','oda');"
+  /* glossary: FDI's definition spells its initials (never asked), SCO's
+  ** expansion is in an "(in full: ...)" tail the prompt leaves out */
+  "INSERT INTO glossary(id, term, definition, source) VALUES"
+  " ('grant','grant','Money given that need not be paid back.','n1'),"
+  " ('loan','soft loan','Money lent on easy terms, often as aid.','n1'),"
+  " ('fdi','FDI','Foreign Direct Investment, money put into firms abroad.','n1'),"
+  " ('sco','SCO','A regional body of China, Russia and Central Asia"
+  " (in full: Shanghai Cooperation Organization).','n2'),"
+  " ('bcm','bcm','The usual unit for volumes of natural gas.','n2'),"
+  " ('oda','ODA','Help that rich governments give poorer ones.','n2'),"
+  " ('white','white paper','An official report setting out a policy.','n2'),"
+  " ('doc','doctrine','Principles that guide a government.',NULL);"
+  /* claims: cl-trap's answer alone shares "loans" with its question and
+  ** must never be asked */
+  "INSERT INTO claims(id, stage, fact, question, answer, wrong1, wrong2,"
+  " wrong3, explain, source) VALUES"
+  " ('cl-aims','s1','i-diplomacy','What did the doctrine aim at?',"
+  "'Dialogue and resources','Troops in the region','A customs union',NULL,"
+  "'It aimed at dialogue and resources.','n2'),"
+  " ('cl-trap','s1','f-aid','What were the soft loans for?',"
+  "'Loans for transport','Cars','Old debts','Bases',"
+  "'They were for transport.','n1');";
 
 #endif

@@ -22,6 +22,7 @@ static const char *const azMini[] = {
   "course.csv", "sources.csv", "countries.csv", "stages.csv", "people.csv",
   "places.csv", "organizations.csv", "events.csv", "figures.csv",
   "initiatives.csv", "fact_countries.csv", "aliases.csv", "glossary.csv",
+  "claims.csv",
   "lessons/m1-start.txt", "lessons/m2-later.txt", 0
 };
 

@@ -240,7 +240,7 @@ static void testErrors(void){
       "(stage * for the pack's stages)", "RULE" },
     { "[settings]\ntitle = x\n[rules]\n  dates * 3\n", "p.pack:4:3: unknown "
       "question kind \"dates\" (known: any date figure initiative person "
-      "organization place chronology matching truefalse choice multi tf "
+      "organization place chronology matching truefalse term why choice multi tf "
       "year number text order match)", "RULE" },
     { "[settings]\ntitle = x\n[rules]\ndate S1 3\n", "p.pack:4:6: \"S1\" is "
       "not a stage id (or * for the pack's stages)", "RULE" },

@@ -47,6 +47,19 @@ static void testShuffleAndDeterminism(void){
   }
   for(i=0; i<10; i++) CHECK_INT(aSeen[i], 1);
   CHECK(nSame<10);
+  {
+    /* elements larger than 256 bytes are shuffled too (the quiz's rows
+    ** are; they once were silently left in order) */
+    struct Big { int i; char pad[300]; } big[8];
+    int nMoved = 0;
+    for(i=0; i<8; i++){ big[i].i = i; memset(big[i].pad, i, sizeof(big[i].pad)); }
+    kioskPrngShuffle(&r1, big, 8, (int)sizeof(big[0]));
+    for(i=0; i<8; i++){
+      if( big[i].i!=i ) nMoved++;
+      CHECK(big[i].pad[299]==big[i].i && big[i].pad[0]==big[i].i);
+    }
+    CHECK(nMoved>0);
+  }
   CHECK(kioskPrngMix(1, 2)==kioskPrngMix(1, 2));
   CHECK(kioskPrngMix(1, 2)!=kioskPrngMix(1, 3));
   CHECK(kioskPrngMix(1, 2)!=kioskPrngMix(2, 2));
