@@ -554,6 +554,23 @@ char *kioskGiftHtmlToText(const char *z, KioskHtmlInfo *pInfo){
   }
 }
 
+char *kioskBase64(const unsigned char *a, int n){
+  static const char zAlpha[] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  sqlite3_str *p = sqlite3_str_new(0);
+  int i;
+  for(i=0; i<n; i+=3){
+    unsigned v = (unsigned)a[i]<<16;
+    if( i+1<n ) v |= (unsigned)a[i+1]<<8;
+    if( i+2<n ) v |= a[i+2];
+    sqlite3_str_appendchar(p, 1, zAlpha[(v>>18)&63]);
+    sqlite3_str_appendchar(p, 1, zAlpha[(v>>12)&63]);
+    sqlite3_str_appendchar(p, 1, i+1<n ? zAlpha[(v>>6)&63] : '=');
+    sqlite3_str_appendchar(p, 1, i+2<n ? zAlpha[v&63] : '=');
+  }
+  return strFinish(p);
+}
+
 const char *kioskGiftImageWhyNot(const char *zSrc){
   const char *zExt;
   int i;
@@ -848,10 +865,10 @@ static void readAnnotation(Parser *p, int iAt, int le, KioskQuestion *q,
                            Annot *pA, KioskGiftItem *pItem){
   static const char *const azKey[] = {
     "stage", "facts", "fact", "sources", "source", "points", "kind",
-    "unit", "lesson", 0
+    "unit", "lesson", "image", 0
   };
   enum { K_STAGE, K_FACTS, K_FACT, K_SOURCES, K_SOURCE, K_POINTS, K_KIND,
-         K_UNIT, K_LESSON };
+         K_UNIT, K_LESSON, K_IMAGE };
   const char *z = p->z;
   char zKey[16];
   Tok aTok[64];
@@ -870,7 +887,7 @@ static void readAnnotation(Parser *p, int iAt, int le, KioskQuestion *q,
     int j = iAt+1;
     while( j<le && !isSpace(z[j]) ) j++;
     gerr(p, iAt, "ANNOTATION", "unknown annotation \"%.*s\" (known: @stage "
-         "@facts @sources @points @kind @unit @lesson)", j-iAt, z+iAt);
+         "@facts @sources @points @kind @unit @lesson @image)", j-iAt, z+iAt);
     return;
   }
   /* fact/facts and source/sources are one key each */
@@ -883,6 +900,52 @@ static void readAnnotation(Parser *p, int iAt, int le, KioskQuestion *q,
     return;
   }
   pA->mSeen |= mBit;
+
+  if( iKey==K_IMAGE ){
+    /* "@image NAME DATA": the question's image, its bytes in base64 (long:
+    ** not a token like the others) */
+    int a0, a1, d0, d1, k;
+    const char *zWhy;
+    char *zName;
+    while( i<le && isSpace(z[i]) ) i++;
+    a0 = i;
+    while( i<le && !isSpace(z[i]) ) i++;
+    a1 = i;
+    while( i<le && isSpace(z[i]) ) i++;
+    d0 = i;
+    d1 = le;
+    while( d1>d0 && isSpace(z[d1-1]) ) d1--;
+    if( a1==a0 || d1==d0 ){
+      gerr(p, iAt, "ANNOTATION", "@image takes a file name and the file's "
+           "bytes in base64");
+      return;
+    }
+    for(k=d0; k<d1; k++){
+      char c = z[k];
+      if( !(isalnum((unsigned char)c) || c=='+' || c=='/' || c=='=') ){
+        gerr(p, k, "ANNOTATION", "@image data is base64: letters, digits, "
+             "+ / and =");
+        return;
+      }
+    }
+    if( (d1-d0)%4!=0 || d1-d0>KIOSK_GIFT_IMAGE_MAX/3*4+4 ){
+      gerr(p, d0, "ANNOTATION", "@image data is not whole base64 of at most "
+           "%d KiB", KIOSK_GIFT_IMAGE_MAX/1024);
+      return;
+    }
+    zName = sqlite3_mprintf("%.*s", a1-a0, z+a0);
+    if( zName==0 ){ nomem(p, a0); return; }
+    if( (zWhy = kioskGiftImageWhyNot(zName))!=0 ){
+      gerr(p, a0, "ANNOTATION", "@image \"%s\": %s", zName, zWhy);
+      sqlite3_free(zName);
+      return;
+    }
+    sqlite3_free(q->zImage);
+    q->zImage = zName;
+    q->zImageData = sqlite3_mprintf("%.*s", d1-d0, z+d0);
+    if( q->zImageData==0 ) nomem(p, d0);
+    return;
+  }
 
   /* Values: separated by spaces or commas. */
   while( i<le ){
@@ -1730,6 +1793,12 @@ meta:
   q->zAnswer = answerInWords(q);
   if( q->zAnswer==0 ){ nomem(p, s); goto done; }
   if( p->zImg ){
+    if( q->zImage && strcmp(q->zImage, p->zImg)!=0 ){
+      gerr(p, s, "ANNOTATION", "@image names \"%s\" but the question shows "
+           "\"%s\"", q->zImage, p->zImg);
+      goto done;
+    }
+    sqlite3_free(q->zImage);
     q->zImage = p->zImg;
     q->zImageAlt = p->zAlt;
     p->zImg = p->zAlt = 0;
@@ -2054,6 +2123,9 @@ static void writeAnnotations(sqlite3_str *pOut, const KioskQuestion *q){
   if( q->zLessonStage && q->iLessonPara>0 ){
     sqlite3_str_appendf(pOut, "// @lesson %s %d\n", q->zLessonStage,
                         q->iLessonPara);
+  }
+  if( q->zImage && q->zImageData ){
+    sqlite3_str_appendf(pOut, "// @image %s %s\n", q->zImage, q->zImageData);
   }
 }
 

@@ -31,6 +31,7 @@
 ** plus kiosk annotations, which are GIFT comments (Moodle ignores them):
 **   // @stage ID   // @facts ID...   // @sources n3 13...   // @points N
 **   // @kind year|order   // @unit USD   // @lesson STAGE PARA
+**   // @image NAME BASE64  (the question's image file, carried in the pack)
 ** in the same block (no blank line) as the question they describe.
 **
 ** Every string in these structs is sqlite3_malloc'd and owned by the struct.
@@ -208,6 +209,12 @@ char *kioskGiftHtmlToText(const char *z, KioskHtmlInfo *pInfo);
 void kioskGiftHtmlInfoClear(KioskHtmlInfo *p);
 /* 1 if z holds something Moodle would read as HTML (a tag or entity). */
 int kioskGiftLooksLikeHtml(const char *z);
+
+/* Images a pack carries (// @image NAME BASE64) are at most this big. */
+#define KIOSK_GIFT_IMAGE_MAX (256*1024)
+
+/* a[0..n) in base64 (sqlite3_malloc'd; NULL out of memory). */
+char *kioskBase64(const unsigned char *a, int n);
 
 /* Why the kiosk cannot show the image zSrc (an <img src>): a static
 ** reason, or NULL when it can (a PNG or GIF file named relative to the

@@ -9,6 +9,7 @@
 */
 #include "gradebook.h"
 #include "question.h"
+#include "itemstats.h"
 
 #include <csv.h>
 #include <ctype.h>
@@ -704,5 +705,128 @@ done:
   }
   sqlite3_free(g.aScore);
   stuListFree(&stu);
+  return rc;
+}
+
+/* ========================================================================
+** Essays
+*/
+
+typedef struct EssayAtt {
+  sqlite3_int64 iId, iStudent;
+  char *zName;
+} EssayAtt;
+
+typedef struct Essays {
+  int nAtt, nAttAlloc;
+  EssayAtt *aAtt;
+  /* the attempt being read: its essay questions by index */
+  int nQ;
+  char *azQid[512];
+  char *azPrompt[512];
+  int iAtt;
+  KioskEssayFn xRow;
+  void *pArg;
+  int rcUser;
+  int bNoMem;
+} Essays;
+
+static int onEssayAttempt(void *pArg, sqlite3_stmt *pStmt){
+  Essays *e = (Essays *)pArg;
+  int iId = colOf(pStmt, "id"), iStu = colOf(pStmt, "student");
+  int iName = colOf(pStmt, "name");
+  const char *zName;
+  if( iId<0 || iStu<0 || iName<0 ) return 0;
+  if( e->nAtt>=e->nAttAlloc ){
+    int nNew = e->nAttAlloc ? 2*e->nAttAlloc : 32;
+    EssayAtt *aNew = sqlite3_realloc64(e->aAtt, sizeof(EssayAtt)*(size_t)nNew);
+    if( aNew==0 ){ e->bNoMem = 1; return 1; }
+    e->aAtt = aNew;
+    e->nAttAlloc = nNew;
+  }
+  zName = (const char *)sqlite3_column_text(pStmt, iName);
+  e->aAtt[e->nAtt].iId = sqlite3_column_int64(pStmt, iId);
+  e->aAtt[e->nAtt].iStudent = sqlite3_column_int64(pStmt, iStu);
+  e->aAtt[e->nAtt].zName = kioskStrDup(zName ? zName : "");
+  if( e->aAtt[e->nAtt].zName==0 ){ e->bNoMem = 1; return 1; }
+  e->nAtt++;
+  return 0;
+}
+
+
+static int onEssayQuestion(void *pArg, sqlite3_stmt *pStmt){
+  Essays *e = (Essays *)pArg;
+  int iIdx = colOf(pStmt, "idx"), iBody = colOf(pStmt, "body");
+  const char *zBody;
+  char *zKind;
+  int idx;
+  if( iBody<0 ) iBody = colOf(pStmt, "question");
+  if( iIdx<0 || iBody<0 ) return 0;
+  idx = sqlite3_column_int(pStmt, iIdx);
+  zBody = (const char *)sqlite3_column_text(pStmt, iBody);
+  if( idx<0 || idx>=512 || zBody==0 ) return 0;
+  zKind = kioskItemBodyValue(zBody, "kind");
+  if( zKind && strcmp(zKind, "essay")==0 ){
+    e->azQid[idx] = kioskItemBodyValue(zBody, "id");
+    e->azPrompt[idx] = kioskItemBodyValue(zBody, "prompt");
+    if( idx>=e->nQ ) e->nQ = idx+1;
+  }
+  sqlite3_free(zKind);
+  return 0;
+}
+
+static int onEssayAnswer(void *pArg, sqlite3_stmt *pStmt){
+  Essays *e = (Essays *)pArg;
+  int iIdx = colOf(pStmt, "index"), iAns = colOf(pStmt, "answer");
+  int iWhen = colOf(pStmt, "answered"), idx;
+  const EssayAtt *a = &e->aAtt[e->iAtt];
+  if( iIdx<0 || iAns<0 ) return 0;
+  idx = sqlite3_column_int(pStmt, iIdx);
+  if( idx<0 || idx>=e->nQ || e->azQid[idx]==0 ) return 0;
+  e->rcUser = e->xRow(e->pArg, a->iStudent, a->zName, e->azQid[idx],
+                      e->azPrompt[idx] ? e->azPrompt[idx] : "",
+                      (const char *)sqlite3_column_text(pStmt, iAns),
+                      iWhen>=0 ? (const char *)sqlite3_column_text(pStmt, iWhen)
+                               : "");
+  return e->rcUser;
+}
+
+int kioskEssays(KioskRecords *pRec, const char *zPack, KioskEssayFn xRow,
+                void *pArg, KioskError *pErr){
+  Essays e;
+  KioskRecFilter f;
+  int rc, a, i;
+  memset(&e, 0, sizeof(e));
+  memset(&f, 0, sizeof(f));
+  e.xRow = xRow;
+  e.pArg = pArg;
+  f.zPack = zPack;
+  rc = kioskRecordsAttempts(pRec, &f, onEssayAttempt, &e, pErr);
+  if( rc==0 && e.bNoMem ) goto nomem;
+  for(a=0; rc==0 && a<e.nAtt; a++){
+    e.iAtt = a;
+    for(i=0; i<e.nQ; i++){
+      sqlite3_free(e.azQid[i]);
+      sqlite3_free(e.azPrompt[i]);
+      e.azQid[i] = e.azPrompt[i] = 0;
+    }
+    e.nQ = 0;
+    rc = kioskRecordsAttemptQuestions(pRec, e.aAtt[a].iId, onEssayQuestion,
+                                      &e, pErr);
+    if( rc==0 && e.nQ>0 ){
+      rc = kioskRecordsAttemptAnswers(pRec, e.aAtt[a].iId, onEssayAnswer, &e,
+                                      pErr);
+    }
+  }
+  goto done;
+nomem:
+  rc = kioskErrorSet(pErr, KIOSK_ENOMEM, "NOMEM", 0, 0, 0, "out of memory");
+done:
+  for(i=0; i<e.nQ; i++){
+    sqlite3_free(e.azQid[i]);
+    sqlite3_free(e.azPrompt[i]);
+  }
+  for(a=0; a<e.nAtt; a++) sqlite3_free(e.aAtt[a].zName);
+  sqlite3_free(e.aAtt);
   return rc;
 }

@@ -56,4 +56,18 @@ int kioskRosterGet(KioskRecords *pRec, sqlite3_int64 iStudent,
 int kioskGradesCsv(KioskRecords *pRec, FILE *out, int *pnRow,
                    KioskError *pErr);
 
+/*
+** The essays written, for the teacher to read: xRow is called once per
+** answered essay question of a finished or open attempt (of pack zPack,
+** or every pack and stage when NULL), oldest first, with the student's
+** id and name, the question id and prompt, the text written and when
+** (ISO UTC). A non-zero return from xRow stops and is returned.
+*/
+typedef int (*KioskEssayFn)(void *pArg, sqlite3_int64 iStudent,
+                            const char *zName, const char *zQuestion,
+                            const char *zPrompt, const char *zText,
+                            const char *zAnswered);
+int kioskEssays(KioskRecords *pRec, const char *zPack, KioskEssayFn xRow,
+                void *pArg, KioskError *pErr);
+
 #endif

@@ -228,7 +228,7 @@ static char *tclWord(const char **pz){
   }
 }
 
-static char *bodyValue(const char *zBody, const char *zKey){
+char *kioskItemBodyValue(const char *zBody, const char *zKey){
   const char *z = zBody;
   while( *z && isspace((unsigned char)*z) ) z++;
   if( *z=='{' && z[1]=='"' ){
@@ -365,10 +365,10 @@ static int onQuestion(void *pArg, sqlite3_stmt *pStmt){
   if( idx<0 || idx>=(int)(sizeof(l->aIdxItem)/sizeof(int)) || zBody==0 ){
     return 0;
   }
-  zQid = bodyValue(zBody, "id");
-  zKind = bodyValue(zBody, "kind");
-  zPrompt = bodyValue(zBody, "prompt");
-  zPoints = bodyValue(zBody, "points");
+  zQid = kioskItemBodyValue(zBody, "id");
+  zKind = kioskItemBodyValue(zBody, "kind");
+  zPrompt = kioskItemBodyValue(zBody, "prompt");
+  zPoints = kioskItemBodyValue(zBody, "points");
   if( zPoints ) rMax = atof(zPoints);
   l->aIdxItem[idx] = -1;
   if( idx>=l->nIdx ) l->nIdx = idx+1;

@@ -94,4 +94,8 @@ int kioskItemStatsCsv(const KioskItemStats *p, FILE *out, KioskError *pErr);
 
 void kioskItemStatsReset(KioskItemStats *p);
 
+/* The value of key zKey in a question as the records store it (a Tcl dict
+** as text, or JSON), read as data: sqlite3_malloc'd, NULL when absent. */
+char *kioskItemBodyValue(const char *zBody, const char *zKey);
+
 #endif

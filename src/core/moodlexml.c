@@ -224,10 +224,42 @@ static char *readText(Reader *r, const XNode *p, KioskQuestion *pq){
     }
     if( info.nImg ){
       const char *zWhy = 0;
+      char *zData = 0;
       if( pq==0 ) zWhy = "only the question text shows an image";
       else if( info.nImg>1 || pq->zImage ) zWhy = "one image a question";
-      else if( info.zImg && strstr(info.zImg, "@@PLUGINFILE@@") ){
-        zWhy = "a file inside the XML, not extracted";
+      else if( info.zImg && strncmp(info.zImg, "@@PLUGINFILE@@/", 15)==0 ){
+        /* a file carried in the XML, beside the text: <file name=...> */
+        const char *zName = info.zImg+15;
+        XNode *c;
+        zWhy = "no <file> of that name in the question";
+        for(c=p->pFirst; c; c=c->pNext){
+          const char *zN = attr(c, "name"), *zEnc = attr(c, "encoding");
+          if( strcmp(c->zName, "file")!=0 || zN==0 || strcmp(zN, zName)!=0 ){
+            continue;
+          }
+          if( zEnc==0 || strcmp(zEnc, "base64")!=0 ){
+            zWhy = "a file not in base64";
+          }else if( (zWhy = kioskGiftImageWhyNot(zName))==0 ){
+            /* base64 without its white space */
+            sqlite3_str *pD = sqlite3_str_new(0);
+            const char *t;
+            for(t=c->zText ? c->zText : ""; *t; t++){
+              if( !isspace((unsigned char)*t) ) sqlite3_str_appendchar(pD, 1, *t);
+            }
+            zData = sqlite3_str_finish(pD);
+            if( zData==0 || strlen(zData)>KIOSK_GIFT_IMAGE_MAX/3*4+4 ){
+              zWhy = "bigger than the kiosk carries";
+              sqlite3_free(zData);
+              zData = 0;
+            }
+          }
+          break;
+        }
+        if( zWhy==0 ){
+          char *zN = kioskStrDup(zName);
+          sqlite3_free(info.zImg);
+          info.zImg = zN;
+        }
       }else zWhy = kioskGiftImageWhyNot(info.zImg);
       if( zWhy ){
         char zMsg[300];
@@ -243,8 +275,11 @@ static char *readText(Reader *r, const XNode *p, KioskQuestion *pq){
       }else{
         pq->zImage = info.zImg;
         pq->zImageAlt = info.zAlt;
+        pq->zImageData = zData;
+        zData = 0;
         info.zImg = info.zAlt = 0;
       }
+      sqlite3_free(zData);
     }else if( strcmp(z, zRaw)!=0 ){
       char *zTrim = kioskStrDup(zRaw);
       if( zTrim ){
@@ -958,6 +993,7 @@ int kioskMoodleXmlWrite(sqlite3_str *pOut, const KioskQuestion *q,
       else{ char c[2] = { *z, 0 }; xmlEscape(pHtml, c); }
     }
     sqlite3_str_appendall(pHtml, "<br><img src=\"");
+    if( q->zImageData ) sqlite3_str_appendall(pHtml, "@@PLUGINFILE@@/");
     xmlEscape(pHtml, q->zImage);
     sqlite3_str_appendall(pHtml, "\" alt=\"");
     xmlEscape(pHtml, q->zImageAlt ? q->zImageAlt : "");
@@ -966,7 +1002,14 @@ int kioskMoodleXmlWrite(sqlite3_str *pOut, const KioskQuestion *q,
     sqlite3_str_appendall(pOut, "    <questiontext format=\"html\">\n"
                           "      <text>");
     xmlEscape(pOut, zHtml ? zHtml : "");
-    sqlite3_str_appendall(pOut, "</text>\n    </questiontext>\n");
+    sqlite3_str_appendall(pOut, "</text>\n");
+    if( q->zImageData ){
+      sqlite3_str_appendall(pOut, "      <file name=\"");
+      xmlEscape(pOut, q->zImage);
+      sqlite3_str_appendf(pOut, "\" path=\"/\" encoding=\"base64\">%s</file>\n",
+                          q->zImageData);
+    }
+    sqlite3_str_appendall(pOut, "    </questiontext>\n");
     sqlite3_free(zHtml);
   }else{
     writeText(pOut, "    ", "questiontext", q->zPrompt);

@@ -1421,12 +1421,37 @@ static int importDoc(const char *zFile, KioskSrc *pSrc, KioskGiftDoc *pDoc,
       char *zQ;
       int k;
       kioskErrorClear(&err);
-      if( pItem->q->zImage ){
-        /* the image must be beside the GIFT file to be shown */
+      if( pItem->q->zImage && pItem->q->zImageData==0 ){
+        /* the image must be beside the GIFT file to be shown (Moodle XML
+        ** carries its own) */
         const char *zSlash = strrchr(zFile, '/');
         char *zPath = zSlash ? sqlite3_mprintf("%.*s/%s", (int)(zSlash-zFile),
                                                zFile, pItem->q->zImage)
                              : kioskStrDup(pItem->q->zImage);
+        if( zPath && access(zPath, R_OK)==0 ){
+          /* carried in the pack, so the kiosk can show it */
+          char *zData = 0;
+          int nData = 0;
+          KioskError e2;
+          if( kioskPackReadFile(zPath, &zData, &nData, &e2)==0
+           && nData<=KIOSK_GIFT_IMAGE_MAX ){
+            pItem->q->zImageData = kioskBase64((const unsigned char *)zData,
+                                               nData);
+          }else{
+            KioskError *w = kioskErrListAdd(&doc.warn, KIOSK_EGIFT, "FORMAT",
+                            zFile, pItem->iLine, pItem->iCol, "image \"%s\" "
+                            "is over %d KiB: not carried in the pack",
+                            pItem->q->zImage, KIOSK_GIFT_IMAGE_MAX/1024);
+            if( w ){
+              sqlite3_str_appendf(pQ, "// kioskctl pack import: line %d: ",
+                                  w->iLine);
+              appendOneLine(pQ, w->zMsg);
+              sqlite3_str_appendchar(pQ, 1, '\n');
+              if( pWarns ) kioskErrListAppend(pWarns, w);
+            }
+          }
+          sqlite3_free(zData);
+        }
         if( zPath && access(zPath, R_OK)!=0 ){
           KioskError *w = kioskErrListAdd(&doc.warn, KIOSK_EGIFT, "FORMAT",
                               zFile, pItem->iLine, pItem->iCol,

@@ -4,6 +4,7 @@
 */
 #include "qjson.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,9 +31,16 @@ static void key(sqlite3_str *p, const char *zKey){
   sqlite3_str_appendf(p, ",\"%s\":", zKey);
 }
 
+/* The shortest of 15 to 17 significant digits that reads back as r, so a
+** stored question is the same question (a tolerance of 0.005 computed
+** from a range is not quite 0.005). */
 static void number(sqlite3_str *p, double r){
   char zBuf[64];
-  sqlite3_snprintf((int)sizeof(zBuf), zBuf, "%.15g", r);
+  int nDigit;
+  for(nDigit=15; nDigit<=17; nDigit++){
+    snprintf(zBuf, sizeof(zBuf), "%.*g", nDigit, r);
+    if( strtod(zBuf, 0)==r ) break;
+  }
   sqlite3_str_appendall(p, zBuf);
 }
 
@@ -116,15 +124,84 @@ void kioskQuestionJsonAppend(sqlite3_str *p, const KioskQuestion *q,
       for(i=0; i<q->nPair; i++) az[i] = q->aPair[i].zLeft;
       stringArray(p, az, q->nPair);
       key(p, "right");
+      sqlite3_free(az);
+      /* the right sides and the extra wrong ones, sorted */
+      az = sqlite3_malloc64(sizeof(char *)*(size_t)(q->nPair+q->nDistract+1));
+      if( az==0 ) return;
       for(i=0; i<q->nPair; i++) az[i] = q->aPair[i].zRight;
-      qsort(az, (size_t)q->nPair, sizeof(char *), cmpStr);
-      stringArray(p, az, q->nPair);
+      for(i=0; i<q->nDistract; i++) az[q->nPair+i] = q->azDistract[i];
+      qsort(az, (size_t)(q->nPair+q->nDistract), sizeof(char *), cmpStr);
+      stringArray(p, az, q->nPair+q->nDistract);
       sqlite3_free(az);
     }
   }
   if( e==KQ_TEXT && bKey ){
+    int bDetail = 0;
     key(p, "accept");
     stringArray(p, q->azAccept, q->nAccept);
+    for(i=0; i<q->nAccept; i++){
+      if( (q->arAccept && q->arAccept[i]!=1.0)
+       || (q->azAcceptFeedback && q->azAcceptFeedback[i]) ) bDetail = 1;
+    }
+    if( bDetail ){
+      key(p, "acceptcredit");
+      sqlite3_str_appendchar(p, 1, '[');
+      for(i=0; i<q->nAccept; i++){
+        if( i ) sqlite3_str_appendchar(p, 1, ',');
+        number(p, q->arAccept[i]);
+      }
+      sqlite3_str_appendchar(p, 1, ']');
+      key(p, "acceptfeedback");
+      sqlite3_str_appendchar(p, 1, '[');
+      for(i=0; i<q->nAccept; i++){
+        if( i ) sqlite3_str_appendchar(p, 1, ',');
+        kioskJsonString(p, q->azAcceptFeedback[i]);
+      }
+      sqlite3_str_appendchar(p, 1, ']');
+    }
+  }
+  if( e==KQ_MATCH && bKey && q->nDistract ){
+    key(p, "distractors");
+    stringArray(p, q->azDistract, q->nDistract);
+  }
+  if( e==KQ_NUMBER && bKey && q->nNum ){
+    key(p, "numbers");
+    sqlite3_str_appendchar(p, 1, '[');
+    for(i=0; i<q->nNum; i++){
+      const KioskNumAnswer *a = &q->aNum[i];
+      if( i ) sqlite3_str_appendchar(p, 1, ',');
+      sqlite3_str_appendchar(p, 1, '{');
+      if( a->bAny ){
+        sqlite3_str_appendall(p, "\"any\":1");
+      }else if( a->bRange ){
+        sqlite3_str_appendall(p, "\"min\":");
+        number(p, a->rMin);
+        key(p, "max");
+        number(p, a->rMax);
+      }else{
+        sqlite3_str_appendall(p, "\"value\":");
+        number(p, a->rValue);
+        key(p, "tol");
+        number(p, a->rTol);
+      }
+      key(p, "credit");
+      number(p, a->rCredit);
+      if( a->zFeedback ){ key(p, "feedback"); kioskJsonString(p, a->zFeedback); }
+      sqlite3_str_appendchar(p, 1, '}');
+    }
+    sqlite3_str_appendchar(p, 1, ']');
+  }
+  /* the image shows in every view; Moodle's own fields with the key */
+  if( q->zImage ){
+    key(p, "image");
+    kioskJsonString(p, q->zImage);
+    if( q->zImageAlt ){ key(p, "imagealt"); kioskJsonString(p, q->zImageAlt); }
+    if( q->zImageData ){ key(p, "imagedata"); kioskJsonString(p, q->zImageData); }
+  }
+  if( bKey ){
+    if( q->zIdNumber ){ key(p, "idnumber"); kioskJsonString(p, q->zIdNumber); }
+    if( q->nTag ){ key(p, "tags"); stringArray(p, q->azTag, q->nTag); }
+    if( q->zComment ){ key(p, "comment"); kioskJsonString(p, q->zComment); }
   }
   if( e==KQ_YEAR || e==KQ_NUMBER ){
     if( bKey ){
@@ -216,7 +293,9 @@ int kioskQuestionFromJson(sqlite3 *db, const char *zJson, KioskQuestion **ppQ,
     " json_extract(?1,'$.unit'), json_extract(?1,'$.answer'),"
     " json_extract(?1,'$.explain'), json_extract(?1,'$.feedback'),"
     " json_extract(?1,'$.lesson.stage'), json_extract(?1,'$.lesson.para'),"
-    " json_type(?1,'$.min')";
+    " json_type(?1,'$.min'), json_extract(?1,'$.image'),"
+    " json_extract(?1,'$.imagealt'), json_extract(?1,'$.imagedata'),"
+    " json_extract(?1,'$.idnumber'), json_extract(?1,'$.comment')";
   static const char zOpt[] =
     "SELECT json_extract(value,'$.text'), json_extract(value,'$.credit'),"
     " json_extract(value,'$.feedback'), json_extract(value,'$.fact')"
@@ -262,7 +341,9 @@ int kioskQuestionFromJson(sqlite3 *db, const char *zJson, KioskQuestion **ppQ,
    || colStr(pTop, 3, &q->zStage) || colStr(pTop, 4, &q->zPrompt)
    || colStr(pTop, 10, &q->zUnit) || colStr(pTop, 11, &q->zAnswer)
    || colStr(pTop, 12, &q->zExplain) || colStr(pTop, 13, &q->zFeedbackWrong)
-   || colStr(pTop, 14, &q->zLessonStage) ){
+   || colStr(pTop, 14, &q->zLessonStage) || colStr(pTop, 17, &q->zImage)
+   || colStr(pTop, 18, &q->zImageAlt) || colStr(pTop, 19, &q->zImageData)
+   || colStr(pTop, 20, &q->zIdNumber) || colStr(pTop, 21, &q->zComment) ){
     goto no_mem;
   }
   if( sqlite3_column_type(pTop, 5)!=SQLITE_NULL ){
@@ -294,9 +375,62 @@ int kioskQuestionFromJson(sqlite3 *db, const char *zJson, KioskQuestion **ppQ,
   if( rc!=SQLITE_DONE ) goto db_error;
   if( (rc = eachString(pList, "$.accept", q, kioskQuestionAddAccept))!=0
    || (rc = eachString(pList, "$.facts", q, kioskQuestionAddFact))!=0
-   || (rc = eachString(pList, "$.sources", q, kioskQuestionAddSource))!=0 ){
+   || (rc = eachString(pList, "$.sources", q, kioskQuestionAddSource))!=0
+   || (rc = eachString(pList, "$.distractors", q,
+                       kioskQuestionAddDistract))!=0
+   || (rc = eachString(pList, "$.tags", q, kioskQuestionAddTag))!=0 ){
     if( rc==SQLITE_NOMEM ) goto no_mem;
     goto db_error;
+  }
+  {
+    /* Moodle's per-answer credit and feedback, and numerical answers */
+    static const char zAcc[] =
+      "SELECT json_extract(?1,'$.acceptcredit['||key||']'),"
+      " json_extract(?1,'$.acceptfeedback['||key||']')"
+      " FROM json_each(?1,'$.acceptcredit') ORDER BY key";
+    static const char zNum[] =
+      "SELECT json_extract(value,'$.any'), json_extract(value,'$.value'),"
+      " json_extract(value,'$.tol'), json_extract(value,'$.min'),"
+      " json_extract(value,'$.max'), json_extract(value,'$.credit'),"
+      " json_extract(value,'$.feedback'), json_type(value,'$.min')"
+      " FROM json_each(?1,'$.numbers') ORDER BY key";
+    sqlite3_stmt *pAcc = 0, *pNum = 0;
+    int k = 0;
+    rc = sqlite3_prepare_v2(db, zAcc, -1, &pAcc, 0);
+    if( rc==SQLITE_OK ) rc = sqlite3_prepare_v2(db, zNum, -1, &pNum, 0);
+    if( rc==SQLITE_OK ){
+      sqlite3_bind_text(pAcc, 1, zJson, -1, SQLITE_STATIC);
+      sqlite3_bind_text(pNum, 1, zJson, -1, SQLITE_STATIC);
+      while( (rc = sqlite3_step(pAcc))==SQLITE_ROW && k<q->nAccept ){
+        const char *zFb = (const char *)sqlite3_column_text(pAcc, 1);
+        q->arAccept[k] = sqlite3_column_double(pAcc, 0);
+        if( zFb && zFb[0] ){
+          q->azAcceptFeedback[k] = kioskStrDup(zFb);
+          if( q->azAcceptFeedback[k]==0 ) rc = SQLITE_NOMEM;
+        }
+        k++;
+        if( rc==SQLITE_NOMEM ) break;
+      }
+      if( rc==SQLITE_ROW ) rc = SQLITE_DONE;
+      while( rc==SQLITE_DONE && (rc = sqlite3_step(pNum))==SQLITE_ROW ){
+        KioskNumAnswer a;
+        memset(&a, 0, sizeof(a));
+        a.bAny = sqlite3_column_int(pNum, 0)!=0;
+        a.bRange = sqlite3_column_type(pNum, 7)!=SQLITE_NULL;
+        a.rValue = sqlite3_column_double(pNum, 1);
+        a.rTol = sqlite3_column_double(pNum, 2);
+        a.rMin = a.bRange ? sqlite3_column_double(pNum, 3) : 1.0;
+        a.rMax = a.bRange ? sqlite3_column_double(pNum, 4) : 0.0;
+        a.rCredit = sqlite3_column_double(pNum, 5);
+        a.zFeedback = (char *)sqlite3_column_text(pNum, 6);
+        if( kioskQuestionAddNum(q, &a) ){ rc = SQLITE_NOMEM; break; }
+        rc = SQLITE_DONE;
+      }
+    }
+    sqlite3_finalize(pAcc);
+    sqlite3_finalize(pNum);
+    if( rc==SQLITE_NOMEM ) goto no_mem;
+    if( rc!=SQLITE_DONE ) goto db_error;
   }
   if( q->eKind==KQ_ORDER && q->nOption>0 ){
     q->aOrder = sqlite3_malloc64(sizeof(int)*(size_t)q->nOption);

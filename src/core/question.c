@@ -81,6 +81,7 @@ void kioskQuestionFree(KioskQuestion *q){
   sqlite3_free(q->zComment);
   sqlite3_free(q->zImage);
   sqlite3_free(q->zImageAlt);
+  sqlite3_free(q->zImageData);
   freeStrings(q->azFact, q->nFact);
   freeStrings(q->azSource, q->nSource);
   sqlite3_free(q->zId);
@@ -207,6 +208,7 @@ KioskQuestion *kioskQuestionCopy(const KioskQuestion *q){
   DUP(zId); DUP(zTopic); DUP(zStage); DUP(zPrompt); DUP(zUnit);
   DUP(zAnswer); DUP(zExplain); DUP(zFeedbackWrong); DUP(zLessonStage);
   DUP(zIdNumber); DUP(zComment); DUP(zImage); DUP(zImageAlt);
+  DUP(zImageData);
 #undef DUP
   c->eKind = q->eKind;
   c->rValue = q->rValue;

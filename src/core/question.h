@@ -123,6 +123,8 @@ typedef struct KioskQuestion {
   char *zImage;          /* an image file shown with the prompt, as
                          ** written in <img src> (relative to the pack) */
   char *zImageAlt;       /* its alt text, NULL if none */
+  char *zImageData;      /* the image file itself, base64, as the pack
+                         ** carries it (// @image NAME DATA), or NULL */
 } KioskQuestion;
 
 /* A new zeroed question (rPoints 1, rMin>rMax), or NULL when out of memory. */

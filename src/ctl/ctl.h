@@ -64,7 +64,7 @@ extern const char ctlStudentsUsage[];
 int ctlRecords(int argc, char **argv);
 extern const char ctlRecordsUsage[];
 
-/* ctl-class.c: students import, results grades, results stats. */
+/* ctl-gradebook.c: students import, results grades, results stats. */
 int ctlStudentsImport(int argc, char **argv);
 int ctlResultsClass(int argc, char **argv);
 

@@ -23,5 +23,6 @@ int Kiosk_Init(Tcl_Interp *interp){
   Tcl_CreateObjCommand(interp, "::kiosk::records", kioskRecordsFactoryObjCmd,
                        0, 0);
   Tcl_CreateObjCommand(interp, "::kiosk::pack", kioskPackObjCmd, 0, 0);
+  Tcl_CreateObjCommand(interp, "::kiosk::gradebook", kioskGradebookObjCmd, 0, 0);
   return Tcl_PkgProvide(interp, "kiosk", PACKAGE_VERSION);
 }

@@ -69,9 +69,16 @@ int kioskTclScore(Tcl_Interp *interp, Tcl_Obj *pQuestion, Tcl_Obj *pAnswer);
 /* tclpack.c: quiz packs against this course. */
 KioskCourseSubProc kioskCoursePackCheckCmd, kioskCoursePackQuizCmd;
 
+/* tclrecords.c: the records of a records object command, or NULL when
+** pCmd names none (or it is closed). */
+struct KioskRecords;
+struct KioskRecords *kioskTclRecordsFromCmd(Tcl_Interp *interp,
+                                            Tcl_Obj *pCmd);
+
 /* Commands registered by Kiosk_Init. */
 Tcl_ObjCmdProc kioskCourseFactoryObjCmd;
 Tcl_ObjCmdProc kioskPackObjCmd;             /* tclpack.c: kiosk::pack */
+Tcl_ObjCmdProc kioskGradebookObjCmd;            /* tclgradebook.c: kiosk::gradebook */
 Tcl_ObjCmdProc kioskRecordsFactoryObjCmd;   /* tclrecords.c */
 
 #endif

@@ -140,6 +140,7 @@ Tcl_Obj *kioskTclQuestionToObj(const KioskQuestion *q){
   putStr(d, "comment", q->zComment);
   putStr(d, "image", q->zImage);
   putStr(d, "imagealt", q->zImageAlt);
+  putStr(d, "imagedata", q->zImageData);
   return d;
 }
 
@@ -213,7 +214,8 @@ int kioskTclQuestionFromObj(Tcl_Interp *interp, Tcl_Obj *pObj,
    || getStr(q, pObj, "idnumber", &q->zIdNumber)
    || getStr(q, pObj, "comment", &q->zComment)
    || getStr(q, pObj, "image", &q->zImage)
-   || getStr(q, pObj, "imagealt", &q->zImageAlt) ){
+   || getStr(q, pObj, "imagealt", &q->zImageAlt)
+   || getStr(q, pObj, "imagedata", &q->zImageData) ){
     goto nomem;
   }
   if( getDouble(interp, pObj, "value", &q->rValue)

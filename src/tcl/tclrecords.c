@@ -301,7 +301,8 @@ static void dictPut(Tcl_Obj *pDict, const char *zKey, Tcl_Obj *pVal){
   Tcl_DictObjPut(0, pDict, Tcl_NewStringObj(zKey, -1), pVal);
 }
 
-/* The score dict: correct credit points expected ?feedback? ?text?. */
+/* The score dict: correct credit points expected ?feedback? ?ungraded?
+** ?text?. */
 static Tcl_Obj *scoreDict(const KioskScore *sc, const char *zText){
   Tcl_Obj *d = Tcl_NewDictObj();
   dictPut(d, "correct", Tcl_NewIntObj(sc->bCorrect));
@@ -309,6 +310,7 @@ static Tcl_Obj *scoreDict(const KioskScore *sc, const char *zText){
   dictPut(d, "points", Tcl_NewDoubleObj(sc->rPoints));
   if( sc->zExpected ) dictPut(d, "expected", Tcl_NewStringObj(sc->zExpected, -1));
   if( sc->zFeedback ) dictPut(d, "feedback", Tcl_NewStringObj(sc->zFeedback, -1));
+  if( sc->bUngraded ) dictPut(d, "ungraded", Tcl_NewIntObj(1));
   if( zText ) dictPut(d, "text", Tcl_NewStringObj(zText, -1));
   return d;
 }
@@ -1317,4 +1319,13 @@ int kioskRecordsFactoryObjCmd(ClientData cd, Tcl_Interp *interp,
                                   p, recDelete);
   Tcl_SetObjResult(interp, objv[1]);
   return TCL_OK;
+}
+
+KioskRecords *kioskTclRecordsFromCmd(Tcl_Interp *interp, Tcl_Obj *pCmd){
+  Tcl_CmdInfo info;
+  if( Tcl_GetCommandInfo(interp, Tcl_GetString(pCmd), &info)==0
+   || info.objProc!=recObjCmd ){
+    return 0;
+  }
+  return ((KioskRecObj *)info.objClientData)->pRec;
 }

@@ -92,6 +92,7 @@ static int questionSame(const KioskQuestion *a, const KioskQuestion *b,
   if( !strSame(a->zComment, b->zComment) ) DIFF("comment");
   if( !strSame(a->zImage, b->zImage) ) DIFF("image");
   if( !strSame(a->zImageAlt, b->zImageAlt) ) DIFF("image alt");
+  if( !strSame(a->zImageData, b->zImageData) ) DIFF("image data");
   if( a->nTag!=b->nTag ) DIFF("tag count");
   for(i=0; i<a->nTag; i++){
     if( !strSame(a->azTag[i], b->azTag[i]) ) DIFF("tag");

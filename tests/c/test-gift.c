@@ -532,7 +532,7 @@ static void testErrors(void){
       "text", "UNSUPPORTED" },
     { "// @frobnicate x\nQ {T}", "t.gift:1:4: unknown annotation "
       "\"@frobnicate\" (known: @stage @facts @sources @points @kind @unit "
-      "@lesson)", "ANNOTATION" },
+      "@lesson @image)", "ANNOTATION" },
     { "// @stage a\n// @stage b\nQ {T}", "t.gift:2:4: @stage given twice for "
       "this question", "ANNOTATION" },
     { "// @stage\nQ {T}", "t.gift:1:4: @stage takes exactly one value",
@@ -584,7 +584,7 @@ static void testErrors(void){
       "Q {T}", "t.gift:1:139: too many values for @facts", "ANNOTATION" },
     { "// @facts\tx\n// @Stage s1\nQ {T}", "t.gift:2:4: unknown annotation "
       "\"@Stage\" (known: @stage @facts @sources @points @kind @unit "
-      "@lesson)", "ANNOTATION" },
+      "@lesson @image)", "ANNOTATION" },
     { "// @stage s1\n\nQ {T}", "t.gift:1:4: annotation without a question: "
       "put it right above its question, with no blank line between",
       "ANNOTATION" },
@@ -966,6 +966,36 @@ static void testMoodleConstructs(void){
     CHECK_STR(q->zImageAlt, "A map");
   }
   gfree(&g);
+  /* an image carried in the pack: @image NAME BASE64, written back */
+  q = ONE(&g, "// @image map.png iVBORw0K\n[html]Where?<img src=\"map.png\" "
+          "alt=\"A map\">{T}\n");
+  if( q ){
+    CHECK_STR(q->zImage, "map.png");
+    CHECK_STR(q->zImageData, "iVBORw0K");
+    z = gwrite(q, 0);
+    CHECK_STR(z, "// @image map.png iVBORw0K\n[html]Where?<br><img src\\=\"map.png\" "
+              "alt\\=\"A map\"> {TRUE}\n\n");
+    sqlite3_free(z);
+  }
+  gfree(&g);
+  CHECK_INT(gparse(&g, "// @image map.png abc!\nQ {T}\n"), 1);
+  CHECK_STR(g.zErr, "t.gift:1:22: @image data is base64: letters, digits, + / "
+            "and =");
+  gfree(&g);
+  CHECK_INT(gparse(&g, "// @image map.png QUJD\n[html]Q<img src=\"other.png\">"
+                   "{T}\n"), 1);
+  CHECK_STR(g.zErr, "t.gift:2:1: @image names \"map.png\" but the question "
+            "shows \"other.png\"");
+  gfree(&g);
+  {
+    char *z64 = kioskBase64((const unsigned char *)"Man", 3);
+    CHECK_STR(z64, "TWFu");
+    sqlite3_free(z64);
+    z64 = kioskBase64((const unsigned char *)"Ma", 2);
+    CHECK_STR(z64, "TWE=");
+    sqlite3_free(z64);
+  }
+
   /* an image the kiosk cannot show: its alt text, and a warning */
   q = ONE(&g, "[html]Whose coin?<img src=\"@@PLUGINFILE@@/c.jpg\" alt=\"A "
           "coin\">{=Hadrian ~Nero}\n");

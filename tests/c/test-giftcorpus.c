@@ -6,7 +6,8 @@
 **   - at least 95% of the questions are kept (the issue's goal);
 **   - every question left out has an error with its line and column;
 **   - every kept question written back as GIFT reads back the same, every
-**     field (GIFT -> pack -> GIFT keeps it all);
+**     field (GIFT -> pack -> GIFT keeps it all), and so does its JSON as
+**     the records store it (qjson.h);
 **   - a file holding only categories is refused (EMPTY), nothing written.
 ** Prints "gift-real: K of N questions kept (P%)" so the share can be read
 ** off the test log: `make check TESTS=tests/c/test-giftcorpus` then
@@ -21,8 +22,10 @@
 #include "qsame.h"
 #include "gift.h"
 #include "pack.h"
+#include "qjson.h"
 
 static int nTotal = 0, nKept = 0;
+static sqlite3 *db = 0;     /* for the JSON round trip (SQLite's JSON) */
 
 static int cmpName(const void *a, const void *b){
   return strcmp(*(char *const *)a, *(char *const *)b);
@@ -54,6 +57,26 @@ static void oneFile(const char *zPath, const char *zName){
       char zWhy[128];
       nKept++;
       nFileKept++;
+      {
+        /* as the records store it: JSON with the answer key, and back */
+        KioskQuestion *qId = kioskQuestionCopy(pItem->q);
+        char *zJson;
+        /* the records need an id; a pack gives it */
+        sqlite3_free(qId->zId);
+        qId->zId = kioskStrDup("pack:t:1");
+        zJson = kioskQuestionToJson(qId, KIOSK_QJSON_KEY);
+        kioskQuestionFree(qId);
+        KioskQuestion *qBack = 0;
+        char zWhyJ[128];
+        CHECK_INT(kioskQuestionFromJson(db, zJson, &qBack, &err), 0);
+        if( qBack && !questionSame(pItem->q, qBack, zWhyJ, sizeof(zWhyJ)) ){
+          nFail++;
+          fprintf(stderr, "%s:%d: JSON round trip: %s\n%s\n", zName,
+                  pItem->iLine, zWhyJ, zJson);
+        }
+        kioskQuestionFree(qBack);
+        sqlite3_free(zJson);
+      }
       memset(&doc2, 0, sizeof(doc2));
       memset(&errs2, 0, sizeof(errs2));
       CHECK_INT(kioskGiftWrite(pOut, pItem->q, pItem->zTitle, &err), 0);
@@ -136,6 +159,7 @@ int main(void){
   int nName = 0, i;
   snprintf(zDir, sizeof(zDir), "%s/tests/fixtures/gift-real",
            zSrc ? zSrc : ".");
+  sqlite3_open(":memory:", &db);
   pDir = opendir(zDir);
   CHECK(pDir!=0);
   while( pDir && (pEnt = readdir(pDir))!=0 && nName<64 ){
@@ -158,5 +182,6 @@ int main(void){
   CHECK(nTotal>=100);
   CHECK(nKept*100>=nTotal*95);
   testOnlyCategories(zDir);
+  sqlite3_close(db);
   return HARNESS_DONE("test-giftcorpus");
 }

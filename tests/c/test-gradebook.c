@@ -192,8 +192,52 @@ static void testGrades(void){
   kioskQuizReset(&quiz);
 }
 
+typedef struct EssayRows { int n; char z[1024]; } EssayRows;
+static int onEssay(void *pArg, sqlite3_int64 iStudent, const char *zName,
+                   const char *zQuestion, const char *zPrompt,
+                   const char *zText, const char *zAnswered){
+  EssayRows *r = (EssayRows *)pArg;
+  size_t n = strlen(r->z);
+  snprintf(r->z+n, sizeof(r->z)-n, "%lld|%s|%s|%s|%s|%s\n",
+           (long long)iStudent, zName, zQuestion, zPrompt, zText, zAnswered);
+  r->n++;
+  return 0;
+}
+
+/* The essays written, for the teacher: only essay questions, with their
+** text, in attempt order; other packs' left out when one is named. */
+static void testEssays(void){
+  KioskRecords *p = 0;
+  KioskError err;
+  KioskQuiz quiz;
+  sqlite3_int64 iStu = 0, iAtt = 0;
+  EssayRows r;
+  kioskErrorClear(&err);
+  memset(&quiz, 0, sizeof(quiz));
+  if( kioskRecordsOpen(":memory:", 0, &p, &err) ){ nFail++; return; }
+  fixQuestion(&quiz, "pack:e:1", KQ_ESSAY, "Why do rivers flood?", 1, 0, 0, 0);
+  fixQuestion(&quiz, "pack:e:2", KQ_TEXT, "Name?", 1, 0, 0, 0);
+  kioskQuestionAddAccept(quiz.apQuestion[1], "x");
+  CHECK_INT(kioskRecordsStudentAdd(p, "Ada", 1000, &iStu, &err), 0);
+  CHECK_INT(fixStart(p, iStu, "e", &quiz, 2, 1000, &iAtt, &err), 0);
+  CHECK_INT(fixAnswer(p, iAtt, 0, "Rain, \"lots\" of it.\nAnd snow.",
+                      1700000000LL, &err), 0);
+  CHECK_INT(fixAnswer(p, iAtt, 1, "x", 1700000001LL, &err), 0);
+  memset(&r, 0, sizeof(r));
+  CHECK_INT(kioskEssays(p, "e", onEssay, &r, &err), 0);
+  CHECK_INT(r.n, 1);
+  CHECK_STR(r.z, "1|Ada|pack:e:1|Why do rivers flood?|Rain, \"lots\" of it.\n"
+            "And snow.|2023-11-14T22:13:20Z\n");
+  memset(&r, 0, sizeof(r));
+  CHECK_INT(kioskEssays(p, "other", onEssay, &r, &err), 0);
+  CHECK_INT(r.n, 0);
+  kioskQuizReset(&quiz);
+  kioskRecordsClose(p);
+}
+
 int main(void){
   testRoster();
   testGrades();
+  testEssays();
   return HARNESS_DONE("test-gradebook");
 }

@@ -17,6 +17,7 @@
 #include "moodlexml.h"
 #include "pack.h"
 #include "score.h"
+#include "qjson.h"
 
 static char *zFixture = 0;
 static int nFixture = 0;
@@ -50,7 +51,7 @@ static void testRead(void){
   const KioskQuestion *q;
   char zErr[512];
   CHECK_INT(xparse(&x, "questions.xml", zFixture, nFixture), 2);
-  CHECK_INT(x.doc.nItem, 11);
+  CHECK_INT(x.doc.nItem, 12);
   if( x.errs.nErr==2 ){
     kioskErrorFormat(&x.errs.aErr[0], zErr, (int)sizeof(zErr));
     CHECK_STR(zErr, "questions.xml:139:3: question type \"calculated\" is not "
@@ -121,6 +122,15 @@ static void testRead(void){
     CHECK_INT(q->eKind, KQ_ESSAY);
     CHECK(q->rPoints==3.0);
   }
+  /* an image carried in the XML (<file> beside the text) */
+  q = byTitle(&x, "Map");
+  CHECK(q!=0);
+  if( q ){
+    CHECK_STR(q->zImage, "sea.png");
+    CHECK_STR(q->zImageAlt, "A small map");
+    CHECK(q->zImageData && strncmp(q->zImageData, "iVBORw0KGgo", 11)==0);
+    CHECK_STR(q->zPrompt, "Which sea is blue on this map?");
+  }
   q = byTitle(&x, "Read first");
   if( q ){
     CHECK_INT(q->eKind, KQ_DESC);
@@ -176,8 +186,38 @@ static void testRoundTrips(void){
   kioskMoodleXmlEnd(pOut);
   zXml = sqlite3_str_finish(pOut);
   CHECK_INT(xparse(&y, "again.xml", zXml, (int)strlen(zXml)), 0);
-  CHECK_INT(y.doc.nItem, 9);
+  CHECK_INT(y.doc.nItem, 10);
   sameDocs(&x.doc, &y.doc, "XML -> XML");
+  {
+    /* as the records store them: JSON with the key, and back (the image's
+    ** bytes too) */
+    sqlite3 *db = 0;
+    sqlite3_open(":memory:", &db);
+    for(i=0; i<x.doc.nItem; i++){
+      KioskQuestion *qBack = 0;
+      char *zJson;
+      char zWhy[128];
+      if( x.doc.aItem[i].q==0 ) continue;
+      {
+        KioskQuestion *qId = kioskQuestionCopy(x.doc.aItem[i].q);
+        sqlite3_free(qId->zId);
+        qId->zId = kioskStrDup("pack:t:1");
+        zJson = kioskQuestionToJson(qId, KIOSK_QJSON_KEY);
+        kioskQuestionFree(qId);
+      }
+      CHECK_INT(kioskQuestionFromJson(db, zJson, &qBack, &err), 0);
+      nCheck++;
+      if( qBack==0 || !questionSame(x.doc.aItem[i].q, qBack, zWhy,
+                                    sizeof(zWhy)) ){
+        nFail++;
+        fprintf(stderr, "JSON: %s: %s\n", x.doc.aItem[i].zTitle,
+                qBack ? zWhy : "not read");
+      }
+      kioskQuestionFree(qBack);
+      sqlite3_free(zJson);
+    }
+    sqlite3_close(db);
+  }
   xfree(&y);
   sqlite3_free(zXml);
 
@@ -191,7 +231,7 @@ static void testRoundTrips(void){
   CHECK_INT(kioskPackParse("questions.pack", zPack, (int)strlen(zPack), &p,
                            &errs), 0);
   if( p ){
-    CHECK_INT(p->nQuestion, 9);
+    CHECK_INT(p->nQuestion, 10);
     sameDocs(&x.doc, &p->doc, "XML -> pack");
     pOut = sqlite3_str_new(0);
     CHECK_INT(kioskPackExportXml(p, 0, 0, pOut, &err), 0);

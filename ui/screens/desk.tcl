@@ -321,8 +321,10 @@ proc ::kiosk::ui::desk::StudentsTab {f w} {
         -command [list ::kiosk::ui::desk::RenameStudent $f]
     ttk::button $w.edit.remove -text [mc "Remove the chosen student\u2026"] \
         -command [list ::kiosk::ui::desk::AskRemove $f]
+    ttk::button $w.edit.roster -text [mc "Import a roster (CSV)\u2026"] \
+        -command [list ::kiosk::ui::desk::PickRoster $f]
     grid $w.edit.l $w.edit.name $w.edit.add $w.edit.rename $w.edit.remove \
-        -padx {0 8} -sticky w
+        $w.edit.roster -padx {0 8} -sticky w
     grid $w.edit -row 1 -column 0 -columnspan 2 -sticky w -pady 8
     ttk::label $w.msg -style Wrong.TLabel
     grid $w.msg -row 2 -column 0 -columnspan 2 -sticky w
@@ -356,6 +358,29 @@ proc ::kiosk::ui::desk::FillStudents {f} {
             [dict get $s created] \
             [expr {[dict exists $counts $id] ? [dict get $counts $id] : 0}]]
     }
+}
+
+proc ::kiosk::ui::desk::PickRoster {f} {
+    set file [tk_getOpenFile -parent . -title [mc "Import a roster"] \
+        -filetypes [list [list [mc "CSV files"] .csv] [list [mc "All files"] *]]]
+    if {$file ne "" && [winfo exists $f]} {
+        importRoster $f $file
+    }
+}
+
+# Import the roster FILE (name, id number, email): every error shown by
+# line and column, nothing imported then. Returns the dict added updated,
+# or "" on errors.
+proc ::kiosk::ui::desk::importRoster {f file} {
+    set w $f.nb.students
+    if {[catch {::kiosk::gradebook roster [records] $file} r]} {
+        $w.msg configure -text [mc "Nothing imported:\n%s" $r]
+        return ""
+    }
+    $w.msg configure -text [mc "%d students added, %d updated." \
+        [dict get $r added] [dict get $r updated]]
+    FillStudents $f
+    return $r
 }
 
 proc ::kiosk::ui::desk::PickStudent {f} {
@@ -438,7 +463,9 @@ proc ::kiosk::ui::desk::ResultsTab {f w} {
         -command [list ::kiosk::ui::desk::FillResults $f]
     ttk::button $w.top.export -text [mc "Export every answer as CSV\u2026"] \
         -style Accent.TButton -command [list ::kiosk::ui::desk::PickExport $f]
-    # In rows that wrap: the export button stays on screen at any size.
+    ttk::button $w.top.grades -text [mc "Grades for Moodle\u2026"] \
+        -command [list ::kiosk::ui::desk::PickGrades $f]
+    # In rows that wrap: the export buttons stay on screen at any size.
     flow $w.top
     grid $w.top -row 0 -column 0 -columnspan 2 -sticky ew -pady {0 8}
     Table $w 1 [list [list group [mc "Pack or student"] 320] \
@@ -568,6 +595,28 @@ proc ::kiosk::ui::desk::PickExport {f} {
     }
 }
 
+proc ::kiosk::ui::desk::PickGrades {f} {
+    set file [tk_getSaveFile -parent . -title [mc "Grades for Moodle"] \
+        -defaultextension .csv -initialfile grades.csv \
+        -filetypes [list [list [mc "CSV files"] .csv]]]
+    if {$file ne "" && [winfo exists $f]} {
+        gradesTo $f $file
+    }
+}
+
+# Write the grade summary (one row per student, best and last score of each
+# pack, ID number and email for Moodle's grade import) to FILE; returns the
+# number of students.
+proc ::kiosk::ui::desk::gradesTo {f file} {
+    set w $f.nb.results
+    if {[catch {::kiosk::gradebook grades [records] $file} n]} {
+        $w.msg configure -text $n
+        return ""
+    }
+    $w.msg configure -text [mc "Grades of %d students written to %s." $n $file]
+    return $n
+}
+
 # Write every answer to FILE as CSV; returns the row count.
 proc ::kiosk::ui::desk::exportTo {f file} {
     set w $f.nb.results
@@ -590,15 +639,18 @@ proc ::kiosk::ui::desk::ItemsTab {f w} {
     grid $w.top.l $w.top.filter -padx {0 12} -sticky w
     grid $w.top -row 0 -column 0 -columnspan 2 -sticky w -pady {0 8}
     set t [Table $w 1 [list [list answered [mc "Answered"] 120 e] \
-        [list right [mc "Right"] 90 e] [list picks [mc "Picked"] 90 e]] \
+        [list right [mc "Right"] 90 e] [list picks [mc "Picked"] 90 e] \
+        [list facility [mc "Facility"] 90 e] [list di [mc "Discrimination"] 130 e] \
+        [list de [mc "Efficiency"] 100 e]] \
         {tree headings}]
+    $t tag configure broken -foreground [::kiosk::ui::theme::color wrong]
     $t heading #0 -text [mc "Question / option"] -anchor w
     $t column #0 -width 620 -stretch 1
     $t tag configure wrong -foreground [::kiosk::ui::theme::color wrong]
     $t tag configure right -foreground [::kiosk::ui::theme::color right]
     $t tag configure question -font KioskBold
     ttk::label $w.msg -style Muted.TLabel -wraplength 1000 -justify left -text \
-        [mc "The share of students who answered each question right, and for each option how often it was picked; the right option is marked \u2713. For typed answers, the wrong answers given."]
+        [mc "The share of students who answered each question right, and for each option how often it was picked; the right option is marked \u2713. For typed answers, the wrong answers given. For a pack, Moodle's statistics over each student's first finished attempt: facility, discrimination index and discriminative efficiency; \u26a0 marks a question the numbers say is broken."]
     grid $w.msg -row 2 -column 0 -columnspan 2 -sticky w -pady 4
     # Filters: everything, each pack, each stage.
     set filters [dict create [mc "All quizzes"] {}]
@@ -626,12 +678,32 @@ proc ::kiosk::ui::desk::FillItems {f} {
     }
     $t delete [$t children {}]
     set n 0
+    # Moodle's statistics, for a pack
+    set stats {}
+    if {[lindex $opts 0] eq "-pack"
+        && ![catch {::kiosk::gradebook stats [records] [lindex $opts 1]} list]} {
+        foreach st $list { dict set stats [dict get $st question] $st }
+    }
     foreach item [[records] items {*}$opts] {
-        set q [$t insert {} end -open 1 -tags question \
-            -text [expr {[dict exists $item prompt] ? [dict get $item prompt]
+        set nums [list "" "" ""]
+        set prefix ""
+        set tags question
+        if {[dict exists $stats [dict get $item question]]} {
+            set st [dict get $stats [dict get $item question]]
+            set nums [lmap k {facility discrimination efficiency} {
+                expr {[dict exists $st $k] ? [format %.0f [dict get $st $k]] : ""}
+            }]
+            lset nums 0 [expr {[lindex $nums 0] eq "" ? "" : "[lindex $nums 0]%"}]
+            if {[llength [dict get $st flags]]} {
+                set prefix "\u26a0 "
+                lappend tags broken
+            }
+        }
+        set q [$t insert {} end -open 1 -tags $tags \
+            -text $prefix[expr {[dict exists $item prompt] ? [dict get $item prompt]
                 : [dict get $item question]}] \
             -values [list [dict get $item answered] \
-                [Percent [dict get $item share]] ""]]
+                [Percent [dict get $item share]] "" {*}$nums]]
         set answered [dict get $item answered]
         if {[dict exists $item options]} {
             foreach o [dict get $item options] {
@@ -640,6 +712,18 @@ proc ::kiosk::ui::desk::FillItems {f} {
                     -text "[expr {$good ? "\u2713 " : "    "}][dict get $o text]" \
                     -values [list "" "" [format "%d (%s)" [dict get $o picks] \
                         [Percent [expr {$answered ? double([dict get $o picks]) / $answered : 0}]]]]
+            }
+        }
+        if {[dict get $item kind] eq "essay"} {
+            # what each student wrote, for the teacher to read
+            set pack [expr {[lindex $opts 0] eq "-pack" ? [lindex $opts 1] : ""}]
+            if {![catch {::kiosk::gradebook essays [records] {*}[expr {$pack eq "" ? "" : [list $pack]}]} essays]} {
+                foreach e $essays {
+                    if {[dict get $e question] ne [dict get $item question]} { continue }
+                    $t insert $q end \
+                        -text [mc "    %s: %s" [dict get $e name] [dict get $e text]] \
+                        -values [list "" "" "" [When [dict get $e answered]]]
+                }
             }
         }
         if {[dict exists $item wrong]} {

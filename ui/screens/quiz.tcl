@@ -610,6 +610,7 @@ proc ::kiosk::ui::quiz::Ask {f} {
     ttk::label $f.q.prompt -text [dict get $q prompt] -font KioskBig \
         -justify left -wraplength 900
     grid $f.q.prompt -row 0 -column 0 -sticky w -pady {4 16}
+    QuestionImage $f $q
     bind $f.q <Configure> [list ::kiosk::ui::quiz::Wrap $f %w]
     ttk::frame $f.q.a
     grid $f.q.a -row 1 -column 0 -sticky nsew
@@ -635,6 +636,35 @@ proc ::kiosk::ui::quiz::Ask {f} {
     set a [lindex [dict get $run answers] $i]
     if {$a ne "" && [dict get $run feedback] eq "each"} {
         Feedback $f [lindex $a 0] [lindex $a 1]
+    }
+}
+
+# The question's image (a PNG or GIF the pack carries, base64), beside
+# the prompt; the previous question's image is freed. Data Tk cannot read
+# shows the image's description instead.
+proc ::kiosk::ui::quiz::QuestionImage {f q} {
+    variable state
+    if {[info exists state($f,img)]} {
+        catch {image delete $state($f,img)}
+        unset state($f,img)
+    }
+    if {![dict exists $q imagedata]} { return }
+    if {[catch {image create photo -data [dict get $q imagedata]} img]} {
+        set alt [expr {[dict exists $q imagealt] ? [dict get $q imagealt] : ""}]
+        ttk::label $f.q.img -text [mc "(image: %s)" $alt] -style Muted.TLabel
+    } else {
+        set state($f,img) $img
+        ttk::label $f.q.img -image $img
+        bind $f.q.img <Destroy> [list ::kiosk::ui::quiz::FreeImage $f $img]
+    }
+    grid $f.q.img -row 0 -column 1 -rowspan 2 -sticky ne -padx {16 0}
+}
+
+proc ::kiosk::ui::quiz::FreeImage {f img} {
+    variable state
+    catch {image delete $img}
+    if {[info exists state($f,img)] && $state($f,img) eq $img} {
+        unset state($f,img)
     }
 }
 
