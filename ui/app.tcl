@@ -12,7 +12,7 @@ namespace eval ::kiosk::ui::app {
     namespace export goto course records student setStudent toast oplog key \
         recordsRead \
         header timer cancel screen exists pref opt busy students addStudent \
-        flow
+        flow wrap wrapText
     namespace import ::msgcat::mc
     # Options from the command line (set by main.tcl through init).
     variable opt
@@ -471,7 +471,7 @@ proc ::kiosk::ui::app::header {parent args} {
     }
     ttk::label $h.title -text [dict get $o -title] -style Head.TLabel
     grid $h.title -row 0 -column 1 -sticky w
-    # A long title is cut to the room left, with an ellipsis.
+    # A long title gets a smaller font, then more lines (FitTitle).
     set ::kiosk::ui::app::titles($h) [dict get $o -title]
     bind $h <Configure> [list ::kiosk::ui::app::FitTitle $h]
     bind $h <Destroy> +[list unset -nocomplain ::kiosk::ui::app::titles($h)]
@@ -496,26 +496,52 @@ proc ::kiosk::ui::app::header {parent args} {
     return $h
 }
 
-# Fit the header title into what the other header widgets leave.
+# Fit the header title into what the other header widgets leave: in the
+# heading font when it fits, else in the bold body font, else that font
+# wrapped onto more lines. Nothing of it is cut.
 proc ::kiosk::ui::app::FitTitle {h} {
     variable titles
-    if {![info exists titles($h)]} { return }
+    if {![info exists titles($h)] || ![winfo exists $h.title]} { return }
     set room [winfo width $h]
+    if {$room <= 1} { return }
+    lassign [$h cget -padding] left - right
+    if {$right eq ""} { set right $left }
+    set room [expr {$room - $left - $right}]
     foreach w [grid slaves $h] {
         if {$w ne "$h.title"} {
             incr room -[expr {[winfo reqwidth $w] + 16}]
         }
     }
-    set room [expr {max(80, $room - 32)}]
+    set room [expr {$room - 8}]
     set text $titles($h)
-    if {[font measure KioskHead $text] > $room} {
-        while {[string length $text] > 4 &&
-               [font measure KioskHead "$text\u2026"] > $room} {
-            set text [string range $text 0 end-1]
-        }
-        set text "[string trimright $text]\u2026"
+    # Too little room beside the buttons (large text on a small display):
+    # the title goes on a line of its own below them.
+    set row [expr {$room < 240 && [font measure KioskBold $text] > $room}]
+    if {$row} {
+        set room [expr {[winfo width $h] - $left - $right - 8}]
     }
-    $h.title configure -text $text
+    set info [grid info $h.title]
+    if {[dict get $info -row] != $row} {
+        if {$row} {
+            grid $h.title -row 1 -column 0 -columnspan 7 -sticky w -pady {4 0}
+        } else {
+            grid $h.title -row 0 -column 1 -columnspan 1 -sticky w -pady 0
+        }
+    }
+    set room [expr {max(60, $room)}]
+    set font KioskHead
+    set wrap 0
+    if {[font measure $font $text] > $room} {
+        set font KioskBold
+        if {[font measure $font $text] > $room} {
+            set wrap $room
+        }
+    }
+    if {[$h.title cget -text] ne $text || [$h.title cget -font] ne $font
+            || [$h.title cget -wraplength] != $wrap} {
+        $h.title configure -text $text -font $font -wraplength $wrap \
+            -justify left
+    }
 }
 
 # The display name of the current student, or "".
@@ -593,6 +619,53 @@ proc ::kiosk::ui::app::Flow {w pad width} {
     if {[$w cget -height] != $h || [$w cget -width] != $widest} {
         $w configure -height $h -width $widest
     }
+}
+
+# Let label W's -wraplength follow its own width less PAD: grid it with
+# -sticky ew (or pack it -fill x) in a column that can shrink, and it
+# wraps at whatever room it is given. Returns W.
+proc ::kiosk::ui::app::wrap {w {pad 0}} {
+    bind $w <Configure> [list ::kiosk::ui::app::Wrap $w $pad %w]
+    return $w
+}
+
+proc ::kiosk::ui::app::Wrap {w pad width} {
+    if {$width <= 1 || ![winfo exists $w]} { return }
+    set room [expr {max(40, $width - $pad)}]
+    if {[$w cget -wraplength] != $room} {
+        $w configure -wraplength $room
+    }
+}
+
+# TEXT broken into lines of at most WIDTH pixels in FONT, at spaces and
+# after hyphens (a word longer than a line is broken where it must): for
+# texts that cannot wrap themselves (button labels, list cells).
+proc ::kiosk::ui::app::wrapText {text font width} {
+    set lines {}
+    foreach para [split $text \n] {
+        set line ""
+        foreach word [regexp -all -inline {[^ -]+-?|-} $para] {
+            set try [expr {$line eq "" || [string index $line end] eq "-"
+                ? "$line$word" : "$line $word"}]
+            if {$line eq "" || [font measure $font $try] <= $width} {
+                set line $try
+            } else {
+                lappend lines $line
+                set line $word
+            }
+            # A word longer than a whole line: cut where it must be.
+            while {[font measure $font $line] > $width && [string length $line] > 1} {
+                set n [string length $line]
+                while {$n > 1 && [font measure $font [string range $line 0 $n-1]] > $width} {
+                    incr n -1
+                }
+                lappend lines [string range $line 0 $n-1]
+                set line [string range $line $n end]
+            }
+        }
+        lappend lines $line
+    }
+    return [join $lines \n]
 }
 
 # Run CMD with a busy cursor; the window repaints first.

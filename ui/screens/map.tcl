@@ -262,18 +262,22 @@ proc ::kiosk::ui::map::Draw {c} {
         ::kiosk::ui::chartkit::nav $c {}
         return
     }
-    # Borders, then what must stay readable, placed so that nothing covers
-    # what came before it: marks, route lines, the five names, the legend,
-    # place names, the routes' figures, the neighbours' names.
+    # Borders, then what must stay readable, placed so that no text covers
+    # another: marks, route lines, the legend, the routes' figures (the
+    # largest boxes), the five names, place names, the neighbours' names.
+    # A name with no free spot even in a smaller font is left out (its
+    # mark still opens its card); that happens only with very large text
+    # on a small display.
     Fit $c $map $w $h
     Countries $c $map
     set places [Marks $c $w $h]
     set routes [RouteLines $c $map $w $h]
     $c raise mark routeline
-    CountryNames $c $map 1 $w $h
     Legend $c $w $h
+    set boxes [RouteBoxes $c $routes $w $h]
+    CountryNames $c $map 1 $w $h
     set items [PlaceNames $c $places $w $h]
-    lappend items {*}[RouteBoxes $c $routes $w $h]
+    lappend items {*}$boxes
     CountryNames $c $map 0 $w $h
     ::kiosk::ui::chartkit::nav $c $items
 }
@@ -386,7 +390,7 @@ proc ::kiosk::ui::map::Label {c x y r text font fill tags w h} {
     set ht [font metrics $font -linespace]
     set g [expr {$r + 4}]
     set tries {}
-    foreach k {1 2 3 4} {
+    foreach k {1 2 3 4 5 6} {
         set d [expr {$g + ($k - 1) * $ht}]
         set e [expr {$g * 0.7 + ($k - 1) * $ht}]
         lappend tries \
@@ -399,19 +403,22 @@ proc ::kiosk::ui::map::Label {c x y r text font fill tags w h} {
             [list [expr {$x - $e - $wd}] [expr {$y - $e - $ht}]] \
             [list [expr {$x - $e - $wd}] [expr {$y + $e}]]
     }
-    # The first free spot; failing that, the one covering least.
+    # The first free spot; failing that, the same in the small font;
+    # failing that, no name.
     set best ""
-    set least 1000
     foreach t $tries {
         lassign $t lx ly
-        set n [Crowd $c $lx $ly [expr {$lx + $wd}] [expr {$ly + $ht}] $w $h routeline]
-        if {$n < $least} {
-            set least $n
+        if {[Crowd $c $lx $ly [expr {$lx + $wd}] [expr {$ly + $ht}] $w $h routeline] == 0} {
             set best $t
-            if {$n == 0} { break }
+            break
         }
     }
-    if {$best eq ""} { set best [lindex $tries 0] }
+    if {$best eq ""} {
+        if {$font ne "KioskSmall"} {
+            return [Label $c $x $y $r $text KioskSmall $fill $tags $w $h]
+        }
+        return ""
+    }
     lassign $best lx ly
     $c create rectangle [expr {$lx - 2}] $ly [expr {$lx + $wd + 2}] \
         [expr {$ly + $ht}] -fill [::kiosk::ui::theme::color panel] \
@@ -683,6 +690,11 @@ proc ::kiosk::ui::map::RouteText {c xy lines w h} {
             if {$n == 0} { break }
         }
     }
+    # No free spot: without the last line (the note), else where it
+    # covers least.
+    if {$least > 0 && [lindex $lines end 3] eq "route"} {
+        return [RouteText $c $xy [lrange $lines 0 end-1] $w $h]
+    }
     if {$spot eq ""} {
         lassign [lindex $tries 0] x0 y0
         set spot [list [expr {min(max($x0, 8), $w - $wd - 8)}] \
@@ -720,30 +732,39 @@ proc ::kiosk::ui::map::CountryNames {c map region w h} {
         set pt [VisibleCentre $c $cty $w $h]
         if {$pt eq ""} { continue }
         lassign $pt x y
-        set wd [font measure $font $name]
-        set ht [font metrics $font -linespace]
+        # Near the label point, in the map's font, then in smaller ones
+        # (the five); else left out.
         set spot ""
-        foreach dy [list 0 $ht -$ht [expr {2 * $ht}] [expr {-2 * $ht}]] {
-            set x0 [expr {$x - $wd / 2.0}]
-            set y0 [expr {$y + $dy - $ht / 2.0}]
-            # Neighbours' names keep a word's width apart.
-            set gap [expr {$region ? 0 : 12}]
-            if {[Free $c [expr {$x0 - $gap}] $y0 [expr {$x0 + $wd + $gap}] \
-                    [expr {$y0 + $ht}] $w $h]} {
-                set spot [list $x0 $y0]
-                break
+        set fonts [expr {$region ? [lsort -unique [list $font KioskBold KioskSmall]] : $font}]
+        foreach f [concat $font [lsearch -all -inline -not -exact $fonts $font]] {
+            set wd [font measure $f $name]
+            set ht [font metrics $f -linespace]
+            foreach dy [list 0 $ht -$ht [expr {2 * $ht}] [expr {-2 * $ht}]] {
+                foreach dx [list 0 [expr {-$wd / 3.0}] [expr {$wd / 3.0}]] {
+                    set x0 [expr {$x + $dx - $wd / 2.0}]
+                    set y0 [expr {$y + $dy - $ht / 2.0}]
+                    # Neighbours' names keep a word's width apart.
+                    set gap [expr {$region ? 0 : 12}]
+                    if {[Free $c [expr {$x0 - $gap}] $y0 [expr {$x0 + $wd + $gap}] \
+                            [expr {$y0 + $ht}] $w $h]} {
+                        set spot [list $x0 $y0 $f]
+                        break
+                    }
+                }
+                if {$spot ne ""} { break }
             }
+            if {$spot ne ""} { break }
         }
-        if {$spot eq ""} {
-            if {!$region} { continue }
-            set spot [list [expr {$x - $wd / 2.0}] [expr {$y - $ht / 2.0}]]
-        }
-        $c create text {*}$spot -anchor nw -text $name -font $font -fill $fill \
+        if {$spot eq ""} { continue }
+        lassign $spot x0 y0 f
+        $c create text $x0 $y0 -anchor nw -text $name -font $f -fill $fill \
             -tags [list countryname cn:$id label]
     }
 }
 
-# The key to the marks and the source of the borders, bottom left.
+# The key to the marks, bottom left, in rows that wrap upwards when the
+# canvas is narrow; the source of the borders bottom right, else above
+# the key, else top right, else left out.
 proc ::kiosk::ui::map::Legend {c w h} {
     set fg [::kiosk::ui::theme::color fg]
     set font KioskSmall
@@ -751,17 +772,24 @@ proc ::kiosk::ui::map::Legend {c w h} {
     set y [expr {$h - $ls - 10}]
     set x 16
     foreach {kind text} [list city [mc "city"] field [mc "gas field"] \
-            river [mc "river"]] {
-        Mark $c $kind [expr {$x + 10}] [expr {$y + $ls / 2.0}] legend
-        set id [$c create text [expr {$x + 26}] $y -anchor nw -text $text \
+            river [mc "river"] route [mc "planned pipeline (schematic)"]] {
+        set sw [expr {$kind eq "route" ? 48 : 26}]
+        set need [expr {$sw + [font measure $font $text]}]
+        if {$x > 16 && $x + $need > $w - 24} {
+            set x 16
+            set y [expr {$y - $ls - 8}]
+        }
+        set my [expr {$y + $ls / 2.0}]
+        if {$kind eq "route"} {
+            $c create line $x $my [expr {$x + 40}] $my -dash {12 6} -width 4 \
+                -fill [::kiosk::ui::theme::color note] -tags legend
+        } else {
+            Mark $c $kind [expr {$x + 10}] $my legend
+        }
+        set id [$c create text [expr {$x + $sw}] $y -anchor nw -text $text \
             -font $font -fill $fg -tags legend]
         set x [expr {[lindex [$c bbox $id] 2] + 18}]
     }
-    $c create line $x [expr {$y + $ls / 2.0}] [expr {$x + 40}] \
-        [expr {$y + $ls / 2.0}] -dash {12 6} -width 4 \
-        -fill [::kiosk::ui::theme::color note] -tags legend
-    set id [$c create text [expr {$x + 48}] $y -anchor nw -font $font \
-        -fill $fg -text [mc "planned pipeline (schematic)"] -tags legend]
     set box [$c bbox legend]
     lassign $box x0 y0 x1 y1
     set bg [$c create rectangle [expr {$x0 - 8}] [expr {$y0 - 6}] \
@@ -769,12 +797,16 @@ proc ::kiosk::ui::map::Legend {c w h} {
         -fill [::kiosk::ui::theme::color panel] \
         -outline [::kiosk::ui::theme::color border] -tags legend]
     $c lower $bg legend
-    set id [$c create text [expr {$w - 10}] [expr {$h - 8}] -anchor se \
-        -font $font -fill [::kiosk::ui::theme::color muted] \
-        -text [mc "Borders: Natural Earth (public domain)"] -tags {credit legend}]
-    if {[lindex [$c bbox $id] 0] < $x1 + 16} {
-        # No room beside the key (large text): above it.
-        $c coords $id [expr {$w - 10}] [expr {$y0 - 12}]
+    set text [mc "Borders: Natural Earth (public domain)"]
+    set cw [font measure $font $text]
+    foreach {ax ay} [list [expr {$w - 10}] [expr {$h - 8}] \
+            [expr {$w - 10}] [expr {$y0 - 12}] [expr {$w - 10}] [expr {$ls + 12}]] {
+        if {[Free $c [expr {$ax - $cw}] [expr {$ay - $ls}] $ax $ay $w $h]} {
+            $c create text $ax $ay -anchor se -font $font \
+                -fill [::kiosk::ui::theme::color muted] -text $text \
+                -tags {credit legend}
+            break
+        }
     }
 }
 
