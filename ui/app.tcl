@@ -41,6 +41,9 @@ namespace eval ::kiosk::ui::app {
     # Header title texts in full, by header path.
     variable titles
     array set titles {}
+    # wrapped(LABEL): the width (font, text step) wrap last fitted it to.
+    variable wrapped
+    array set wrapped {}
 }
 
 # Remember the options; main.tcl calls this once before the first goto.
@@ -630,10 +633,22 @@ proc ::kiosk::ui::app::wrap {w {pad 0}} {
 }
 
 proc ::kiosk::ui::app::Wrap {w pad width} {
+    variable wrapped
     if {$width <= 1 || ![winfo exists $w]} { return }
+    # Done for this width (a new text size redoes it: the width changes,
+    # or the font does and so the request).
+    set key [list $width [$w cget -font] [::kiosk::ui::theme::step]]
+    if {[info exists wrapped($w)] && $wrapped($w) eq $key} { return }
+    if {![info exists wrapped($w)]} {
+        bind $w <Destroy> +[list unset -nocomplain ::kiosk::ui::app::wrapped($w)]
+    }
+    set wrapped($w) $key
     set room [expr {max(40, $width - $pad)}]
-    if {[$w cget -wraplength] != $room} {
-        $w configure -wraplength $room
+    $w configure -wraplength $room
+    # Less the label's own padding and border, which it asks for too.
+    set over [expr {[winfo reqwidth $w] - $width + $pad}]
+    if {$over > 0} {
+        $w configure -wraplength [expr {max(40, $room - $over)}]
     }
 }
 

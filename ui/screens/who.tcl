@@ -44,9 +44,10 @@ proc ::kiosk::ui::who::show {f} {
     bind $f.names <Configure> [list ::kiosk::ui::who::Reflow $f.names %w]
     bind $f.names <<KioskRestyle>> [list after idle [list ::kiosk::ui::who::Restyled $f.names]]
     if {![llength $students]} {
-        ttk::label $f.hint -style Muted.TLabel \
+        ttk::label $f.hint -style Muted.TLabel -justify center -anchor center \
             -text [mc "Nobody has used this kiosk yet. Press \"I'm new\" to begin."]
-        grid $f.hint -row 2 -column 0 -pady {24 0}
+        grid $f.hint -row 2 -column 0 -pady {24 0} -padx 40 -sticky ew
+        wrap $f.hint
     }
     grid $f.names -row 3 -column 0 -sticky new
     grid columnconfigure $f 0 -weight 1
