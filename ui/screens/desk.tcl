@@ -174,6 +174,22 @@ proc ::kiosk::ui::desk::Unwrap {t} {
     array unset cells [string map {* \\* ? \\? [ \\[ ] \\]} $t],*
 }
 
+# Show (ON 1) or hide list T's horizontal scroll bar.
+proc ::kiosk::ui::desk::XBar {t on} {
+    if {![winfo exists $t.x]} {
+        ttk::scrollbar $t.x -orient horizontal -command [list $t xview]
+        $t configure -xscrollcommand [list $t.x set]
+    }
+    set shown [expr {[winfo manager $t.x] ne ""}]
+    if {$on && !$shown} {
+        $t configure -padding [list 0 0 0 [winfo reqheight $t.x]]
+        place $t.x -relx 0 -rely 1 -relwidth 1 -anchor sw
+    } elseif {!$on && $shown} {
+        place forget $t.x
+        $t configure -padding 0
+    }
+}
+
 # Every item of T, depth first.
 proc ::kiosk::ui::desk::Items {t {parent {}}} {
     set out {}
@@ -235,13 +251,18 @@ proc ::kiosk::ui::desk::Rewrap {t} {
         incr room -$need($col)
     }
     set wrapw [expr {$nwrap ? max(0, $room) / $nwrap : 0}]
+    set total 0
     foreach col $shown {
         set width $need($col)
         if {$col in $wraps($t)} {
             set width [expr {max($need($col), $wrapw)}]
         }
         $t column $col -width $width -minwidth 20 -stretch 0
+        incr total $width
     }
+    # Still too wide (very large text on a small display): a scroll bar
+    # across the foot of the list, in room it keeps for it.
+    XBar $t [expr {$total > [winfo width $t] - 4 && [winfo width $t] > 50}]
     # The text of the wrapped columns, on as many lines as it takes.
     set lines 1
     foreach item $items {
@@ -502,7 +523,7 @@ proc ::kiosk::ui::desk::FillStudents {f} {
     foreach s [[records] students] {
         set id [dict get $s id]
         $t insert {} end -id $id -values [list [dict get $s name] $id \
-            [dict get $s created] \
+            [When [dict get $s created]] \
             [expr {[dict exists $counts $id] ? [dict get $counts $id] : 0}]]
     }
     Rewrap $t
