@@ -477,6 +477,8 @@ proc ::kiosk::ui::app::header {parent args} {
     # A long title gets a smaller font, then more lines (FitTitle).
     set ::kiosk::ui::app::titles($h) [dict get $o -title]
     bind $h <Configure> [list ::kiosk::ui::app::FitTitle $h]
+    # A new text size changes what fits, not the header's width.
+    bind $h <<KioskRestyle>> [list after idle [list ::kiosk::ui::app::FitTitle $h]]
     bind $h <Destroy> +[list unset -nocomplain ::kiosk::ui::app::titles($h)]
     ttk::frame $h.extra
     grid $h.extra -row 0 -column 2 -sticky e -padx 8
