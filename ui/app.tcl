@@ -660,15 +660,32 @@ proc ::kiosk::ui::app::Wrap {w pad width} {
 proc ::kiosk::ui::app::wrapText {text font width} {
     set lines {}
     foreach para [split $text \n] {
+        # A line that fits stays as it is; an indented one keeps its
+        # indent on each of its lines.
+        if {[font measure $font $para] <= $width} {
+            lappend lines $para
+            continue
+        }
+        regexp {^ *} $para indent
+        # The pieces: words, and the parts of a hyphenated word (joined
+        # without a space).
+        set pieces {}
+        foreach w [regexp -all -inline {\S+} $para] {
+            set sep " "
+            foreach part [regexp -all -inline {[^-]+-?|-+} $w] {
+                lappend pieces $sep $part
+                set sep ""
+            }
+        }
         set line ""
-        foreach word [regexp -all -inline {[^ -]+-?|-} $para] {
-            set try [expr {$line eq "" || [string index $line end] eq "-"
-                ? "$line$word" : "$line $word"}]
+        foreach {sep word} $pieces {
+            if {$line eq ""} { set word $indent$word }
+            set try [expr {$line eq "" ? $word : "$line$sep$word"}]
             if {$line eq "" || [font measure $font $try] <= $width} {
                 set line $try
             } else {
                 lappend lines $line
-                set line $word
+                set line $indent$word
             }
             # A word longer than a whole line: cut where it must be.
             while {[font measure $font $line] > $width && [string length $line] > 1} {
