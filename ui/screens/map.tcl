@@ -263,8 +263,8 @@ proc ::kiosk::ui::map::Draw {c} {
         return
     }
     # Borders, then what must stay readable, placed so that no text covers
-    # another: marks, route lines, the legend, the routes' figures (the
-    # largest boxes), the five names, place names, the neighbours' names.
+    # another: marks, route lines, the legend, the five names, the routes'
+    # figures (the largest boxes), place names, the neighbours' names.
     # A name with no free spot even in a smaller font is left out (its
     # mark still opens its card); that happens only with very large text
     # on a small display.
@@ -274,8 +274,8 @@ proc ::kiosk::ui::map::Draw {c} {
     set routes [RouteLines $c $map $w $h]
     $c raise mark routeline
     Legend $c $w $h
-    set boxes [RouteBoxes $c $routes $w $h]
     CountryNames $c $map 1 $w $h
+    set boxes [RouteBoxes $c $routes $w $h]
     set items [PlaceNames $c $places $w $h]
     lappend items {*}$boxes
     CountryNames $c $map 0 $w $h
@@ -420,6 +420,17 @@ proc ::kiosk::ui::map::Label {c x y r text font fill tags w h} {
         return ""
     }
     lassign $best lx ly
+    # A name set further out than the first ring is tied to its mark.
+    if {[lsearch -exact $tries $best] >= 8} {
+        set nx [expr {min(max($x, $lx), $lx + $wd)}]
+        set ny [expr {min(max($y, $ly), $ly + $ht)}]
+        set id [$c create line $x $y $nx $ny -width 1.5 \
+            -fill [::kiosk::ui::theme::color fg] -tags [concat $tags leader]]
+        # Under every name, over the land.
+        catch {$c lower $id label}
+        catch {$c lower $id halo}
+        $c raise mark
+    }
     $c create rectangle [expr {$lx - 2}] $ly [expr {$lx + $wd + 2}] \
         [expr {$ly + $ht}] -fill [::kiosk::ui::theme::color panel] \
         -outline {} -stipple gray50 -tags [concat $tags halo]
