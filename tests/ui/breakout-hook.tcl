@@ -8,6 +8,7 @@
 #   bgerror          raise a background error
 #   repair 0|1       turn the lock's window repair off and on again
 #                    (only for the test that shows the check can fail)
+#   log              the operator log's kinds, newest first
 #   widget PATH      the root x y width height of the current screen's
 #                    widget PATH (relative to the screen's frame)
 # and each answer goes to $BREAKOUT_DIR/reply as "SEQ ANSWER" (SEQ: the
@@ -132,6 +133,11 @@ proc ::breakout::Do {seq cmd args} {
             set ::kiosk::ui::lock::locked [lindex $args 0]
             if {[lindex $args 0]} { ::kiosk::ui::lock::Patrol }
             return ok
+        }
+        log {
+            return [lmap e [[::kiosk::ui::app::records] log list] {
+                dict get $e kind
+            }]
         }
         widget {
             set w [F][lindex $args 0]
