@@ -103,8 +103,10 @@ proc ::kiosk::ui::desk::DeskFonts {} {
         font configure KioskDeskHead -family $family -size $size -weight bold
     }
     set rh [expr {[font metrics KioskSmall -linespace] + 8}]
-    ttk::style configure Desk.Treeview -font KioskSmall -rowheight $rh
-    ttk::style configure Desk.Treeview.Heading -font KioskDeskHead
+    if {[ttk::style configure Desk.Treeview -rowheight] ne $rh} {
+        ttk::style configure Desk.Treeview -font KioskSmall -rowheight $rh
+        ttk::style configure Desk.Treeview.Heading -font KioskDeskHead
+    }
 }
 
 proc ::kiosk::ui::desk::Close {} {
@@ -286,8 +288,11 @@ proc ::kiosk::ui::desk::Rewrap {t} {
             $t item $item -values $values
         }
     }
-    ttk::style configure [$t cget -style] \
-        -rowheight [expr {$lines * [font metrics $font -linespace] + 8}]
+    # A style change restyles every ttk widget: only when it is one.
+    set rh [expr {$lines * [font metrics $font -linespace] + 8}]
+    if {[ttk::style configure [$t cget -style] -rowheight] ne $rh} {
+        ttk::style configure [$t cget -style] -rowheight $rh
+    }
 }
 
 # An ISO 8601 UTC time of the records ("2026-11-28T05:05:44Z") in local
