@@ -275,7 +275,8 @@ proc ::kiosk::ui::map::Draw {c} {
     $c raise mark routeline
     Legend $c $w $h
     CountryNames $c $map 1 $w $h
-    set boxes [RouteBoxes $c $routes $w $h]
+    lassign [RouteBoxes $c $routes $w $h] boxes moved
+    CountryNames $c $map 1 $w $h $moved
     set items [PlaceNames $c $places $w $h]
     lappend items {*}$boxes
     CountryNames $c $map 0 $w $h
@@ -640,10 +641,12 @@ proc ::kiosk::ui::map::RouteLines {c map w h} {
 }
 
 # Each route's name and figures in a box beside its line. Returns the nav
-# items: the route, then its figures.
+# items (the route, then its figures) and the ids of the states whose
+# names a box had to take away.
 proc ::kiosk::ui::map::RouteBoxes {c routes w h} {
     set fg [::kiosk::ui::theme::color fg]
     set items {}
+    set moved {}
     foreach pair $routes {
         lassign $pair r xy
         set id [dict get $r id]
@@ -659,9 +662,9 @@ proc ::kiosk::ui::map::RouteBoxes {c routes w h} {
         }
         lappend lines [list [mc "a plan that was never built; the line is schematic"] \
             KioskSmall [::kiosk::ui::theme::color muted] [list route]]
-        RouteText $c $xy $lines $w $h
+        lappend moved {*}[RouteText $c $xy $lines $w $h]
     }
-    return $items
+    return [list $items $moved]
 }
 
 # Stack LINES (text font fill tags) in a box beside the route line XY:
@@ -701,6 +704,23 @@ proc ::kiosk::ui::map::RouteText {c xy lines w h} {
             if {$n == 0} { break }
         }
     }
+    # None by the line: the free spot nearest to its first.
+    if {$least > 0} {
+        lassign [lindex $tries 0] fx fy
+        set near ""
+        for {set y0 8} {$y0 + $ht + 8 < $h} {incr y0 24} {
+            for {set x0 8} {$x0 + $wd + 8 < $w} {incr x0 24} {
+                set d [expr {hypot($x0 - $fx, $y0 - $fy)}]
+                if {$near ne "" && $d >= $near} { continue }
+                if {[Crowd $c [expr {$x0 - 8}] [expr {$y0 - 6}] [expr {$x0 + $wd + 8}] \
+                        [expr {$y0 + $ht + 6}] $w $h routeline] == 0} {
+                    set near $d
+                    set spot [list $x0 $y0]
+                    set least 0
+                }
+            }
+        }
+    }
     # No free spot: without the last line (the note), else where it
     # covers least.
     if {$least > 0 && [lindex $lines end 3] eq "route"} {
@@ -712,6 +732,20 @@ proc ::kiosk::ui::map::RouteText {c xy lines w h} {
             [expr {min(max($y0, 8), $h - $ht - 8)}]]
     }
     lassign $spot x0 y0
+    # Still no free spot (very large text on a small display): the box
+    # goes where it covers least, and the state names under it are taken
+    # away, to be placed again around it (Draw).
+    set moved {}
+    if {$least > 0} {
+        foreach id [$c find overlapping [expr {$x0 - 9}] [expr {$y0 - 7}] \
+                [expr {$x0 + $wd + 9}] [expr {$y0 + $ht + 7}]] {
+            set cn [lsearch -inline -glob [$c gettags $id] cn:*]
+            if {$cn ne ""} {
+                lappend moved [string range $cn 3 end]
+                $c delete $id
+            }
+        }
+    }
     $c create rectangle [expr {$x0 - 6}] [expr {$y0 - 4}] \
         [expr {$x0 + $wd + 6}] [expr {$y0 + $ht + 4}] \
         -fill [::kiosk::ui::theme::color panel] \
@@ -723,12 +757,14 @@ proc ::kiosk::ui::map::RouteText {c xy lines w h} {
             -font $font -fill $fill -tags [concat $tags label]
         set yy [expr {$yy + [font metrics $font -linespace]}]
     }
+    return $moved
 }
 
 # The names of the five states (REGION 1: bold capitals, always drawn) or
 # of the neighbours (REGION 0: muted, only where there is room), at their
-# label points or a line or two above or below.
-proc ::kiosk::ui::map::CountryNames {c map region w h} {
+# label points or a line or two above or below; ONLY: the ids to place
+# (all of them by default).
+proc ::kiosk::ui::map::CountryNames {c map region w h {only *}} {
     set fill [::kiosk::ui::theme::color [expr {$region ? "fg" : "muted"}]]
     # The five names as big as the map allows: Tajikistan is small.
     set font KioskItalic
@@ -737,6 +773,7 @@ proc ::kiosk::ui::map::CountryNames {c map region w h} {
     }
     dict for {id cty} [dict get $map countries] {
         if {[dict get $cty region] != $region} { continue }
+        if {$only ne "*" && $id ni $only} { continue }
         set name [CountryName $c $id]
         if {$name eq ""} { set name [dict get $cty name] }
         if {$region} { set name [string toupper $name] }
