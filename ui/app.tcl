@@ -267,13 +267,23 @@ proc ::kiosk::ui::app::ViewFit {} {
 
 # The view's yscrollcommand: the bar only while there is something to
 # scroll.
+# Once shown, the bar stays for as long as the screen, the window size
+# and the text size do: a bar that came and went would change the width,
+# so the wrapping, so the height, and could do so for ever (a row of
+# buttons that wraps within the bar's width).
 proc ::kiosk::ui::app::ViewBar {first last} {
+    variable frame
+    variable barFor
     .viewbar set $first $last
+    set now [list $frame [winfo width .] [winfo height .] \
+        [::kiosk::ui::theme::step]]
     if {$first > 0 || $last < 1} {
         if {[winfo manager .viewbar] eq ""} {
             grid .viewbar -row 0 -column 1 -sticky ns
         }
-    } elseif {[winfo manager .viewbar] ne ""} {
+        set barFor $now
+    } elseif {[winfo manager .viewbar] ne ""
+            && (![info exists barFor] || $barFor ne $now)} {
         grid forget .viewbar
     }
 }
