@@ -51,7 +51,9 @@ proc ::kiosk::ui::who::show {f} {
     }
     grid $f.names -row 3 -column 0 -sticky new
     grid columnconfigure $f 0 -weight 1
-    grid rowconfigure $f 3 -weight 1
+    # The spare height below the names and the form: the form follows
+    # the names directly.
+    grid rowconfigure $f 5 -weight 1
     # The "new student" form, shown by New: label, field and buttons on
     # one line when they fit, else one under the other (FormRows); the
     # message below wraps at its room.
