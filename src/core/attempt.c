@@ -719,13 +719,15 @@ int kioskAttemptTally(KioskRecords *p, sqlite3_int64 iAttempt,
   memset(&t, 0, sizeof(t));
   if( kioskRecPrepare(p,
         "SELECT a.pass_mark,"
-        " (SELECT count(*) FROM asked k WHERE k.attempt=a.id),"
+        " (SELECT count(*) FROM asked k JOIN questions q"
+        "   ON q.id=k.question WHERE k.attempt=a.id AND" KIOSK_REC_MARKED "),"
         " (SELECT coalesce(sum(n.correct), 0) FROM answers n"
         "   WHERE n.attempt=a.id),"
         " (SELECT coalesce(sum(n.points), 0.0) FROM answers n"
         "   WHERE n.attempt=a.id),"
         " (SELECT coalesce(sum(q.points), 0.0) FROM asked k"
-        "   JOIN questions q ON q.id=k.question WHERE k.attempt=a.id)"
+        "   JOIN questions q ON q.id=k.question WHERE k.attempt=a.id"
+        "   AND" KIOSK_REC_MARKED ")"
         " FROM attempts a WHERE a.id=?1", &pStmt, pErr) ){
     return KIOSK_EDB;
   }

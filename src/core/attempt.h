@@ -11,6 +11,14 @@
 ** call returns; a pack's attempts limit is enforced at start; finishing
 ** tallies the stored answers. Nothing is scored that is not stored.
 **
+** Essays and descriptions: the kiosk marks neither, so neither counts in
+** an attempt's maximum or its questions scored (the tally, the attempt
+** listings, a stage's best score): an ungraded essay's points are not
+** points the student could have earned here. The records keep no
+** teacher's grade for an essay yet; when they do, a graded essay counts
+** (its points possible and earned) from then on. The rule is written once
+** for SQL (KIOSK_REC_MARKED, recint.h) and once in memory (kioskTallyAdd).
+**
 ** The clock: a timed attempt runs in sittings. The first begins at start;
 ** kioskAttemptResume begins another (after a crash, or after the student
 ** left). The time used by a sitting is counted up to its last answer, or

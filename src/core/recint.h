@@ -14,6 +14,20 @@ struct KioskRecords {
   char *zWarning;     /* sqlite3_malloc'd: why the open's backup failed */
 };
 
+/*
+** The points an attempt can earn (its maximum) are those of the questions
+** the kiosk marks itself. An essay (a written answer the kiosk never
+** marks) and a description (no answer at all) count neither in the
+** maximum nor in the questions scored: a student who wrote an essay is
+** not marked down for points nobody has given yet. The records hold no
+** teacher's grade for an essay (that needs a column of its own, a schema
+** change); until one exists an essay counts nowhere, and once a grade is
+** stored it should count, earned and possible, from that moment.
+** KIOSK_REC_MARKED is that rule as an SQL condition on the questions row
+** q; kioskTallyAdd (score.c) is the same rule in memory.
+*/
+#define KIOSK_REC_MARKED " q.kind NOT IN ('essay', 'description') "
+
 /* Fill pErr from the connection's last error (class KIOSK_EDB, code zCode)
 ** and return KIOSK_EDB. */
 int kioskRecDbError(KioskRecords *p, const char *zCode, KioskError *pErr);

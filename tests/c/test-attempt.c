@@ -351,6 +351,103 @@ static void testGenerated(void){
   sqlite3_close(dbCourse);
 }
 
+/* Read the "max" and "score" columns of an attempt listing. */
+static int onMax(void *pArg, sqlite3_stmt *pStmt){
+  double *a = (double *)pArg;
+  int i;
+  for(i=0; i<sqlite3_column_count(pStmt); i++){
+    const char *z = sqlite3_column_name(pStmt, i);
+    if( strcmp(z, "max")==0 ) a[0] = sqlite3_column_double(pStmt, i);
+    if( strcmp(z, "score")==0 ) a[1] = sqlite3_column_double(pStmt, i);
+  }
+  return 0;
+}
+
+/* A question of kind eKind worth rPoints appended to pQuiz. */
+static KioskQuestion *addQ(KioskQuiz *pQuiz, const char *zId,
+                           KioskQKind eKind, const char *zPrompt,
+                           double rPoints){
+  KioskQuestion *q = kioskQuestionNew();
+  q->zId = kioskStrDup(zId);
+  q->eKind = eKind;
+  q->zPrompt = kioskStrDup(zPrompt);
+  q->rPoints = rPoints;
+  kioskQuizAppend(pQuiz, q);
+  return q;
+}
+
+/* An essay (never marked by the kiosk) and a description count in no
+** maximum: a choice worth 2 answered right and an essay worth 5 written is
+** 2 of 2 (100 %, passed), in the tally, the finish and the listings alike,
+** and the questions scored leave both out. */
+static void testEssayPoints(void){
+  KioskRecords *p = 0;
+  KioskError err;
+  KioskQuiz quiz;
+  KioskAttemptSpec spec;
+  KioskTally t;
+  KioskQuestion *q;
+  KioskScore sc;
+  KioskRecFilter f;
+  sqlite3_int64 s = 0, a = 0;
+  double aMax[2] = { -1, -1 };
+  int bPassed = -1;
+
+  memset(&quiz, 0, sizeof(quiz));
+  memset(&spec, 0, sizeof(spec));
+  memset(&sc, 0, sizeof(sc));
+  spec.zKind = "pack";
+  spec.zPack = "essay";
+  spec.rPassMark = 75;
+  q = addQ(&quiz, "pack:essay:1", KQ_CHOICE,
+           "Capital of Kazakhstan since 1997?", 2);
+  kioskQuestionAddOption(q, "Almaty", 0, 0, 0);
+  kioskQuestionAddOption(q, "Astana", 1, 0, 0);
+  addQ(&quiz, "pack:essay:2", KQ_ESSAY,
+       "Why did Japan build ties with Central Asia?", 5);
+  addQ(&quiz, "pack:essay:3", KQ_DESC,
+       "The next questions are about the 2000s.", 1);
+
+  kioskErrorClear(&err);
+  CHECK_INT(kioskRecordsOpen(":memory:", 0, &p, &err), 0);
+  CHECK_INT(kioskRecordsStudentAdd(p, "Di", T0, &s, &err), 0);
+  CHECK_INT(kioskAttemptStart(p, s, &spec, &quiz, T0, &a, &err), 0);
+  CHECK_INT(answer(p, a, 0, "1", T0+5, 0, 0, &err), 0);
+  CHECK_INT(kioskAttemptAnswer(p, a, 1, "Aid, trade and a counterweight.",
+                               T0+60, &sc, 0, &err), 0);
+  CHECK_INT(sc.bUngraded, 1);
+  CHECK(sc.rPoints==0);
+  kioskScoreClear(&sc);
+
+  /* ungraded: out of the maximum while the attempt is open... */
+  CHECK_INT(kioskAttemptTally(p, a, &t, &bPassed, &err), 0);
+  CHECK_INT(t.nQuestion, 1);
+  CHECK(t.rMax==2 && t.rPoints==2);
+  CHECK_INT(bPassed, 1);
+  /* ...and at the finish, and in the listings */
+  CHECK_INT(kioskAttemptFinish(p, a, T0+70, &t, &bPassed, &err), 0);
+  CHECK(t.rMax==2 && t.rPoints==2);
+  CHECK(kioskTallyPercent(&t)==100);
+  CHECK_INT(bPassed, 1);
+  memset(&f, 0, sizeof(f));
+  f.iAttempt = a;
+  CHECK_INT(kioskRecordsAttempts(p, &f, onMax, aMax, &err), 0);
+  CHECK(aMax[0]==2 && aMax[1]==2);
+
+  /* an attempt of nothing but an essay has no maximum: 0 %, not passed */
+  kioskQuizReset(&quiz);
+  addQ(&quiz, "pack:essay:2", KQ_ESSAY,
+       "Why did Japan build ties with Central Asia?", 5);
+  CHECK_INT(kioskAttemptStart(p, s, &spec, &quiz, T0+100, &a, &err), 0);
+  CHECK_INT(kioskAttemptAnswer(p, a, 0, "Text.", T0+110, &sc, 0, &err), 0);
+  kioskScoreClear(&sc);
+  CHECK_INT(kioskAttemptFinish(p, a, T0+120, &t, &bPassed, &err), 0);
+  CHECK(t.rMax==0 && t.nQuestion==0);
+  CHECK_INT(bPassed, 0);
+  kioskRecordsClose(p);
+  kioskQuizReset(&quiz);
+}
+
 /* ---- migrations ---- */
 
 /* A schema 1 database at zPath as the old code left it: an attempt of a
@@ -682,6 +779,7 @@ int main(void){
   testWhole();
   testCrashResume();
   testGenerated();
+  testEssayPoints();
   testMigrate();
   testBoundedCheck();
   testKillMigration();
