@@ -196,7 +196,7 @@ int kioskAttemptStart(KioskRecords *p, sqlite3_int64 iStudent,
   }
   sqlite3_bind_int64(pStmt, 1, iStudent);
   rc = sqlite3_step(pStmt);
-  sqlite3_finalize(pStmt);
+  kioskRecFinalize(p, pStmt);
   if( rc!=SQLITE_ROW ){
     if( rc!=SQLITE_DONE ){
       kioskRecDbError(p, "QUERY", pErr);
@@ -216,7 +216,7 @@ int kioskAttemptStart(KioskRecords *p, sqlite3_int64 iStudent,
     sqlite3_bind_text(pStmt, 2, pSpec->zPack, -1, SQLITE_STATIC);
     rc = sqlite3_step(pStmt);
     if( rc==SQLITE_ROW ) nUsed = sqlite3_column_int(pStmt, 0);
-    sqlite3_finalize(pStmt);
+    kioskRecFinalize(p, pStmt);
     if( rc!=SQLITE_ROW ){
       kioskRecDbError(p, "QUERY", pErr);
       goto fail;
@@ -308,11 +308,11 @@ static int savePicks(KioskRecords *p, sqlite3_int64 iAttempt, int idx,
     sqlite3_bind_int(pStmt, 3, pAns->aIndex[i]);
     if( sqlite3_step(pStmt)!=SQLITE_DONE ){
       kioskRecDbError(p, "QUERY", pErr);
-      sqlite3_finalize(pStmt);
+      kioskRecFinalize(p, pStmt);
       return KIOSK_EDB;
     }
   }
-  sqlite3_finalize(pStmt);
+  kioskRecFinalize(p, pStmt);
   return KIOSK_OK;
 }
 
@@ -354,7 +354,7 @@ static int loadState(KioskRecords *p, sqlite3_int64 iAttempt, int idx,
     s->bQuestion = sqlite3_column_int(pStmt, 6);
     s->bAnswered = sqlite3_column_int(pStmt, 7);
   }
-  sqlite3_finalize(pStmt);
+  kioskRecFinalize(p, pStmt);
   if( rc!=SQLITE_ROW && rc!=SQLITE_DONE ) return kioskRecDbError(p, "QUERY", pErr);
   if( !s->bFound ) return noAttempt(iAttempt, pErr);
   return KIOSK_OK;
@@ -548,7 +548,7 @@ int kioskAttemptLoad(KioskRecords *p, sqlite3_int64 iAttempt,
     pA->iLeftAt = sqlite3_column_int64(pStmt, 17);
     n = sqlite3_column_int(pStmt, 18);
   }
-  sqlite3_finalize(pStmt);
+  kioskRecFinalize(p, pStmt);
   pStmt = 0;
   if( rc!=SQLITE_ROW ){
     if( rc==SQLITE_DONE ) noAttempt(iAttempt, pErr);
@@ -605,7 +605,7 @@ int kioskAttemptLoad(KioskRecords *p, sqlite3_int64 iAttempt,
     }
     parsedFree(&pa);
   }
-  sqlite3_finalize(pStmt);
+  kioskRecFinalize(p, pStmt);
   pStmt = 0;
   if( bOom ) goto no_mem;
   if( rc!=SQLITE_DONE ){
@@ -619,7 +619,7 @@ int kioskAttemptLoad(KioskRecords *p, sqlite3_int64 iAttempt,
 no_mem:
   noMem(pErr);
 fail:
-  sqlite3_finalize(pStmt);
+  kioskRecFinalize(p, pStmt);
   kioskAttemptFree(pA);
   return pErr && pErr->eClass ? (int)pErr->eClass : KIOSK_EDB;
 }
@@ -667,7 +667,7 @@ int kioskAttemptResume(KioskRecords *p, sqlite3_int64 iAttempt,
   sqlite3_bind_int64(pStmt, 1, iAttempt);
   rc = sqlite3_step(pStmt);
   if( rc==SQLITE_ROW ) iLast = sqlite3_column_int64(pStmt, 0);
-  sqlite3_finalize(pStmt);
+  kioskRecFinalize(p, pStmt);
   if( rc!=SQLITE_ROW ){
     kioskRecDbError(p, "QUERY", pErr);
     goto fail;
@@ -740,7 +740,7 @@ int kioskAttemptTally(KioskRecords *p, sqlite3_int64 iAttempt,
     t.rPoints = sqlite3_column_double(pStmt, 3);
     t.rMax = sqlite3_column_double(pStmt, 4);
   }
-  sqlite3_finalize(pStmt);
+  kioskRecFinalize(p, pStmt);
   if( rc==SQLITE_DONE ) return noAttempt(iAttempt, pErr);
   if( rc!=SQLITE_ROW ) return kioskRecDbError(p, "QUERY", pErr);
   if( pTally ) *pTally = t;

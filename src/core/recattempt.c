@@ -46,7 +46,7 @@ int kioskRecReviewUpdate(KioskRecords *p, sqlite3_int64 iStudent,
     st.iBox = sqlite3_column_int(pStmt, 0);
     st.iDue = (long)sqlite3_column_int64(pStmt, 1);
   }
-  sqlite3_finalize(pStmt);
+  kioskRecFinalize(p, pStmt);
   if( rc!=SQLITE_ROW && rc!=SQLITE_DONE ) return kioskRecDbError(p, "QUERY", pErr);
 
   kioskReviewAnswer(&st, bCorrect, kioskReviewDay(iNow));
@@ -95,7 +95,7 @@ int kioskRecordsUnfinished(KioskRecords *p, sqlite3_int64 iStudent,
   sqlite3_bind_int64(pStmt, 1, iStudent);
   rc = sqlite3_step(pStmt);
   if( rc==SQLITE_ROW ) *piAttempt = sqlite3_column_int64(pStmt, 0);
-  sqlite3_finalize(pStmt);
+  kioskRecFinalize(p, pStmt);
   if( rc!=SQLITE_ROW && rc!=SQLITE_DONE ) return kioskRecDbError(p, "QUERY", pErr);
   return KIOSK_OK;
 }
@@ -152,7 +152,7 @@ static int attemptCheck(KioskRecords *p, sqlite3_int64 iAttempt,
   }
   sqlite3_bind_int64(pStmt, 1, iAttempt);
   rc = sqlite3_step(pStmt);
-  sqlite3_finalize(pStmt);
+  kioskRecFinalize(p, pStmt);
   if( rc==SQLITE_ROW ) return KIOSK_OK;
   if( rc!=SQLITE_DONE ) return kioskRecDbError(p, "QUERY", pErr);
   return noAttempt(iAttempt, pErr);

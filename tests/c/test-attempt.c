@@ -448,6 +448,91 @@ static void testEssayPoints(void){
   kioskQuizReset(&quiz);
 }
 
+/* Statements open on db. */
+static int nStmtOpen(sqlite3 *db){
+  sqlite3_stmt *pS = 0;
+  int n = 0;
+  while( (pS = sqlite3_next_stmt(db, pS))!=0 ) n++;
+  return n;
+}
+
+/* The records handle keeps its statements prepared: answering prepares
+** nothing new after the first answer; a nested use of the same SQL gets a
+** statement of its own; more SQL texts than the cache holds evict the
+** least recently used; a given-back statement keeps no bindings. */
+static void testStmtCache(void){
+  KioskRecords *p = 0;
+  KioskError err;
+  KioskQuiz quiz;
+  KioskAttemptSpec spec = classSpec();
+  sqlite3_stmt *pA = 0, *pB = 0, *pC = 0;
+  sqlite3_int64 s = 0, a = 0;
+  sqlite3 *db;
+  int n1, i;
+
+  memset(&quiz, 0, sizeof(quiz));
+  makeQuiz(&quiz);
+  spec.nTimeLimit = 0;
+  spec.nAllowed = 0;
+  kioskErrorClear(&err);
+  CHECK_INT(kioskRecordsOpen(":memory:", 0, &p, &err), 0);
+  db = kioskRecordsDb(p);
+  CHECK_INT(kioskRecordsStudentAdd(p, "Ed", T0, &s, &err), 0);
+  CHECK_INT(kioskAttemptStart(p, s, &spec, &quiz, T0, &a, &err), 0);
+  CHECK_INT(answer(p, a, 0, "1", T0+1, 0, 0, &err), 0);
+  n1 = nStmtOpen(db);
+  CHECK(n1>0 && n1<=KIOSK_REC_NSTMT);
+  CHECK_INT(answer(p, a, 1, "0 2", T0+2, 0, 0, &err), 0);
+  CHECK_INT(answer(p, a, 2, "Astana {Ashgabat city}", T0+3, 0, 0, &err), 0);
+  /* the second and third answers reuse the first's statements (another
+  ** kind of question may need one or two of its own) */
+  CHECK(nStmtOpen(db)<=n1+4);
+  n1 = nStmtOpen(db);
+  CHECK_INT(kioskAttemptFinish(p, a, T0+9, 0, 0, &err), 0);
+  CHECK_INT(kioskAttemptStart(p, s, &spec, &quiz, T0+10, &a, &err), 0);
+  CHECK_INT(answer(p, a, 0, "1", T0+11, 0, 0, &err), 0);
+  CHECK_INT(answer(p, a, 1, "0 2", T0+12, 0, 0, &err), 0);
+  CHECK_INT(answer(p, a, 2, "Astana {Ashgabat city}", T0+13, 0, 0, &err), 0);
+  n1 = nStmtOpen(db);
+  CHECK_INT(kioskAttemptFinish(p, a, T0+19, 0, 0, &err), 0);
+  CHECK_INT(kioskAttemptStart(p, s, &spec, &quiz, T0+20, &a, &err), 0);
+  CHECK_INT(answer(p, a, 0, "1", T0+21, 0, 0, &err), 0);
+  CHECK_INT(answer(p, a, 1, "0 2", T0+22, 0, 0, &err), 0);
+  CHECK_INT(answer(p, a, 2, "Astana {Ashgabat city}", T0+23, 0, 0, &err), 0);
+  CHECK_INT(kioskAttemptFinish(p, a, T0+29, 0, 0, &err), 0);
+  CHECK_INT(nStmtOpen(db), n1);
+
+  /* the same SQL twice at once: two statements, the cached one found
+  ** again once both are given back */
+  CHECK_INT(kioskRecPrepare(p, "SELECT ?1", &pA, &err), 0);
+  CHECK_INT(kioskRecPrepare(p, "SELECT ?1", &pB, &err), 0);
+  CHECK(pA!=0 && pB!=0 && pA!=pB);
+  sqlite3_bind_int(pA, 1, 7);
+  kioskRecFinalize(p, pB);
+  kioskRecFinalize(p, pA);
+  CHECK_INT(kioskRecPrepare(p, "SELECT ?1", &pC, &err), 0);
+  CHECK(pC==pA);
+  CHECK_INT(sqlite3_step(pC), SQLITE_ROW);
+  CHECK_INT(sqlite3_column_type(pC, 0), SQLITE_NULL);   /* bindings cleared */
+  kioskRecFinalize(p, pC);
+
+  /* more texts than slots: the cache stays its size */
+  for(i=0; i<3*KIOSK_REC_NSTMT; i++){
+    char zSql[64];
+    snprintf(zSql, sizeof(zSql), "SELECT %d", i);
+    CHECK_INT(kioskRecPrepare(p, zSql, &pA, &err), 0);
+    CHECK_INT(sqlite3_step(pA), SQLITE_ROW);
+    CHECK_INT(sqlite3_column_int(pA, 0), i);
+    kioskRecFinalize(p, pA);
+  }
+  CHECK(nStmtOpen(db)<=KIOSK_REC_NSTMT);
+  /* a failed prepare is an error, and caches nothing */
+  CHECK_INT(kioskRecPrepare(p, "SELEKT 1", &pA, &err), KIOSK_EDB);
+  CHECK(pA==0);
+  kioskRecordsClose(p);
+  kioskQuizReset(&quiz);
+}
+
 /* ---- migrations ---- */
 
 /* A schema 1 database at zPath as the old code left it: an attempt of a
@@ -780,6 +865,7 @@ int main(void){
   testCrashResume();
   testGenerated();
   testEssayPoints();
+  testStmtCache();
   testMigrate();
   testBoundedCheck();
   testKillMigration();
