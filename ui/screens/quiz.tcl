@@ -311,6 +311,8 @@ proc ::kiosk::ui::quiz::NewRun {o} {
             set qs [$db quiz {*}$opts]
         }
     } on error {msg opts} {
+        # the pack may not be read from the records: logged as well
+        recordsError $msg $opts
         goto error [mc "This quiz could not be made."] $msg \
             [dict get $opts -errorinfo] [dict get $opts -errorcode]
         return ""
@@ -388,12 +390,15 @@ proc ::kiosk::ui::quiz::Intro {f id} {
         set st [dict get [::kiosk::pack parse $id.pack -text [dict get $p text]] settings]
         set qs [PackRun [course] $id $s opts]
     } on error {msg o} {
+        recordsError $msg $o
         goto error [mc "This quiz could not be made."] $msg \
             [dict get $o -errorinfo] [dict get $o -errorcode]
         return
     }
     set state($f,questions) $qs
     set state($f,opts) $opts
+    set state($f,pack) $id
+    set state($f,seed) $s
     set run [dict merge [list -time 0 -feedback each -pass $passMark] $opts]
     set allowed [expr {[dict exists $st attempts]
         && [string is integer -strict [dict get $st attempts]]
