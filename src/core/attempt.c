@@ -9,6 +9,7 @@
 ** caller never shows a score that is not on disk.
 */
 #include "attempt.h"
+#include "pack.h"
 #include "recint.h"
 #include "review.h"
 #include "tcllist.h"
@@ -286,6 +287,73 @@ int kioskAttemptStartGenerated(KioskRecords *p, sqlite3 *dbCourse,
     rc = kioskAttemptStart(p, iStudent, &spec, &quiz, iNow, piAttempt, pErr);
   }
   kioskQuizReset(&quiz);
+  return rc;
+}
+
+/* The installed pack's title and text, from kioskRecordsPackGet. */
+typedef struct PackRow {
+  char *zTitle;
+  char *zText;
+  int nText;
+} PackRow;
+
+static int onPackRow(void *pArg, sqlite3_stmt *pStmt){
+  PackRow *r = (PackRow *)pArg;
+  r->zTitle = sqlite3_mprintf("%s", sqlite3_column_text(pStmt, 1));
+  r->nText = sqlite3_column_bytes(pStmt, 4);
+  r->zText = sqlite3_mprintf("%.*s", r->nText,
+                             (const char *)sqlite3_column_text(pStmt, 4));
+  return (r->zTitle==0 || r->zText==0) ? KIOSK_ENOMEM : KIOSK_OK;
+}
+
+int kioskAttemptStartPack(KioskRecords *p, sqlite3 *dbCourse,
+                          sqlite3_int64 iStudent, const char *zPack,
+                          long long iSeed, long long iNow,
+                          sqlite3_int64 *piAttempt, KioskError *pErr){
+  PackRow row;
+  KioskPack *pPack = 0;
+  KioskQuiz quiz;
+  KioskAttemptSpec spec;
+  char *zFile = 0;
+  int rc;
+
+  *piAttempt = 0;
+  memset(&row, 0, sizeof(row));
+  memset(&quiz, 0, sizeof(quiz));
+  rc = kioskRecordsPackGet(p, zPack, onPackRow, &row, pErr);
+  if( rc==KIOSK_ENOMEM ){ rc = noMem(pErr); goto done; }
+  if( rc ) goto done;
+  /* The same name the desk's check and the Tcl packquiz give it, so an
+  ** error reads alike everywhere. */
+  zFile = sqlite3_mprintf("%s.pack", zPack);
+  if( zFile==0 ){ rc = noMem(pErr); goto done; }
+  rc = kioskPackLoad(zFile, row.zText, row.nText, dbCourse, &pPack, 0, pErr);
+  if( rc ) goto done;
+  rc = kioskPackQuiz(pPack, dbCourse, (uint64_t)iSeed, &quiz, pErr);
+  if( rc ) goto done;
+  if( quiz.nQuestion==0 ){
+    rc = kioskErrorSet(pErr, KIOSK_EQUIZ, "EMPTY", 0, 0, 0,
+                       "there are no questions for this quiz");
+    goto done;
+  }
+  memset(&spec, 0, sizeof(spec));
+  spec.zKind = "pack";
+  spec.zPack = zPack;
+  spec.zTitle = row.zTitle;
+  spec.iSeed = iSeed;
+  spec.nTimeLimit = pPack->nTimeLimit;
+  spec.bFeedbackEnd = pPack->eFeedback==KPACK_FEEDBACK_END;
+  /* the pack says a whole percent: 57 % is 57, not 56.99999999999999 */
+  spec.rPassMark = (double)(long long)(pPack->rPass*100.0*1e6 + 0.5)/1e6;
+  spec.nAllowed = pPack->nAttempts;
+  rc = kioskAttemptStart(p, iStudent, &spec, &quiz, iNow, piAttempt, pErr);
+
+done:
+  kioskQuizReset(&quiz);
+  kioskPackFree(pPack);
+  sqlite3_free(zFile);
+  sqlite3_free(row.zTitle);
+  sqlite3_free(row.zText);
   return rc;
 }
 

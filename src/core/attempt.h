@@ -94,6 +94,24 @@ int kioskAttemptStartGenerated(KioskRecords *p, sqlite3 *dbCourse,
                                KioskError *pErr);
 
 /*
+** Take installed pack zPack's quiz: its text is read from the records
+** (kioskRecordsPackInstall), parsed and checked against course database
+** dbCourse (a pack that no longer fits the course is refused with its
+** first error, class KIOSK_EPACK or KIOSK_EGIFT, file "<id>.pack"), its
+** questions drawn from dbCourse with seed iSeed (the pack's own seed when
+** it fixes one: kioskPackQuiz), and an attempt started on them, as
+** kioskAttemptStart, with the pack's settings: kind "pack", its title as
+** installed, its time limit, feedback mode, pass mark and the attempts it
+** allows (so "ATTEMPTS" when they are used up). iSeed is recorded.
+** Errors as kioskAttemptStart, and KIOSK_ERECORDS "NOPACK" when no pack
+** zPack is installed, KIOSK_EQUIZ "EMPTY" when it draws no question.
+*/
+int kioskAttemptStartPack(KioskRecords *p, sqlite3 *dbCourse,
+                          sqlite3_int64 iStudent, const char *zPack,
+                          long long iSeed, long long iNow,
+                          sqlite3_int64 *piAttempt, KioskError *pErr);
+
+/*
 ** Score zAnswer to question idx, store it and commit, then fill *pScore
 ** (the caller's, kioskScoreClear) and, when pzText is not NULL, *pzText
 ** with the answer in words (sqlite3_malloc'd). zAnswer is written as the

@@ -533,6 +533,140 @@ static void testStmtCache(void){
   kioskQuizReset(&quiz);
 }
 
+/* A pack's quiz taken start to finish through the core: the pack is read
+** from the records, drawn from the course with the student's seed, and
+** run with its own settings; its attempts limit holds; a pack that is not
+** installed, or no longer fits the course, starts nothing. */
+static const char zPackText[] =
+  "[settings]\n"
+  "title    = Ignored: the installed title is shown\n"
+  "stages   = s1-caution\n"
+  "pass     = 57%\n"
+  "time     = 15 min\n"
+  "order    = fixed\n"
+  "seed     = per-student\n"
+  "attempts = 1\n"
+  "feedback = end\n"
+  "\n"
+  "[rules]\n"
+  "choice   *   2\n"
+  "\n"
+  "[questions]\n"
+  "::hand:: Which city was the capital of Kazakhstan until 1997? {\n"
+  "  =Almaty\n"
+  "  ~Astana\n"
+  "  ~Bishkek\n"
+  "}\n"
+  "\n"
+  "::tf:: Japan opened an embassy in Tashkent. {T}\n";
+
+/* The right option (choice, tf) of q as an answer, "0" when none. */
+static void rightOption(const KioskQuestion *q, char *z, size_t n){
+  int k;
+  for(k=0; k<q->nOption && q->aOption[k].rCredit<=0; k++){}
+  snprintf(z, n, "%d", k<q->nOption ? k : 0);
+}
+
+static void testPack(void){
+  KioskRecords *p = 0;
+  KioskError err;
+  KioskAttempt *pA = 0;
+  KioskTally t;
+  sqlite3_int64 s = 0, a = 0, a2 = 0;
+  sqlite3 *dbCourse = 0, *db;
+  const char *zCourseDir = getenv("KIOSK_COURSEDIR");
+  char zAns[16];
+  int i, bPassed = 0, nFirst = 0;
+  char *zFirst = 0;
+
+  kioskErrorClear(&err);
+  if( zCourseDir==0 ) zCourseDir = "data";
+  if( kioskCourseOpen(":memory:", KIOSK_OPEN_CREATE, &dbCourse, &err)
+   || kioskCourseLoad(dbCourse, zCourseDir, 0, 10, 0, &err) ){
+    fprintf(stderr, "test-attempt: cannot load the course %s: %s\n",
+            zCourseDir, err.zMsg);
+    CHECK(0);
+    sqlite3_close(dbCourse);
+    return;
+  }
+  CHECK_INT(kioskRecordsOpen(":memory:", 0, &p, &err), 0);
+  db = kioskRecordsDb(p);
+  CHECK_INT(kioskRecordsStudentAdd(p, "Flo", T0, &s, &err), 0);
+  /* not installed */
+  CHECK_INT(kioskAttemptStartPack(p, dbCourse, s, "caps", 5, T0, &a, &err),
+            KIOSK_ERECORDS);
+  CHECK_STR(err.zCode, "NOPACK");
+  CHECK_INT(a, 0);
+  CHECK_INT(kioskRecordsPackInstall(p, "caps", "Capitals", zPackText, T0,
+                                    &err), 0);
+
+  /* start: the pack's settings in the attempt's columns */
+  kioskErrorClear(&err);
+  CHECK_INT(kioskAttemptStartPack(p, dbCourse, s, "caps", 5, T0, &a, &err), 0);
+  CHECK(a>0);
+  CHECK_STR(queryText(db, "SELECT kind||'|'||pack||'|'||title||'|'||seed||'|'"
+                          "||time_limit||'|'||feedback||'|'||pass_mark||'|'"
+                          "||allowed FROM attempts"),
+            "pack|caps|Capitals|5|900|end|57.0|1");
+  CHECK_INT(kioskAttemptLoad(p, a, &pA, &err), 0);
+  if( pA==0 ){ kioskRecordsClose(p); sqlite3_close(dbCourse); return; }
+  /* two drawn from the course, then the two hand-written (order fixed) */
+  CHECK_INT(pA->quiz.nQuestion, 4);
+  if( pA->quiz.nQuestion==4 ){
+    CHECK_INT(pA->quiz.apQuestion[0]->eKind, KQ_CHOICE);
+    CHECK_STR(pA->quiz.apQuestion[2]->zId, "pack:caps:1");
+    CHECK_STR(pA->quiz.apQuestion[3]->zId, "pack:caps:2");
+    zFirst = sqlite3_mprintf("%s", pA->quiz.apQuestion[0]->zPrompt);
+    nFirst = pA->quiz.apQuestion[0]->nOption;
+  }
+  /* answered right, each stored as it is given; then finished */
+  for(i=0; i<pA->quiz.nQuestion; i++){
+    rightOption(pA->quiz.apQuestion[i], zAns, sizeof(zAns));
+    CHECK_INT(answer(p, a, i, zAns, T0+10+i, 0, 0, &err), 0);
+  }
+  kioskAttemptFree(pA);
+  pA = 0;
+  CHECK_INT(kioskAttemptFinish(p, a, T0+60, &t, &bPassed, &err), 0);
+  CHECK_INT(t.nQuestion, 4);
+  CHECK_INT(t.nCorrect, 4);
+  CHECK_INT(bPassed, 1);
+  /* one attempt allowed: the next is refused, nothing started */
+  CHECK_INT(kioskAttemptStartPack(p, dbCourse, s, "caps", 6, T0+100, &a2,
+                                  &err), KIOSK_ERECORDS);
+  CHECK_STR(err.zCode, "ATTEMPTS");
+  CHECK_INT(queryInt(db, "SELECT count(*) FROM attempts"), 1);
+
+  /* the same seed draws the same quiz for another student */
+  {
+    sqlite3_int64 s2 = 0;
+    CHECK_INT(kioskRecordsStudentAdd(p, "Gus", T0, &s2, &err), 0);
+    CHECK_INT(kioskAttemptStartPack(p, dbCourse, s2, "caps", 5, T0, &a2,
+                                    &err), 0);
+    CHECK_INT(kioskAttemptLoad(p, a2, &pA, &err), 0);
+    if( pA && zFirst ){
+      CHECK_STR(pA->quiz.apQuestion[0]->zPrompt, zFirst);
+      CHECK_INT(pA->quiz.apQuestion[0]->nOption, nFirst);
+    }
+    kioskAttemptFree(pA);
+    pA = 0;
+  }
+
+  /* a pack that names a stage the course lacks is refused by line */
+  CHECK_INT(kioskRecordsPackInstall(p, "odd", "Odd",
+              "[settings]\ntitle = Odd\nstages = s99-nowhere\n"
+              "[questions]\n::q:: Yes? {T}\n", T0, &err), 0);
+  kioskErrorClear(&err);
+  CHECK(kioskAttemptStartPack(p, dbCourse, s, "odd", 1, T0, &a2, &err)
+        ==KIOSK_EPACK);
+  CHECK_STR(err.zFile, "odd.pack");
+  CHECK_INT(err.iLine, 3);
+  CHECK_INT(queryInt(db, "SELECT count(*) FROM attempts WHERE pack='odd'"), 0);
+
+  sqlite3_free(zFirst);
+  kioskRecordsClose(p);
+  sqlite3_close(dbCourse);
+}
+
 /* ---- migrations ---- */
 
 /* A schema 1 database at zPath as the old code left it: an attempt of a
@@ -866,6 +1000,7 @@ int main(void){
   testGenerated();
   testEssayPoints();
   testStmtCache();
+  testPack();
   testMigrate();
   testBoundedCheck();
   testKillMigration();
