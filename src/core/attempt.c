@@ -115,7 +115,9 @@ char *kioskAnswerWords(const KioskQuestion *q, const char *zAnswer){
     parsedFree(&pa);
     return 0;
   }
-  if( rc>0 || q->eKind==KQ_YEAR || q->eKind==KQ_NUMBER || q->eKind==KQ_TEXT ){
+  /* typed answers (an essay's too) are their own words */
+  if( rc>0 || q->eKind==KQ_YEAR || q->eKind==KQ_NUMBER || q->eKind==KQ_TEXT
+   || q->eKind==KQ_ESSAY || q->eKind==KQ_DESC ){
     parsedFree(&pa);
     return sqlite3_mprintf("%s", zAnswer);
   }
