@@ -236,6 +236,9 @@ proc ::kiosk::ui::app::goto {name args} {
             return -options $opts $msg
         }
         set info [dict get $opts -errorinfo]
+        # shown on the error screen, and kept for the operator (a records
+        # read that failed while the screen was drawn is one such error)
+        oplog "screen $name: $msg ([dict get $opts -errorcode])"
         after idle [list ::kiosk::ui::app::goto error \
             [mc "Something went wrong on this screen."] $msg $info]
         return $frame
