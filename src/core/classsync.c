@@ -479,6 +479,20 @@ int kioskClassPullInto(KioskClass *p, KioskRecords *pRec, long long iNow,
     }
     pStat->nSetting++;
   }
+  PQclear(pRes);
+  pRes = 0;
+
+  /* The instructor PIN: its hash only, as the teacher's records hold it;
+  ** checked as a yescrypt string before it is stored. */
+  if( (rc = exec(p, "SELECT hash FROM kiosk.secrets WHERE name = 'pin'",
+                 0, 0, &pRes, "reading the PIN hash", pErr)) ){
+    goto done;
+  }
+  if( PQntuples(pRes)==1
+   && (rc = kioskRecordsPinHashSet(pRec, PQgetvalue(pRes, 0, 0),
+                                   &pStat->bPin, pErr)) ){
+    goto done;
+  }
 
 done:
   PQclear(pRes);
@@ -551,7 +565,7 @@ static int publishSetting(void *pArg, sqlite3_stmt *pStmt){
 int kioskClassPublish(KioskClass *p, KioskRecords *pRec,
                       KioskClassPull *pStat, KioskError *pErr){
   Publish q;
-  char *zActive = 0;
+  char *zActive = 0, *zHash = 0;
   const char *azParam[1];
   int rc;
   memset(pStat, 0, sizeof(*pStat));
@@ -572,6 +586,19 @@ int kioskClassPublish(KioskClass *p, KioskRecords *pRec,
   }
   if( rc==0 && q.rc==0 ) rc = kioskRecordsSettings(pRec, publishSetting, &q,
                                                   pErr);
+  if( rc==0 && q.rc==0 ) rc = kioskRecordsPinHashGet(pRec, &zHash, pErr);
+  if( rc==0 && q.rc==0 && zHash ){
+    PGresult *pRes = 0;
+    azParam[0] = zHash;
+    rc = exec(p, "INSERT INTO kiosk.secrets AS k (name, hash)"
+              " VALUES ('pin', $1) ON CONFLICT (name) DO UPDATE"
+              " SET hash = excluded.hash WHERE k.hash <> excluded.hash"
+              " RETURNING 1", 1, azParam, &pRes, "publishing the PIN hash",
+              pErr);
+    if( rc==0 ) pStat->bPin = PQntuples(pRes)>0;
+    PQclear(pRes);
+  }
+  sqlite3_free(zHash);
   sqlite3_free(zActive);
   if( rc==0 ) rc = q.rc;
   if( rc ){

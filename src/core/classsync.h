@@ -81,10 +81,14 @@ typedef struct KioskClassPull {
   int nPack;          /* packs installed or replaced */
   int nStudent;       /* students added to the roster */
   int nSetting;       /* settings written */
+  int bPin;           /* the PIN hash written (it differed) */
 } KioskClassPull;
 
 /* Bring the class's roster (students added), packs (installed when new or
-** changed; the active one activated) and settings into pRec. */
+** changed; the active one activated), settings and the instructor PIN
+** hash into pRec. The class wins: a setting or PIN hash the teacher
+** published replaces the kiosk's own (doc/class.md). Only the hash
+** travels; a PIN never leaves the machine where it was typed. */
 int kioskClassPullInto(KioskClass *p, KioskRecords *pRec, long long iNow,
                        KioskClassPull *pStat, KioskError *pErr);
 
@@ -93,8 +97,9 @@ int kioskClassPullInto(KioskClass *p, KioskRecords *pRec, long long iNow,
 int kioskClassSetting(KioskRecords *pRec, const char *zKey, char **pz,
                       KioskError *pErr);
 
-/* Publish pRec's packs (and which is active) and settings (not class.*)
-** to the class, in one transaction. Teacher only. */
+/* Publish pRec's packs (and which is active), settings (not class.*) and
+** its PIN hash (when one is set) to the class, in one transaction.
+** Teacher only. */
 int kioskClassPublish(KioskClass *p, KioskRecords *pRec,
                       KioskClassPull *pStat, KioskError *pErr);
 

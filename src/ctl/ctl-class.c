@@ -47,10 +47,12 @@ const char ctlClassUsage[] =
   "status   the server's schema version, students, attempts, answers and\n"
   "         kiosks; with --records also the kiosk's outbox.\n"
   "sync     sends the kiosk's outbox in batches of N rows (500), each in\n"
-  "         one transaction, then brings the class's roster, packs and\n"
-  "         settings into FILE (not with --no-pull).\n"
-  "publish  puts the packs, the active pack and the settings of a teacher's\n"
-  "         records FILE on the server, for every kiosk's next sync.\n"
+  "         one transaction, then brings the class's roster, packs,\n"
+  "         settings and PIN hash into FILE (not with --no-pull): the\n"
+  "         class's values win over the kiosk's.\n"
+  "publish  puts the packs, the active pack, the settings and the PIN hash\n"
+  "         (never the PIN) of a teacher's records FILE on the server, for\n"
+  "         every kiosk's next sync.\n"
   "roster   lists the class's students, or adds or removes names.\n"
   "results  the class's results, one line per attempt, tab-separated with\n"
   "         a header: uid student kiosk kind pack stage status started\n"
@@ -306,16 +308,17 @@ int ctlClass(int argc, char **argv){
                                      &err)) ){
           break;
         }
-        printf("received: %d students, %d packs, %d settings\n",
-               pl.nStudent, pl.nPack, pl.nSetting);
+        printf("received: %d students, %d packs, %d settings%s\n",
+               pl.nStudent, pl.nPack, pl.nSetting,
+               pl.bPin ? ", the PIN hash" : "");
       }
       break;
     }
     case C_PUBLISH: {
       KioskClassPull pl;
       if( (rc = kioskClassPublish(pClass, pRec, &pl, &err)) ) break;
-      printf("published: %d packs, %d settings changed\n", pl.nPack,
-             pl.nSetting);
+      printf("published: %d packs, %d settings%s changed\n", pl.nPack,
+             pl.nSetting, pl.bPin ? ", the PIN hash" : "");
       break;
     }
     case C_ROSTER:
