@@ -28,7 +28,7 @@
 #include "records.h"
 
 /* The schema version this build writes (the number of migrations). */
-#define KIOSK_CLASS_SCHEMA_VERSION 1
+#define KIOSK_CLASS_SCHEMA_VERSION 2
 
 /* The migrations, in order, compiled in from class-N.sql; NULL-ended. */
 extern const char *const kioskClassMigrationSql[];
@@ -82,11 +82,17 @@ typedef struct KioskClassPull {
   int nStudent;       /* students added to the roster */
   int nSetting;       /* settings written */
   int bPin;           /* the PIN hash written (it differed) */
+  int nAttempt;       /* attempts taken in or brought up to date */
+  int nReview;        /* review states taken in */
+  int nLesson;        /* lessons read taken in */
 } KioskClassPull;
 
 /* Bring the class's roster (students added), packs (installed when new or
 ** changed; the active one activated), settings and the instructor PIN
-** hash into pRec. The class wins: a setting or PIN hash the teacher
+** hash into pRec; on a kiosk that joined (class.kiosk), also what other
+** kiosks recorded since the last pull: attempts (with their questions and
+** answers; an open one only where it may be carried on), review states
+** and lessons read (classimport.h). The class wins: a setting or PIN hash the teacher
 ** published replaces the kiosk's own (doc/class.md). Only the hash
 ** travels; a PIN never leaves the machine where it was typed. */
 int kioskClassPullInto(KioskClass *p, KioskRecords *pRec, long long iNow,

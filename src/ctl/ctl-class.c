@@ -311,6 +311,10 @@ int ctlClass(int argc, char **argv){
         printf("received: %d students, %d packs, %d settings%s\n",
                pl.nStudent, pl.nPack, pl.nSetting,
                pl.bPin ? ", the PIN hash" : "");
+        if( pl.nAttempt || pl.nReview || pl.nLesson ){
+          printf("from other kiosks: %d attempts, %d review states, "
+                 "%d lessons read\n", pl.nAttempt, pl.nReview, pl.nLesson);
+        }
       }
       break;
     }

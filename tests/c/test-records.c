@@ -613,6 +613,8 @@ static void testMigrate(void){
   CHECK_INT(sqlite3_exec(db, "DROP TABLE pin_throttle; DROP TABLE oplog;"
                          " DROP TRIGGER outbox_attempt;"
                          " DROP TRIGGER outbox_answer; DROP TRIGGER outbox_end;"
+                         " DROP TRIGGER outbox_asked; DROP TRIGGER outbox_leave;"
+                         " DROP TABLE class_packs;"
                          " DROP TRIGGER outbox_lesson;"
                          " DROP TRIGGER outbox_review_new;"
                          " DROP TRIGGER outbox_review; DROP TABLE outbox;"
