@@ -955,6 +955,15 @@ int kioskClassResults(KioskClass *p, const char *zPack, KioskClassRowFn xRow,
     "reading the class results", pErr);
 }
 
+int kioskClassPacks(KioskClass *p, KioskClassRowFn xRow, void *pArg,
+                    KioskError *pErr){
+  return listing(p,
+    "SELECT id, title, version::text, CASE WHEN active THEN '1' ELSE '0' END AS active,"
+    " to_char(updated AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+    " AS updated FROM kiosk.packs ORDER BY id", 0, 0, xRow, pArg,
+    "reading the class's packs", pErr);
+}
+
 int kioskClassRoster(KioskClass *p, KioskClassRowFn xRow, void *pArg,
                      KioskError *pErr){
   return listing(p, "SELECT name FROM kiosk.students WHERE removed IS NULL"

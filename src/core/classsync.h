@@ -125,6 +125,9 @@ typedef int (*KioskClassRowFn)(void *pArg, int nCol, const char *const *azCol,
 ** score, by student then start. */
 int kioskClassResults(KioskClass *p, const char *zPack, KioskClassRowFn xRow,
                       void *pArg, KioskError *pErr);
+/* The packs the class publishes: id title version active updated, by id. */
+int kioskClassPacks(KioskClass *p, KioskClassRowFn xRow, void *pArg,
+                    KioskError *pErr);
 /* The roster: name, current students by name. */
 int kioskClassRoster(KioskClass *p, KioskClassRowFn xRow, void *pArg,
                      KioskError *pErr);
