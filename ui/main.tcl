@@ -160,6 +160,7 @@ proc ::kiosk::ui::main::LoadUi {} {
     }
     source [file join $uidir theme.tcl]
     source [file join $uidir app.tcl]
+    source [file join $uidir classlink.tcl]
     source [file join $uidir cards.tcl]
     foreach f [lsort [glob -nocomplain -directory [file join $uidir screens] *.tcl]] {
         source $f
@@ -263,6 +264,9 @@ proc ::kiosk::ui::main::start {argv} {
         ::kiosk::ui::lock::start
     }
     ::kiosk::ui::app::goto prepare
+    # On a kiosk of a class: sync beside the kiosk, now and every few
+    # minutes (doc/class.md); never waited on.
+    after 5000 ::kiosk::ui::classlink::start
     if {[info exists env(KIOSK_TEST_HOOK)] && $env(KIOSK_TEST_HOOK) ne ""} {
         after idle [list uplevel #0 [list source $env(KIOSK_TEST_HOOK)]]
     }

@@ -1151,6 +1151,42 @@ int kioskRecordsPinSet(KioskRecords *p, const char *zPin, KioskError *pErr){
   return rc;
 }
 
+int kioskRecordsPinHashGet(KioskRecords *p, char **pzHash, KioskError *pErr){
+  return pinHash(p, pzHash, pErr);
+}
+
+int kioskRecordsPinHashSet(KioskRecords *p, const char *zHash, int *pbChanged,
+                           KioskError *pErr){
+  sqlite3_stmt *pStmt = 0;
+  char *zOld = 0;
+  int rc;
+  if( pbChanged ) *pbChanged = 0;
+  if( (rc = kioskPinHashValid(zHash, pErr))!=0 ) return rc;
+  if( (rc = pinHash(p, &zOld, pErr))!=0 ) return rc;
+  if( zOld && strcmp(zOld, zHash)==0 ){
+    sqlite3_free(zOld);
+    return KIOSK_OK;
+  }
+  sqlite3_free(zOld);
+  if( (rc = kioskRecExec(p, "SAVEPOINT pin_hash", pErr)) ) return rc;
+  rc = kioskRecPrepare(p, "INSERT INTO secrets(name, hash) VALUES('pin', ?1)"
+                       " ON CONFLICT(name) DO UPDATE SET hash=excluded.hash",
+                       &pStmt, pErr);
+  if( rc==KIOSK_OK ){
+    sqlite3_bind_text(pStmt, 1, zHash, -1, SQLITE_STATIC);
+    if( sqlite3_step(pStmt)!=SQLITE_DONE ) rc = kioskRecDbError(p, "QUERY", pErr);
+    sqlite3_finalize(pStmt);
+  }
+  if( rc==KIOSK_OK ) rc = kioskRecExec(p, "DELETE FROM pin_throttle", pErr);
+  if( rc==KIOSK_OK ){
+    rc = kioskRecExec(p, "RELEASE pin_hash", pErr);
+  }else{
+    sqlite3_exec(p->db, "ROLLBACK TO pin_hash; RELEASE pin_hash", 0, 0, 0);
+  }
+  if( rc==KIOSK_OK && pbChanged ) *pbChanged = 1;
+  return rc;
+}
+
 int kioskRecordsPinCheck(KioskRecords *p, const char *zPin, int *pbOk,
                          KioskError *pErr){
   char *zHash = 0;

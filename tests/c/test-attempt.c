@@ -771,7 +771,8 @@ static void checkMigrated(const char *zPath){
   ** answer once, each attempt's start first. */
   CHECK_STR(queryText(db, "SELECT group_concat(k, ' ') FROM"
                       " (SELECT k FROM outbox ORDER BY seq)"),
-            "attempt attempt answer answer answer answer end review");
+            "attempt attempt asked asked asked asked answer answer answer answer"
+            " leave end review");
   CHECK_INT(queryInt(db, "SELECT count(*) FROM outbox o JOIN attempts a"
                      " ON a.uid=o.uid JOIN answers w ON w.attempt=a.id"
                      " AND w.idx=o.idx AND w.answer=o.answer"
@@ -868,6 +869,8 @@ static void checkV4(int bJoined){
   CHECK_INT(sqlite3_open(zPath, &db), SQLITE_OK);
   CHECK_INT(sqlite3_exec(db, "DROP TRIGGER outbox_attempt;"
     " DROP TRIGGER outbox_answer; DROP TRIGGER outbox_end;"
+    " DROP TRIGGER outbox_asked; DROP TRIGGER outbox_leave;"
+    " DROP TABLE class_packs;"
     " DROP TRIGGER outbox_lesson; DROP TRIGGER outbox_review_new;"
     " DROP TRIGGER outbox_review; DROP TABLE outbox;"
     " PRAGMA user_version=4", 0, 0, 0), SQLITE_OK);

@@ -15,6 +15,11 @@
 #   Log        the operator log: wrong PINs, desk openings, leaving the
 #              kiosk, errors caught on screen, refused dialogs (newest
 #              first)
+#   Class      only on a kiosk that joined a class (doc/class.md): the
+#              whole class's results, roster and packs from the server,
+#              asked through `kioskctl class ... --format tsv` beside the
+#              kiosk (classlink.tcl) with a time limit; offline, it says
+#              so and the rest of the desk works as ever
 #
 # All of it goes through the records object (doc/records.md) and, for
 # packs, kiosk::pack; nothing here writes SQL or evaluates a pack.
@@ -51,7 +56,8 @@ proc ::kiosk::ui::desk::notice {msg} {
     lappend notices $msg
 }
 
-# show FRAME ?TAB?: TAB is packs, students, results, items, settings or log.
+# show FRAME ?TAB?: TAB is packs, students, results, items, settings, log
+# or class (when the kiosk joined a class).
 proc ::kiosk::ui::desk::show {f {tab packs}} {
     variable unlocked
     variable state
@@ -76,14 +82,18 @@ proc ::kiosk::ui::desk::show {f {tab packs}} {
     grid $f.nb -row 2 -column 0 -sticky nsew -padx 12 -pady 8
     grid columnconfigure $f 0 -weight 1
     grid rowconfigure $f 2 -weight 1
-    foreach {name label} [list packs [mc "Packs"] students [mc "Students"] \
-            results [mc "Results"] items [mc "Questions"] \
-            settings [mc "Settings"] log [mc "Log"]] {
+    set tabs [list packs [mc "Packs"] students [mc "Students"] \
+        results [mc "Results"] items [mc "Questions"] \
+        settings [mc "Settings"] log [mc "Log"]]
+    if {[::kiosk::ui::classlink::joined]} {
+        lappend tabs class [mc "Class"]
+    }
+    foreach {name label} $tabs {
         ttk::frame $f.nb.$name -padding 12
         $f.nb add $f.nb.$name -text $label
         [string totitle $name]Tab $f $f.nb.$name
     }
-    if {$tab ni {packs students results items settings log}} { set tab packs }
+    if {$tab ni [dict keys $tabs]} { set tab packs }
     $f.nb select $f.nb.$tab
     ttk::notebook::enableTraversal $f.nb
     focus $f.nb
@@ -912,5 +922,134 @@ proc ::kiosk::ui::desk::Backup {f} {
         $w.rb.msg configure -text [mc "These records are not kept in a file: nothing to back up."]
     } else {
         $w.rb.msg configure -text [mc "Backed up to %s." $path] -style TLabel
+    }
+}
+
+### Class (a kiosk that joined a class; doc/class.md)
+
+proc ::kiosk::ui::desk::ClassTab {f w} {
+    ttk::frame $w.top
+    ttk::label $w.top.l -text [mc "The whole class, from the class server"] \
+        -style Head.TLabel
+    ttk::button $w.top.refresh -text [mc "Ask the server again"] \
+        -command [list ::kiosk::ui::desk::FillClass $f]
+    ttk::button $w.top.sync -text [mc "Sync now"] \
+        -command ::kiosk::ui::classlink::syncSoon
+    flow $w.top
+    grid $w.top -row 0 -column 0 -columnspan 2 -sticky ew -pady {0 8}
+    ttk::label $w.status -wraplength 1000 -justify left
+    grid $w.status -row 1 -column 0 -columnspan 2 -sticky w -pady {0 8}
+    Table $w 2 [list [list student [mc "Student"] 200] [list kiosk [mc "Kiosk"] 120] \
+        [list what [mc "Quiz"] 200] [list status [mc "Status"] 110] \
+        [list started [mc "Started"] 190] [list answered [mc "Answered"] 100 e] \
+        [list correct [mc "Right"] 80 e] [list score [mc "Score"] 80 e]]
+    ttk::frame $w.low
+    grid $w.low -row 3 -column 0 -columnspan 2 -sticky nsew -pady {8 0}
+    grid rowconfigure $w 3 -weight 1
+    ttk::frame $w.low.r
+    ttk::frame $w.low.p
+    grid $w.low.r $w.low.p -sticky nsew -padx {0 8}
+    grid columnconfigure $w.low {0 1} -weight 1
+    grid rowconfigure $w.low 0 -weight 1
+    Table $w.low.r 0 [list [list name [mc "Class roster"] 240]]
+    Table $w.low.p 0 [list [list id [mc "Class pack"] 160] [list title [mc "Title"] 220] \
+        [list version [mc "Version"] 80 e] [list active [mc "Active"] 70 center]]
+    bind $w <<KioskClassSynced>> [list ::kiosk::ui::desk::ClassStatus $f]
+    bind . <<KioskClassSynced>> +[list ::kiosk::ui::desk::ClassSynced $f]
+    FillClass $f
+}
+
+# A sync ended: the status line says so (when this desk is still up).
+proc ::kiosk::ui::desk::ClassSynced {f} {
+    if {[winfo exists $f.nb.class]} { ClassStatus $f }
+}
+
+proc ::kiosk::ui::desk::ClassStatus {f {asking ""}} {
+    variable state
+    set w $f.nb.class
+    if {![winfo exists $w]} { return }
+    set lines {}
+    if {$asking ne ""} { lappend lines $asking }
+    if {[info exists state($f,classError)] && $state($f,classError) ne ""} {
+        lappend lines [mc "The class server cannot be reached: %s" $state($f,classError)] \
+            [mc "This kiosk keeps working on its own: every answer is saved here and goes to the class at the next sync."]
+    }
+    set last [::kiosk::ui::classlink::last]
+    if {$last ne ""} {
+        set at [clock format [dict get $last at] -format "%H:%M"]
+        if {[dict get $last ok]} {
+            lappend lines [mc "Last sync at %s: done." $at]
+        } else {
+            lappend lines [mc "Last sync at %s failed: %s" $at \
+                [lindex [split [dict get $last message] \n] end]]
+        }
+    }
+    $w.status configure -text [join $lines \n] -style \
+        [expr {[info exists state($f,classError)] && $state($f,classError) ne ""
+               ? "Alert.TLabel" : "Muted.TLabel"}]
+}
+
+# Ask the server for results, roster and packs, one after the other, each
+# in the background; the tables fill as the answers come.
+proc ::kiosk::ui::desk::FillClass {f} {
+    variable state
+    set state($f,classError) ""
+    ClassStatus $f [mc "Asking the class server\u2026"]
+    set file [opt records]
+    ::kiosk::ui::classlink::run \
+        [list class results --records $file --format tsv] \
+        [list ::kiosk::ui::desk::ClassGot $f results]
+}
+
+proc ::kiosk::ui::desk::ClassGot {f what ok out} {
+    variable state
+    set w $f.nb.class
+    if {![winfo exists $w]} { return }
+    if {!$ok} {
+        set state($f,classError) [lindex [split $out \n] end]
+        ClassStatus $f
+        return
+    }
+    set file [opt records]
+    switch -- $what {
+        results {
+            set t $w.t2
+            $t delete [$t children {}]
+            foreach r [::kiosk::ui::classlink::tsv $out] {
+                set what [expr {[dict get $r pack] ne "" ? [dict get $r pack]
+                    : [dict get $r kind] eq "review" ? [mc "Review"]
+                    : [dict get $r stage]}]
+                set status [dict get $r status]
+                set status [dict get [dict create finished [mc "Finished"] \
+                    open [mc "Unfinished"] abandoned [mc "Unfinished (left)"]] $status]
+                $t insert {} end -values [list [dict get $r student] \
+                    [dict get $r kiosk] $what $status [When [dict get $r started]] \
+                    [dict get $r answered] [dict get $r correct] \
+                    [format %.1f [dict get $r score]]]
+            }
+            ::kiosk::ui::classlink::run \
+                [list class roster --records $file --format tsv] \
+                [list ::kiosk::ui::desk::ClassGot $f roster]
+        }
+        roster {
+            set t $w.low.r.t0
+            $t delete [$t children {}]
+            foreach r [::kiosk::ui::classlink::tsv $out] {
+                $t insert {} end -values [list [dict get $r name]]
+            }
+            ::kiosk::ui::classlink::run \
+                [list class packs --records $file --format tsv] \
+                [list ::kiosk::ui::desk::ClassGot $f packs]
+        }
+        packs {
+            set t $w.low.p.t0
+            $t delete [$t children {}]
+            foreach r [::kiosk::ui::classlink::tsv $out] {
+                $t insert {} end -values [list [dict get $r id] [dict get $r title] \
+                    [dict get $r version] \
+                    [expr {[dict get $r active] ? "\u2713" : ""}]]
+            }
+            ClassStatus $f
+        }
     }
 }

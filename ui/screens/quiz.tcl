@@ -1297,6 +1297,8 @@ proc ::kiosk::ui::quiz::Finish {f} {
             Stopped $msg [dict get $o -errorcode] [dict get $o -errorinfo]
             return
         }
+        # To the class in the background; the results show at once.
+        ::kiosk::ui::classlink::syncSoon
         set t [dict create points [dict get $s score] max [dict get $s max] \
             percent [dict get $s percent] passed [dict get $s passed]]
     } else {
@@ -1358,26 +1360,30 @@ proc ::kiosk::ui::quiz::Forget {f} {
     array unset state $f,*
 }
 
-# A timed class quiz left on purpose (Back, the idle return): the core
-# notes when (attempt leave), so that carrying on later counts the time
-# until then; the time away does not count. A crash writes nothing, and
-# then only the time up to the last answer counts (attempt.h). This runs
-# as the screen goes: a failure cannot stop a quiz already left, so it is
-# logged for the operator and shown to the student.
+# A quiz left on purpose (Back, the idle return): the core notes when
+# (attempt leave), so that carrying on later counts the time until then
+# (the time away does not count), and, on a kiosk of a class, so that the
+# attempt may be carried on at another kiosk once the leaving is on the
+# server (doc/class.md): a background sync takes it there. A crash writes
+# nothing, and then only the time up to the last answer counts
+# (attempt.h). This runs as the screen goes: a failure cannot stop a quiz
+# already left, so it is logged for the operator and shown to the student.
 proc ::kiosk::ui::quiz::MarkLeft {run} {
     set rec [records]
-    if {$rec eq "" || [dict get $run attempt] eq "" || [dict get $run pack] eq ""
-            || [dict get $run deadline] eq ""} {
+    if {$rec eq "" || [dict get $run attempt] eq ""} {
         return
     }
     try {
         $rec attempt leave [dict get $run attempt]
     } trap {KIOSK RECORDS FINISHED} {} {
         # Finished meanwhile (time up): nothing to note.
+        return
     } on error {msg o} {
         oplog "records: $msg ([dict get $o -errorcode])"
         toast [mc "Your answers so far are saved, but the time you left could not be: %s" $msg]
+        return
     }
+    ::kiosk::ui::classlink::syncSoon
 }
 
 # The student's answer in words, for the results: option texts for
