@@ -12,6 +12,7 @@
 #include "recint.h"
 #include "dbkind.h"
 #include "pin.h"
+#include "outbox.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -114,10 +115,18 @@ static const char zMigrate4[] =
   "  message TEXT NOT NULL"
   ");";
 
+/* 4 -> 5: the class outbox (outbox.sql: its table and triggers). A kiosk
+** that joined a class under schema 4 (class.kiosk set) gets its whole
+** history queued, so that every answer it holds reaches the class. */
+static int migrate5(KioskRecords *p, KioskError *pErr){
+  return kioskOutboxQueueHistory(p->db, 0, pErr);
+}
+
 static const Migration aMigration[] = {
   { zMigrate2, 0, 0 },
   { zMigrate3, migrate3, zMigrate3After },
   { zMigrate4, 0, 0 },
+  { kioskOutboxSchemaSql, migrate5, 0 },
 };
 
 const char *const kioskRecMigrationSql2 = zMigrate2;
@@ -408,6 +417,7 @@ static int createSchema(KioskRecords *p, KioskError *pErr){
   int rc = zStamp ? SQLITE_OK : SQLITE_NOMEM;
   if( rc==SQLITE_OK ) rc = sqlite3_exec(p->db, "BEGIN IMMEDIATE", 0, 0, &zErr);
   if( rc==SQLITE_OK ) rc = sqlite3_exec(p->db, kioskRecordsSchemaSql, 0, 0, &zErr);
+  if( rc==SQLITE_OK ) rc = sqlite3_exec(p->db, kioskOutboxSchemaSql, 0, 0, &zErr);
   if( rc==SQLITE_OK ) rc = sqlite3_exec(p->db, zStamp, 0, 0, &zErr);
   if( rc==SQLITE_OK ) rc = sqlite3_exec(p->db, "COMMIT", 0, 0, &zErr);
   sqlite3_free(zStamp);

@@ -400,7 +400,7 @@ static void makeV1(const char *zPath, int bToV2){
     " qattempt, qidx) VALUES(1, 'ev-b', 's1', 2, 19677, 1, 0,"
     " '2023-11-14T22:21:00Z', 2, 0);"
     "INSERT INTO settings(key, value) VALUES('attempt.1.left-at', '1700000300'),"
-    " ('theme', 'default');";
+    " ('theme', 'default'), ('class.kiosk', 'room12-a');";
   unlink(zPath);
   CHECK_INT(sqlite3_open(zPath, &db), SQLITE_OK);
   CHECK_INT(sqlite3_exec(db, kioskRecordsV1Sql, 0, 0, &zErr), SQLITE_OK);
@@ -451,6 +451,15 @@ static void checkMigrated(const char *zPath){
   CHECK_INT(queryInt(db, "SELECT count(*) FROM asked"), 4);
   CHECK_INT(queryInt(db, "SELECT count(*) FROM answer_picks"), 2);
   CHECK_INT(queryInt(db, "SELECT count(*) FROM attempts WHERE length(uid)=32"), 2);
+  /* It had joined a class: migration 5 queued its whole history, every
+  ** answer once, each attempt's start first. */
+  CHECK_STR(queryText(db, "SELECT group_concat(k, ' ') FROM"
+                      " (SELECT k FROM outbox ORDER BY seq)"),
+            "attempt attempt answer answer answer answer end review");
+  CHECK_INT(queryInt(db, "SELECT count(*) FROM outbox o JOIN attempts a"
+                     " ON a.uid=o.uid JOIN answers w ON w.attempt=a.id"
+                     " AND w.idx=o.idx AND w.answer=o.answer"
+                     " WHERE o.k='answer' AND o.sent IS NULL"), 4);
   CHECK_INT(queryInt(db, "SELECT count(*) FROM settings WHERE key GLOB 'attempt.*'"), 0);
   CHECK_STR(queryText(db, "SELECT value FROM settings WHERE key='theme'"), "default");
   CHECK_INT(queryInt(db, "PRAGMA foreign_keys"), 1);
@@ -508,6 +517,75 @@ static void checkMigrated(const char *zPath){
   kioskRecordsClose(p);
 }
 
+/* A schema 4 database (before the outbox) that joined a class then: the
+** migration to 5 adds the outbox and queues every answer it holds; one
+** that never joined gets the outbox empty, and its triggers queue nothing
+** until it joins. */
+static void checkV4(int bJoined){
+  const char *zPath = tmpPath(bJoined ? "v4-joined.db" : "v4.db");
+  KioskRecords *p = 0, *pNew = 0;
+  KioskError err;
+  sqlite3 *db = 0;
+  sqlite3_int64 iStudent = 0, iAttempt = 0;
+  KioskQuiz quiz;
+  KioskAttemptSpec spec = classSpec();
+  static const char *const azAns[] = { "1", "0", "Astana {Ashgabat city}",
+                                       "1997" };
+  int i;
+  char *zGot, *zWant;
+  kioskErrorClear(&err);
+  memset(&quiz, 0, sizeof(quiz));
+  makeQuiz(&quiz);
+  unlink(zPath);
+  CHECK_INT(kioskRecordsOpen(zPath, 0, &p, &err), KIOSK_OK);
+  if( p==0 ) return;
+  CHECK_INT(kioskRecordsStudentAdd(p, "Ada", T0, &iStudent, &err), KIOSK_OK);
+  CHECK_INT(kioskAttemptStart(p, iStudent, &spec, &quiz, T0, &iAttempt,
+                              &err), KIOSK_OK);
+  for(i=0; i<3; i++){
+    CHECK_INT(answer(p, iAttempt, i, azAns[i], T0+10+i, 0, 0, &err),
+              KIOSK_OK);
+  }
+  kioskRecordsClose(p);
+  p = 0;
+  /* As schema 4 left it: no outbox. */
+  CHECK_INT(sqlite3_open(zPath, &db), SQLITE_OK);
+  CHECK_INT(sqlite3_exec(db, "DROP TRIGGER outbox_attempt;"
+    " DROP TRIGGER outbox_answer; DROP TRIGGER outbox_end;"
+    " DROP TRIGGER outbox_lesson; DROP TRIGGER outbox_review_new;"
+    " DROP TRIGGER outbox_review; DROP TABLE outbox;"
+    " PRAGMA user_version=4", 0, 0, 0), SQLITE_OK);
+  if( bJoined ){
+    CHECK_INT(sqlite3_exec(db, "INSERT INTO settings VALUES('class.conn',"
+      " 'dbname=class'), ('class.kiosk', 'k1')", 0, 0, 0), SQLITE_OK);
+  }
+  sqlite3_close(db);
+  CHECK_INT(kioskRecordsOpen(zPath, 0, &p, &err), KIOSK_OK);
+  if( p==0 ) return;
+  db = kioskRecordsDb(p);
+  CHECK_INT(queryInt(db, "PRAGMA user_version"), KIOSK_RECORDS_SCHEMA_VERSION);
+  CHECK_INT(queryInt(db, "SELECT count(*) FROM answers"), 3);
+  CHECK_INT(queryInt(db, "SELECT count(*) FROM outbox WHERE k='answer'"),
+            bJoined ? 3 : 0);
+  CHECK_INT(queryInt(db, "SELECT count(*) FROM outbox WHERE k='attempt'"),
+            bJoined ? 1 : 0);
+  /* The triggers work after the migration, on a joined kiosk only. */
+  CHECK_INT(answer(p, iAttempt, 3, azAns[3], T0+20, 0, 0, &err), KIOSK_OK);
+  CHECK_INT(queryInt(db, "SELECT count(*) FROM outbox WHERE k='answer'"),
+            bJoined ? 4 : 0);
+  CHECK_INT(kioskRecordsOpen(":memory:", 0, &pNew, &err), 0);
+  if( pNew ){
+    zGot = schemaOf(db);
+    zWant = schemaOf(kioskRecordsDb(pNew));
+    CHECK_STR(zGot, zWant);
+    sqlite3_free(zGot);
+    sqlite3_free(zWant);
+    kioskRecordsClose(pNew);
+  }
+  kioskRecordsClose(p);
+  kioskQuizReset(&quiz);
+}
+
 static void testMigrate(void){
   const char *zV1 = tmpPath("v1.db");
   const char *zV2 = tmpPath("v2.db");
@@ -515,6 +593,8 @@ static void testMigrate(void){
   checkMigrated(zV1);
   makeV1(zV2, 1);
   checkMigrated(zV2);
+  checkV4(1);
+  checkV4(0);
 }
 
 /* The check at open does not grow with the answers: a records.db over
