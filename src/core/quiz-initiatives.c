@@ -62,7 +62,7 @@ static const char *initBrief(QuizGen *g, const Row *pIn, const char *zBy){
   const char *zWhen = qWhen(g, pIn->az[IN_DATE]);
   const char *zCountry = qCountryName(g, pIn->az[IN_BY_COUNTRY]);
   const char *z = qPrintf(g, "%s (%s %s", qTheName(g, pIn->az[IN_NAME]),
-                          qInitVerb(pIn->az[IN_KIND]),
+                          qInitVerbOf(pIn->az[IN_VERB], pIn->az[IN_KIND]),
                           zWhen ? zWhen : dateOf(g, pIn));
   if( zBy ) z = qPrintf(g, "%s by %s", z, zBy);
   else if( zCountry ){
@@ -277,7 +277,7 @@ static KioskQuestion *initWhere(QuizGen *g, const Row *pIn){
               qWas(pIn->az[IN_NAME]), pIn->az[IN_NAME]),
       place.az[PL_NAME],
       qPrintf(g, "%s %s %s in %s, %s: %s", qCap(g, qTheName(g, pIn->az[IN_NAME])),
-              qWas(pIn->az[IN_NAME]), qInitVerb(pIn->az[IN_KIND]), qTheName(g, place.az[PL_NAME]),
+              qWas(pIn->az[IN_NAME]), qInitVerbOf(pIn->az[IN_VERB], pIn->az[IN_KIND]), qTheName(g, place.az[PL_NAME]),
               qWhen(g, pIn->az[IN_DATE]) ? qWhen(g, pIn->az[IN_DATE]) : dateOf(g, pIn),
               qInSentence(g, pIn->az[IN_SUMMARY])),
       "where", 0);
@@ -331,6 +331,7 @@ static void initDated(const Row *pIn, QDated *f){
   f->zWhat = pIn->az[IN_NAME];
   f->zDetail = pIn->az[IN_SUMMARY];
   f->zKind = pIn->az[IN_KIND];
+  f->zVerb = pIn->az[IN_VERB];
   f->bInitiative = 1;
 }
 
@@ -478,9 +479,12 @@ static KioskQuestion *matchForm(QuizGen *g, int iForm, const Row *pAnchor,
   }
   /* one verb when the initiatives are all of a kind ("the year it was
   ** adopted"), the hedge only when they are mixed */
-  zVerb = qInitVerb(aItem[0].in.az[IN_KIND]);
+  zVerb = qInitVerbOf(aItem[0].in.az[IN_VERB], aItem[0].in.az[IN_KIND]);
   for(i=1; i<n && zVerb; i++){
-    if( strcmp(qInitVerb(aItem[i].in.az[IN_KIND]), zVerb)!=0 ) zVerb = 0;
+    if( strcmp(qInitVerbOf(aItem[i].in.az[IN_VERB], aItem[i].in.az[IN_KIND]),
+               zVerb)!=0 ){
+      zVerb = 0;
+    }
   }
   zPrompt = azPrompt[iForm];
   if( zVerb && iForm==0 ){
