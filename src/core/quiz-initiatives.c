@@ -194,8 +194,11 @@ static KioskQuestion *initCountry(QuizGen *g, const Row *pIn){
   for(i=0; i<n; i++) qOptAdd(g, &opts, aOther[i].az[1], 0, 0, 0);
   if( opts.n<3 ) return 0;
   return finishChoice(g, pIn, &opts,
-      qPrintf(g, "Which country launched or proposed "
-              "\xe2\x80\x9c%s\xe2\x80\x9d?", pIn->az[IN_NAME]),
+      pIn->az[IN_VERB]
+        ? qPrintf(g, "Which of these countries %s %s?", pIn->az[IN_VERB],
+                  qTheName(g, pIn->az[IN_NAME]))
+        : qPrintf(g, "Which country launched or proposed "
+                  "\xe2\x80\x9c%s\xe2\x80\x9d?", pIn->az[IN_NAME]),
       zName,
       initSays(g, pIn, 0),
       "country", 0);
@@ -273,8 +276,9 @@ static KioskQuestion *initWhere(QuizGen *g, const Row *pIn){
   }
   if( nWrong<2 ) return 0;
   return finishChoice(g, pIn, &opts,
-      qPrintf(g, "Where %s \xe2\x80\x9c%s\xe2\x80\x9d adopted or signed?",
-              qWas(pIn->az[IN_NAME]), pIn->az[IN_NAME]),
+      qPrintf(g, "Where %s %s %s?", qWas(pIn->az[IN_NAME]),
+              qTheName(g, pIn->az[IN_NAME]),
+              qInitVerbOf(pIn->az[IN_VERB], pIn->az[IN_KIND])),
       place.az[PL_NAME],
       qPrintf(g, "%s %s %s in %s, %s: %s", qCap(g, qTheName(g, pIn->az[IN_NAME])),
               qWas(pIn->az[IN_NAME]), qInitVerbOf(pIn->az[IN_VERB], pIn->az[IN_KIND]), qTheName(g, place.az[PL_NAME]),
@@ -431,7 +435,7 @@ static KioskQuestion *matchForm(QuizGen *g, int iForm, const Row *pAnchor,
                                 Row *aCand, int nCand){
   static const char *const azForm[] = { "years", "people", "countries" };
   static const char *const azPrompt[] = {
-    "Match each initiative to the year it was launched or adopted.",
+    "Match each initiative to its year.",
     "Match each initiative to the person who launched it.",
     "Match each initiative to the country that launched or proposed it."
   };
@@ -569,9 +573,13 @@ KioskQuestion *quizTfInitiative(QuizGen *g, const Row *pIn){
     qOom(g);
     return qDrop(q);
   }
-  if( qSet(g, &q->zPrompt, qPrintf(g, "True or false? \xe2\x80\x9c%s\xe2\x80\x9d"
-                                   " %s launched or proposed by %s.",
-                                   pIn->az[IN_NAME], qWas(pIn->az[IN_NAME]),
+  /* the article's own verb when the course records one ("proposed",
+  ** "introduced"), else the hedge that fits every kind */
+  if( qSet(g, &q->zPrompt, qPrintf(g, "True or false? %s %s %s by %s.",
+                                   qCap(g, qTheName(g, pIn->az[IN_NAME])),
+                                   qWas(pIn->az[IN_NAME]),
+                                   pIn->az[IN_VERB] ? pIn->az[IN_VERB]
+                                     : "launched or proposed",
                                    zClaim))
    || qSet(g, &q->zAnswer, bTrue ? "True" : "False")
    || qSet(g, &q->zExplain, zExplain)

@@ -1130,6 +1130,12 @@ static const char zGroupSql[] =
 /* The subject of a fact (schema.sql: fact_subjects), or none. */
 static const char zSubjectSql[] =
   "SELECT subject FROM fact_subjects WHERE id=?1 LIMIT 1";
+/* The glossary term that names an organization ("SCO"): a question on the
+** organization and "Which term means this?" on its term ask one thing
+** twice. */
+static const char zOrgTermSql[] =
+  "SELECT g.id FROM organizations o JOIN glossary g"
+  " ON g.term=o.abbrev OR g.term=o.name WHERE o.id=?1 LIMIT 1";
 
 /* Every fact q touches: the facts it tests and the group siblings of each
 ** figure among them (the figure forms show siblings as options and their
@@ -1153,6 +1159,13 @@ static int touchedFacts(QuizGen *g, const KioskQuestion *q, int bFactsOnly,
       if( (rc = xEach(g, aRow[j].az[0]))!=0 ) return rc;
     }
     if( bFactsOnly ) continue;
+    n = qFetch(g, zOrgTermSql, &s, 1, "t", zFact);
+    if( n<0 ) return -1;
+    if( n==1 ){
+      const char *zKey = qPrintf(g, "term:%s", s.az[0]);
+      if( zKey==0 ) return -1;
+      if( (rc = xEach(g, zKey))!=0 ) return rc;
+    }
     n = qFetch(g, zSubjectSql, &s, 1, "t", zFact);
     if( n<0 ) return -1;
     if( n==1 && s.az[0] ){

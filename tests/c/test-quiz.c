@@ -156,6 +156,7 @@ enum {
   R_STATED, R_PERSON_TYPED, R_TERM, R_WHY,
   R_RULE_WORDING, R_RULE_WORDS, R_RULE_YEARS, R_RULE_KIND, R_RULE_COUNT,
   R_RULE_MATCH, R_RULE_STAGE, R_RULE_ONCE, R_RULE_CROSS, R_RULE_SUBJECT,
+  R_RULE_PLACE_COUNTRY,
   R_N
 };
 static const char *const azRule[R_N] = {
@@ -176,7 +177,8 @@ static const char *const azRule[R_N] = {
   "rule: wording", "rule: no lone answer word", "rule: dates in the course",
   "rule: options of one kind", "rule: counts within the region",
   "rule: matching items", "rule: stage facts only", "rule: one per fact",
-  "rule: no answer in another prompt", "rule: one per subject"
+  "rule: no answer in another prompt", "rule: one per subject",
+  "rule: a place's country not in its prompt"
 };
 static int aRuleCount[R_N];
 
@@ -928,13 +930,14 @@ static void checkQuestion(sqlite3 *db, const KioskQuestion *q,
   }else if( strncmp(zForm, "matching-", 9)==0 ){
     int nKind = 0;
     QCHECK(q, q->nPair>=3 && q->nPair<=4);
-    /* "launched or adopted" only for initiatives of mixed kinds */
+    /* a hedge ("launched or proposed") only for initiatives of mixed
+    ** verbs: the row's verb, else its kind's */
     for(i=0; i<q->nPair; i++){
       for(j=0; j<i; j++){
-        if( strcmp(sqlText(db, "SELECT kind FROM initiatives WHERE name=?1",
-                           q->aPair[i].zLeft),
-                   sqlText(db, "SELECT kind FROM initiatives WHERE name=?1",
-                           q->aPair[j].zLeft))==0 ) break;
+        if( strcmp(sqlText(db, "SELECT coalesce(verb, kind) FROM initiatives"
+                           " WHERE name=?1", q->aPair[i].zLeft),
+                   sqlText(db, "SELECT coalesce(verb, kind) FROM initiatives"
+                           " WHERE name=?1", q->aPair[j].zLeft))==0 ) break;
       }
       if( j==i ) nKind++;
     }
@@ -994,8 +997,16 @@ static void checkQuestion(sqlite3 *db, const KioskQuestion *q,
       n = figuresWithValue(db, zLabel, zUnit, v, bApprox);
       QCHECK(q, bTrue ? n>=1 : n==0);
     }else{
-      tailAfter(q->zPrompt, " launched or proposed by ", zClaim,
-                (int)sizeof(zClaim));
+      {
+        /* "... was proposed by Japan." with the row's verb, else "...
+        ** was launched or proposed by Japan." */
+        const char *zVerb = sqlText(db, "SELECT verb FROM initiatives"
+                                    " WHERE id=?1", zFact);
+        char zSep[64];
+        sqlite3_snprintf((int)sizeof(zSep), zSep, " %s by ",
+                         zVerb[0] ? zVerb : "launched or proposed");
+        tailAfter(q->zPrompt, zSep, zClaim, (int)sizeof(zClaim));
+      }
       n = sqlInt(db, "SELECT count(*) FROM initiatives i"
                  " LEFT JOIN countries c ON c.id=i.by_country"
                  " LEFT JOIN people p ON p.id=i.launched_by"
@@ -1233,6 +1244,27 @@ static void checkRules(sqlite3 *db, const KioskQuiz *pQuiz,
       }
       RULE(R_RULE_KIND);
     }
+    /* a place described by its country ("Capital of Japan", "a city in
+    ** Uzbekistan") among places of other countries gives itself away; a
+    ** format named after the country ("Central Asia plus Japan") does
+    ** not say where the place is */
+    if( strcmp(zForm, "place-what")==0 ){
+      const char *zC = sqlText(db, "SELECT c.name FROM places p JOIN"
+                               " countries c ON c.id=p.country WHERE p.id=?1",
+                               q->azFact[0]);
+      char zOf[96], zIn[96];
+      sqlite3_snprintf((int)sizeof(zOf), zOf, "of %s", zC);
+      sqlite3_snprintf((int)sizeof(zIn), zIn, "in %s", zC);
+      if( zC[0] && (strstr(q->zPrompt, zOf) || strstr(q->zPrompt, zIn)) ){
+        for(j=0; j<q->nOption; j++){
+          RCHECK(q, sqlInt(db, "SELECT count(*) FROM places a, places b"
+                           " WHERE a.id=?1 AND b.id=?2 AND a.country=b.country",
+                           "tt", q->azFact[0], q->aOption[j].zFact)==1,
+                 "a place's country not in its prompt");
+        }
+      }
+      RULE(R_RULE_PLACE_COUNTRY);
+    }
     /* an organization described by its country: options of that country */
     if( strcmp(zForm, "organization-what")==0 ){
       const char *zC = sqlText(db, "SELECT c.name FROM organizations o JOIN"
@@ -1308,6 +1340,20 @@ static void checkRules(sqlite3 *db, const KioskQuiz *pQuiz,
       RCHECK(q, !bShared, "one question per fact");
       /* one question per subject (the facts of one happening) */
       RCHECK(q, sharedSubject(db, q, p)==0, "one question per subject");
+      /* a term question and a question on the organization it names
+      ** ("What does SCO stand for?" beside the term SCO) */
+      {
+        const KioskQuestion *pT = strcmp(q->zTopic, "term")==0 ? q
+                                : strcmp(p->zTopic, "term")==0 ? p : 0;
+        const KioskQuestion *pO = pT==q ? p : q;
+        for(a=0; pT && a<pO->nFact; a++){
+          RCHECK(q, sqlInt(db, "SELECT count(*) FROM organizations o JOIN"
+                           " glossary g ON g.term=o.abbrev OR g.term=o.name"
+                           " WHERE o.id=?1 AND g.term=?2", "tt",
+                           pO->azFact[a], pT->zAnswer)==0,
+                 "a term and the organization it names");
+        }
+      }
       if( strcmp(q->zTopic, "term") && strcmp(p->zTopic, "term") ){
         RULE(R_RULE_SUBJECT);
       }
