@@ -40,7 +40,7 @@ echo "*:*:*:bench:bench" >> "$PGPASSFILE"
 echo "class.sh: filling $n kiosks with $per answers each..."
 i=1
 while [ $i -le "$n" ]; do
-  "$helper" make "$work/k$i.db" "$src/tests/pg/kiosk-v3.sql"
+  "$helper" make "$work/k$i.db" "k$i"
   "$helper" answer "$work/k$i.db" "student$i" "$per" --seed $i --bench
   i=$((i+1))
 done

@@ -15,30 +15,63 @@ static int dbError(sqlite3 *db, const char *zCode, KioskError *pErr){
                        sqlite3_errmsg(db));
 }
 
-int kioskOutboxInstall(sqlite3 *db, KioskError *pErr){
+/* What a kiosk recorded before it joined, queued in an order that keeps
+** each attempt's start before its answers and its end. OR IGNORE: an
+** event queued already (by a trigger, or an earlier join) stays as it is,
+** sent or not. */
+static const char zHistorySql[] =
+  "INSERT OR IGNORE INTO outbox(key, k, uid, student, kind, pack, stage,"
+  " title, started)"
+  " SELECT json_array('attempt', a.uid), 'attempt', a.uid, s.name, a.kind,"
+  " a.pack, a.stage, a.title, a.started"
+  " FROM attempts a JOIN students s ON s.id = a.student ORDER BY a.id;"
+  "INSERT OR IGNORE INTO outbox(key, k, uid, idx, qid, answer, text,"
+  " correct, credit, points, at)"
+  " SELECT json_array('answer', a.uid, w.idx), 'answer', a.uid, w.idx,"
+  " q.qid, w.answer, w.text, w.correct, w.credit, w.points, w.answered"
+  " FROM answers w"
+  " JOIN attempts a ON a.id = w.attempt"
+  " JOIN asked k ON k.attempt = w.attempt AND k.idx = w.idx"
+  " JOIN questions q ON q.id = k.question"
+  " ORDER BY w.attempt, w.idx;"
+  "INSERT OR IGNORE INTO outbox(key, k, uid, status, at)"
+  " SELECT json_array('end', uid), 'end', uid, status, finished"
+  " FROM attempts WHERE status <> 'open' ORDER BY id;"
+  "INSERT OR IGNORE INTO outbox(key, k, student, stage, at)"
+  " SELECT json_array('lesson', s.name, l.stage), 'lesson', s.name,"
+  " l.stage, l.at"
+  " FROM lessons_read l JOIN students s ON s.id = l.student"
+  " ORDER BY l.student, l.stage;"
+  "INSERT OR IGNORE INTO outbox(key, k, student, fact, stage, box, due,"
+  " seen, lapses, at)"
+  " SELECT json_array('review', s.name, r.fact, r.seen), 'review', s.name,"
+  " r.fact, r.stage, r.box, r.due, r.seen, r.lapses, r.last"
+  " FROM review r JOIN students s ON s.id = r.student"
+  " ORDER BY r.student, r.fact;";
+
+int kioskOutboxQueueHistory(sqlite3 *db, int *pnQueued, KioskError *pErr){
   sqlite3_stmt *pStmt = 0;
-  int rc, bHave = 0;
-  rc = sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_schema"
-                          " WHERE type='table' AND name='outbox'", -1,
-                          &pStmt, 0);
+  int bJoined, rc, nBefore;
+  if( pnQueued ) *pnQueued = 0;
+  rc = sqlite3_prepare_v2(db, "SELECT 1 FROM settings"
+                          " WHERE key = 'class.kiosk'", -1, &pStmt, 0);
   if( rc!=SQLITE_OK ) return dbError(db, "QUERY", pErr);
-  bHave = sqlite3_step(pStmt)==SQLITE_ROW;
+  bJoined = sqlite3_step(pStmt)==SQLITE_ROW;
   sqlite3_finalize(pStmt);
-  if( bHave ){
-    return kioskErrorSet(pErr, KIOSK_ERECORDS, "OUTBOX", 0, 0, 0,
-                         "the records database has an outbox already");
-  }
-  if( sqlite3_exec(db, "SAVEPOINT outbox_install", 0, 0, 0)!=SQLITE_OK ){
+  if( !bJoined ) return KIOSK_OK;
+  nBefore = sqlite3_total_changes(db);
+  if( sqlite3_exec(db, "SAVEPOINT outbox_history", 0, 0, 0)!=SQLITE_OK ){
     return dbError(db, "QUERY", pErr);
   }
-  if( sqlite3_exec(db, kioskOutboxSchemaSql, 0, 0, 0)!=SQLITE_OK ){
-    rc = dbError(db, "SCHEMA", pErr);
-    sqlite3_exec(db, "ROLLBACK TO outbox_install; RELEASE outbox_install",
+  if( sqlite3_exec(db, zHistorySql, 0, 0, 0)!=SQLITE_OK ){
+    rc = dbError(db, "WRITE", pErr);
+    sqlite3_exec(db, "ROLLBACK TO outbox_history; RELEASE outbox_history",
                  0, 0, 0);
     return rc;
   }
-  if( sqlite3_exec(db, "RELEASE outbox_install", 0, 0, 0)!=SQLITE_OK ){
-    return dbError(db, "QUERY", pErr);
+  if( pnQueued ) *pnQueued = sqlite3_total_changes(db)-nBefore;
+  if( sqlite3_exec(db, "RELEASE outbox_history", 0, 0, 0)!=SQLITE_OK ){
+    return dbError(db, "WRITE", pErr);
   }
   return KIOSK_OK;
 }

@@ -16,12 +16,17 @@
 #include <stddef.h>
 #include "kerror.h"
 
-/* The outbox table and its triggers, compiled in from outbox.sql. */
+/* The outbox table and its triggers, compiled in from outbox.sql: part
+** of records schema 5 (records.c applies it to a new records.db and in
+** migration 4 -> 5). */
 extern const char kioskOutboxSchemaSql[];
 
-/* Create the outbox in db (which must hold the records v3 tables the
-** triggers read) in one transaction; "OUTBOX" when it exists already. */
-int kioskOutboxInstall(sqlite3 *db, KioskError *pErr);
+/* On a records database that has joined a class (the setting class.kiosk
+** exists), queue every attempt, answer, end, lesson read and review state
+** it holds that is not queued yet, in one savepoint: what was recorded
+** before joining (or before schema 5) goes to the class too. Does nothing
+** on a kiosk that has not joined. *pnQueued (may be NULL): rows added. */
+int kioskOutboxQueueHistory(sqlite3 *db, int *pnQueued, KioskError *pErr);
 
 /* The columns of a batch row, in order: the server's staging table has
 ** them (class-1.sql, kiosk.upload). */

@@ -1,15 +1,19 @@
 -- outbox.sql: the class outbox of records.db, compiled into the core
--- (kioskOutboxSchemaSql). It is applied as a records migration after
--- schema v3; until then the tests apply it to a standalone SQLite database
--- holding the v3 tables it reads (tests/pg/kiosk-v3.sql).
+-- (kioskOutboxSchemaSql). Part of records schema 5: a new records.db gets
+-- it after records.sql, and migration 4 -> 5 (records.c) adds it to an
+-- older one; a file of its own because it is class sync's business.
 --
 -- Everything a kiosk must tell the class (attempts started and ended,
 -- answers, lessons read, review state) is queued here by triggers, in the
 -- same transaction as the write itself: a crash keeps both or neither, and
--- the records code knows nothing of the class. classsync.c sends pending
--- rows in seq order, in batches, and marks them sent once the server has
--- committed the batch. A row resent after a crash or a lost reply is
--- harmless: the server keeps the first copy by the row's natural key.
+-- the records code knows nothing of the class. The triggers fire only on a
+-- kiosk that has joined a class (the setting class.kiosk, kioskctl class
+-- join): a kiosk on its own pays nothing. Joining queues what was recorded
+-- before (kioskOutboxQueueHistory), so nothing answered before is left out.
+-- classsync.c sends pending rows in seq order, in batches, and marks them
+-- sent once the server has committed the batch. A row resent after a crash
+-- or a lost reply is harmless: the server keeps the first copy by the
+-- row's natural key.
 --
 -- Each row is one event of kind k with the columns that kind uses (the
 -- others NULL; doc/class.md lists them), in the column order of the
@@ -49,7 +53,8 @@ CREATE INDEX outbox_pending ON outbox(seq) WHERE sent IS NULL;
 
 -- at is the event's time as the kiosk's clock read it: an answer's
 -- answered, an attempt's end, a lesson's first reading, a review's last.
-CREATE TRIGGER outbox_attempt AFTER INSERT ON attempts BEGIN
+CREATE TRIGGER outbox_attempt AFTER INSERT ON attempts
+WHEN EXISTS (SELECT 1 FROM settings WHERE key = 'class.kiosk') BEGIN
   INSERT OR IGNORE INTO outbox(key, k, uid, student, kind, pack, stage,
                                title, started)
   SELECT json_array('attempt', NEW.uid), 'attempt', NEW.uid, s.name,
@@ -57,7 +62,8 @@ CREATE TRIGGER outbox_attempt AFTER INSERT ON attempts BEGIN
   FROM students s WHERE s.id = NEW.student;
 END;
 
-CREATE TRIGGER outbox_answer AFTER INSERT ON answers BEGIN
+CREATE TRIGGER outbox_answer AFTER INSERT ON answers
+WHEN EXISTS (SELECT 1 FROM settings WHERE key = 'class.kiosk') BEGIN
   INSERT OR IGNORE INTO outbox(key, k, uid, idx, qid, answer, text, correct,
                                credit, points, at)
   SELECT json_array('answer', a.uid, NEW.idx), 'answer', a.uid, NEW.idx,
@@ -70,13 +76,15 @@ CREATE TRIGGER outbox_answer AFTER INSERT ON answers BEGIN
 END;
 
 CREATE TRIGGER outbox_end AFTER UPDATE OF status ON attempts
-WHEN OLD.status = 'open' AND NEW.status <> 'open' BEGIN
+WHEN OLD.status = 'open' AND NEW.status <> 'open'
+ AND EXISTS (SELECT 1 FROM settings WHERE key = 'class.kiosk') BEGIN
   INSERT OR IGNORE INTO outbox(key, k, uid, status, at)
   VALUES (json_array('end', NEW.uid), 'end', NEW.uid, NEW.status,
           NEW.finished);
 END;
 
-CREATE TRIGGER outbox_lesson AFTER INSERT ON lessons_read BEGIN
+CREATE TRIGGER outbox_lesson AFTER INSERT ON lessons_read
+WHEN EXISTS (SELECT 1 FROM settings WHERE key = 'class.kiosk') BEGIN
   INSERT OR IGNORE INTO outbox(key, k, student, stage, at)
   SELECT json_array('lesson', s.name, NEW.stage), 'lesson', s.name,
          NEW.stage, NEW.at
@@ -86,7 +94,8 @@ END;
 -- Review state changes with every answer to a fact; seen counts them, so
 -- (student, fact, seen) names one state and the server keeps the one that
 -- has seen most.
-CREATE TRIGGER outbox_review_new AFTER INSERT ON review BEGIN
+CREATE TRIGGER outbox_review_new AFTER INSERT ON review
+WHEN EXISTS (SELECT 1 FROM settings WHERE key = 'class.kiosk') BEGIN
   INSERT OR IGNORE INTO outbox(key, k, student, fact, stage, box, due, seen,
                                lapses, at)
   SELECT json_array('review', s.name, NEW.fact, NEW.seen), 'review', s.name,
@@ -94,7 +103,8 @@ CREATE TRIGGER outbox_review_new AFTER INSERT ON review BEGIN
          NEW.last
   FROM students s WHERE s.id = NEW.student;
 END;
-CREATE TRIGGER outbox_review AFTER UPDATE ON review BEGIN
+CREATE TRIGGER outbox_review AFTER UPDATE ON review
+WHEN EXISTS (SELECT 1 FROM settings WHERE key = 'class.kiosk') BEGIN
   INSERT OR IGNORE INTO outbox(key, k, student, fact, stage, box, due, seen,
                                lapses, at)
   SELECT json_array('review', s.name, NEW.fact, NEW.seen), 'review', s.name,
@@ -102,30 +112,3 @@ CREATE TRIGGER outbox_review AFTER UPDATE ON review BEGIN
          NEW.last
   FROM students s WHERE s.id = NEW.student;
 END;
-
--- What the kiosk recorded before it had an outbox is queued once, now, in
--- an order that keeps each attempt's start before its answers and its end,
--- so that a kiosk joining a class brings its history along.
-INSERT INTO outbox(key, k, uid, student, kind, pack, stage, title, started)
-SELECT json_array('attempt', a.uid), 'attempt', a.uid, s.name, a.kind,
-       a.pack, a.stage, a.title, a.started
-FROM attempts a JOIN students s ON s.id = a.student ORDER BY a.id;
-INSERT INTO outbox(key, k, uid, idx, qid, answer, text, correct, credit,
-                   points, at)
-SELECT json_array('answer', a.uid, w.idx), 'answer', a.uid, w.idx, q.qid,
-       w.answer, w.text, w.correct, w.credit, w.points, w.answered
-FROM answers w
-JOIN attempts a ON a.id = w.attempt
-JOIN asked k ON k.attempt = w.attempt AND k.idx = w.idx
-JOIN questions q ON q.id = k.question
-ORDER BY w.attempt, w.idx;
-INSERT INTO outbox(key, k, uid, status, at)
-SELECT json_array('end', uid), 'end', uid, status, finished
-FROM attempts WHERE status <> 'open' ORDER BY id;
-INSERT INTO outbox(key, k, student, stage, at)
-SELECT json_array('lesson', s.name, l.stage), 'lesson', s.name, l.stage, l.at
-FROM lessons_read l JOIN students s ON s.id = l.student;
-INSERT INTO outbox(key, k, student, fact, stage, box, due, seen, lapses, at)
-SELECT json_array('review', s.name, r.fact, r.seen), 'review', s.name,
-       r.fact, r.stage, r.box, r.due, r.seen, r.lapses, r.last
-FROM review r JOIN students s ON s.id = r.student;

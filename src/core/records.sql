@@ -1,5 +1,7 @@
 -- records.sql: the learner records database (records.db), compiled into the
--- core as the schema of a new database, stamped PRAGMA user_version = 4.
+-- core as the schema of a new database, stamped PRAGMA user_version = 5.
+-- The class outbox of schema 5 (its table and triggers) is outbox.sql,
+-- applied after this file.
 --
 -- records.db is precious: it is never rebuilt. An existing database at an
 -- older version is brought up to date by the migrations in records.c, one

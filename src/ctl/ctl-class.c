@@ -137,18 +137,6 @@ static int validKiosk(const char *z){
   return 1;
 }
 
-static int hasOutbox(KioskRecords *pRec){
-  sqlite3_stmt *pStmt = 0;
-  int b = 0;
-  if( sqlite3_prepare_v2(kioskRecordsDb(pRec), "SELECT 1 FROM sqlite_schema"
-                         " WHERE type='table' AND name='outbox'", -1, &pStmt,
-                         0)==SQLITE_OK ){
-    b = sqlite3_step(pStmt)==SQLITE_ROW;
-  }
-  sqlite3_finalize(pStmt);
-  return b;
-}
-
 int ctlClass(int argc, char **argv){
   static const char *const azSub[] = {
     "init", "join", "status", "sync", "publish", "roster", "results", 0
@@ -257,12 +245,23 @@ int ctlClass(int argc, char **argv){
     }
     case C_JOIN:
       if( (rc = kioskClassCheck(pClass, &err)) ) break;
+    {
+      int nQueued = 0;
+      /* From now on the outbox triggers fire; what was recorded before
+      ** is queued once, so the class gets the kiosk's whole history. */
       if( (rc = kioskRecordsSettingSet(pRec, "class.conn", zConn, &err))
-       || (rc = kioskRecordsSettingSet(pRec, "class.kiosk", zKiosk, &err)) ){
+       || (rc = kioskRecordsSettingSet(pRec, "class.kiosk", zKiosk, &err))
+       || (rc = kioskOutboxQueueHistory(kioskRecordsDb(pRec), &nQueued,
+                                        &err)) ){
         break;
       }
       printf("%s: joined the class as kiosk \"%s\"\n", zRecords, zKiosk);
+      if( nQueued>0 ){
+        printf("%s: %d earlier records queued for the class\n", zRecords,
+               nQueued);
+      }
       break;
+    }
     case C_STATUS: {
       long long nStudent = 0, nAttempt = 0, nAnswer = 0;
       if( pRec ){
@@ -274,15 +273,11 @@ int ctlClass(int argc, char **argv){
         }
         printf("kiosk: %s\n", zK ? zK : "(not joined)");
         sqlite3_free(zK);
-        if( hasOutbox(pRec) ){
-          if( (rc = kioskOutboxCount(kioskRecordsDb(pRec), &nPending, &nSent,
-                                     &iLast, &err)) ){
-            break;
-          }
-          printf("outbox: %d waiting, %d sent\n", nPending, nSent);
-        }else{
-          printf("outbox: none (records schema before v3)\n");
+        if( (rc = kioskOutboxCount(kioskRecordsDb(pRec), &nPending, &nSent,
+                                   &iLast, &err)) ){
+          break;
         }
+        printf("outbox: %d waiting, %d sent\n", nPending, nSent);
       }
       if( (rc = kioskClassCounts(pClass, &nStudent, &nAttempt, &nAnswer,
                                  &err)) ){
@@ -301,13 +296,11 @@ int ctlClass(int argc, char **argv){
       KioskClassSync s;
       KioskClassPull pl;
       memset(&s, 0, sizeof(s));
-      if( hasOutbox(pRec) ){
-        rc = kioskClassUpload(pClass, kioskRecordsDb(pRec), zName, nBatch,
-                              (long long)time(0), &s, &err);
-        printf("sent: %d rows in %d batches, %lld new to the class\n",
-               s.nSent, s.nBatch, s.nAdded);
-        if( rc ) break;
-      }
+      rc = kioskClassUpload(pClass, kioskRecordsDb(pRec), zName, nBatch,
+                            (long long)time(0), &s, &err);
+      printf("sent: %d rows in %d batches, %lld new to the class\n",
+             s.nSent, s.nBatch, s.nAdded);
+      if( rc ) break;
       if( !bNoPull ){
         if( (rc = kioskClassPullInto(pClass, pRec, (long long)time(0), &pl,
                                      &err)) ){

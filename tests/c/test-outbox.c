@@ -1,27 +1,26 @@
 /*
-** test-outbox.c: the class outbox (outbox.c, outbox.sql) on a :memory:
-** database holding records schema v3's tables (tests/pg/kiosk-v3.sql,
-** until v3 is on main): the triggers queue each event once, in order;
-** batches come out as COPY text with every awkward character escaped;
-** marking is by range and only of pending rows.
+** test-outbox.c: the class outbox (outbox.c, outbox.sql) of a :memory:
+** records database (schema 5): nothing is queued before the kiosk joins a
+** class; then the triggers queue each event once, in order; joining
+** queues the history; batches come out as COPY text with every awkward
+** character escaped; marking is by range and only of pending rows.
 */
 #include "harness.h"
 #include "outbox.h"
+#include "records.h"
 
 #include <stdlib.h>
 
-static char *readFile(const char *zPath){
-  FILE *f = fopen(zPath, "rb");
-  char *z;
-  long n;
-  if( f==0 ) return 0;
-  fseek(f, 0, SEEK_END);
-  n = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  z = calloc(1, (size_t)n+1);
-  if( z && fread(z, 1, (size_t)n, f)!=(size_t)n ){ free(z); z = 0; }
-  fclose(f);
-  return z;
+/* A new records database in memory, joined as kiosk "k1" when bJoin. */
+static KioskRecords *newRecords(int bJoin){
+  KioskRecords *p = 0;
+  KioskError err;
+  kioskErrorClear(&err);
+  CHECK_INT(kioskRecordsOpen(":memory:", 0, &p, &err), KIOSK_OK);
+  if( p && bJoin ){
+    CHECK_INT(kioskRecordsSettingSet(p, "class.kiosk", "k1", &err), KIOSK_OK);
+  }
+  return p;
 }
 
 static int count(sqlite3 *db, const char *zSql){
@@ -36,29 +35,29 @@ static int count(sqlite3 *db, const char *zSql){
 }
 
 int main(void){
-  const char *zSrc = getenv("KIOSK_SRCDIR");
-  char zPath[1024];
-  char *zSchema;
+  KioskRecords *pRec = 0;
   sqlite3 *db = 0;
   KioskError err;
   KioskOutboxBatch b;
-  int nPending = -1, nSent = -1;
+  int nPending = -1, nSent = -1, nQueued = -1;
   long long iLast = -1;
 
-  snprintf(zPath, sizeof(zPath), "%s/tests/pg/kiosk-v3.sql",
-           zSrc ? zSrc : ".");
-  zSchema = readFile(zPath);
-  CHECK(zSchema!=0);
-  if( zSchema==0 ) return HARNESS_DONE("test-outbox");
   kioskErrorClear(&err);
-  sqlite3_open(":memory:", &db);
-  CHECK_INT(sqlite3_exec(db, zSchema, 0, 0, 0), SQLITE_OK);
-  free(zSchema);
+  /* A kiosk on its own queues nothing. */
+  pRec = newRecords(0);
+  if( pRec==0 ) return HARNESS_DONE("test-outbox");
+  db = kioskRecordsDb(pRec);
+  CHECK_INT(sqlite3_exec(db,
+    "INSERT INTO students(id, name, created) VALUES(1, 'Ann', 't0');"
+    "INSERT INTO lessons_read VALUES(1, 's1', 't0');", 0, 0, 0), SQLITE_OK);
+  CHECK_INT(count(db, "SELECT count(*) FROM outbox"), 0);
+  CHECK_INT(kioskOutboxQueueHistory(db, &nQueued, &err), KIOSK_OK);
+  CHECK_INT(nQueued, 0);
+  kioskRecordsClose(pRec);
 
-  /* Installed once; a second time is refused and changes nothing. */
-  CHECK_INT(kioskOutboxInstall(db, &err), KIOSK_OK);
-  CHECK_INT(kioskOutboxInstall(db, &err), KIOSK_ERECORDS);
-  CHECK_STR(err.zCode, "OUTBOX");
+  pRec = newRecords(1);
+  if( pRec==0 ) return HARNESS_DONE("test-outbox");
+  db = kioskRecordsDb(pRec);
 
   /* A student, an attempt, two answers (one with a tab, a newline, a
   ** backslash and a carriage return in its text), the end, a review state
@@ -76,7 +75,7 @@ int main(void){
     "  't3');"
     "UPDATE attempts SET status='finished', finished='t4' WHERE id=1;"
     "UPDATE attempts SET status='finished', finished='t5' WHERE id=1;"
-    "INSERT INTO review VALUES(1, 'f1', 's1', 1, 10, 1, 0, 't2');"
+    "INSERT INTO review(student, fact, stage, box, due, seen, lapses, last) VALUES(1, 'f1', 's1', 1, 10, 1, 0, 't2');"
     "UPDATE review SET seen=2, box=2 WHERE fact='f1';"
     "INSERT OR IGNORE INTO lessons_read VALUES(1, 's1', 't0');"
     "INSERT OR IGNORE INTO lessons_read VALUES(1, 's1', 't9');",
@@ -121,15 +120,14 @@ int main(void){
   CHECK_STR(b.zData, "");
   kioskOutboxBatchFree(&b);
 
-  sqlite3_close(db);
+  kioskRecordsClose(pRec);
 
-  /* A database with history before the outbox: installing queues it all,
-  ** each attempt's start before its answers and its end. */
-  db = 0;
-  sqlite3_open(":memory:", &db);
-  zSchema = readFile(zPath);
-  CHECK_INT(sqlite3_exec(db, zSchema, 0, 0, 0), SQLITE_OK);
-  free(zSchema);
+  /* A kiosk with history from before it joined: joining queues it all,
+  ** each attempt's start before its answers and its end; a second time
+  ** queues nothing more. */
+  pRec = newRecords(0);
+  if( pRec==0 ) return HARNESS_DONE("test-outbox");
+  db = kioskRecordsDb(pRec);
   CHECK_INT(sqlite3_exec(db,
     "INSERT INTO students(id, name, created) VALUES(1, 'Ann', 't0');"
     "INSERT INTO attempts(id, uid, student, kind, status, started, finished)"
@@ -141,9 +139,14 @@ int main(void){
     "  (2, 0, 1, '{}');"
     "INSERT INTO answers VALUES(2, 0, 'x', '', 1, 1, 1, 't4'),"
     "  (1, 1, 'x', '', 1, 1, 1, 't2'), (1, 0, 'x', '', 0, 0, 0, 't1');"
-    "INSERT INTO review VALUES(1, 'f', 's', 2, 5, 3, 1, 't4');"
+    "INSERT INTO review(student, fact, stage, box, due, seen, lapses, last) VALUES(1, 'f', 's', 2, 5, 3, 1, 't4');"
     "INSERT INTO lessons_read VALUES(1, 's', 't0');", 0, 0, 0), SQLITE_OK);
-  CHECK_INT(kioskOutboxInstall(db, &err), KIOSK_OK);
+  CHECK_INT(count(db, "SELECT count(*) FROM outbox"), 0);
+  CHECK_INT(kioskRecordsSettingSet(pRec, "class.kiosk", "k1", &err), KIOSK_OK);
+  CHECK_INT(kioskOutboxQueueHistory(db, &nQueued, &err), KIOSK_OK);
+  CHECK_INT(nQueued, 8);
+  CHECK_INT(kioskOutboxQueueHistory(db, &nQueued, &err), KIOSK_OK);
+  CHECK_INT(nQueued, 0);
   CHECK_INT(count(db, "SELECT count(*) FROM outbox WHERE sent IS NULL"), 8);
   CHECK_INT(count(db, "SELECT count(*) FROM outbox o, outbox p"
                       " WHERE o.uid = p.uid AND o.k = 'attempt'"
@@ -154,6 +157,6 @@ int main(void){
   CHECK_INT(count(db, "SELECT group_concat(idx, '') FROM (SELECT idx FROM"
                       " outbox WHERE k='answer' AND uid='aa' ORDER BY seq)"),
             1);
-  sqlite3_close(db);
+  kioskRecordsClose(pRec);
   return HARNESS_DONE("test-outbox");
 }

@@ -540,9 +540,9 @@ static void testPinThrottle(void){
   kioskRecordsClose(p);
 }
 
-/* A version 3 database (before the throttle and the log) is migrated in
-** place to the same schema a new one gets, its data kept. (Versions 1 and
-** 2 to the latest: test-attempt.c.) */
+/* A version 3 database (before the throttle, the log and the outbox) is
+** migrated in place to the same schema a new one gets, its data kept.
+** (Versions 1, 2 and 4 to the latest: test-attempt.c.) */
 static void testMigrate(void){
   const char *zOld = tmpPath("v3.db"), *zNew = tmpPath("v4.db");
   KioskRecords *p = 0;
@@ -559,6 +559,11 @@ static void testMigrate(void){
   /* Make it a version 3 file, as the kiosk wrote them before. */
   CHECK_INT(sqlite3_open(zOld, &db), SQLITE_OK);
   CHECK_INT(sqlite3_exec(db, "DROP TABLE pin_throttle; DROP TABLE oplog;"
+                         " DROP TRIGGER outbox_attempt;"
+                         " DROP TRIGGER outbox_answer; DROP TRIGGER outbox_end;"
+                         " DROP TRIGGER outbox_lesson;"
+                         " DROP TRIGGER outbox_review_new;"
+                         " DROP TRIGGER outbox_review; DROP TABLE outbox;"
                          " PRAGMA user_version=3", 0, 0, 0), SQLITE_OK);
   sqlite3_close(db);
   CHECK_INT(kioskRecordsOpen(zOld, 0, &p, &err), KIOSK_OK);

@@ -1,10 +1,10 @@
 /*
-** class-kiosk.c: a kiosk for the class tests and bench, until records
-** schema v3 is on main.
+** class-kiosk.c: a kiosk for the class tests and bench.
 **
-**   class-kiosk make DB SCHEMA.sql
-**       a kiosk database: SCHEMA.sql (tests/pg/kiosk-v3.sql, the v3 tables
-**       the outbox reads) and the outbox (outbox.sql, kioskOutboxInstall).
+**   class-kiosk make DB KIOSK
+**       a new records.db (kioskRecordsOpen: records.sql and the outbox)
+**       that has joined a class as KIOSK (the setting class.kiosk), so its
+**       outbox triggers fire.
 **   class-kiosk answer DB STUDENT N [--clock SECONDS] [--seed S]
 **                      [--sync CONNINFO KIOSK --every K]
 **       STUDENT answers N questions, ten per attempt (each attempt finished
@@ -22,11 +22,13 @@
 **       server committed the first batch and before it is marked sent.
 **       Prints "sent N added M".
 **
-** What it writes stands for what records.c writes in schema v3; the
-** outbox rows come from outbox.sql's triggers, as they will in records.db.
+** `answer` writes the rows records.c writes for an answer (in bulk, with
+** no course to draw questions from); the outbox rows come from outbox.sql's
+** triggers, as on any kiosk.
 */
 #include "classsync.h"
 #include "outbox.h"
+#include "records.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -246,22 +248,18 @@ int main(int argc, char **argv){
     return 2;
   }
   kioskErrorClear(&err);
-  db = openDb(argv[2]);
   if( strcmp(argv[1], "make")==0 && argc==4 ){
-    FILE *f = fopen(argv[3], "rb");
-    char *zSql;
-    long n;
-    if( f==0 ){ perror(argv[3]); return 1; }
-    fseek(f, 0, SEEK_END); n = ftell(f); fseek(f, 0, SEEK_SET);
-    zSql = calloc(1, (size_t)n+1);
-    if( zSql==0 || fread(zSql, 1, (size_t)n, f)!=(size_t)n ) return 1;
-    fclose(f);
-    exec1(db, zSql);
-    free(zSql);
-    if( kioskOutboxInstall(db, &err) ){
+    KioskRecords *pRec = 0;
+    if( kioskRecordsOpen(argv[2], 0, &pRec, &err)
+     || kioskRecordsSettingSet(pRec, "class.kiosk", argv[3], &err) ){
       fprintf(stderr, "class-kiosk: %s\n", err.zMsg);
       rc = 1;
     }
+    kioskRecordsClose(pRec);
+    return rc;
+  }
+  db = openDb(argv[2]);
+  if( 0 ){
   }else if( strcmp(argv[1], "answer")==0 && argc>=5 ){
     long long off = 0;
     unsigned seed = 1;
