@@ -33,7 +33,7 @@
 ** the first column of the first row as an integer, or -1 with no row. */
 /* Prepared statements of the checks, cached by database and SQL text
 ** (the checks run hundreds of thousands of times). */
-static struct { sqlite3 *db; char *zSql; sqlite3_stmt *p; } aCache[128];
+static struct { sqlite3 *db; char *zSql; sqlite3_stmt *p; } aCache[256];
 static int nCache = 0;
 
 static sqlite3_stmt *prepare(sqlite3 *db, const char *zSql){
@@ -46,7 +46,11 @@ static sqlite3_stmt *prepare(sqlite3 *db, const char *zSql){
       return aCache[i].p;
     }
   }
-  if( sqlite3_prepare_v2(db, zSql, -1, &p, 0)!=SQLITE_OK || nCache>=128 ){
+  if( nCache>=(int)(sizeof(aCache)/sizeof(aCache[0])) ){
+    fprintf(stderr, "test SQL cache full\n");
+    exit(2);
+  }
+  if( sqlite3_prepare_v2(db, zSql, -1, &p, 0)!=SQLITE_OK ){
     fprintf(stderr, "test SQL error: %s\n%s\n", sqlite3_errmsg(db), zSql);
     exit(2);
   }
@@ -1346,6 +1350,8 @@ static void checkRules(sqlite3 *db, const KioskQuiz *pQuiz,
         const KioskQuestion *pT = strcmp(q->zTopic, "term")==0 ? q
                                 : strcmp(p->zTopic, "term")==0 ? p : 0;
         const KioskQuestion *pO = pT==q ? p : q;
+        /* two term questions: the other's fact is only its lesson anchor */
+        if( strcmp(pO->zTopic, "term")==0 ) pT = 0;
         for(a=0; pT && a<pO->nFact; a++){
           RCHECK(q, sqlInt(db, "SELECT count(*) FROM organizations o JOIN"
                            " glossary g ON g.term=o.abbrev OR g.term=o.name"
