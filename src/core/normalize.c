@@ -1,13 +1,17 @@
 /*
 ** normalize.c: case folding, accent stripping and romanisation variants
 ** for comparing typed answers. See normalize.h for the exact rules.
-** Not a general Unicode library: it covers the scripts a course in
-** Latin, Greek or Cyrillic letters needs, and nothing else.
+** The Unicode work (NFKC, case folding, marks, categories) is
+** libutf8proc's, for every script it knows; this file adds what a teacher
+** accepts on top of Unicode (apostrophes, "&", letters with a stroke, the
+** romanisation variants). Not a general text library.
 */
 #include "normalize.h"
 
 #include <sqlite3.h>
+#include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 /* A growable output buffer; bOom latches an allocation failure. */
 typedef struct Buf {
@@ -87,33 +91,27 @@ static int encode(int c, char *z){
   return 4;
 }
 
-/* Base letters of U+00C0..U+00FF, lower case; "" marks a separator. */
-static const char *const azLatin1[64] = {
-  "a","a","a","a","a","a","ae","c", "e","e","e","e","i","i","i","i",
-  "d","n","o","o","o","o","o","",   "o","u","u","u","u","y","th","ss",
-  "a","a","a","a","a","a","ae","c", "e","e","e","e","i","i","i","i",
-  "d","n","o","o","o","o","o","",   "o","u","u","u","u","y","th","y"
-};
-
-/* Latin Extended-A, U+0100..U+017F, as ranges of one base. */
-static const struct { int cLo, cHi; const char *zBase; } aExtA[] = {
-  {0x100,0x105,"a"}, {0x106,0x10d,"c"}, {0x10e,0x111,"d"}, {0x112,0x11b,"e"},
-  {0x11c,0x123,"g"}, {0x124,0x127,"h"}, {0x128,0x131,"i"}, {0x132,0x133,"ij"},
-  {0x134,0x135,"j"}, {0x136,0x138,"k"}, {0x139,0x142,"l"}, {0x143,0x14b,"n"},
-  {0x14c,0x151,"o"}, {0x152,0x153,"oe"}, {0x154,0x159,"r"}, {0x15a,0x161,"s"},
-  {0x162,0x167,"t"}, {0x168,0x173,"u"}, {0x174,0x175,"w"}, {0x176,0x178,"y"},
-  {0x179,0x17e,"z"}, {0x17f,0x17f,"s"},
-  /* a few of Latin Extended-B used in Turkic and Romanian spellings */
-  {0x18f,0x18f,"e"}, {0x259,0x259,"e"}, {0x218,0x219,"s"}, {0x21a,0x21b,"t"}
-};
-
 /* Characters that vanish without separating: apostrophes and their look-
-** alikes (Uzbek o‘, Japan’s). */
+** alikes (Uzbek o‘, Japan’s). Dropped before utf8proc sees the text, since
+** NFKC turns the acute accent U+00B4 into a space and a combining mark. */
 static int isApostrophe(int c){
   return c=='\'' || c=='`' || c==0xb4 || c==0x2018 || c==0x2019
-      || c==0x02bb || c==0x02bc || c==0x2032;
+      || c==0x02bb || c==0x02bc || c==0x2032 || c==0xff07;
 }
 
+/* Letters with a stroke or a ligature that Unicode does not decompose, so
+** that mark stripping leaves them as they are: their base letters, as a
+** reader without the key would type them. Only lower case: they are
+** looked up after case folding. */
+static const struct { int c; const char *zBase; } aLetter[] = {
+  {0xe6,"ae"}, {0xf0,"d"}, {0xf8,"o"}, {0xfe,"th"}, {0x111,"d"},
+  {0x127,"h"}, {0x131,"i"}, {0x138,"k"}, {0x142,"l"}, {0x153,"oe"},
+  {0x167,"t"}, {0x259,"e"}
+};
+
+/* One code point of the folded, NFKC text: a letter or digit is kept,
+** "&" and "+" become words, marks left over vanish, anything else
+** separates words. */
 static void foldOne(Buf *p, int c){
   char z[4];
   size_t i;
@@ -132,42 +130,72 @@ static void foldOne(Buf *p, int c){
     return;
   }
   if( isApostrophe(c) ) return;
-  if( c>=0x300 && c<=0x36f ) return;        /* combining accents */
-  if( c>=0xc0 && c<=0xff ){
-    const char *zB = azLatin1[c-0xc0];
-    if( zB[0]==0 ) p->bSpace = 1; else bufText(p, zB, strlen(zB));
-    return;
-  }
-  for(i=0; i<sizeof(aExtA)/sizeof(aExtA[0]); i++){
-    if( c>=aExtA[i].cLo && c<=aExtA[i].cHi ){
-      bufText(p, aExtA[i].zBase, strlen(aExtA[i].zBase));
+  for(i=0; i<sizeof(aLetter)/sizeof(aLetter[0]); i++){
+    if( c==aLetter[i].c ){
+      bufText(p, aLetter[i].zBase, strlen(aLetter[i].zBase));
       return;
     }
   }
-  if( c<0xc0 || (c>=0x2000 && c<=0x206f) || c==0x2212 || c==0x3000 ){
-    /* Latin-1 punctuation and spaces, general punctuation, minus sign */
-    p->bSpace = 1;
-    return;
+  switch( utf8proc_category(c) ){
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+      bufText(p, z, (size_t)encode(c, z));
+      return;
+    case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+      return;
+    default:
+      p->bSpace = 1;
+      return;
   }
-  if( c>=0x391 && c<=0x3a9 ) c += 0x20;      /* Greek capitals */
-  else if( c>=0x410 && c<=0x42f ) c += 0x20; /* Cyrillic А-Я */
-  else if( c>=0x400 && c<=0x40f ) c += 0x50; /* Cyrillic Ѐ-Џ */
-  bufText(p, z, (size_t)encode(c, z));
 }
 
 char *kioskNormalizeFold(const char *zIn){
-  Buf b;
+  Buf b, clean;
   const unsigned char *z;
+  utf8proc_uint8_t *zMap = 0;
+  utf8proc_ssize_t nMap;
   size_t n, i = 0;
   memset(&b, 0, sizeof(b));
+  memset(&clean, 0, sizeof(clean));
   if( zIn==0 ) zIn = "";
   n = strlen(zIn);
   z = (const unsigned char *)zIn;
+  /* 1. drop invalid UTF-8 and apostrophes: utf8proc refuses the one and
+  ** would split words at the other */
+  bufRaw(&clean, "", 0);
+  while( i<n ){
+    int c;
+    char zEnc[4];
+    i += (size_t)decode(z+i, n-i, &c);
+    if( c>0 && !isApostrophe(c) ) bufRaw(&clean, zEnc, (size_t)encode(c, zEnc));
+  }
+  if( clean.bOom ){ sqlite3_free(clean.z); return 0; }
+  /* 2. NFKC (width, ligatures, compatibility forms), full case folding,
+  ** accents and other marks stripped, default-ignorable characters
+  ** (soft hyphen, zero-width joiners) removed */
+  nMap = utf8proc_map((const utf8proc_uint8_t *)clean.z, (utf8proc_ssize_t)clean.n,
+                      &zMap, UTF8PROC_STABLE | UTF8PROC_COMPAT
+                      | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD
+                      | UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
+  sqlite3_free(clean.z);
+  if( nMap<0 ){
+    /* the input is valid UTF-8 by now: only memory can fail */
+    free(zMap);
+    return 0;
+  }
+  /* 3. words: letters and digits kept, the rest separates */
+  z = (const unsigned char *)zMap;
+  n = (size_t)nMap;
+  i = 0;
   while( i<n ){
     int c;
     i += (size_t)decode(z+i, n-i, &c);
     if( c>=0 ) foldOne(&b, c);
   }
+  free(zMap);
   return bufFinish(&b);
 }
 

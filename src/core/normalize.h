@@ -4,11 +4,15 @@
 ** Two levels, both returning sqlite3_malloc'd UTF-8 the caller frees with
 ** sqlite3_free (NULL only when out of memory):
 **
-** kioskNormalizeFold: case folded (ASCII, Latin-1, Latin Extended-A,
-**   Greek and basic Cyrillic), Latin accents stripped (é->e, ş->s, ō->o,
-**   ß->ss, æ->ae, œ->oe, ø->o, ł->l, đ->d, þ->th), typographic quotes and
-**   apostrophes dropped, "&" read as "and" and "+" as "plus", every other
-**   run of punctuation or white space turned into one space, trimmed.
+** kioskNormalizeFold: by libutf8proc, NFKC (full-width "ＪＡＰＡＮ" is
+**   "JAPAN", the ligature "ﬁ" is "fi"), full Unicode case folding in every
+**   script (Latin, Greek, Cyrillic with Kazakh and Tajik letters: "ҚАЗАҚ"
+**   -> "қазақ", "ß" -> "ss") and every mark stripped (é->e, ş->s, ō->o,
+**   ё->е, й->и); then letters Unicode does not decompose spelt with their
+**   base (æ->ae, œ->oe, ø->o, ł->l, đ->d, þ->th, ı->i, ə->e), typographic
+**   quotes and apostrophes dropped, "&" read as "and" and "+" as "plus",
+**   every other run of punctuation, symbols or white space turned into
+**   one space, trimmed. Letters and digits of any script are kept.
 **   "Nur-Sultan" -> "nur sultan", "Central Asia + Japan" -> "central asia
 **   plus japan", "Japan’s" -> "japans".
 **
@@ -27,8 +31,9 @@
 **   only through the course's aliases table, which the quiz generator
 **   puts into a question's accept list.
 **
-** Invalid UTF-8 bytes are skipped. Code points outside the folded ranges
-** are kept as they are.
+** Invalid UTF-8 bytes are skipped. Stripping marks also takes the
+** voicing marks off Japanese kana (が -> か): a course in Latin or
+** Cyrillic letters loses nothing by it.
 */
 #ifndef KIOSK_NORMALIZE_H
 #define KIOSK_NORMALIZE_H
