@@ -52,7 +52,8 @@ rows=$(for f in "$work"/k*.db; do
 psql -X -q -d class -c "CREATE TABLE ref_attempts (LIKE kiosk.attempts INCLUDING ALL);
   CREATE TABLE ref_answers (LIKE kiosk.answers INCLUDING ALL);
   CREATE TABLE ref_asked (LIKE kiosk.asked INCLUDING ALL);
-  GRANT INSERT, SELECT ON ref_attempts, ref_answers, ref_asked TO bench"
+  GRANT INSERT, SELECT ON ref_attempts, ref_answers, ref_asked TO bench;
+  GRANT USAGE ON SEQUENCE kiosk.rev TO bench"
 : > "$work/copy.sql"
 i=1
 while [ $i -le "$n" ]; do
