@@ -235,9 +235,9 @@ proc ::kiosk::ui::desk::installPack {f file} {
         set title $id
         if {[dict exists $settings title]} { set title [dict get $settings title] }
         [records] packs install $id $title $text
-    } msg]} {
+    } msg o]} {
         $w.errhead configure -text [mc "%s could not be installed:" [file tail $file]]
-        $w.errors insert end $msg
+        $w.errors insert end [recordsError $msg $o]
         set id ""
     } else {
         $w.errhead configure -text [mc "Installed \"%s\"." $id]
@@ -310,8 +310,8 @@ proc ::kiosk::ui::desk::RemovePack {f} {
         return
     }
     # The core backs up before it deletes; no backup, no deletion: say so.
-    if {[catch {[records] packs remove $id} msg]} {
-        toast [mc "The pack was not removed: %s" $msg] 10000
+    if {[catch {[records] packs remove $id} msg o]} {
+        toast [mc "The pack was not removed: %s" [recordsError $msg $o]] 10000
         return
     }
     FillPacks $f
@@ -383,8 +383,8 @@ proc ::kiosk::ui::desk::PickRoster {f} {
 # or "" on errors.
 proc ::kiosk::ui::desk::importRoster {f file} {
     set w $f.nb.students
-    if {[catch {::kiosk::gradebook roster [records] $file} r]} {
-        $w.msg configure -text [mc "Nothing imported:\n%s" $r]
+    if {[catch {::kiosk::gradebook roster [records] $file} r o]} {
+        $w.msg configure -text [mc "Nothing imported:\n%s" [recordsError $r $o]]
         return ""
     }
     $w.msg configure -text [mc "%d students added, %d updated." \
@@ -403,8 +403,8 @@ proc ::kiosk::ui::desk::PickStudent {f} {
 
 proc ::kiosk::ui::desk::AddStudent {f} {
     set w $f.nb.students
-    if {[catch {[records] student add [$w.edit.name get]} msg]} {
-        $w.msg configure -text $msg
+    if {[catch {[records] student add [$w.edit.name get]} msg o]} {
+        $w.msg configure -text [recordsError $msg $o]
         return
     }
     $w.msg configure -text ""
@@ -421,8 +421,8 @@ proc ::kiosk::ui::desk::RenameStudent {f} {
         $w.msg configure -text [mc "Choose a student first."]
         return
     }
-    if {[catch {[records] student rename $id [$w.edit.name get]} msg]} {
-        $w.msg configure -text $msg
+    if {[catch {[records] student rename $id [$w.edit.name get]} msg o]} {
+        $w.msg configure -text [recordsError $msg $o]
         return
     }
     $w.msg configure -text ""
@@ -449,8 +449,8 @@ proc ::kiosk::ui::desk::RemoveStudent {f keep} {
     variable state
     set w $f.nb.students
     # The core backs up before it deletes; no backup, no deletion: say so.
-    if {[catch {[records] student remove $state($f,removing) -keep-records $keep} msg]} {
-        toast [mc "Nothing was removed: %s" $msg] 10000
+    if {[catch {[records] student remove $state($f,removing) -keep-records $keep} msg o]} {
+        toast [mc "Nothing was removed: %s" [recordsError $msg $o]] 10000
         return
     }
     grid remove $w.confirm
@@ -533,7 +533,8 @@ proc ::kiosk::ui::desk::FillResults {f} {
     foreach a [[records] attempts] {
         if {$by eq "pack"} {
             set key [expr {[dict get $a kind] eq "pack" ? "pack:[dict get $a pack]"
-                : [dict get $a kind] eq "review" ? "review" : "stage:[dict get $a stage]"}]
+                : [dict get $a kind] eq "review" ? "review"
+                : "stage:[expr {[dict exists $a stage] ? [dict get $a stage] : ""}]"}]
             set label [AttemptWhat $a]
         } else {
             set key student:[dict get $a student]
@@ -619,8 +620,8 @@ proc ::kiosk::ui::desk::PickGrades {f} {
 # number of students.
 proc ::kiosk::ui::desk::gradesTo {f file} {
     set w $f.nb.results
-    if {[catch {::kiosk::gradebook grades [records] $file} n]} {
-        $w.msg configure -text $n
+    if {[catch {::kiosk::gradebook grades [records] $file} n o]} {
+        $w.msg configure -text [recordsError $n $o]
         return ""
     }
     $w.msg configure -text [mc "Grades of %d students written to %s." $n $file]
@@ -630,8 +631,8 @@ proc ::kiosk::ui::desk::gradesTo {f file} {
 # Write every answer to FILE as CSV; returns the row count.
 proc ::kiosk::ui::desk::exportTo {f file} {
     set w $f.nb.results
-    if {[catch {[records] export $file} n]} {
-        $w.msg configure -text $n
+    if {[catch {[records] export $file} n o]} {
+        $w.msg configure -text [recordsError $n $o]
         return ""
     }
     $w.msg configure -text [mc "%d answers written to %s." $n $file]
@@ -690,9 +691,14 @@ proc ::kiosk::ui::desk::FillItems {f} {
     set n 0
     # Moodle's statistics, for a pack
     set stats {}
-    if {[lindex $opts 0] eq "-pack"
-        && ![catch {::kiosk::gradebook stats [records] [lindex $opts 1]} list]} {
-        foreach st $list { dict set stats [dict get $st question] $st }
+    if {[lindex $opts 0] eq "-pack"} {
+        # Without the statistics the table still shows each question's
+        # answers; why they are missing is said, and logged.
+        if {[catch {::kiosk::gradebook stats [records] [lindex $opts 1]} list so]} {
+            toast [mc "The statistics could not be read: %s" [recordsError $list $so]] 10000
+        } else {
+            foreach st $list { dict set stats [dict get $st question] $st }
+        }
     }
     foreach item [[records] items {*}$opts] {
         set nums [list "" "" ""]
@@ -725,15 +731,18 @@ proc ::kiosk::ui::desk::FillItems {f} {
             }
         }
         if {[dict get $item kind] eq "essay"} {
-            # what each student wrote, for the teacher to read
+            # what each student wrote, for the teacher to read (read once
+            # per table; a failure said and logged, the table goes on)
             set pack [expr {[lindex $opts 0] eq "-pack" ? [lindex $opts 1] : ""}]
-            if {![catch {::kiosk::gradebook essays [records] {*}[expr {$pack eq "" ? "" : [list $pack]}]} essays]} {
-                foreach e $essays {
-                    if {[dict get $e question] ne [dict get $item question]} { continue }
-                    $t insert $q end \
-                        -text [mc "    %s: %s" [dict get $e name] [dict get $e text]] \
-                        -values [list "" "" "" [When [dict get $e answered]]]
-                }
+            if {![info exists essays] && [catch {::kiosk::gradebook essays [records] {*}[expr {$pack eq "" ? "" : [list $pack]}]} essays eo]} {
+                toast [mc "The essays could not be read: %s" [recordsError $essays $eo]] 10000
+                set essays {}
+            }
+            foreach e $essays {
+                if {[dict get $e question] ne [dict get $item question]} { continue }
+                $t insert $q end \
+                    -text [mc "    %s: %s" [dict get $e name] [dict get $e text]] \
+                    -values [list "" "" "" [When [dict get $e answered]]]
             }
         }
         if {[dict exists $item wrong]} {
@@ -840,8 +849,8 @@ proc ::kiosk::ui::desk::LogTab {f w} {
     $t column message -stretch 1
     $t column at -stretch 0
     $t column kind -stretch 0
-    if {[catch {[records] log list -limit 500} entries]} {
-        $w.msg configure -text $entries -style Wrong.TLabel
+    if {[catch {[records] log list -limit 500} entries o]} {
+        $w.msg configure -text [recordsError $entries $o] -style Wrong.TLabel
         return
     }
     foreach e $entries {
@@ -874,8 +883,8 @@ proc ::kiosk::ui::desk::SaveSettings {f} {
         $rec settings set idle-timeout [string trim $state($f,idle)]
         $rec settings set kiosk-lock $state($f,lock)
         $rec settings set theme $state($f,theme)
-    } msg]} {
-        $w.savemsg configure -text $msg -style Wrong.TLabel
+    } msg o]} {
+        $w.savemsg configure -text [recordsError $msg $o] -style Wrong.TLabel
         return 0
     }
     if {[namespace which ::kiosk::ui::lock::configure] ne ""} {
@@ -896,8 +905,8 @@ proc ::kiosk::ui::desk::ChangePin {f} {
         $w.pinmsg configure -text [mc "The two PINs differ."] -style Wrong.TLabel
         return
     }
-    if {[catch {[records] pin set $a} msg]} {
-        $w.pinmsg configure -text $msg -style Wrong.TLabel
+    if {[catch {[records] pin set $a} msg o]} {
+        $w.pinmsg configure -text [recordsError $msg $o] -style Wrong.TLabel
         return
     }
     $w.pinmsg configure -text [mc "The PIN is changed."] -style TLabel
@@ -905,8 +914,8 @@ proc ::kiosk::ui::desk::ChangePin {f} {
 
 proc ::kiosk::ui::desk::Backup {f} {
     set w $f.nb.settings
-    if {[catch {[records] backup} path]} {
-        $w.rb.msg configure -text $path -style Wrong.TLabel
+    if {[catch {[records] backup} path o]} {
+        $w.rb.msg configure -text [recordsError $path $o] -style Wrong.TLabel
         return
     }
     if {$path eq ""} {
