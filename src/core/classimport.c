@@ -64,7 +64,7 @@ static int importBegin(Import *pI, KioskRecords *p, long long iNow,
   }
   rc = sqlite3_step(pStmt);
   if( rc==SQLITE_ROW ) pI->iSeqBefore = sqlite3_column_int64(pStmt, 0);
-  sqlite3_finalize(pStmt);
+  kioskRecFinalize(p, pStmt);
   if( rc!=SQLITE_ROW ){
     rc = kioskRecDbError(p, "QUERY", pErr);
     sqlite3_exec(kioskRecordsDb(p), "ROLLBACK", 0, 0, 0);
@@ -110,7 +110,7 @@ static int studentByName(KioskRecords *p, const char *zName, long long iNow,
   sqlite3_bind_text(pStmt, 1, zName, -1, SQLITE_STATIC);
   rc = sqlite3_step(pStmt);
   if( rc==SQLITE_ROW ) *piId = sqlite3_column_int64(pStmt, 0);
-  sqlite3_finalize(pStmt);
+  kioskRecFinalize(p, pStmt);
   if( rc==SQLITE_ROW ) return KIOSK_OK;
   if( rc!=SQLITE_DONE ) return kioskRecDbError(p, "QUERY", pErr);
   kioskRecordsIsoTime(iNow, zTime);
@@ -158,7 +158,7 @@ static int importPicks(KioskRecords *p, sqlite3_int64 iAttempt, int idx,
       break;
     }
   }
-  sqlite3_finalize(pStmt);
+  kioskRecFinalize(p, pStmt);
   return rc;
 }
 
@@ -198,7 +198,7 @@ static int importAnswers(KioskRecords *p, sqlite3_int64 iAttempt,
       rc = importPicks(p, iAttempt, w->idx, w->zAnswer, pErr);
     }
   }
-  sqlite3_finalize(pStmt);
+  kioskRecFinalize(p, pStmt);
   return rc;
 }
 
@@ -280,7 +280,7 @@ int kioskClassImportAttempt(KioskRecords *pRec, const KioskClassAttempt *pA,
       snprintf(zStatus, sizeof(zStatus), "%s",
                (const char *)sqlite3_column_text(pStmt, 1));
     }
-    sqlite3_finalize(pStmt);
+    kioskRecFinalize(pRec, pStmt);
   }
   if( rc==KIOSK_OK && iAttempt==0 ){
     rc = importNew(pRec, pA, iNow, &iAttempt, pErr);
@@ -343,7 +343,7 @@ int kioskClassImportReview(KioskRecords *pRec, const char *zStudent,
     }else{
       *pbChanged = sqlite3_changes(kioskRecordsDb(pRec))>0;
     }
-    sqlite3_finalize(pStmt);
+    kioskRecFinalize(pRec, pStmt);
   }
   return importEnd(&imp, rc, pErr);
 }
@@ -371,7 +371,7 @@ int kioskClassImportLesson(KioskRecords *pRec, const char *zStudent,
     }else{
       *pbChanged = sqlite3_changes(kioskRecordsDb(pRec))>0;
     }
-    sqlite3_finalize(pStmt);
+    kioskRecFinalize(pRec, pStmt);
   }
   return importEnd(&imp, rc, pErr);
 }
@@ -403,7 +403,7 @@ int kioskClassPackVersionGet(KioskRecords *pRec, const char *zId,
   sqlite3_bind_text(pStmt, 1, zId, -1, SQLITE_STATIC);
   rc = sqlite3_step(pStmt);
   if( rc==SQLITE_ROW ) *piVersion = sqlite3_column_int(pStmt, 0);
-  sqlite3_finalize(pStmt);
+  kioskRecFinalize(pRec, pStmt);
   if( rc!=SQLITE_ROW && rc!=SQLITE_DONE ){
     return kioskRecDbError(pRec, "QUERY", pErr);
   }

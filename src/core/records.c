@@ -1175,7 +1175,7 @@ int kioskRecordsPinHashSet(KioskRecords *p, const char *zHash, int *pbChanged,
   if( rc==KIOSK_OK ){
     sqlite3_bind_text(pStmt, 1, zHash, -1, SQLITE_STATIC);
     if( sqlite3_step(pStmt)!=SQLITE_DONE ) rc = kioskRecDbError(p, "QUERY", pErr);
-    sqlite3_finalize(pStmt);
+    kioskRecFinalize(p, pStmt);
   }
   if( rc==KIOSK_OK ) rc = kioskRecExec(p, "DELETE FROM pin_throttle", pErr);
   if( rc==KIOSK_OK ){
