@@ -51,12 +51,10 @@ proc ::kiosk::ui::classlink::Kioskctl {} {
 proc ::kiosk::ui::classlink::joined {} {
     set rec [::kiosk::ui::app::records]
     if {$rec eq ""} { return 0 }
-    try {
-        $rec settings get class.kiosk
-    } trap {KIOSK RECORDS NOSETTING} {} {
-        return 0
-    }
-    return 1
+    # Never set: not joined. Unreadable records: said, and taken as not joined.
+    set kiosk [::kiosk::ui::app::recordsRead {$rec settings get class.kiosk} "" \
+        {{KIOSK RECORDS NOSETTING}}]
+    return [expr {$kiosk ne ""}]
 }
 
 proc ::kiosk::ui::classlink::run {arglist callback {ms ""}} {
@@ -155,10 +153,10 @@ proc ::kiosk::ui::classlink::start {} {
     variable every
     after cancel $timer
     set rec [::kiosk::ui::app::records]
-    if {$rec ne ""
-            && ![catch {$rec settings get class.sync-every} s]
-            && [string is integer -strict $s] && $s >= 10} {
-        set every $s
+    if {$rec ne ""} {
+        set s [::kiosk::ui::app::recordsRead {$rec settings get class.sync-every} "" \
+            {{KIOSK RECORDS NOSETTING}}]
+        if {[string is integer -strict $s] && $s >= 10} { set every $s }
     }
     syncSoon
     set timer [after [expr {$every * 1000}] ::kiosk::ui::classlink::start]

@@ -1132,21 +1132,27 @@ int kioskRecordsPinIsSet(KioskRecords *p, int *pbSet, KioskError *pErr){
   return rc;
 }
 
-int kioskRecordsPinSet(KioskRecords *p, const char *zPin, KioskError *pErr){
+/* Store zHash as the PIN's hash; a new PIN starts with a clean slate: no
+** pause left from the old one. The caller holds a transaction or savepoint. */
+static int pinStore(KioskRecords *p, const char *zHash, KioskError *pErr){
   sqlite3_stmt *pStmt = 0;
-  char *zHash = 0;
-  int rc;
-  if( (rc = kioskPinHash(zPin, &zHash, pErr))!=0 ) return rc;
-  rc = kioskRecPrepare(p, "INSERT INTO secrets(name, hash) VALUES('pin', ?1)"
-                       " ON CONFLICT(name) DO UPDATE SET hash=excluded.hash",
-                       &pStmt, pErr);
+  int rc = kioskRecPrepare(p, "INSERT INTO secrets(name, hash) VALUES('pin', ?1)"
+                           " ON CONFLICT(name) DO UPDATE SET hash=excluded.hash",
+                           &pStmt, pErr);
   if( rc==KIOSK_OK ){
     sqlite3_bind_text(pStmt, 1, zHash, -1, SQLITE_STATIC);
     if( sqlite3_step(pStmt)!=SQLITE_DONE ) rc = kioskRecDbError(p, "QUERY", pErr);
     kioskRecFinalize(p, pStmt);
   }
-  /* A new PIN starts with a clean slate: no pause left from the old one. */
   if( rc==KIOSK_OK ) rc = kioskRecExec(p, "DELETE FROM pin_throttle", pErr);
+  return rc;
+}
+
+int kioskRecordsPinSet(KioskRecords *p, const char *zPin, KioskError *pErr){
+  char *zHash = 0;
+  int rc;
+  if( (rc = kioskPinHash(zPin, &zHash, pErr))!=0 ) return rc;
+  rc = pinStore(p, zHash, pErr);
   sqlite3_free(zHash);
   return rc;
 }
@@ -1157,7 +1163,6 @@ int kioskRecordsPinHashGet(KioskRecords *p, char **pzHash, KioskError *pErr){
 
 int kioskRecordsPinHashSet(KioskRecords *p, const char *zHash, int *pbChanged,
                            KioskError *pErr){
-  sqlite3_stmt *pStmt = 0;
   char *zOld = 0;
   int rc;
   if( pbChanged ) *pbChanged = 0;
@@ -1169,15 +1174,7 @@ int kioskRecordsPinHashSet(KioskRecords *p, const char *zHash, int *pbChanged,
   }
   sqlite3_free(zOld);
   if( (rc = kioskRecExec(p, "SAVEPOINT pin_hash", pErr)) ) return rc;
-  rc = kioskRecPrepare(p, "INSERT INTO secrets(name, hash) VALUES('pin', ?1)"
-                       " ON CONFLICT(name) DO UPDATE SET hash=excluded.hash",
-                       &pStmt, pErr);
-  if( rc==KIOSK_OK ){
-    sqlite3_bind_text(pStmt, 1, zHash, -1, SQLITE_STATIC);
-    if( sqlite3_step(pStmt)!=SQLITE_DONE ) rc = kioskRecDbError(p, "QUERY", pErr);
-    kioskRecFinalize(p, pStmt);
-  }
-  if( rc==KIOSK_OK ) rc = kioskRecExec(p, "DELETE FROM pin_throttle", pErr);
+  rc = pinStore(p, zHash, pErr);
   if( rc==KIOSK_OK ){
     rc = kioskRecExec(p, "RELEASE pin_hash", pErr);
   }else{
