@@ -954,15 +954,19 @@ proc ::kiosk::ui::desk::ClassTab {f w} {
     Table $w.low.r 0 [list [list name [mc "Class roster"] 240]]
     Table $w.low.p 0 [list [list id [mc "Class pack"] 160] [list title [mc "Title"] 220] \
         [list version [mc "Version"] 80 e] [list active [mc "Active"] 70 center]]
-    bind $w <<KioskClassSynced>> [list ::kiosk::ui::desk::ClassStatus $f]
-    bind . <<KioskClassSynced>> +[list ::kiosk::ui::desk::ClassSynced $f]
+    variable classFrame $f
     FillClass $f
 }
 
-# A sync ended: the status line says so (when this desk is still up).
-proc ::kiosk::ui::desk::ClassSynced {f} {
-    if {[winfo exists $f.nb.class]} { ClassStatus $f }
+# A sync ended (classlink.tcl's event on "."): the status line of the desk
+# on screen, if any, says so. Bound once, when this file is read.
+proc ::kiosk::ui::desk::ClassSynced {} {
+    variable classFrame
+    if {[info exists classFrame] && [winfo exists $classFrame.nb.class]} {
+        ClassStatus $classFrame
+    }
 }
+bind . <<KioskClassSynced>> +::kiosk::ui::desk::ClassSynced
 
 proc ::kiosk::ui::desk::ClassStatus {f {asking ""}} {
     variable state
