@@ -451,7 +451,7 @@ static void testPinHashSet(void){
   KioskRecords *p = 0, *pTeacher = 0;
   KioskError err;
   char *zHash = 0, *zGot = 0;
-  int b = -1, bOk = -1, nFail = -1;
+  int b = -1, bOk = -1, nTries = -1;
   long long iWait = -1;
   kioskErrorClear(&err);
   CHECK_INT(kioskRecordsOpen(":memory:", 0, &pTeacher, &err), KIOSK_OK);
@@ -474,16 +474,16 @@ static void testPinHashSet(void){
   CHECK_INT(b, 0);
   /* A wrong PIN counted under the kiosk's own PIN... */
   CHECK_INT(kioskRecordsPinSet(p, "1111", &err), KIOSK_OK);
-  CHECK_INT(kioskRecordsPinTry(p, "0000", T0, &bOk, &iWait, &nFail, &err),
+  CHECK_INT(kioskRecordsPinTry(p, "0000", T0, &bOk, &iWait, &nTries, &err),
             KIOSK_OK);
-  CHECK_INT(nFail, 1);
+  CHECK_INT(nTries, 1);
   /* ...then the class's hash replaces it, and the count starts over. */
   CHECK_INT(kioskRecordsPinHashSet(p, zHash, &b, &err), KIOSK_OK);
   CHECK_INT(b, 1);
   CHECK_INT(kioskRecordsPinHashSet(p, zHash, &b, &err), KIOSK_OK);
   CHECK_INT(b, 0);
-  CHECK_INT(kioskRecordsPinWait(p, T0, &iWait, &nFail, &err), KIOSK_OK);
-  CHECK_INT(nFail, 0);
+  CHECK_INT(kioskRecordsPinWait(p, T0, &iWait, &nTries, &err), KIOSK_OK);
+  CHECK_INT(nTries, 0);
   CHECK_INT(kioskRecordsPinCheck(p, "5150", &bOk, &err), KIOSK_OK);
   CHECK_INT(bOk, 1);
   CHECK_INT(kioskRecordsPinCheck(p, "1111", &bOk, &err), KIOSK_OK);
