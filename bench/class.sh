@@ -7,8 +7,9 @@
 # 1. 30 kiosks, each with 1,000 answers in 100 attempts in its outbox
 #    (tests/pg/class-kiosk), sync at once, all 30 processes in parallel:
 #    time until every one has finished. The reference: psql \copy of the
-#    same rows (the 30,000 answers and 3,000 attempts, as CSV exported from
-#    the same kiosks) into tables shaped like the class's, indexes and
+#    same rows (the 30,000 answers, the 30,000 questions as asked and the
+#    3,000 attempts, as CSV exported from the same kiosks) into tables
+#    shaped like the class's, indexes and
 #    all, the way 30 kiosks would: 30 psql processes at once, each its own
 #    connection. Goal: sync at least 0.5x the speed of that \copy (ratio =
 #    copy time / sync time). For comparison, also one psql session
@@ -50,7 +51,9 @@ rows=$(for f in "$work"/k*.db; do
 # The reference: the same rows as CSV, \copy'd by one psql session.
 psql -X -q -d class -c "CREATE TABLE ref_attempts (LIKE kiosk.attempts INCLUDING ALL);
   CREATE TABLE ref_answers (LIKE kiosk.answers INCLUDING ALL);
-  GRANT INSERT, SELECT ON ref_attempts, ref_answers TO bench"
+  CREATE TABLE ref_asked (LIKE kiosk.asked INCLUDING ALL);
+  GRANT INSERT, SELECT ON ref_attempts, ref_answers, ref_asked TO bench;
+  GRANT USAGE ON SEQUENCE kiosk.rev TO bench"
 : > "$work/copy.sql"
 i=1
 while [ $i -le "$n" ]; do
@@ -62,9 +65,13 @@ while [ $i -le "$n" ]; do
     FROM answers w JOIN attempts a ON a.id = w.attempt
     JOIN asked k ON k.attempt = w.attempt AND k.idx = w.idx
     JOIN questions q ON q.id = k.question" > "$work/w$i.csv"
+  sqlite3 -csv "$work/k$i.db" "SELECT a.uid, k.idx, q.qid, q.body
+    FROM asked k JOIN attempts a ON a.id = k.attempt
+    JOIN questions q ON q.id = k.question" > "$work/q$i.csv"
   {
     printf "%s\n" "\\copy ref_attempts (uid, student, kiosk, kind, pack, stage, title, status, started, finished) FROM '$work/a$i.csv' WITH (FORMAT csv)"
     printf "%s\n" "\\copy ref_answers (uid, idx, kiosk, qid, answer, text, correct, credit, points, answered) FROM '$work/w$i.csv' WITH (FORMAT csv)"
+    printf "%s\n" "\\copy ref_asked (uid, idx, qid, body) FROM '$work/q$i.csv' WITH (FORMAT csv)"
   } > "$work/copy$i.sql"
   cat "$work/copy$i.sql" >> "$work/copy.sql"
   i=$((i+1))
@@ -80,7 +87,7 @@ wait
 tcopy=$(since "$t0")
 refanswers=$(psql -X -At -d class -c "SELECT count(*) FROM ref_answers")
 # For comparison: one session copying it all, into emptied tables.
-psql -X -q -d class -c "TRUNCATE ref_attempts, ref_answers"
+psql -X -q -d class -c "TRUNCATE ref_attempts, ref_answers, ref_asked"
 t0=$(now)
 psql -X -q -d class -v ON_ERROR_STOP=1 -f "$work/copy.sql"
 tcopy1=$(since "$t0")
@@ -114,7 +121,7 @@ if [ "$sent" -ne "$rows" ] || [ "$answers" -ne "$refanswers" ]; then
   exit 1
 fi
 echo "sync:   $n kiosks, $sent outbox rows ($answers answers): $tsync s"
-printf "%s\n" "\\copy: the same $refanswers answers and their attempts, $n psql at once: $tcopy s; one psql session: $tcopy1 s"
+printf "%s\n" "\\copy: the same $refanswers answers, their questions and attempts, $n psql at once: $tcopy s; one psql session: $tcopy1 s"
 echo "floor:  $n psql processes at once that only connect: $tfloor s"
 awk -v n="$n" -v c="$tcopy" -v c1="$tcopy1" -v s="$tsync" 'BEGIN{printf "ratio:  sync at %.2fx the speed of %d psql \\copy at once (goal >= 0.5x); %.2fx of one session\n", c/s, n, c1/s}'
 

@@ -41,7 +41,7 @@ awk -v dir="$work/big" -v n=100000 -f "$here/quiz-course.awk"
 echo "== compiling bench/quiz-bench.c"
 ${CC:-cc} -O2 -std=c99 -I"$src/src/core" -I"$build/src/core" \
   -o "$work/quiz-bench" "$here/quiz-bench.c" "$lib" \
-  $(pkg-config --libs sqlite3) -lcsv -lcrypt -lm
+  $(pkg-config --libs sqlite3 expat libutf8proc) -lcsv -lcrypt -lm
 
 for db in bundled big; do
   echo "== in process: $db course ($runs quizzes per line)"

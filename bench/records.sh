@@ -40,7 +40,7 @@ trap cleanup EXIT INT TERM
 
 ${CC:-cc} -O2 -std=c99 -I"$src/src/core" -I"$build/src/core" \
   -o "$work/records-gen" "$here/records-gen.c" "$lib" \
-  $(pkg-config --libs sqlite3) -lcsv -lcrypt -lm
+  $(pkg-config --libs sqlite3 expat libutf8proc) -lcsv -lcrypt -lm
 
 size() { stat -c %s "$1"; }
 t0=$(date +%s)

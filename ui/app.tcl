@@ -10,7 +10,7 @@
 
 namespace eval ::kiosk::ui::app {
     namespace export goto course records student setStudent toast oplog key \
-        recordsRead \
+        recordsRead recordsError \
         header timer cancel screen exists pref opt busy students addStudent \
         flow wrap wrapText
     namespace import ::msgcat::mc
@@ -163,8 +163,7 @@ proc ::kiosk::ui::app::pref {name default args} {
                 try {
                     $rec settings set $key $value
                 } on error {msg o} {
-                    oplog "records: $msg ([dict get $o -errorcode])"
-                    toast $msg
+                    toast [mc "This choice could not be saved: %s" [recordsError $msg $o]] 10000
                 }
             }
         }
@@ -181,7 +180,7 @@ proc ::kiosk::ui::app::pref {name default args} {
     } trap {KIOSK RECORDS NOSETTING} {} {
         return $default
     } on error {msg o} {
-        oplog "records: $msg ([dict get $o -errorcode])"
+        toast [mc "The student records could not be read: %s" [recordsError $msg $o]] 10000
         return $default
     }
     set prefs($student,$name) $v
@@ -240,6 +239,9 @@ proc ::kiosk::ui::app::goto {name args} {
             return -options $opts $msg
         }
         set info [dict get $opts -errorinfo]
+        # shown on the error screen, and kept for the operator (a records
+        # read that failed while the screen was drawn is one such error)
+        oplog "screen $name: $msg ([dict get $opts -errorcode])"
         after idle [list ::kiosk::ui::app::goto error \
             [mc "Something went wrong on this screen."] $msg $info]
         return $frame
@@ -446,22 +448,51 @@ proc ::kiosk::ui::app::oplog {msg {kind error}} {
 # Read something from the records: SCRIPT's result (evaluated in the
 # caller), or DEFAULT when it fails. The codes in EXPECTED (errorcode
 # prefixes such as {KIOSK RECORDS NOSETTING}) are answers, not failures;
-# any other failure goes to the operator log, never silently: the screen
-# goes on with the default (the lock stays on, a progress bar stays
-# empty), and the technician learns why.
+# any other failure is never silent: it goes to the operator log and the
+# person at the kiosk is told (a toast), while the screen goes on with the
+# default (the lock stays on, a progress bar stays empty).
 proc ::kiosk::ui::app::recordsRead {script default {expected {}}} {
     try {
         return [uplevel 1 $script]
     } on error {msg o} {
         set code [dict get $o -errorcode]
-        foreach e $expected {
-            if {[lrange $code 0 [expr {[llength $e] - 1}]] eq $e} {
-                return $default
-            }
+        if {[CodeIn $code $expected]} {
+            return $default
         }
-        oplog "records: $msg ($code)"
+        recordsError $msg $o
+        toast [mc "The student records could not be read: %s" $msg] 10000
         return $default
     }
+}
+
+# 1 when error code CODE starts with one of the PREFIXES (lists).
+proc ::kiosk::ui::app::CodeIn {code prefixes} {
+    foreach e $prefixes {
+        if {[lrange $code 0 [expr {[llength $e] - 1}]] eq $e} {
+            return 1
+        }
+    }
+    return 0
+}
+
+# A records call failed with MSG and return options O (as `try ... on
+# error {msg o}` or `catch SCRIPT msg o` give them). A failure of the
+# records (a write refused, a full disk, a damaged file, a failed backup)
+# goes to the operator log with its error code; a refusal that is the
+# person's own to put right (a name already taken, a PIN too short, a
+# setting out of range, a roster or pack with errors: the codes below) is
+# not a failure and is not logged. Returns MSG, for the caller to show on
+# its own screen (in place or as a toast; never a Tk dialog, which the
+# kiosk lock would hide). No records error is caught without coming here
+# or to recordsRead, quiz::Stopped or lock::log.
+proc ::kiosk::ui::app::recordsError {msg o} {
+    set code [expr {[dict exists $o -errorcode] ? [dict get $o -errorcode] : "NONE"}]
+    if {![CodeIn $code {{KIOSK RECORDS NAME} {KIOSK RECORDS EXISTS}
+            {KIOSK RECORDS PIN} {KIOSK RECORDS SETTING} {KIOSK CSV}
+            {KIOSK PACK} {KIOSK GIFT} {KIOSK ARG}}]} {
+        oplog "records: $msg ($code)"
+    }
+    return $msg
 }
 
 proc ::kiosk::ui::app::HideToast {} {

@@ -68,7 +68,15 @@ proc ::kiosk::ui::lock::refusal {} {
     if {$rec eq ""} {
         return [mc "kiosk: the student records (%s) cannot be opened, so the kiosk lock has no PIN to check; fix them, or start with --windowed" $file]
     }
-    if {[catch {$rec pin isset} set] || !$set} {
+    try {
+        set set [$rec pin isset]
+    } on error {msg o} {
+        # not "no PIN": the records could not say (the operator log and
+        # the terminal get why)
+        ::kiosk::ui::app::recordsError $msg $o
+        return [mc "kiosk: the student records (%s) could not be read (%s), so the kiosk lock cannot check a PIN; fix them, or start with --windowed" $file $msg]
+    }
+    if {!$set} {
         return [mc "kiosk: no instructor PIN is set: run `kioskctl pin set --records %s` first (or start with --windowed)" $file]
     }
     return ""
@@ -150,7 +158,10 @@ proc ::kiosk::ui::lock::quit {{back {}}} {
 proc ::kiosk::ui::lock::log {kind message} {
     set rec [::kiosk::ui::app::records]
     if {$rec eq ""} { return 0 }
-    if {[catch {$rec log add $kind $message} msg]} {
+    if {[catch {$rec log add $kind $message} msg o]} {
+        # The log cannot hold its own failure: the terminal (the session's
+        # journal) gets it, and the screen says it.
+        catch {puts stderr "kiosk: records: the operator log could not be written: $msg ([dict get $o -errorcode])"}
         catch {::kiosk::ui::app::toast [mc "The operator log could not be written: %s" $msg] 10000}
         return 0
     }

@@ -160,6 +160,7 @@ proc ::kiosk::ui::main::LoadUi {} {
     }
     source [file join $uidir theme.tcl]
     source [file join $uidir app.tcl]
+    source [file join $uidir classlink.tcl]
     source [file join $uidir cards.tcl]
     foreach f [lsort [glob -nocomplain -directory [file join $uidir screens] *.tcl]] {
         source $f
@@ -181,16 +182,24 @@ proc ::kiosk::ui::main::OpenRecords {} {
         file mkdir [file dirname $opt(records)]
         ::kiosk::records $cmd $opt(records) -defer-backup 1
     } msg opts]} {
+        # The terminal (the session's journal) gets every failure: there
+        # is no operator log without records.
+        ::kiosk::ui::app::oplog "records: $msg ([dict get $opts -errorcode])"
         # A corrupt records file has been moved aside (the message says
         # where to): start a new one, and tell the instructor on the desk.
         if {[lrange [dict get $opts -errorcode] 0 2] eq {KIOSK RECORDS CORRUPT}
-                && ![catch {::kiosk::records $cmd $opt(records)}]} {
+                && ![catch {::kiosk::records $cmd $opt(records)} msg2 opts2]} {
             set note [mc "The student records file was damaged and has been set aside; a new one was started. %s" $msg]
+            ::kiosk::ui::app::oplog "records: $note" notice
             after idle [list ::kiosk::ui::app::toast $note 20000]
             if {[namespace which ::kiosk::ui::desk::notice] ne ""} {
                 ::kiosk::ui::desk::notice $note
             }
             return $cmd
+        }
+        if {[info exists msg2]} {
+            ::kiosk::ui::app::oplog "records: $msg2 ([dict get $opts2 -errorcode])"
+            set msg $msg2
         }
         after idle [list ::kiosk::ui::app::toast \
             [mc "Student records are not available: %s" $msg] 10000]
@@ -207,7 +216,7 @@ proc ::kiosk::ui::main::BackupRecords {cmd} {
     try {
         $cmd backup
     } on error {msg o} {
-        ::kiosk::ui::app::oplog "records: backup: $msg ([dict get $o -errorcode])"
+        ::kiosk::ui::app::recordsError "backup: $msg" $o
         ::kiosk::ui::app::toast [mc "The student records could not be backed up: %s" $msg] 10000
     }
 }
@@ -255,6 +264,9 @@ proc ::kiosk::ui::main::start {argv} {
         ::kiosk::ui::lock::start
     }
     ::kiosk::ui::app::goto prepare
+    # On a kiosk of a class: sync beside the kiosk, now and every few
+    # minutes (doc/class.md); never waited on.
+    after 5000 ::kiosk::ui::classlink::start
     if {[info exists env(KIOSK_TEST_HOOK)] && $env(KIOSK_TEST_HOOK) ne ""} {
         after idle [list uplevel #0 [list source $env(KIOSK_TEST_HOOK)]]
     }

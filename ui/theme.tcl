@@ -233,6 +233,7 @@ proc ::kiosk::ui::theme::ApplyStyles {} {
     ttk::style configure Muted.TLabel -foreground [color muted]
     ttk::style configure Right.TLabel -foreground [color right] -font KioskBig
     ttk::style configure Wrong.TLabel -foreground [color wrong] -font KioskBig
+    ttk::style configure Alert.TLabel -foreground [color wrong]
     ttk::style configure Toast.TLabel -background $accent -foreground $accentfg \
         -padding {16 6}
     ttk::style configure Status.TFrame -background $bg

@@ -9,6 +9,7 @@
 ** caller never shows a score that is not on disk.
 */
 #include "attempt.h"
+#include "pack.h"
 #include "recint.h"
 #include "review.h"
 #include "tcllist.h"
@@ -114,7 +115,9 @@ char *kioskAnswerWords(const KioskQuestion *q, const char *zAnswer){
     parsedFree(&pa);
     return 0;
   }
-  if( rc>0 || q->eKind==KQ_YEAR || q->eKind==KQ_NUMBER || q->eKind==KQ_TEXT ){
+  /* typed answers (an essay's too) are their own words */
+  if( rc>0 || q->eKind==KQ_YEAR || q->eKind==KQ_NUMBER || q->eKind==KQ_TEXT
+   || q->eKind==KQ_ESSAY || q->eKind==KQ_DESC ){
     parsedFree(&pa);
     return sqlite3_mprintf("%s", zAnswer);
   }
@@ -196,7 +199,7 @@ int kioskAttemptStart(KioskRecords *p, sqlite3_int64 iStudent,
   }
   sqlite3_bind_int64(pStmt, 1, iStudent);
   rc = sqlite3_step(pStmt);
-  sqlite3_finalize(pStmt);
+  kioskRecFinalize(p, pStmt);
   if( rc!=SQLITE_ROW ){
     if( rc!=SQLITE_DONE ){
       kioskRecDbError(p, "QUERY", pErr);
@@ -216,7 +219,7 @@ int kioskAttemptStart(KioskRecords *p, sqlite3_int64 iStudent,
     sqlite3_bind_text(pStmt, 2, pSpec->zPack, -1, SQLITE_STATIC);
     rc = sqlite3_step(pStmt);
     if( rc==SQLITE_ROW ) nUsed = sqlite3_column_int(pStmt, 0);
-    sqlite3_finalize(pStmt);
+    kioskRecFinalize(p, pStmt);
     if( rc!=SQLITE_ROW ){
       kioskRecDbError(p, "QUERY", pErr);
       goto fail;
@@ -289,6 +292,73 @@ int kioskAttemptStartGenerated(KioskRecords *p, sqlite3 *dbCourse,
   return rc;
 }
 
+/* The installed pack's title and text, from kioskRecordsPackGet. */
+typedef struct PackRow {
+  char *zTitle;
+  char *zText;
+  int nText;
+} PackRow;
+
+static int onPackRow(void *pArg, sqlite3_stmt *pStmt){
+  PackRow *r = (PackRow *)pArg;
+  r->zTitle = sqlite3_mprintf("%s", sqlite3_column_text(pStmt, 1));
+  r->nText = sqlite3_column_bytes(pStmt, 4);
+  r->zText = sqlite3_mprintf("%.*s", r->nText,
+                             (const char *)sqlite3_column_text(pStmt, 4));
+  return (r->zTitle==0 || r->zText==0) ? KIOSK_ENOMEM : KIOSK_OK;
+}
+
+int kioskAttemptStartPack(KioskRecords *p, sqlite3 *dbCourse,
+                          sqlite3_int64 iStudent, const char *zPack,
+                          long long iSeed, long long iNow,
+                          sqlite3_int64 *piAttempt, KioskError *pErr){
+  PackRow row;
+  KioskPack *pPack = 0;
+  KioskQuiz quiz;
+  KioskAttemptSpec spec;
+  char *zFile = 0;
+  int rc;
+
+  *piAttempt = 0;
+  memset(&row, 0, sizeof(row));
+  memset(&quiz, 0, sizeof(quiz));
+  rc = kioskRecordsPackGet(p, zPack, onPackRow, &row, pErr);
+  if( rc==KIOSK_ENOMEM ){ rc = noMem(pErr); goto done; }
+  if( rc ) goto done;
+  /* The same name the desk's check and the Tcl packquiz give it, so an
+  ** error reads alike everywhere. */
+  zFile = sqlite3_mprintf("%s.pack", zPack);
+  if( zFile==0 ){ rc = noMem(pErr); goto done; }
+  rc = kioskPackLoad(zFile, row.zText, row.nText, dbCourse, &pPack, 0, pErr);
+  if( rc ) goto done;
+  rc = kioskPackQuiz(pPack, dbCourse, (uint64_t)iSeed, &quiz, pErr);
+  if( rc ) goto done;
+  if( quiz.nQuestion==0 ){
+    rc = kioskErrorSet(pErr, KIOSK_EQUIZ, "EMPTY", 0, 0, 0,
+                       "there are no questions for this quiz");
+    goto done;
+  }
+  memset(&spec, 0, sizeof(spec));
+  spec.zKind = "pack";
+  spec.zPack = zPack;
+  spec.zTitle = row.zTitle;
+  spec.iSeed = iSeed;
+  spec.nTimeLimit = pPack->nTimeLimit;
+  spec.bFeedbackEnd = pPack->eFeedback==KPACK_FEEDBACK_END;
+  /* the pack says a whole percent: 57 % is 57, not 56.99999999999999 */
+  spec.rPassMark = (double)(long long)(pPack->rPass*100.0*1e6 + 0.5)/1e6;
+  spec.nAllowed = pPack->nAttempts;
+  rc = kioskAttemptStart(p, iStudent, &spec, &quiz, iNow, piAttempt, pErr);
+
+done:
+  kioskQuizReset(&quiz);
+  kioskPackFree(pPack);
+  sqlite3_free(zFile);
+  sqlite3_free(row.zTitle);
+  sqlite3_free(row.zText);
+  return rc;
+}
+
 /* ---- answering ---- */
 
 /* Store the option indexes of an answer that exist, for item analysis. */
@@ -308,11 +378,11 @@ static int savePicks(KioskRecords *p, sqlite3_int64 iAttempt, int idx,
     sqlite3_bind_int(pStmt, 3, pAns->aIndex[i]);
     if( sqlite3_step(pStmt)!=SQLITE_DONE ){
       kioskRecDbError(p, "QUERY", pErr);
-      sqlite3_finalize(pStmt);
+      kioskRecFinalize(p, pStmt);
       return KIOSK_EDB;
     }
   }
-  sqlite3_finalize(pStmt);
+  kioskRecFinalize(p, pStmt);
   return KIOSK_OK;
 }
 
@@ -354,7 +424,7 @@ static int loadState(KioskRecords *p, sqlite3_int64 iAttempt, int idx,
     s->bQuestion = sqlite3_column_int(pStmt, 6);
     s->bAnswered = sqlite3_column_int(pStmt, 7);
   }
-  sqlite3_finalize(pStmt);
+  kioskRecFinalize(p, pStmt);
   if( rc!=SQLITE_ROW && rc!=SQLITE_DONE ) return kioskRecDbError(p, "QUERY", pErr);
   if( !s->bFound ) return noAttempt(iAttempt, pErr);
   return KIOSK_OK;
@@ -548,7 +618,7 @@ int kioskAttemptLoad(KioskRecords *p, sqlite3_int64 iAttempt,
     pA->iLeftAt = sqlite3_column_int64(pStmt, 17);
     n = sqlite3_column_int(pStmt, 18);
   }
-  sqlite3_finalize(pStmt);
+  kioskRecFinalize(p, pStmt);
   pStmt = 0;
   if( rc!=SQLITE_ROW ){
     if( rc==SQLITE_DONE ) noAttempt(iAttempt, pErr);
@@ -605,7 +675,7 @@ int kioskAttemptLoad(KioskRecords *p, sqlite3_int64 iAttempt,
     }
     parsedFree(&pa);
   }
-  sqlite3_finalize(pStmt);
+  kioskRecFinalize(p, pStmt);
   pStmt = 0;
   if( bOom ) goto no_mem;
   if( rc!=SQLITE_DONE ){
@@ -619,7 +689,7 @@ int kioskAttemptLoad(KioskRecords *p, sqlite3_int64 iAttempt,
 no_mem:
   noMem(pErr);
 fail:
-  sqlite3_finalize(pStmt);
+  kioskRecFinalize(p, pStmt);
   kioskAttemptFree(pA);
   return pErr && pErr->eClass ? (int)pErr->eClass : KIOSK_EDB;
 }
@@ -667,7 +737,7 @@ int kioskAttemptResume(KioskRecords *p, sqlite3_int64 iAttempt,
   sqlite3_bind_int64(pStmt, 1, iAttempt);
   rc = sqlite3_step(pStmt);
   if( rc==SQLITE_ROW ) iLast = sqlite3_column_int64(pStmt, 0);
-  sqlite3_finalize(pStmt);
+  kioskRecFinalize(p, pStmt);
   if( rc!=SQLITE_ROW ){
     kioskRecDbError(p, "QUERY", pErr);
     goto fail;
@@ -719,13 +789,15 @@ int kioskAttemptTally(KioskRecords *p, sqlite3_int64 iAttempt,
   memset(&t, 0, sizeof(t));
   if( kioskRecPrepare(p,
         "SELECT a.pass_mark,"
-        " (SELECT count(*) FROM asked k WHERE k.attempt=a.id),"
+        " (SELECT count(*) FROM asked k JOIN questions q"
+        "   ON q.id=k.question WHERE k.attempt=a.id AND" KIOSK_REC_MARKED "),"
         " (SELECT coalesce(sum(n.correct), 0) FROM answers n"
         "   WHERE n.attempt=a.id),"
         " (SELECT coalesce(sum(n.points), 0.0) FROM answers n"
         "   WHERE n.attempt=a.id),"
         " (SELECT coalesce(sum(q.points), 0.0) FROM asked k"
-        "   JOIN questions q ON q.id=k.question WHERE k.attempt=a.id)"
+        "   JOIN questions q ON q.id=k.question WHERE k.attempt=a.id"
+        "   AND" KIOSK_REC_MARKED ")"
         " FROM attempts a WHERE a.id=?1", &pStmt, pErr) ){
     return KIOSK_EDB;
   }
@@ -738,7 +810,7 @@ int kioskAttemptTally(KioskRecords *p, sqlite3_int64 iAttempt,
     t.rPoints = sqlite3_column_double(pStmt, 3);
     t.rMax = sqlite3_column_double(pStmt, 4);
   }
-  sqlite3_finalize(pStmt);
+  kioskRecFinalize(p, pStmt);
   if( rc==SQLITE_DONE ) return noAttempt(iAttempt, pErr);
   if( rc!=SQLITE_ROW ) return kioskRecDbError(p, "QUERY", pErr);
   if( pTally ) *pTally = t;

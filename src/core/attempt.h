@@ -11,6 +11,14 @@
 ** call returns; a pack's attempts limit is enforced at start; finishing
 ** tallies the stored answers. Nothing is scored that is not stored.
 **
+** Essays and descriptions: the kiosk marks neither, so neither counts in
+** an attempt's maximum or its questions scored (the tally, the attempt
+** listings, a stage's best score): an ungraded essay's points are not
+** points the student could have earned here. The records keep no
+** teacher's grade for an essay yet; when they do, a graded essay counts
+** (its points possible and earned) from then on. The rule is written once
+** for SQL (KIOSK_REC_MARKED, recint.h) and once in memory (kioskTallyAdd).
+**
 ** The clock: a timed attempt runs in sittings. The first begins at start;
 ** kioskAttemptResume begins another (after a crash, or after the student
 ** left). The time used by a sitting is counted up to its last answer, or
@@ -84,6 +92,24 @@ int kioskAttemptStartGenerated(KioskRecords *p, sqlite3 *dbCourse,
                                const KioskQuizSpec *pQuizSpec,
                                long long iNow, sqlite3_int64 *piAttempt,
                                KioskError *pErr);
+
+/*
+** Take installed pack zPack's quiz: its text is read from the records
+** (kioskRecordsPackInstall), parsed and checked against course database
+** dbCourse (a pack that no longer fits the course is refused with its
+** first error, class KIOSK_EPACK or KIOSK_EGIFT, file "<id>.pack"), its
+** questions drawn from dbCourse with seed iSeed (the pack's own seed when
+** it fixes one: kioskPackQuiz), and an attempt started on them, as
+** kioskAttemptStart, with the pack's settings: kind "pack", its title as
+** installed, its time limit, feedback mode, pass mark and the attempts it
+** allows (so "ATTEMPTS" when they are used up). iSeed is recorded.
+** Errors as kioskAttemptStart, and KIOSK_ERECORDS "NOPACK" when no pack
+** zPack is installed, KIOSK_EQUIZ "EMPTY" when it draws no question.
+*/
+int kioskAttemptStartPack(KioskRecords *p, sqlite3 *dbCourse,
+                          sqlite3_int64 iStudent, const char *zPack,
+                          long long iSeed, long long iNow,
+                          sqlite3_int64 *piAttempt, KioskError *pErr);
 
 /*
 ** Score zAnswer to question idx, store it and commit, then fill *pScore

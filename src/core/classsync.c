@@ -8,6 +8,7 @@
 ** command line (ctl-class.c).
 */
 #include "classsync.h"
+#include "classimport.h"
 
 #include <libpq-fe.h>
 #include <stdio.h>
@@ -20,15 +21,18 @@ struct KioskClass {
 };
 
 /* The staging table a batch is COPYed into: outbox.h's columns, typed as
-** the server's tables. Temporary (this session only) and emptied at each
+** the server's tables, numbered (ord) in the order they come. Temporary (this session only) and emptied at each
 ** commit; kiosk.upload() (kiosk_owner) reads it. */
 static const char zBeginStagingSql[] =
-  "BEGIN; CREATE TEMP TABLE IF NOT EXISTS kiosk_upload (k text, uid text,"
+  "BEGIN; CREATE TEMP TABLE IF NOT EXISTS kiosk_upload (ord bigserial,"
+  " k text, uid text,"
   " idx integer, student text, kind text, pack text, stage text,"
   " title text, started text, qid text, answer text, text text,"
   " correct integer, credit double precision, points double precision,"
   " at text, status text, fact text, box integer, due integer,"
-  " seen integer, lapses integer) ON COMMIT DELETE ROWS;"
+  " seen integer, lapses integer, seed bigint, time_limit integer,"
+  " feedback text, pass_mark double precision, allowed integer,"
+  " version integer, left_at bigint, body text) ON COMMIT DELETE ROWS;"
   " GRANT SELECT ON pg_temp.kiosk_upload TO kiosk_owner";
 
 /* Fill pErr with zWhat and the connection's (or result's) message, the
@@ -385,6 +389,281 @@ int kioskClassSetting(KioskRecords *pRec, const char *zKey, char **pz,
   return settingOrNull(pRec, zKey, pz, pErr);
 }
 
+/* ---- any kiosk, same student (classimport.h) ---- */
+
+/* The highest revision of zWhat taken in so far (the setting
+** class.rev.WHAT; 0 before the first pull), and storing a new one. */
+static int revGet(KioskRecords *pRec, const char *zWhat, char *zRev,
+                  size_t nRev, KioskError *pErr){
+  char zKey[64], *zVal = 0;
+  int rc;
+  snprintf(zKey, sizeof(zKey), "class.rev.%s", zWhat);
+  if( (rc = settingOrNull(pRec, zKey, &zVal, pErr)) ) return rc;
+  snprintf(zRev, nRev, "%s", zVal ? zVal : "0");
+  sqlite3_free(zVal);
+  return KIOSK_OK;
+}
+static int revSet(KioskRecords *pRec, const char *zWhat, const char *zRev,
+                  KioskError *pErr){
+  char zKey[64];
+  snprintf(zKey, sizeof(zKey), "class.rev.%s", zWhat);
+  return kioskRecordsSettingSet(pRec, zKey, zRev, pErr);
+}
+
+/* NULL for SQL NULL, else the text. */
+static const char *val(PGresult *pRes, int i, int j){
+  return PQgetisnull(pRes, i, j) ? 0 : PQgetvalue(pRes, i, j);
+}
+
+/* 1 when records pRec hold attempt zUid. */
+static int haveAttempt(KioskRecords *pRec, const char *zUid){
+  sqlite3_stmt *pStmt = 0;
+  int b = 0;
+  if( sqlite3_prepare_v2(kioskRecordsDb(pRec), "SELECT 1 FROM attempts"
+                         " WHERE uid=?1", -1, &pStmt, 0)==SQLITE_OK ){
+    sqlite3_bind_text(pStmt, 1, zUid, -1, SQLITE_STATIC);
+    b = sqlite3_step(pStmt)==SQLITE_ROW;
+  }
+  sqlite3_finalize(pStmt);
+  return b;
+}
+
+#define PULL_PAGE 200
+
+/* Attempts changed in the class since the last pull, a page at a time:
+** those the kiosk has get the answers given elsewhere and their end; new
+** ones are taken whole when finished or abandoned (progress, results),
+** and when open only where kioskClassCarryable says it is safe. */
+static int pullAttempts(KioskClass *p, KioskRecords *pRec, const char *zMe,
+                        long long iNow, KioskClassPull *pStat,
+                        KioskError *pErr){
+  char zRev[32];
+  int rc;
+  if( (rc = revGet(pRec, "attempts", zRev, sizeof(zRev), pErr)) ) return rc;
+  for(;;){
+    PGresult *pRes = 0, *pAsk = 0, *pAns = 0;
+    const char *azParam[3];
+    sqlite3_str *pUids;
+    char *zUids;
+    int i, n, iAsk = 0, iAns = 0;
+    azParam[0] = zRev;
+    if( (rc = exec(p,
+        "SELECT a.uid, a.student, a.kiosk, a.kind, a.pack, a.stage, a.title,"
+        " a.status, a.started, a.finished, a.seed, a.time_limit, a.feedback,"
+        " a.pass_mark, a.allowed, a.pack_version, a.left_at, a.rev,"
+        " (SELECT k.version FROM kiosk.packs k WHERE k.id = a.pack)"
+        " FROM kiosk.attempts a WHERE a.rev > $1::bigint"
+        " ORDER BY a.rev LIMIT 200", 1, azParam, &pRes,
+        "reading the class's attempts", pErr)) ){
+      return rc;
+    }
+    n = PQntuples(pRes);
+    if( n==0 ){ PQclear(pRes); break; }
+    /* The page's uids as one array value (bound, never SQL text). */
+    pUids = sqlite3_str_new(0);
+    sqlite3_str_appendchar(pUids, 1, '{');
+    for(i=0; i<n; i++){
+      sqlite3_str_appendf(pUids, "%s\"%s\"", i ? "," : "",
+                          PQgetvalue(pRes, i, 0));
+    }
+    sqlite3_str_appendchar(pUids, 1, '}');
+    zUids = sqlite3_str_finish(pUids);
+    if( zUids==0 ){
+      PQclear(pRes);
+      return kioskErrorSet(pErr, KIOSK_ENOMEM, "NOMEM", 0, 0, 0,
+                           "out of memory");
+    }
+    azParam[0] = zUids;
+    azParam[1] = zMe;
+    rc = exec(p, "SELECT uid, idx, body FROM kiosk.asked"
+              " WHERE uid = ANY($1::text[]) ORDER BY uid, idx", 1, azParam,
+              &pAsk, "reading the class's questions", pErr);
+    if( rc==KIOSK_OK ){
+      rc = exec(p, "SELECT uid, idx, answer, text, correct::int, credit,"
+                " points, answered FROM kiosk.answers"
+                " WHERE uid = ANY($1::text[]) AND kiosk <> $2"
+                " ORDER BY uid, idx", 2, azParam, &pAns,
+                "reading the class's answers", pErr);
+    }
+    sqlite3_free(zUids);
+    /* Rows of pAsk and pAns come by uid; the page's attempts are looked
+    ** up in them by a merge on uid (both sorted the same way). */
+    for(i=0; rc==KIOSK_OK && i<n; i++){
+      KioskClassAttempt a;
+      const char **azQ = 0;
+      KioskClassAnswer *aW = 0;
+      const char *zUid = PQgetvalue(pRes, i, 0);
+      const char *zWhy = 0;
+      int bHave = haveAttempt(pRec, zUid), bChanged = 0, j, nQ = 0, nW = 0;
+      int iAsk0, iAns0, bTake;
+      memset(&a, 0, sizeof(a));
+      a.zUid = zUid;
+      a.zStudent = val(pRes, i, 1);
+      a.zKiosk = val(pRes, i, 2);
+      a.zKind = val(pRes, i, 3);
+      a.zPack = val(pRes, i, 4);
+      a.zStage = val(pRes, i, 5);
+      a.zTitle = val(pRes, i, 6);
+      a.zStatus = val(pRes, i, 7);
+      a.zStarted = val(pRes, i, 8);
+      a.zFinished = val(pRes, i, 9);
+      a.iSeed = val(pRes, i, 10) ? atoll(val(pRes, i, 10)) : 0;
+      a.nTimeLimit = atoi(PQgetvalue(pRes, i, 11));
+      a.zFeedback = val(pRes, i, 12);
+      a.rPassMark = atof(PQgetvalue(pRes, i, 13));
+      a.nAllowed = atoi(PQgetvalue(pRes, i, 14));
+      a.iPackVersion = val(pRes, i, 15) ? atoi(val(pRes, i, 15)) : 0;
+      a.iLeftAt = val(pRes, i, 16) ? atoll(val(pRes, i, 16)) : 0;
+      /* The uids of pAsk/pAns sort as text; find this one's rows. */
+      for(iAsk0=0; iAsk0<PQntuples(pAsk)
+          && strcmp(PQgetvalue(pAsk, iAsk0, 0), zUid)!=0; iAsk0++){}
+      for(iAsk=iAsk0; iAsk<PQntuples(pAsk)
+          && strcmp(PQgetvalue(pAsk, iAsk, 0), zUid)==0; iAsk++){}
+      for(iAns0=0; iAns0<PQntuples(pAns)
+          && strcmp(PQgetvalue(pAns, iAns0, 0), zUid)!=0; iAns0++){}
+      for(iAns=iAns0; iAns<PQntuples(pAns)
+          && strcmp(PQgetvalue(pAns, iAns, 0), zUid)==0; iAns++){}
+      nQ = iAsk-iAsk0;
+      nW = iAns-iAns0;
+      azQ = nQ ? calloc((size_t)nQ, sizeof(*azQ)) : 0;
+      aW = nW ? calloc((size_t)nW, sizeof(*aW)) : 0;
+      if( (nQ && azQ==0) || (nW && aW==0) ){
+        free(azQ);
+        free(aW);
+        rc = kioskErrorSet(pErr, KIOSK_ENOMEM, "NOMEM", 0, 0, 0,
+                           "out of memory");
+        break;
+      }
+      for(j=0; j<nQ; j++){
+        int idx = atoi(PQgetvalue(pAsk, iAsk0+j, 1));
+        if( idx>=0 && idx<nQ ) azQ[idx] = PQgetvalue(pAsk, iAsk0+j, 2);
+      }
+      for(j=0; j<nW; j++){
+        aW[j].idx = atoi(PQgetvalue(pAns, iAns0+j, 1));
+        aW[j].zAnswer = PQgetvalue(pAns, iAns0+j, 2);
+        aW[j].zText = PQgetvalue(pAns, iAns0+j, 3);
+        aW[j].bCorrect = atoi(PQgetvalue(pAns, iAns0+j, 4));
+        aW[j].rCredit = atof(PQgetvalue(pAns, iAns0+j, 5));
+        aW[j].rPoints = atof(PQgetvalue(pAns, iAns0+j, 6));
+        aW[j].zAnswered = PQgetvalue(pAns, iAns0+j, 7);
+      }
+      a.nQuestion = nQ;
+      a.azQuestion = azQ;
+      a.nAnswer = nW;
+      a.aAnswer = aW;
+      if( bHave ){
+        bTake = 1;
+      }else if( a.zStatus && strcmp(a.zStatus, "open")==0 ){
+        bTake = kioskClassCarryable(&a, zMe, val(pRes, i, 18)
+                                    ? atoi(val(pRes, i, 18)) : 0, &zWhy);
+      }else{
+        /* Finished or abandoned: taken when its questions are all there
+        ** (an attempt from before schema 2 of the class has none). */
+        bTake = nQ>0;
+        for(j=0; j<nQ; j++) if( azQ[j]==0 ) bTake = 0;
+      }
+      if( bTake ){
+        rc = kioskClassImportAttempt(pRec, &a, iNow, &bChanged, pErr);
+        if( rc==KIOSK_OK && bChanged ) pStat->nAttempt++;
+      }
+      free(azQ);
+      free(aW);
+    }
+    if( rc==KIOSK_OK ){
+      snprintf(zRev, sizeof(zRev), "%s", PQgetvalue(pRes, n-1, 17));
+      rc = revSet(pRec, "attempts", zRev, pErr);
+    }
+    PQclear(pRes);
+    PQclear(pAsk);
+    PQclear(pAns);
+    if( rc || n<PULL_PAGE ) break;
+  }
+  return rc;
+}
+
+/* Review states and lessons read written by other kiosks since the last
+** pull. */
+static int pullReview(KioskClass *p, KioskRecords *pRec, const char *zMe,
+                      long long iNow, KioskClassPull *pStat,
+                      KioskError *pErr){
+  char zRev[32];
+  int rc;
+  if( (rc = revGet(pRec, "review", zRev, sizeof(zRev), pErr)) ) return rc;
+  for(;;){
+    PGresult *pRes = 0;
+    const char *azParam[2];
+    int i, n, b = 0;
+    azParam[0] = zRev;
+    azParam[1] = zMe;
+    if( (rc = exec(p, "SELECT student, fact, stage, box, due, seen, lapses,"
+                   " last, rev FROM kiosk.review WHERE rev > $1::bigint"
+                   " AND kiosk <> $2 ORDER BY rev LIMIT 1000", 2, azParam,
+                   &pRes, "reading the class's review states", pErr)) ){
+      return rc;
+    }
+    n = PQntuples(pRes);
+    for(i=0; rc==KIOSK_OK && i<n; i++){
+      rc = kioskClassImportReview(pRec, PQgetvalue(pRes, i, 0),
+                                  PQgetvalue(pRes, i, 1), val(pRes, i, 2),
+                                  atoi(PQgetvalue(pRes, i, 3)),
+                                  atoll(PQgetvalue(pRes, i, 4)),
+                                  atoi(PQgetvalue(pRes, i, 5)),
+                                  atoi(PQgetvalue(pRes, i, 6)),
+                                  PQgetvalue(pRes, i, 7), iNow, &b, pErr);
+      if( rc==KIOSK_OK && b ) pStat->nReview++;
+    }
+    if( rc==KIOSK_OK && n>0 ){
+      snprintf(zRev, sizeof(zRev), "%s", PQgetvalue(pRes, n-1, 8));
+      rc = revSet(pRec, "review", zRev, pErr);
+    }
+    PQclear(pRes);
+    if( rc || n<1000 ) break;
+  }
+  if( rc ) return rc;
+  if( (rc = revGet(pRec, "lessons", zRev, sizeof(zRev), pErr)) ) return rc;
+  for(;;){
+    PGresult *pRes = 0;
+    const char *azParam[2];
+    int i, n, b = 0;
+    azParam[0] = zRev;
+    azParam[1] = zMe;
+    if( (rc = exec(p, "SELECT student, stage, at, rev FROM kiosk.lessons_read"
+                   " WHERE rev > $1::bigint AND kiosk <> $2 ORDER BY rev"
+                   " LIMIT 1000", 2, azParam, &pRes,
+                   "reading the class's lessons read", pErr)) ){
+      return rc;
+    }
+    n = PQntuples(pRes);
+    for(i=0; rc==KIOSK_OK && i<n; i++){
+      rc = kioskClassImportLesson(pRec, PQgetvalue(pRes, i, 0),
+                                  PQgetvalue(pRes, i, 1),
+                                  PQgetvalue(pRes, i, 2), iNow, &b, pErr);
+      if( rc==KIOSK_OK && b ) pStat->nLesson++;
+    }
+    if( rc==KIOSK_OK && n>0 ){
+      snprintf(zRev, sizeof(zRev), "%s", PQgetvalue(pRes, n-1, 3));
+      rc = revSet(pRec, "lessons", zRev, pErr);
+    }
+    PQclear(pRes);
+    if( rc || n<1000 ) break;
+  }
+  return rc;
+}
+
+static int pullHistory(KioskClass *p, KioskRecords *pRec, long long iNow,
+                       KioskClassPull *pStat, KioskError *pErr){
+  char *zMe = 0;
+  int rc = settingOrNull(pRec, "class.kiosk", &zMe, pErr);
+  if( rc==KIOSK_OK && zMe==0 ){
+    /* Not joined (a teacher's records): nothing to take in. */
+    return KIOSK_OK;
+  }
+  if( rc==KIOSK_OK ) rc = pullAttempts(p, pRec, zMe, iNow, pStat, pErr);
+  if( rc==KIOSK_OK ) rc = pullReview(p, pRec, zMe, iNow, pStat, pErr);
+  sqlite3_free(zMe);
+  return rc;
+}
+
 int kioskClassPullInto(KioskClass *p, KioskRecords *pRec, long long iNow,
                        KioskClassPull *pStat, KioskError *pErr){
   PGresult *pRes = 0;
@@ -425,8 +704,9 @@ int kioskClassPullInto(KioskClass *p, KioskRecords *pRec, long long iNow,
   /* Packs: installed when new or changed. An attempt in progress keeps
   ** the questions it started with (records store them), so replacing a
   ** pack never changes a quiz under a student (doc/class.md). */
-  if( (rc = exec(p, "SELECT id, title, text, active FROM kiosk.packs"
-                 " ORDER BY id", 0, 0, &pRes, "reading the packs", pErr)) ){
+  if( (rc = exec(p, "SELECT id, title, text, active, version"
+                 " FROM kiosk.packs ORDER BY id", 0, 0, &pRes,
+                 "reading the packs", pErr)) ){
     goto done;
   }
   for(i=0; i<PQntuples(pRes); i++){
@@ -444,6 +724,10 @@ int kioskClassPullInto(KioskClass *p, KioskRecords *pRec, long long iNow,
         goto done;
       }
       pStat->nPack++;
+    }
+    if( (rc = kioskClassPackVersionSet(pRec, PQgetvalue(pRes, i, 0),
+                                       atoi(PQgetvalue(pRes, i, 4)), pErr)) ){
+      goto done;
     }
     if( strcmp(PQgetvalue(pRes, i, 3), "t")==0 ){
       zWantActive = PQgetvalue(pRes, i, 0);
@@ -479,6 +763,25 @@ int kioskClassPullInto(KioskClass *p, KioskRecords *pRec, long long iNow,
     }
     pStat->nSetting++;
   }
+  PQclear(pRes);
+  pRes = 0;
+
+  /* The instructor PIN: its hash only, as the teacher's records hold it;
+  ** checked as a yescrypt string before it is stored. */
+  if( (rc = exec(p, "SELECT hash FROM kiosk.secrets WHERE name = 'pin'",
+                 0, 0, &pRes, "reading the PIN hash", pErr)) ){
+    goto done;
+  }
+  if( PQntuples(pRes)==1
+   && (rc = kioskRecordsPinHashSet(pRec, PQgetvalue(pRes, 0, 0),
+                                   &pStat->bPin, pErr)) ){
+    goto done;
+  }
+  PQclear(pRes);
+  pRes = 0;
+
+  /* Any kiosk, same student: what the class recorded elsewhere. */
+  rc = pullHistory(p, pRec, iNow, pStat, pErr);
 
 done:
   PQclear(pRes);
@@ -512,7 +815,7 @@ static int publishPackText(void *pArg, sqlite3_stmt *pStmt){
   q->rc = exec(q->p, "INSERT INTO kiosk.packs AS k (id, title, text)"
                " VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE"
                " SET title = excluded.title, text = excluded.text,"
-               " updated = now()"
+               " updated = now(), version = k.version + 1"
                " WHERE k.text <> excluded.text OR k.title <> excluded.title"
                " RETURNING 1", 3, azParam, &pRes, "publishing a pack",
                q->pErr);
@@ -551,7 +854,7 @@ static int publishSetting(void *pArg, sqlite3_stmt *pStmt){
 int kioskClassPublish(KioskClass *p, KioskRecords *pRec,
                       KioskClassPull *pStat, KioskError *pErr){
   Publish q;
-  char *zActive = 0;
+  char *zActive = 0, *zHash = 0;
   const char *azParam[1];
   int rc;
   memset(pStat, 0, sizeof(*pStat));
@@ -572,6 +875,19 @@ int kioskClassPublish(KioskClass *p, KioskRecords *pRec,
   }
   if( rc==0 && q.rc==0 ) rc = kioskRecordsSettings(pRec, publishSetting, &q,
                                                   pErr);
+  if( rc==0 && q.rc==0 ) rc = kioskRecordsPinHashGet(pRec, &zHash, pErr);
+  if( rc==0 && q.rc==0 && zHash ){
+    PGresult *pRes = 0;
+    azParam[0] = zHash;
+    rc = exec(p, "INSERT INTO kiosk.secrets AS k (name, hash)"
+              " VALUES ('pin', $1) ON CONFLICT (name) DO UPDATE"
+              " SET hash = excluded.hash WHERE k.hash <> excluded.hash"
+              " RETURNING 1", 1, azParam, &pRes, "publishing the PIN hash",
+              pErr);
+    if( rc==0 ) pStat->bPin = PQntuples(pRes)>0;
+    PQclear(pRes);
+  }
+  sqlite3_free(zHash);
   sqlite3_free(zActive);
   if( rc==0 ) rc = q.rc;
   if( rc ){
@@ -637,6 +953,15 @@ int kioskClassResults(KioskClass *p, const char *zPack, KioskClassRowFn xRow,
     " WHERE $1::text IS NULL OR pack = $1"
     " ORDER BY lower(student), started, uid", 1, azParam, xRow, pArg,
     "reading the class results", pErr);
+}
+
+int kioskClassPacks(KioskClass *p, KioskClassRowFn xRow, void *pArg,
+                    KioskError *pErr){
+  return listing(p,
+    "SELECT id, title, version::text, CASE WHEN active THEN '1' ELSE '0' END AS active,"
+    " to_char(updated AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+    " AS updated FROM kiosk.packs ORDER BY id", 0, 0, xRow, pArg,
+    "reading the class's packs", pErr);
 }
 
 int kioskClassRoster(KioskClass *p, KioskClassRowFn xRow, void *pArg,

@@ -28,7 +28,7 @@
 #include "records.h"
 
 /* The schema version this build writes (the number of migrations). */
-#define KIOSK_CLASS_SCHEMA_VERSION 1
+#define KIOSK_CLASS_SCHEMA_VERSION 2
 
 /* The migrations, in order, compiled in from class-N.sql; NULL-ended. */
 extern const char *const kioskClassMigrationSql[];
@@ -81,10 +81,20 @@ typedef struct KioskClassPull {
   int nPack;          /* packs installed or replaced */
   int nStudent;       /* students added to the roster */
   int nSetting;       /* settings written */
+  int bPin;           /* the PIN hash written (it differed) */
+  int nAttempt;       /* attempts taken in or brought up to date */
+  int nReview;        /* review states taken in */
+  int nLesson;        /* lessons read taken in */
 } KioskClassPull;
 
 /* Bring the class's roster (students added), packs (installed when new or
-** changed; the active one activated) and settings into pRec. */
+** changed; the active one activated), settings and the instructor PIN
+** hash into pRec; on a kiosk that joined (class.kiosk), also what other
+** kiosks recorded since the last pull: attempts (with their questions and
+** answers; an open one only where it may be carried on), review states
+** and lessons read (classimport.h). The class wins: a setting or PIN hash the teacher
+** published replaces the kiosk's own (doc/class.md). Only the hash
+** travels; a PIN never leaves the machine where it was typed. */
 int kioskClassPullInto(KioskClass *p, KioskRecords *pRec, long long iNow,
                        KioskClassPull *pStat, KioskError *pErr);
 
@@ -93,8 +103,9 @@ int kioskClassPullInto(KioskClass *p, KioskRecords *pRec, long long iNow,
 int kioskClassSetting(KioskRecords *pRec, const char *zKey, char **pz,
                       KioskError *pErr);
 
-/* Publish pRec's packs (and which is active) and settings (not class.*)
-** to the class, in one transaction. Teacher only. */
+/* Publish pRec's packs (and which is active), settings (not class.*) and
+** its PIN hash (when one is set) to the class, in one transaction.
+** Teacher only. */
 int kioskClassPublish(KioskClass *p, KioskRecords *pRec,
                       KioskClassPull *pStat, KioskError *pErr);
 
@@ -114,6 +125,9 @@ typedef int (*KioskClassRowFn)(void *pArg, int nCol, const char *const *azCol,
 ** score, by student then start. */
 int kioskClassResults(KioskClass *p, const char *zPack, KioskClassRowFn xRow,
                       void *pArg, KioskError *pErr);
+/* The packs the class publishes: id title version active updated, by id. */
+int kioskClassPacks(KioskClass *p, KioskClassRowFn xRow, void *pArg,
+                    KioskError *pErr);
 /* The roster: name, current students by name. */
 int kioskClassRoster(KioskClass *p, KioskClassRowFn xRow, void *pArg,
                      KioskError *pErr);

@@ -14,10 +14,12 @@
 #include <sqlite3.h>
 #include "kerror.h"
 
-/* 5: the application_id (3) and the facts' support and the authored
-** claims of the question writers (4). A course.db is derived: another
-** version is rebuilt from the course folder. */
-#define KIOSK_COURSE_SCHEMA_VERSION 5
+/* 6: the application_id (3), the facts' support and the authored
+** claims of the question writers (4, 5), the facts' subject and the
+** initiatives' verb (6). A
+** course.db is derived: another version is rebuilt from the course
+** folder. */
+#define KIOSK_COURSE_SCHEMA_VERSION 6
 
 /* The schema, as compiled in from schema.sql (generated schema-sql.c). */
 extern const char kioskCourseSchemaSql[];

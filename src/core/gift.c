@@ -1089,6 +1089,20 @@ static void readAnnotation(Parser *p, int iAt, int le, KioskQuestion *q,
 ** Reading: the answer block of each kind
 */
 
+/* The credit of a percent weight. A weight within 1e-7 of a fraction k/n
+** with n up to 12 is that fraction, as Moodle matches weights to its
+** list of grades: "33.33333%" and "33.33333333%" are a third, so that
+** an exported pack reads back with the credits it had. */
+static double creditOf(double rPercent){
+  double r = rPercent/100.0;
+  int n;
+  for(n=1; n<=12; n++){
+    double k = floor(r*n+0.5);
+    if( fabs(r-k/n)<1e-7 ) return k/n;
+  }
+  return r;
+}
+
 /* A weight "%50%" right after position i (spaces allowed before it).
 ** Returns the offset after it and sets *pr (percent), or returns i when
 ** there is none. On a malformed weight records an error, returns -1. */
@@ -1168,7 +1182,7 @@ static void readChoice(Parser *p, int a, int b, int eFmt, KioskQuestion *q){
     if( answerAndFeedback(p, k, j, &eFmt, &zText, &zFb)==0 ){
       if( zText[0]==0 ){
         gerr(p, i, "SYNTAX", "empty answer after %c", cMark);
-      }else if( kioskQuestionAddOption(q, zText, rWeight/100.0, zFb, 0) ){
+      }else if( kioskQuestionAddOption(q, zText, creditOf(rWeight), zFb, 0) ){
         nomem(p, i);
       }
       if( cMark=='=' ) nRight++;
@@ -1249,7 +1263,7 @@ static void readShort(Parser *p, int a, int b, int eFmt, KioskQuestion *q){
       }else if( rWeight<0 ){
         gerr(p, skipSpace(p, i+1, j), "SYNTAX", "a typed answer's weight "
              "is from 0%% to 100%%");
-      }else if( kioskQuestionAddAcceptEx(q, zText, rWeight/100.0, zFb) ){
+      }else if( kioskQuestionAddAcceptEx(q, zText, creditOf(rWeight), zFb) ){
         nomem(p, i<a ? a : i);
       }
     }
@@ -1401,7 +1415,7 @@ static void readNumber(Parser *p, int a, int b, int eFmt,
           KioskNumAnswer na;
           memset(&na, 0, sizeof(na));
           na.bRange = bRange;
-          na.rCredit = rW/100.0;
+          na.rCredit = creditOf(rW);
           na.zFeedback = zFb;
           if( bRange ){
             na.rMin = r1;
@@ -2088,7 +2102,8 @@ static int hasHtmlChar(const char *z){
   return z && (strchr(z, '<') || strchr(z, '&'));
 }
 
-/* Percent weight: credit*100 without the noise of binary fractions. */
+/* Percent weight: credit*100 without the noise of binary fractions
+** ("50", "33.33333333"); creditOf reads a third back as a third. */
 static void writeWeight(sqlite3_str *pOut, double rCredit){
   char zBuf[40];
   snprintf(zBuf, sizeof(zBuf), "%.10g", rCredit*100.0);

@@ -16,15 +16,23 @@ static int dbError(sqlite3 *db, const char *zCode, KioskError *pErr){
 }
 
 /* What a kiosk recorded before it joined, queued in an order that keeps
-** each attempt's start before its answers and its end. OR IGNORE: an
+** each attempt's start before its questions, its answers, its leaving and
+** its end. A pack's version is not known for an attempt from before: it
+** is never carried on elsewhere. OR IGNORE: an
 ** event queued already (by a trigger, or an earlier join) stays as it is,
 ** sent or not. */
 static const char zHistorySql[] =
   "INSERT OR IGNORE INTO outbox(key, k, uid, student, kind, pack, stage,"
-  " title, started)"
+  " title, started, seed, time_limit, feedback, pass_mark, allowed,"
+  " version)"
   " SELECT json_array('attempt', a.uid), 'attempt', a.uid, s.name, a.kind,"
-  " a.pack, a.stage, a.title, a.started"
+  " a.pack, a.stage, a.title, a.started, a.seed, a.time_limit, a.feedback,"
+  " a.pass_mark, a.allowed, NULL"
   " FROM attempts a JOIN students s ON s.id = a.student ORDER BY a.id;"
+  "INSERT OR IGNORE INTO outbox(key, k, uid, idx, qid)"
+  " SELECT json_array('asked', a.uid, w.idx), 'asked', a.uid, w.idx, q.qid"
+  " FROM asked w JOIN attempts a ON a.id = w.attempt"
+  " JOIN questions q ON q.id = w.question ORDER BY w.attempt, w.idx;"
   "INSERT OR IGNORE INTO outbox(key, k, uid, idx, qid, answer, text,"
   " correct, credit, points, at)"
   " SELECT json_array('answer', a.uid, w.idx), 'answer', a.uid, w.idx,"
@@ -34,6 +42,9 @@ static const char zHistorySql[] =
   " JOIN asked k ON k.attempt = w.attempt AND k.idx = w.idx"
   " JOIN questions q ON q.id = k.question"
   " ORDER BY w.attempt, w.idx;"
+  "INSERT OR IGNORE INTO outbox(key, k, uid, left_at)"
+  " SELECT json_array('leave', uid, left_at, sitting), 'leave', uid, left_at"
+  " FROM attempts WHERE status = 'open' AND left_at IS NOT NULL ORDER BY id;"
   "INSERT OR IGNORE INTO outbox(key, k, uid, status, at)"
   " SELECT json_array('end', uid), 'end', uid, status, finished"
   " FROM attempts WHERE status <> 'open' ORDER BY id;"
@@ -129,9 +140,18 @@ int kioskOutboxTake(sqlite3 *db, sqlite3_int64 iAfter, int nMax,
   int rc = KIOSK_OK, step;
 
   memset(pBatch, 0, sizeof(*pBatch));
-  if( sqlite3_prepare_v2(db, "SELECT seq, " KIOSK_OUTBOX_COLUMNS
-                         " FROM outbox WHERE sent IS NULL AND seq>?1"
-                         " ORDER BY seq LIMIT ?2", -1, &pStmt, 0) ){
+  if( sqlite3_prepare_v2(db, "SELECT o.seq, o.k, o.uid, o.idx, o.student,"
+                         " o.kind, o.pack, o.stage, o.title, o.started, o.qid,"
+                         " o.answer, o.text, o.correct, o.credit, o.points,"
+                         " o.at, o.status, o.fact, o.box, o.due, o.seen,"
+                         " o.lapses, o.seed, o.time_limit, o.feedback,"
+                         " o.pass_mark, o.allowed, o.version, o.left_at,"
+                         " CASE WHEN o.k = 'asked' THEN"
+                         "  (SELECT kiosk_question(w.question, w.parts)"
+                         "   FROM attempts a JOIN asked w ON w.attempt = a.id"
+                         "   WHERE a.uid = o.uid AND w.idx = o.idx) END"
+                         " FROM outbox o WHERE o.sent IS NULL AND o.seq>?1"
+                         " ORDER BY o.seq LIMIT ?2", -1, &pStmt, 0) ){
     return dbError(db, "QUERY", pErr);
   }
   sqlite3_bind_int64(pStmt, 1, iAfter);

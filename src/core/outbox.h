@@ -29,10 +29,12 @@ extern const char kioskOutboxSchemaSql[];
 int kioskOutboxQueueHistory(sqlite3 *db, int *pnQueued, KioskError *pErr);
 
 /* The columns of a batch row, in order: the server's staging table has
-** them (class-1.sql, kiosk.upload). */
+** them (class-2.sql, kiosk.upload). All but body are the outbox's own;
+** body is the JSON of an 'asked' row's question, read as it is sent. */
 #define KIOSK_OUTBOX_COLUMNS "k, uid, idx, student, kind, pack, stage, " \
   "title, started, qid, answer, text, correct, credit, points, at, " \
-  "status, fact, box, due, seen, lapses"
+  "status, fact, box, due, seen, lapses, seed, time_limit, feedback, " \
+  "pass_mark, allowed, version, left_at, body"
 
 /* A batch: rows iFirst..iLast (seq) of which nRow are pending, as COPY
 ** text (one line per row, tab-separated, \N for NULL, backslash escapes)
@@ -45,7 +47,8 @@ typedef struct KioskOutboxBatch {
 } KioskOutboxBatch;
 
 /* The first nMax pending rows after seq iAfter, in seq order. nRow is 0
-** when nothing waits. */
+** when nothing waits. db must be a records connection (kioskRecordsDb):
+** an 'asked' row's question is read with its kiosk_question function. */
 int kioskOutboxTake(sqlite3 *db, sqlite3_int64 iAfter, int nMax,
                     KioskOutboxBatch *pBatch, KioskError *pErr);
 void kioskOutboxBatchFree(KioskOutboxBatch *pBatch);

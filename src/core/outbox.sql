@@ -25,7 +25,8 @@ CREATE TABLE outbox (
   seq      INTEGER PRIMARY KEY AUTOINCREMENT,
   key      TEXT NOT NULL UNIQUE,
   k        TEXT NOT NULL
-           CHECK (k IN ('attempt', 'answer', 'end', 'lesson', 'review')),
+           CHECK (k IN ('attempt', 'asked', 'answer', 'leave', 'end',
+                        'lesson', 'review')),
   uid      TEXT,
   idx      INTEGER,
   student  TEXT,
@@ -47,19 +48,59 @@ CREATE TABLE outbox (
   due      INTEGER,
   seen     INTEGER,
   lapses   INTEGER,
+  seed     INTEGER,
+  time_limit INTEGER,
+  feedback TEXT,
+  pass_mark REAL,
+  allowed  INTEGER,
+  version  INTEGER,
+  left_at  INTEGER,
   sent     INTEGER
 );
 CREATE INDEX outbox_pending ON outbox(seq) WHERE sent IS NULL;
+
+-- The version of each pack as the class published it (class sync writes
+-- it with the pack): an attempt records the version it started on, which
+-- decides whether it may be carried on at another kiosk (doc/class.md).
+CREATE TABLE class_packs (
+  id      TEXT PRIMARY KEY,
+  version INTEGER NOT NULL
+) WITHOUT ROWID;
 
 -- at is the event's time as the kiosk's clock read it: an answer's
 -- answered, an attempt's end, a lesson's first reading, a review's last.
 CREATE TRIGGER outbox_attempt AFTER INSERT ON attempts
 WHEN EXISTS (SELECT 1 FROM settings WHERE key = 'class.kiosk') BEGIN
   INSERT OR IGNORE INTO outbox(key, k, uid, student, kind, pack, stage,
-                               title, started)
+                               title, started, seed, time_limit, feedback,
+                               pass_mark, allowed, version)
   SELECT json_array('attempt', NEW.uid), 'attempt', NEW.uid, s.name,
-         NEW.kind, NEW.pack, NEW.stage, NEW.title, NEW.started
+         NEW.kind, NEW.pack, NEW.stage, NEW.title, NEW.started, NEW.seed,
+         NEW.time_limit, NEW.feedback, NEW.pass_mark, NEW.allowed,
+         (SELECT version FROM class_packs WHERE id = NEW.pack)
   FROM students s WHERE s.id = NEW.student;
+END;
+
+-- A question as asked: the row names it; its JSON (kiosk_question) is
+-- read when the row is sent, so the trigger needs no function of the
+-- kiosk's connection.
+CREATE TRIGGER outbox_asked AFTER INSERT ON asked
+WHEN EXISTS (SELECT 1 FROM settings WHERE key = 'class.kiosk') BEGIN
+  INSERT OR IGNORE INTO outbox(key, k, uid, idx, qid)
+  SELECT json_array('asked', a.uid, NEW.idx), 'asked', a.uid, NEW.idx, q.qid
+  FROM attempts a JOIN questions q ON q.id = NEW.question
+  WHERE a.id = NEW.attempt;
+END;
+
+-- Leaving an open attempt on purpose (left_at set) and taking it up again
+-- (left_at cleared when a sitting begins). Queued after every answer given
+-- before it, so once a leave is on the server, so is each of those answers.
+CREATE TRIGGER outbox_leave AFTER UPDATE OF left_at ON attempts
+WHEN NEW.status = 'open' AND OLD.left_at IS NOT NEW.left_at
+ AND EXISTS (SELECT 1 FROM settings WHERE key = 'class.kiosk') BEGIN
+  INSERT OR IGNORE INTO outbox(key, k, uid, left_at)
+  VALUES (json_array('leave', NEW.uid, NEW.left_at, NEW.sitting), 'leave',
+          NEW.uid, NEW.left_at);
 END;
 
 CREATE TRIGGER outbox_answer AFTER INSERT ON answers

@@ -676,12 +676,10 @@ static int genRule(const KioskPack *p, const KioskPackRule *pRule,
       spec.nTopic = 1;
     }
   }
-  /* Ask for enough to make up for questions earlier rules already chose
-  ** (the same id is never asked twice in one quiz). */
-  spec.nQuestion = nWant + pOut->nQuestion;
-  if( spec.nQuestion>KIOSK_QUIZ_MAX_COUNT ){
-    spec.nQuestion = KIOSK_QUIZ_MAX_COUNT;
-  }
+  /* The questions earlier rules chose are avoided: no fact, subject or
+  ** id asked twice in one quiz, no answer given away (quiz.h). */
+  spec.nQuestion = nWant;
+  spec.pAvoid = pOut;
   spec.iSeed = iSeed;
   rc = kioskQuizGenerate(db, &spec, &got, pErr);
   if( rc ) goto done;
@@ -708,6 +706,9 @@ done:
 /* ========================================================================
 ** Checking against a course
 */
+
+/* The seeds a pack check runs its rules under. */
+#define PACK_CHECK_SEEDS 32
 
 typedef struct Checker {
   sqlite3 *db;
@@ -806,35 +807,55 @@ int kioskPackCheckCourse(const KioskPack *p, sqlite3 *db,
     for(j=0; j<pItem->nRef; j++) checkRef(&c, &pItem->aRef[j]);
   }
 
-  /* Rules: with every stage known, generate them all with one seed; a rule
-  ** that gets fewer questions than it asks is beyond the course (the
-  ** generator's pool does not depend on the seed, only the pick does). */
-  if( nBadStage==0 && !c.bDbError && !p->bStagesError ){
-    for(i=0; i<p->nRule; i++){
-      const KioskPackRule *pRule = &p->aRule[i];
-      KioskError err;
-      int nGot = 0;
-      if( pRule->zWhat==0 ) continue;
-      if( pRule->zStage && exists(&c, 0, pRule->zStage, 0)!=1 ) continue;
-      kioskErrorClear(&err);
-      if( genRule(p, pRule, db, kioskPrngMix(0, (uint64_t)i), pRule->nCount,
-                  &quiz, &nGot, &err) ){
-        err.iLine = pRule->iLine;
-        err.iCol = pRule->iColWhat;
-        snprintf(err.zFile, sizeof(err.zFile), "%s", p->zFile);
-        kioskErrListAppend(pErrs, &err);
-        break;
+  /* Rules: with every stage known, generate them all, rule after rule as
+  ** a quiz does, under PACK_CHECK_SEEDS seeds; a rule that gets fewer
+  ** questions than it asks under any of them is beyond the course. The
+  ** pool of a rule depends on the pick of the rules before it (a quiz asks
+  ** one question per subject, quiz.h), so one seed would not do. */
+  if( nBadStage==0 && !c.bDbError && !p->bStagesError && p->nRule>0 ){
+    int *aMin = sqlite3_malloc64(sizeof(int)*(sqlite3_uint64)p->nRule);
+    int iSeedTry, bStop = 0;
+    if( aMin==0 ){
+      kioskErrListAdd(pErrs, KIOSK_ENOMEM, "NOMEM", p->zFile, 0, 0,
+                      "out of memory");
+      bStop = 1;
+    }
+    for(i=0; aMin && i<p->nRule; i++) aMin[i] = p->aRule[i].nCount;
+    for(iSeedTry=0; !bStop && iSeedTry<PACK_CHECK_SEEDS; iSeedTry++){
+      kioskQuizReset(&quiz);
+      memset(&quiz, 0, sizeof(quiz));
+      for(i=0; i<p->nRule; i++){
+        const KioskPackRule *pRule = &p->aRule[i];
+        KioskError err;
+        int nGot = 0;
+        if( pRule->zWhat==0 ) continue;
+        if( pRule->zStage && exists(&c, 0, pRule->zStage, 0)!=1 ) continue;
+        kioskErrorClear(&err);
+        if( genRule(p, pRule, db, kioskPrngMix((uint64_t)iSeedTry, (uint64_t)i),
+                    pRule->nCount, &quiz, &nGot, &err) ){
+          err.iLine = pRule->iLine;
+          err.iCol = pRule->iColWhat;
+          snprintf(err.zFile, sizeof(err.zFile), "%s", p->zFile);
+          kioskErrListAppend(pErrs, &err);
+          bStop = 1;
+          break;
+        }
+        if( nGot<aMin[i] ) aMin[i] = nGot;
       }
-      if( nGot<pRule->nCount ){
+    }
+    for(i=0; aMin && !bStop && i<p->nRule; i++){
+      const KioskPackRule *pRule = &p->aRule[i];
+      if( aMin[i]<pRule->nCount ){
         kioskErrListAdd(pErrs, KIOSK_EPACK, "COUNT", p->zFile, pRule->iLine,
                         pRule->iColCount, "the rule asks for %d %s "
                         "question%s from %s but the course can make only %d"
                         "%s", pRule->nCount, pRule->zWhat,
                         pRule->nCount==1 ? "" : "s",
                         pRule->zStage ? pRule->zStage : "the pack's stages",
-                        nGot, i>0 ? " more (after the rules above)" : "");
+                        aMin[i], i>0 ? " more (after the rules above)" : "");
       }
     }
+    sqlite3_free(aMin);
   }
   kioskQuizReset(&quiz);
   for(i=0; i<4; i++) sqlite3_finalize(c.apStmt[i]);
@@ -953,7 +974,10 @@ static int genAll(const KioskPack *p, sqlite3 *db, uint64_t iSeed,
     rc = genRule(p, pRule, db, kioskPrngMix(iSeed, (uint64_t)i),
                  pRule->nCount, pOut, &nGot, pErr);
     if( rc ) return rc;
-    if( nGot<pRule->nCount ){
+    /* none at all: the rule is beyond the course (a pack check says so);
+    ** a few short: earlier rules took the subjects this one needed under
+    ** this seed, and the quiz is that much shorter */
+    if( nGot==0 && pRule->nCount>0 ){
       return kioskErrorSet(pErr, KIOSK_EPACK, "COUNT", p->zFile,
                            pRule->iLine, pRule->iColCount,
                            "the rule asks for %d %s questions but the course "

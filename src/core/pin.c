@@ -65,6 +65,40 @@ done:
   return rc;
 }
 
+int kioskPinHashValid(const char *zHash, KioskError *pErr){
+  struct crypt_data *pData;
+  const char *zOut;
+  size_t n = zHash ? strlen(zHash) : 0, i;
+  int bOk;
+  if( n<8 || n>512 || strncmp(zHash, "$y$", 3)!=0 ){
+    return kioskErrorSet(pErr, KIOSK_ERECORDS, "PINHASH", 0, 0, 0,
+                         "not a PIN hash: a yescrypt string ($y$...) is "
+                         "expected");
+  }
+  for(i=0; i<n; i++){
+    char c = zHash[i];
+    if( !((c>='a' && c<='z') || (c>='A' && c<='Z') || (c>='0' && c<='9')
+          || c=='.' || c=='/' || c=='$') ){
+      return kioskErrorSet(pErr, KIOSK_ERECORDS, "PINHASH", 0, 0, 0,
+                           "not a PIN hash: character %d is not one of "
+                           "crypt's", (int)i+1);
+    }
+  }
+  pData = sqlite3_malloc64(sizeof(*pData));
+  if( pData==0 ){
+    return kioskErrorSet(pErr, KIOSK_ENOMEM, 0, 0, 0, 0, "out of memory");
+  }
+  memset(pData, 0, sizeof(*pData));
+  zOut = crypt_rn("", zHash, pData, (int)sizeof(*pData));
+  bOk = zOut && zOut[0]!='*';
+  sqlite3_free(pData);
+  if( !bOk ){
+    return kioskErrorSet(pErr, KIOSK_ERECORDS, "PINHASH", 0, 0, 0,
+                         "not a PIN hash: libcrypt does not read it");
+  }
+  return KIOSK_OK;
+}
+
 int kioskPinVerify(const char *zPin, const char *zHash){
   struct crypt_data *pData;
   const char *zOut;

@@ -22,6 +22,13 @@ int kioskPinValid(const char *zPin, KioskError *pErr);
 ** caller frees with sqlite3_free; on failure it is NULL and pErr says why. */
 int kioskPinHash(const char *zPin, char **pzHash, KioskError *pErr);
 
+/* 0 when zHash is a yescrypt string as kioskPinHash makes them ("$y$",
+** then only crypt's characters, at most 512 bytes, and accepted by
+** crypt_rn as a setting): what a kiosk may store as its PIN hash when it
+** comes from elsewhere (the class server). Else KIOSK_ERECORDS "PINHASH".
+** Never a PIN: a plain PIN fails this check. */
+int kioskPinHashValid(const char *zHash, KioskError *pErr);
+
 /* 1 when zPin hashes to zHash under zHash's own salt, else 0 (also for a
 ** malformed hash or out of memory). The comparison takes the same time
 ** wherever the strings differ. */

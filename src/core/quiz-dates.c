@@ -179,7 +179,7 @@ static const char *datePrompt(QuizGen *g, const QDated *f, const QIval *t){
   else zUnit = bMany ? "years" : "year";
   if( f->bInitiative ){
     return qPrintf(g, "In which %s %s %s %s?", zUnit, qWas(f->zWhat),
-                   qTheName(g, f->zWhat), qInitVerb(f->zKind));
+                   qTheName(g, f->zWhat), qInitVerbOf(f->zVerb, f->zKind));
   }
   return qPrintf(g, "In which %s did this happen: \xe2\x80\x9c%s\xe2\x80\x9d?",
                  zUnit, f->zWhat);
@@ -193,7 +193,7 @@ static const char *dateExplain(QuizGen *g, const QDated *f,
   if( zWhen==0 ) zWhen = dateText(g, d);
   if( f->bInitiative ){
     return qPrintf(g, "%s %s %s %s: %s", qCap(g, qTheName(g, f->zWhat)),
-                   qWas(f->zWhat), qInitVerb(f->zKind), zWhen, qInSentence(g, f->zDetail));
+                   qWas(f->zWhat), qInitVerbOf(f->zVerb, f->zKind), zWhen, qInSentence(g, f->zDetail));
   }
   return qPrintf(g, "It happened %s. %s", zWhen, f->zDetail);
 }
@@ -258,7 +258,7 @@ KioskQuestion *qDateTyped(QuizGen *g, const QDated *f, const char *zTopic,
   if( f->bInitiative ){
     zPrompt = qPrintf(g, "In which year %s %s %s? Type the year.",
                       qWas(f->zWhat), qTheName(g, f->zWhat),
-                      qInitVerb(f->zKind));
+                      qInitVerbOf(f->zVerb, f->zKind));
   }else if( d.y0==d.y1 ){
     zPrompt = qPrintf(g, "In which year did this happen: "
                       "\xe2\x80\x9c%s\xe2\x80\x9d? Type the year.", f->zWhat);

@@ -62,7 +62,7 @@ static const char *initBrief(QuizGen *g, const Row *pIn, const char *zBy){
   const char *zWhen = qWhen(g, pIn->az[IN_DATE]);
   const char *zCountry = qCountryName(g, pIn->az[IN_BY_COUNTRY]);
   const char *z = qPrintf(g, "%s (%s %s", qTheName(g, pIn->az[IN_NAME]),
-                          qInitVerb(pIn->az[IN_KIND]),
+                          qInitVerbOf(pIn->az[IN_VERB], pIn->az[IN_KIND]),
                           zWhen ? zWhen : dateOf(g, pIn));
   if( zBy ) z = qPrintf(g, "%s by %s", z, zBy);
   else if( zCountry ){
@@ -194,8 +194,11 @@ static KioskQuestion *initCountry(QuizGen *g, const Row *pIn){
   for(i=0; i<n; i++) qOptAdd(g, &opts, aOther[i].az[1], 0, 0, 0);
   if( opts.n<3 ) return 0;
   return finishChoice(g, pIn, &opts,
-      qPrintf(g, "Which country launched or proposed "
-              "\xe2\x80\x9c%s\xe2\x80\x9d?", pIn->az[IN_NAME]),
+      pIn->az[IN_VERB]
+        ? qPrintf(g, "Which of these countries %s %s?", pIn->az[IN_VERB],
+                  qTheName(g, pIn->az[IN_NAME]))
+        : qPrintf(g, "Which country launched or proposed "
+                  "\xe2\x80\x9c%s\xe2\x80\x9d?", pIn->az[IN_NAME]),
       zName,
       initSays(g, pIn, 0),
       "country", 0);
@@ -273,11 +276,12 @@ static KioskQuestion *initWhere(QuizGen *g, const Row *pIn){
   }
   if( nWrong<2 ) return 0;
   return finishChoice(g, pIn, &opts,
-      qPrintf(g, "Where %s \xe2\x80\x9c%s\xe2\x80\x9d adopted or signed?",
-              qWas(pIn->az[IN_NAME]), pIn->az[IN_NAME]),
+      qPrintf(g, "Where %s %s %s?", qWas(pIn->az[IN_NAME]),
+              qTheName(g, pIn->az[IN_NAME]),
+              qInitVerbOf(pIn->az[IN_VERB], pIn->az[IN_KIND])),
       place.az[PL_NAME],
       qPrintf(g, "%s %s %s in %s, %s: %s", qCap(g, qTheName(g, pIn->az[IN_NAME])),
-              qWas(pIn->az[IN_NAME]), qInitVerb(pIn->az[IN_KIND]), qTheName(g, place.az[PL_NAME]),
+              qWas(pIn->az[IN_NAME]), qInitVerbOf(pIn->az[IN_VERB], pIn->az[IN_KIND]), qTheName(g, place.az[PL_NAME]),
               qWhen(g, pIn->az[IN_DATE]) ? qWhen(g, pIn->az[IN_DATE]) : dateOf(g, pIn),
               qInSentence(g, pIn->az[IN_SUMMARY])),
       "where", 0);
@@ -331,6 +335,7 @@ static void initDated(const Row *pIn, QDated *f){
   f->zWhat = pIn->az[IN_NAME];
   f->zDetail = pIn->az[IN_SUMMARY];
   f->zKind = pIn->az[IN_KIND];
+  f->zVerb = pIn->az[IN_VERB];
   f->bInitiative = 1;
 }
 
@@ -430,7 +435,7 @@ static KioskQuestion *matchForm(QuizGen *g, int iForm, const Row *pAnchor,
                                 Row *aCand, int nCand){
   static const char *const azForm[] = { "years", "people", "countries" };
   static const char *const azPrompt[] = {
-    "Match each initiative to the year it was launched or adopted.",
+    "Match each initiative to its year.",
     "Match each initiative to the person who launched it.",
     "Match each initiative to the country that launched or proposed it."
   };
@@ -478,9 +483,12 @@ static KioskQuestion *matchForm(QuizGen *g, int iForm, const Row *pAnchor,
   }
   /* one verb when the initiatives are all of a kind ("the year it was
   ** adopted"), the hedge only when they are mixed */
-  zVerb = qInitVerb(aItem[0].in.az[IN_KIND]);
+  zVerb = qInitVerbOf(aItem[0].in.az[IN_VERB], aItem[0].in.az[IN_KIND]);
   for(i=1; i<n && zVerb; i++){
-    if( strcmp(qInitVerb(aItem[i].in.az[IN_KIND]), zVerb)!=0 ) zVerb = 0;
+    if( strcmp(qInitVerbOf(aItem[i].in.az[IN_VERB], aItem[i].in.az[IN_KIND]),
+               zVerb)!=0 ){
+      zVerb = 0;
+    }
   }
   zPrompt = azPrompt[iForm];
   if( zVerb && iForm==0 ){
@@ -565,9 +573,13 @@ KioskQuestion *quizTfInitiative(QuizGen *g, const Row *pIn){
     qOom(g);
     return qDrop(q);
   }
-  if( qSet(g, &q->zPrompt, qPrintf(g, "True or false? \xe2\x80\x9c%s\xe2\x80\x9d"
-                                   " %s launched or proposed by %s.",
-                                   pIn->az[IN_NAME], qWas(pIn->az[IN_NAME]),
+  /* the article's own verb when the course records one ("proposed",
+  ** "introduced"), else the hedge that fits every kind */
+  if( qSet(g, &q->zPrompt, qPrintf(g, "True or false? %s %s %s by %s.",
+                                   qCap(g, qTheName(g, pIn->az[IN_NAME])),
+                                   qWas(pIn->az[IN_NAME]),
+                                   pIn->az[IN_VERB] ? pIn->az[IN_VERB]
+                                     : "launched or proposed",
                                    zClaim))
    || qSet(g, &q->zAnswer, bTrue ? "True" : "False")
    || qSet(g, &q->zExplain, zExplain)

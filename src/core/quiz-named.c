@@ -249,6 +249,9 @@ static KioskQuestion *orgAbbrev(QuizGen *g, const Row *o){
     if( strcmp(aRow[i].az[OR_ID], o->az[OR_ID])==0 ) continue;
     if( aRow[i].az[OR_ABBREV]
      && qSameText(g, aRow[i].az[OR_ABBREV], o->az[OR_ABBREV]) ) continue;
+    /* a one-word name ("Exxon") stands for nothing: no one would pick it
+    ** for "What does SCO stand for?" */
+    if( strchr(aRow[i].az[OR_NAME], ' ')==0 ) continue;
     if( qOptAdd(g, &opts, aRow[i].az[OR_NAME], 0, aRow[i].az[OR_ID], 0) ){
       nWrong++;
     }
@@ -348,12 +351,19 @@ static const char zPlaceKindSql[] =
   "SELECT " PL_COLS ", rowid FROM places WHERE rowid>=?1 AND support='stated' AND kind=?3"
   " ORDER BY rowid LIMIT ?2";
 
+/* "embassies", "cities", "fields": the plural of a place kind. */
+static const char *placePlural(QuizGen *g, const char *zKind){
+  size_t n = strlen(zKind);
+  if( n>1 && zKind[n-1]=='y' ) return qPrintf(g, "%.*sies", (int)n-1, zKind);
+  return qPrintf(g, "%ss", zKind);
+}
+
 static KioskQuestion *placeWhat(QuizGen *g, const Row *p){
   Row aRow[36], aWrong[3];
   const char *zWhy;
   int nKind;
   QOpts opts;
-  int nStage, nProbe, n, i, nWrong = 0;
+  int nStage, nProbe, n, i, nWrong = 0, bShared = 0;
   if( foldContains(g, p->az[PL_SUMMARY], p->az[PL_NAME]) ) return 0;
   nStage = qFetch(g, zPlaceStageSql, aRow, 12, "t", p->az[PL_STAGE]);
   if( nStage<0 ) return 0;
@@ -375,7 +385,10 @@ static KioskQuestion *placeWhat(QuizGen *g, const Row *p){
   for(i=0; i<n && nWrong<3; i++){
     if( strcmp(aRow[i].az[PL_ID], p->az[PL_ID])==0 ) continue;
     if( strcmp(aRow[i].az[PL_KIND], p->az[PL_KIND])!=0 ) continue;
-    if( qSameText(g, aRow[i].az[PL_SUMMARY], p->az[PL_SUMMARY]) ) continue;
+    if( qSameText(g, aRow[i].az[PL_SUMMARY], p->az[PL_SUMMARY]) ){
+      bShared = 1;    /* the other 1990s embassy: not an option */
+      continue;
+    }
     if( qOptAdd(g, &opts, aRow[i].az[PL_NAME], 0, aRow[i].az[PL_ID], 0) ){
       aWrong[nWrong++] = aRow[i];
     }
@@ -397,8 +410,11 @@ static KioskQuestion *placeWhat(QuizGen *g, const Row *p){
   }
   return finish(g, "place", p->az[PL_STAGE], p->az[PL_ID], p->az[PL_SOURCE],
                 &opts,
-                qPrintf(g, "Which %s is this? %s", p->az[PL_KIND],
-                        p->az[PL_SUMMARY]),
+                bShared ? qPrintf(g, "Which of these %s fits this? %s",
+                                  placePlural(g, p->az[PL_KIND]),
+                                  p->az[PL_SUMMARY])
+                        : qPrintf(g, "Which %s is this? %s", p->az[PL_KIND],
+                                  p->az[PL_SUMMARY]),
                 p->az[PL_NAME], qPrintf(g, "%s.", zWhy), "what");
 }
 

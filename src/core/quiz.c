@@ -55,10 +55,10 @@ static const struct TableDef {
   const char *zLoStage, *zHiStage, *zLoAll, *zHiAll;
 } aTable[QT_N] = {
 #define TABLE(T, C) { T, \
-    "SELECT " C ", support FROM " T " WHERE stage=?1 AND rowid>=?2" \
+    "SELECT " C ", subject, support FROM " T " WHERE stage=?1" \
+    " AND rowid>=?2 ORDER BY rowid LIMIT 1", \
+    "SELECT " C ", subject, support FROM " T " WHERE rowid>=?1" \
     " ORDER BY rowid LIMIT 1", \
-    "SELECT " C ", support FROM " T " WHERE rowid>=?1 ORDER BY rowid" \
-    " LIMIT 1", \
     "SELECT rowid FROM " T " WHERE stage=?1 ORDER BY rowid LIMIT 1", \
     "SELECT rowid FROM " T " WHERE stage=?1 ORDER BY rowid DESC LIMIT 1", \
     "SELECT rowid FROM " T " ORDER BY rowid LIMIT 1", \
@@ -343,12 +343,11 @@ static int loadSpans(QuizGen *g, int nStage, const char *const *azStage){
   return 0;
 }
 
-int qProbe(QuizGen *g, QTable t, Row *pRow){
+/* One probe of qProbe: a random row of t, 1 when it may be asked. */
+static int probeOnce(QuizGen *g, QTable t, Row *pRow){
   sqlite3_int64 r, iRowid = 0;
   int i, n;
   const Span *s = 0;
-  if( g->rc ) return -1;
-  if( g->aSpanTotal[t]<=0 ) return 0;
   r = (sqlite3_int64)qRand(g, (uint64_t)g->aSpanTotal[t]);
   for(i=0; i<g->aNSpan[t]; i++){
     sqlite3_int64 nLen = g->aSpan[t][i].hi - g->aSpan[t][i].lo + 1;
@@ -361,12 +360,32 @@ int qProbe(QuizGen *g, QTable t, Row *pRow){
   }else{
     n = qFetch(g, aTable[t].zProbeAll, pRow, 1, "i", iRowid);
   }
+  if( n<0 ) return -1;
   /* only what the article states is asked (schema.sql: support) */
-  if( n==1 && (pRow->nCol<2 || pRow->az[pRow->nCol-1]==0
+  if( n==1 && (pRow->nCol<3 || pRow->az[pRow->nCol-1]==0
                || strcmp(pRow->az[pRow->nCol-1], "stated")!=0) ) n = 0;
-  /* a fact asked already: no question on it in this quiz */
+  /* a fact asked already, or its subject: no question on it in this
+  ** quiz (kioskQuizMake checks the question's other facts) */
   if( n==1 && qIsUsed(g, pRow->az[0]) ) n = 0;
-  if( n==1 ) pRow->nCol--;
+  if( n==1 && pRow->az[pRow->nCol-2] ){
+    const char *zKey = qSubjectKey(g, pRow->az[pRow->nCol-2]);
+    if( zKey==0 ) return -1;
+    if( qIsUsed(g, zKey) ) n = 0;
+  }
+  if( n==1 ) pRow->nCol -= 2;
+  return n;
+}
+
+/* A few probes before giving up: once most subjects of a stage are asked,
+** one probe finds a free fact rarely, and the quiz would end dry before
+** its stages are. */
+#define QUIZ_PROBES 6
+
+int qProbe(QuizGen *g, QTable t, Row *pRow){
+  int k, n = 0;
+  if( g->rc ) return -1;
+  if( g->aSpanTotal[t]<=0 ) return 0;
+  for(k=0; k<QUIZ_PROBES && n==0; k++) n = probeOnce(g, t, pRow);
   return n;
 }
 
@@ -416,6 +435,10 @@ int qInStages(QuizGen *g, const char *zStage){
     if( g->azStage[i] && strcmp(g->azStage[i], zStage)==0 ) return 1;
   }
   return 0;
+}
+
+const char *qSubjectKey(QuizGen *g, const char *zSubject){
+  return qPrintf(g, "subj:%s", zSubject);
 }
 
 int qIsUsed(QuizGen *g, const char *zKey){
@@ -960,6 +983,10 @@ const char *qWas(const char *zName){
   return qPlural(zName) ? "were" : "was";
 }
 
+const char *qInitVerbOf(const char *zVerb, const char *zKind){
+  return zVerb && zVerb[0] ? zVerb : qInitVerb(zKind);
+}
+
 const char *qInitVerb(const char *zKind){
   static const char *const az[] = {
     "plan", "adopted", "strategy", "adopted", "roadmap", "adopted",
@@ -1100,15 +1127,29 @@ static const char zGroupSql[] =
   "SELECT g.id FROM figures f JOIN figures g ON g.grp=f.grp"
   " WHERE f.id=?1 AND f.grp IS NOT NULL ORDER BY g.rowid LIMIT 32";
 
+/* The subject of a fact (schema.sql: fact_subjects), or none. */
+static const char zSubjectSql[] =
+  "SELECT subject FROM fact_subjects WHERE id=?1 LIMIT 1";
+/* The glossary term that names an organization ("SCO"): a question on the
+** organization and "Which term means this?" on its term ask one thing
+** twice. */
+static const char zOrgTermSql[] =
+  "SELECT g.id FROM organizations o JOIN glossary g"
+  " ON g.term=o.abbrev OR g.term=o.name WHERE o.id=?1 LIMIT 1";
+
 /* Every fact q touches: the facts it tests and the group siblings of each
 ** figure among them (the figure forms show siblings as options and their
 ** values "for comparison"). One question per fact per quiz: a question
 ** touching a fact an earlier one touched would ask it again or answer it.
+** Unless bFactsOnly, also the subject of each ("subj:<slug>"): the rows
+** of one happening answer each other, so a quiz asks one question per
+** subject. A term question is about the glossary, its fact only the
+** lesson it points to: it touches facts only.
 ** Calls xEach for each until it returns non-zero; returns that, or -1. */
-static int touchedFacts(QuizGen *g, const KioskQuestion *q,
+static int touchedFacts(QuizGen *g, const KioskQuestion *q, int bFactsOnly,
                         int (*xEach)(QuizGen *, const char *)){
   int i, j, n, rc;
-  Row aRow[32];
+  Row aRow[32], s;
   for(i=0; i<q->nFact; i++){
     const char *zFact = q->azFact[i];
     if( (rc = xEach(g, zFact))!=0 ) return rc;
@@ -1117,9 +1158,25 @@ static int touchedFacts(QuizGen *g, const KioskQuestion *q,
     for(j=0; j<n; j++){
       if( (rc = xEach(g, aRow[j].az[0]))!=0 ) return rc;
     }
+    if( bFactsOnly ) continue;
+    n = qFetch(g, zOrgTermSql, &s, 1, "t", zFact);
+    if( n<0 ) return -1;
+    if( n==1 ){
+      const char *zKey = qPrintf(g, "term:%s", s.az[0]);
+      if( zKey==0 ) return -1;
+      if( (rc = xEach(g, zKey))!=0 ) return rc;
+    }
+    n = qFetch(g, zSubjectSql, &s, 1, "t", zFact);
+    if( n<0 ) return -1;
+    if( n==1 && s.az[0] ){
+      const char *zKey = qSubjectKey(g, s.az[0]);
+      if( zKey==0 ) return -1;
+      if( (rc = xEach(g, zKey))!=0 ) return rc;
+    }
   }
   return 0;
 }
+
 /* The answer of q as it could stand in another question's prompt, or
 ** NULL: a typed year ("1992"), an amount, a name; not True/False, lists or
 ** orders, nor anything under four characters ("3"). */
@@ -1147,6 +1204,9 @@ static int answerEachOther(QuizGen *g, const KioskQuestion *a,
 }
 
 static int touchUsed(QuizGen *g, const char *z){ return qIsUsed(g, z); }
+static int isTerm(const KioskQuestion *q){
+  return q->zTopic && strcmp(q->zTopic, "term")==0;
+}
 static int touchMark(QuizGen *g, const char *z){
   return qMarkUsed(g, z) ? -1 : 0;
 }
@@ -1221,6 +1281,17 @@ int kioskQuizMake(KioskQuizMaker *pMaker, const KioskQuizSpec *pSpec,
     if( aWeight[i] ) aWeight[i] = aTopic[i].iWeight;
   }
 
+  /* The questions to avoid count as asked: their facts, subjects and
+  ** ids are used. */
+  for(i=0; pSpec->pAvoid && i<pSpec->pAvoid->nQuestion; i++){
+    const KioskQuestion *pA = pSpec->pAvoid->apQuestion[i];
+    if( pA==0 ) continue;
+    if( touchedFacts(&g, pA, isTerm(pA), touchMark) || qMarkUsed(&g, pA->zId) ){
+      goto done;
+    }
+  }
+  arenaReset(&g.arena, 1);
+
   /* Fill the slots. Every question asks facts no earlier question
   ** touched (qProbe skips used facts, touchedFacts the rest). When that
   ** runs dry (QUIZ_DRY attempts in a row without a new question: the
@@ -1243,12 +1314,16 @@ int kioskQuizMake(KioskQuizMaker *pMaker, const KioskQuizSpec *pSpec,
     q = aTopic[t].xMake(&g);
     if( g.rc ){ kioskQuestionFree(q); goto done; }
     if( q ){
-      int rc = touchedFacts(&g, q, touchUsed);
+      int rc = touchedFacts(&g, q, isTerm(q), touchUsed);
       if( rc<0 ){ kioskQuestionFree(q); goto done; }
       if( rc ) q = qDrop(q);
     }
     for(i=nStart; q && i<pQuiz->nQuestion; i++){
       if( answerEachOther(&g, q, pQuiz->apQuestion[i]) ) q = qDrop(q);
+    }
+    for(i=0; q && pSpec->pAvoid && i<pSpec->pAvoid->nQuestion; i++){
+      const KioskQuestion *pA = pSpec->pAvoid->apQuestion[i];
+      if( pA && answerEachOther(&g, q, pA) ) q = qDrop(q);
     }
     if( q==0 ){
       nDry++;
@@ -1259,7 +1334,8 @@ int kioskQuizMake(KioskQuizMaker *pMaker, const KioskQuizSpec *pSpec,
     }else{
       nDry = 0;
       aFail[t] = 0;
-      if( touchedFacts(&g, q, touchMark) || qMarkUsed(&g, q->zId) ){
+      if( touchedFacts(&g, q, isTerm(q), touchMark)
+       || qMarkUsed(&g, q->zId) ){
         kioskQuestionFree(q);
         goto done;
       }

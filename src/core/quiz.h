@@ -39,6 +39,10 @@ typedef struct KioskQuizSpec {
   const char *const *azTopic;   /* names from kioskQuizTopics; none: all */
   int nQuestion;                /* wanted; <=0: 10 */
   uint64_t iSeed;
+  const KioskQuiz *pAvoid;      /* questions the quiz already holds (a
+                                ** pack's earlier rules, borrowed): no new
+                                ** one asks their facts or subjects or
+                                ** answers them; NULL: none */
 } KioskQuizSpec;
 
 #define KIOSK_QUIZ_DEFAULT_COUNT 10

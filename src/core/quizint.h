@@ -26,9 +26,10 @@ enum { EV_ID, EV_STAGE, EV_DATE, EV_TITLE, EV_DETAIL, EV_SOURCE, EV_Y0,
 enum { FG_ID, FG_STAGE, FG_LABEL, FG_VALUE, FG_UNIT, FG_PERIOD, FG_GRP,
        FG_APPROX, FG_SOURCE };
 #define IN_COLS "id, stage, name, kind, date, launched_by, by_country, " \
-                "place, summary, source, y0, y1"
+                "place, summary, source, y0, y1, verb"
 enum { IN_ID, IN_STAGE, IN_NAME, IN_KIND, IN_DATE, IN_LAUNCHED_BY,
-       IN_BY_COUNTRY, IN_PLACE, IN_SUMMARY, IN_SOURCE, IN_Y0, IN_Y1 };
+       IN_BY_COUNTRY, IN_PLACE, IN_SUMMARY, IN_SOURCE, IN_Y0, IN_Y1,
+       IN_VERB };
 #define PE_COLS "id, stage, name, role, country, year, source"
 enum { PE_ID, PE_STAGE, PE_NAME, PE_ROLE, PE_COUNTRY, PE_YEAR, PE_SOURCE };
 #define OR_COLS "id, stage, name, abbrev, country, kind, founded, summary, " \
@@ -118,6 +119,9 @@ int qProbeList(QuizGen *g, QTable t, const char *zSql, Row *aRow, int nMax,
 ** course): facts a question asks come from the quiz's stages only. */
 int qInStages(QuizGen *g, const char *zStage);
 
+/* The used-list key of a subject (schema.sql: fact_subjects): a quiz
+** asks one question per subject. Arena; NULL on OOM. */
+const char *qSubjectKey(QuizGen *g, const char *zSubject);
 int qIsUsed(QuizGen *g, const char *zKey);
 int qMarkUsed(QuizGen *g, const char *zKey);
 
@@ -226,6 +230,10 @@ const char *qWas(const char *zName);
 /* The past participle that suits an initiative of kind zKind: "adopted"
 ** for a plan, "signed" for a declaration, "launched" by default. */
 const char *qInitVerb(const char *zKind);
+/* The verb the article uses for an initiative (initiatives.verb:
+** "announced" for Koizumi's plans, "presented" for the Silk Road Action
+** Plan), else qInitVerb of its kind. */
+const char *qInitVerbOf(const char *zVerb, const char *zKind);
 
 /* ---- quiz-dates.c: date intervals shared by dates, tf and matching ---- */
 
@@ -261,6 +269,7 @@ typedef struct QDated {
   const char *zWhat;        /* event title or initiative name */
   const char *zDetail;      /* event detail or initiative summary */
   const char *zKind;        /* initiative kind ("plan"), else NULL */
+  const char *zVerb;        /* initiative verb ("announced"), or NULL */
   int bInitiative;
 } QDated;
 /* "In which year/month...?" as multiple choice, and as a typed year. */

@@ -46,7 +46,7 @@ int kioskRecReviewUpdate(KioskRecords *p, sqlite3_int64 iStudent,
     st.iBox = sqlite3_column_int(pStmt, 0);
     st.iDue = (long)sqlite3_column_int64(pStmt, 1);
   }
-  sqlite3_finalize(pStmt);
+  kioskRecFinalize(p, pStmt);
   if( rc!=SQLITE_ROW && rc!=SQLITE_DONE ) return kioskRecDbError(p, "QUERY", pErr);
 
   kioskReviewAnswer(&st, bCorrect, kioskReviewDay(iNow));
@@ -95,7 +95,7 @@ int kioskRecordsUnfinished(KioskRecords *p, sqlite3_int64 iStudent,
   sqlite3_bind_int64(pStmt, 1, iStudent);
   rc = sqlite3_step(pStmt);
   if( rc==SQLITE_ROW ) *piAttempt = sqlite3_column_int64(pStmt, 0);
-  sqlite3_finalize(pStmt);
+  kioskRecFinalize(p, pStmt);
   if( rc!=SQLITE_ROW && rc!=SQLITE_DONE ) return kioskRecDbError(p, "QUERY", pErr);
   return KIOSK_OK;
 }
@@ -127,7 +127,8 @@ int kioskRecordsAttempts(KioskRecords *p, const KioskRecFilter *pF,
         " (SELECT coalesce(sum(n.points), 0.0) FROM answers n"
         "   WHERE n.attempt=a.id) AS score,"
         " (SELECT coalesce(sum(q.points), 0.0) FROM asked k"
-        "   JOIN questions q ON q.id=k.question WHERE k.attempt=a.id) AS max,"
+        "   JOIN questions q ON q.id=k.question WHERE k.attempt=a.id"
+        "   AND" KIOSK_REC_MARKED ") AS max,"
         " a.uid, a.title, a.seed, a.time_limit AS time, a.feedback,"
         " a.pass_mark AS pass, a.allowed AS attempts"
         " FROM attempts a JOIN students s ON s.id=a.student"
@@ -151,7 +152,7 @@ static int attemptCheck(KioskRecords *p, sqlite3_int64 iAttempt,
   }
   sqlite3_bind_int64(pStmt, 1, iAttempt);
   rc = sqlite3_step(pStmt);
-  sqlite3_finalize(pStmt);
+  kioskRecFinalize(p, pStmt);
   if( rc==SQLITE_ROW ) return KIOSK_OK;
   if( rc!=SQLITE_DONE ) return kioskRecDbError(p, "QUERY", pErr);
   return noAttempt(iAttempt, pErr);
@@ -218,7 +219,7 @@ int kioskRecordsProgress(KioskRecords *p, sqlite3_int64 iStudent,
         "          WHERE n.attempt=a.id)"
         "       / nullif((SELECT sum(q.points) FROM asked k"
         "          JOIN questions q ON q.id=k.question"
-        "          WHERE k.attempt=a.id), 0)) AS best,"
+        "          WHERE k.attempt=a.id AND" KIOSK_REC_MARKED "), 0)) AS best,"
         "   count(*) AS n"
         "  FROM attempts a WHERE a.student=?1 AND a.kind='stage'"
         "   AND a.status='finished' AND a.stage IS NOT NULL GROUP BY a.stage),"

@@ -357,7 +357,7 @@ int kioskRecordsBackupAt(KioskRecords *p, long long iNow, char **pzPath,
    && sqlite3_step(pStmt)==SQLITE_ROW ){
     nAnswer = sqlite3_column_int64(pStmt, 0);
   }
-  sqlite3_finalize(pStmt);
+  kioskRecFinalize(p, pStmt);
 
   /* A unique, private temporary file beside the database: a crash here
   ** leaves every existing backup as it was. */
@@ -447,7 +447,7 @@ int kioskRecordsRestore(const char *zPath, const char *zBackup,
     const char *z = (const char *)sqlite3_column_text(pStmt, 0);
     nBad = !(z && strcmp(z, "ok")==0);
   }
-  sqlite3_finalize(pStmt);
+  kioskRecFinalize(p, pStmt);
   pStmt = 0;
   if( nBad ){
     rc = kioskErrorSet(pErr, KIOSK_ERECORDS, "CORRUPT", zBackup, 0, 0,

@@ -63,7 +63,7 @@ static int throttleGet(KioskRecords *p, int *pnFail, long long *piUntil,
     *pnFail = sqlite3_column_int(pStmt, 0);
     *piUntil = sqlite3_column_int64(pStmt, 1);
   }
-  sqlite3_finalize(pStmt);
+  kioskRecFinalize(p, pStmt);
   if( rc!=SQLITE_ROW && rc!=SQLITE_DONE ) return kioskRecDbError(p, "QUERY", pErr);
   return KIOSK_OK;
 }

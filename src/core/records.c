@@ -141,13 +141,81 @@ int kioskRecDbError(KioskRecords *p, const char *zCode, KioskError *pErr){
                        sqlite3_errmsg(p->db));
 }
 
+/* FNV-1a of z, the cache's key (equal texts are then compared whole). */
+static unsigned int sqlHash(const char *z){
+  unsigned int h = 2166136261u;
+  while( *z ){ h ^= (unsigned char)*z++; h *= 16777619u; }
+  return h;
+}
+
 int kioskRecPrepare(KioskRecords *p, const char *zSql, sqlite3_stmt **ppStmt,
                     KioskError *pErr){
-  if( sqlite3_prepare_v2(p->db, zSql, -1, ppStmt, 0)!=SQLITE_OK ){
+  unsigned int h = sqlHash(zSql);
+  KioskRecStmt *pFree = 0, *pOld = 0;
+  int i, bTwin = 0;
+  *ppStmt = 0;
+  p->iTick++;
+  for(i=0; i<KIOSK_REC_NSTMT; i++){
+    KioskRecStmt *c = &p->aStmt[i];
+    if( c->pStmt==0 ){
+      if( pFree==0 ) pFree = c;
+      continue;
+    }
+    if( c->iHash==h && strcmp(sqlite3_sql(c->pStmt), zSql)==0 ){
+      if( c->bBusy ){
+        bTwin = 1;         /* in use by a caller up the stack */
+        continue;
+      }
+      c->bBusy = 1;
+      c->iUsed = p->iTick;
+      *ppStmt = c->pStmt;
+      return KIOSK_OK;
+    }
+    if( !c->bBusy && (pOld==0 || c->iUsed<pOld->iUsed) ) pOld = c;
+  }
+  if( sqlite3_prepare_v3(p->db, zSql, -1, SQLITE_PREPARE_PERSISTENT, ppStmt,
+                         0)!=SQLITE_OK ){
     *ppStmt = 0;
     return kioskRecDbError(p, "QUERY", pErr);
   }
+  /* A nested use's copy is not kept: the busy one is cached already. */
+  if( bTwin ) return KIOSK_OK;
+  if( pFree==0 && pOld ){
+    sqlite3_finalize(pOld->pStmt);
+    memset(pOld, 0, sizeof(*pOld));
+    pFree = pOld;
+  }
+  if( pFree ){
+    pFree->pStmt = *ppStmt;
+    pFree->iHash = h;
+    pFree->iUsed = p->iTick;
+    pFree->bBusy = 1;
+  }
   return KIOSK_OK;
+}
+
+void kioskRecFinalize(KioskRecords *p, sqlite3_stmt *pStmt){
+  int i;
+  if( pStmt==0 ) return;
+  for(i=0; p && i<KIOSK_REC_NSTMT; i++){
+    if( p->aStmt[i].pStmt==pStmt ){
+      sqlite3_reset(pStmt);
+      sqlite3_clear_bindings(pStmt);
+      p->aStmt[i].bBusy = 0;
+      return;
+    }
+  }
+  sqlite3_finalize(pStmt);
+}
+
+/* Finalize every cached statement (before closing, or when the schema
+** is rebuilt under them). */
+static void stmtCacheClear(KioskRecords *p){
+  int i;
+  for(i=0; i<KIOSK_REC_NSTMT; i++){
+    sqlite3_finalize(p->aStmt[i].pStmt);
+    memset(&p->aStmt[i], 0, sizeof(p->aStmt[i]));
+  }
 }
 
 int kioskRecEachRow(KioskRecords *p, sqlite3_stmt *pStmt, KioskRowFn xRow,
@@ -157,25 +225,31 @@ int kioskRecEachRow(KioskRecords *p, sqlite3_stmt *pStmt, KioskRowFn xRow,
     if( xRow ){
       int rcRow = xRow(pArg, pStmt);
       if( rcRow ){
-        sqlite3_finalize(pStmt);
+        kioskRecFinalize(p, pStmt);
         return rcRow;
       }
     }
   }
   if( rc!=SQLITE_DONE ){
     kioskRecDbError(p, "QUERY", pErr);
-    sqlite3_finalize(pStmt);
+    kioskRecFinalize(p, pStmt);
     return KIOSK_EDB;
   }
-  sqlite3_finalize(pStmt);
+  kioskRecFinalize(p, pStmt);
   return KIOSK_OK;
 }
 
 int kioskRecExec(KioskRecords *p, const char *zSql, KioskError *pErr){
-  if( sqlite3_exec(p->db, zSql, 0, 0, 0)!=SQLITE_OK ){
-    return kioskRecDbError(p, "QUERY", pErr);
+  sqlite3_stmt *pStmt = 0;
+  if( strchr(zSql, ';')!=0 ){
+    /* several statements: not one to keep */
+    if( sqlite3_exec(p->db, zSql, 0, 0, 0)!=SQLITE_OK ){
+      return kioskRecDbError(p, "QUERY", pErr);
+    }
+    return KIOSK_OK;
   }
-  return KIOSK_OK;
+  if( kioskRecPrepare(p, zSql, &pStmt, pErr) ) return KIOSK_EDB;
+  return kioskRecEachRow(p, pStmt, 0, 0, pErr);
 }
 
 int kioskRecBindText(sqlite3_stmt *pStmt, int i, const char *z){
@@ -195,10 +269,10 @@ int kioskRecStudentCheck(KioskRecords *p, sqlite3_int64 iId,
   bFound = rc==SQLITE_ROW;
   if( rc!=SQLITE_ROW && rc!=SQLITE_DONE ){
     kioskRecDbError(p, "QUERY", pErr);
-    sqlite3_finalize(pStmt);
+    kioskRecFinalize(p, pStmt);
     return KIOSK_EDB;
   }
-  sqlite3_finalize(pStmt);
+  kioskRecFinalize(p, pStmt);
   if( !bFound ){
     return kioskErrorSet(pErr, KIOSK_ERECORDS, "NOSTUDENT", 0, 0, 0,
                          "no student with id %lld", (long long)iId);
@@ -467,7 +541,7 @@ static int createMissing(KioskRecords *p, KioskError *pErr){
                                           "out of memory");
     }else if( pStmt ){
       rc = sqlite3_step(pStmt);
-      sqlite3_finalize(pStmt);
+      kioskRecFinalize(p, pStmt);
       if( rc!=SQLITE_DONE ) return kioskRecDbError(p, "MIGRATE", pErr);
     }
     zSql = zTail;
@@ -657,10 +731,10 @@ int kioskRecordsOpenAt(const char *zPath, int nBackup, int flags,
       kioskErrorSet(pErr, KIOSK_EDB, "OPEN", zPath, 0, 0,
                     "cannot switch records database to WAL mode: %s",
                     sqlite3_errmsg(db));
-      sqlite3_finalize(pStmt);
+      kioskRecFinalize(p, pStmt);
       goto fail;
     }
-    sqlite3_finalize(pStmt);
+    kioskRecFinalize(p, pStmt);
   }
   if( sqlite3_exec(db, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON",
                    0, 0, 0)!=SQLITE_OK ){
@@ -714,6 +788,7 @@ const char *kioskRecordsOpenWarning(KioskRecords *p){ return p->zWarning; }
 
 void kioskRecordsClose(KioskRecords *p){
   if( p==0 ) return;
+  stmtCacheClear(p);
   sqlite3_close(p->db);
   sqlite3_free(p->zWarning);
   sqlite3_free(p->zPath);
@@ -759,7 +834,7 @@ static int nameFree(KioskRecords *p, const char *zName, sqlite3_int64 iSelf,
   sqlite3_bind_text(pStmt, 1, zName, -1, SQLITE_STATIC);
   sqlite3_bind_int64(pStmt, 2, iSelf);
   rc = sqlite3_step(pStmt);
-  sqlite3_finalize(pStmt);
+  kioskRecFinalize(p, pStmt);
   if( rc==SQLITE_ROW ){
     return kioskErrorSet(pErr, KIOSK_ERECORDS, "EXISTS", 0, 0, 0,
                          "there is already a student called \"%s\"", zName);
@@ -803,7 +878,7 @@ int kioskRecordsStudentRename(KioskRecords *p, sqlite3_int64 iId,
   sqlite3_bind_text(pStmt, 1, zClean, -1, SQLITE_STATIC);
   sqlite3_bind_int64(pStmt, 2, iId);
   rc = sqlite3_step(pStmt);
-  sqlite3_finalize(pStmt);
+  kioskRecFinalize(p, pStmt);
   if( rc!=SQLITE_DONE ) return kioskRecDbError(p, "QUERY", pErr);
   return KIOSK_OK;
 }
@@ -826,7 +901,7 @@ int kioskRecordsStudentRemove(KioskRecords *p, sqlite3_int64 iId, int bKeep,
   sqlite3_bind_int64(pStmt, 1, iId);
   if( bKeep ) sqlite3_bind_text(pStmt, 2, zTime, -1, SQLITE_STATIC);
   rc = sqlite3_step(pStmt);
-  sqlite3_finalize(pStmt);
+  kioskRecFinalize(p, pStmt);
   if( rc!=SQLITE_DONE ) return kioskRecDbError(p, "QUERY", pErr);
   return KIOSK_OK;
 }
@@ -953,14 +1028,14 @@ int kioskRecordsSettingGet(KioskRecords *p, const char *zKey,
     zVal = (const char *)sqlite3_column_text(pStmt, 0);
   }else if( rc!=SQLITE_DONE ){
     kioskRecDbError(p, "QUERY", pErr);
-    sqlite3_finalize(pStmt);
+    kioskRecFinalize(p, pStmt);
     return KIOSK_EDB;
   }
   for(i=0; zVal==0 && i<N_SETTING; i++){
     if( strcmp(aSetting[i].zKey, zKey)==0 ) zVal = aSetting[i].zDefault;
   }
   if( zVal ) *pzValue = sqlite3_mprintf("%s", zVal);
-  sqlite3_finalize(pStmt);
+  kioskRecFinalize(p, pStmt);
   if( zVal==0 ){
     return kioskErrorSet(pErr, KIOSK_ERECORDS, "NOSETTING", 0, 0, 0,
                          "no setting \"%s\"", zKey);
@@ -997,7 +1072,7 @@ int kioskRecordsSettingSet(KioskRecords *p, const char *zKey,
   sqlite3_bind_text(pStmt, 1, zKey, -1, SQLITE_STATIC);
   sqlite3_bind_text(pStmt, 2, zStore, -1, SQLITE_STATIC);
   rc = sqlite3_step(pStmt);
-  sqlite3_finalize(pStmt);
+  kioskRecFinalize(p, pStmt);
   if( rc!=SQLITE_DONE ) return kioskRecDbError(p, "QUERY", pErr);
   return KIOSK_OK;
 }
@@ -1044,7 +1119,7 @@ static int pinHash(KioskRecords *p, char **pzHash, KioskError *pErr){
   if( rc==SQLITE_ROW ){
     *pzHash = sqlite3_mprintf("%s", sqlite3_column_text(pStmt, 0));
   }
-  sqlite3_finalize(pStmt);
+  kioskRecFinalize(p, pStmt);
   if( rc!=SQLITE_ROW && rc!=SQLITE_DONE ) return kioskRecDbError(p, "QUERY", pErr);
   return KIOSK_OK;
 }
@@ -1057,22 +1132,55 @@ int kioskRecordsPinIsSet(KioskRecords *p, int *pbSet, KioskError *pErr){
   return rc;
 }
 
-int kioskRecordsPinSet(KioskRecords *p, const char *zPin, KioskError *pErr){
+/* Store zHash as the PIN's hash; a new PIN starts with a clean slate: no
+** pause left from the old one. The caller holds a transaction or savepoint. */
+static int pinStore(KioskRecords *p, const char *zHash, KioskError *pErr){
   sqlite3_stmt *pStmt = 0;
-  char *zHash = 0;
-  int rc;
-  if( (rc = kioskPinHash(zPin, &zHash, pErr))!=0 ) return rc;
-  rc = kioskRecPrepare(p, "INSERT INTO secrets(name, hash) VALUES('pin', ?1)"
-                       " ON CONFLICT(name) DO UPDATE SET hash=excluded.hash",
-                       &pStmt, pErr);
+  int rc = kioskRecPrepare(p, "INSERT INTO secrets(name, hash) VALUES('pin', ?1)"
+                           " ON CONFLICT(name) DO UPDATE SET hash=excluded.hash",
+                           &pStmt, pErr);
   if( rc==KIOSK_OK ){
     sqlite3_bind_text(pStmt, 1, zHash, -1, SQLITE_STATIC);
     if( sqlite3_step(pStmt)!=SQLITE_DONE ) rc = kioskRecDbError(p, "QUERY", pErr);
-    sqlite3_finalize(pStmt);
+    kioskRecFinalize(p, pStmt);
   }
-  /* A new PIN starts with a clean slate: no pause left from the old one. */
   if( rc==KIOSK_OK ) rc = kioskRecExec(p, "DELETE FROM pin_throttle", pErr);
+  return rc;
+}
+
+int kioskRecordsPinSet(KioskRecords *p, const char *zPin, KioskError *pErr){
+  char *zHash = 0;
+  int rc;
+  if( (rc = kioskPinHash(zPin, &zHash, pErr))!=0 ) return rc;
+  rc = pinStore(p, zHash, pErr);
   sqlite3_free(zHash);
+  return rc;
+}
+
+int kioskRecordsPinHashGet(KioskRecords *p, char **pzHash, KioskError *pErr){
+  return pinHash(p, pzHash, pErr);
+}
+
+int kioskRecordsPinHashSet(KioskRecords *p, const char *zHash, int *pbChanged,
+                           KioskError *pErr){
+  char *zOld = 0;
+  int rc;
+  if( pbChanged ) *pbChanged = 0;
+  if( (rc = kioskPinHashValid(zHash, pErr))!=0 ) return rc;
+  if( (rc = pinHash(p, &zOld, pErr))!=0 ) return rc;
+  if( zOld && strcmp(zOld, zHash)==0 ){
+    sqlite3_free(zOld);
+    return KIOSK_OK;
+  }
+  sqlite3_free(zOld);
+  if( (rc = kioskRecExec(p, "SAVEPOINT pin_hash", pErr)) ) return rc;
+  rc = pinStore(p, zHash, pErr);
+  if( rc==KIOSK_OK ){
+    rc = kioskRecExec(p, "RELEASE pin_hash", pErr);
+  }else{
+    sqlite3_exec(p->db, "ROLLBACK TO pin_hash; RELEASE pin_hash", 0, 0, 0);
+  }
+  if( rc==KIOSK_OK && pbChanged ) *pbChanged = 1;
   return rc;
 }
 
@@ -1109,7 +1217,7 @@ int kioskRecordsPackInstall(KioskRecords *p, const char *zId,
   sqlite3_bind_text(pStmt, 3, zText, -1, SQLITE_STATIC);
   sqlite3_bind_text(pStmt, 4, zTime, -1, SQLITE_STATIC);
   rc = sqlite3_step(pStmt);
-  sqlite3_finalize(pStmt);
+  kioskRecFinalize(p, pStmt);
   if( rc!=SQLITE_DONE ) return kioskRecDbError(p, "QUERY", pErr);
   return KIOSK_OK;
 }
@@ -1141,10 +1249,10 @@ int kioskRecordsPackGet(KioskRecords *p, const char *zId, KioskRowFn xRow,
   rc = sqlite3_step(pStmt);
   if( rc==SQLITE_ROW ){
     int rcRow = xRow ? xRow(pArg, pStmt) : 0;
-    sqlite3_finalize(pStmt);
+    kioskRecFinalize(p, pStmt);
     return rcRow;
   }
-  sqlite3_finalize(pStmt);
+  kioskRecFinalize(p, pStmt);
   if( rc!=SQLITE_DONE ) return kioskRecDbError(p, "QUERY", pErr);
   return noPack(zId, pErr);
 }
@@ -1160,7 +1268,7 @@ int kioskRecordsPackRemove(KioskRecords *p, const char *zId,
   }
   sqlite3_bind_text(pStmt, 1, zId, -1, SQLITE_STATIC);
   rc = sqlite3_step(pStmt);
-  sqlite3_finalize(pStmt);
+  kioskRecFinalize(p, pStmt);
   if( rc!=SQLITE_DONE ) return kioskRecDbError(p, "QUERY", pErr);
   if( sqlite3_changes(p->db)==0 ) return noPack(zId, pErr);
   return KIOSK_OK;
@@ -1181,7 +1289,7 @@ int kioskRecordsPackActivate(KioskRecords *p, const char *zId,
     }
     sqlite3_bind_text(pStmt, 1, zId, -1, SQLITE_STATIC);
     rc = sqlite3_step(pStmt);
-    sqlite3_finalize(pStmt);
+    kioskRecFinalize(p, pStmt);
     if( rc!=SQLITE_DONE ){
       kioskRecDbError(p, "QUERY", pErr);
       goto rollback;
@@ -1210,7 +1318,7 @@ int kioskRecordsPackActive(KioskRecords *p, char **pzId, KioskError *pErr){
   rc = sqlite3_step(pStmt);
   *pzId = sqlite3_mprintf("%s", rc==SQLITE_ROW
                           ? (const char *)sqlite3_column_text(pStmt, 0) : "");
-  sqlite3_finalize(pStmt);
+  kioskRecFinalize(p, pStmt);
   if( rc!=SQLITE_ROW && rc!=SQLITE_DONE ){
     sqlite3_free(*pzId);
     *pzId = 0;

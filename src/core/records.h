@@ -223,6 +223,15 @@ int kioskRecordsPinIsSet(KioskRecords *p, int *pbSet, KioskError *pErr);
 int kioskRecordsPinSet(KioskRecords *p, const char *zPin, KioskError *pErr);
 int kioskRecordsPinCheck(KioskRecords *p, const char *zPin, int *pbOk,
                          KioskError *pErr);
+/* The stored PIN hash as is (sqlite3_malloc'd; NULL when none is set), to
+** publish to a class. */
+int kioskRecordsPinHashGet(KioskRecords *p, char **pzHash, KioskError *pErr);
+/* Store zHash, a yescrypt string made elsewhere (the class's PIN), as this
+** kiosk's PIN hash; "PINHASH" unless kioskPinHashValid accepts it. *pbChanged
+** (may be NULL): 1 when it differed from the stored one; a change clears
+** the wrong-PIN throttle, as a new PIN does. */
+int kioskRecordsPinHashSet(KioskRecords *p, const char *zHash, int *pbChanged,
+                           KioskError *pErr);
 
 /*
 ** A PIN typed at the kiosk, under the throttle (pin.h): during a pause it

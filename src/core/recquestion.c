@@ -46,7 +46,7 @@ static int internText(KioskRecords *p, const char *zBody, sqlite3_int64 *piId,
   sqlite3_bind_text(pStmt, 2, zBody, -1, SQLITE_STATIC);
   rc = sqlite3_step(pStmt);
   if( rc==SQLITE_ROW ) *piId = sqlite3_column_int64(pStmt, 0);
-  sqlite3_finalize(pStmt);
+  kioskRecFinalize(p, pStmt);
   if( rc==SQLITE_ROW ) return KIOSK_OK;
   if( rc!=SQLITE_DONE ) return kioskRecDbError(p, "QUERY", pErr);
   if( kioskRecPrepare(p, "INSERT INTO qtexts(hash, body) VALUES(?1, ?2)",
@@ -76,7 +76,7 @@ static int internStem(KioskRecords *p, const KioskQuestion *q,
   sqlite3_bind_text(pStmt, 2, zStem, -1, SQLITE_STATIC);
   rc = sqlite3_step(pStmt);
   if( rc==SQLITE_ROW ) *piId = sqlite3_column_int64(pStmt, 0);
-  sqlite3_finalize(pStmt);
+  kioskRecFinalize(p, pStmt);
   if( rc==SQLITE_ROW ) return KIOSK_OK;
   if( rc!=SQLITE_DONE ) return kioskRecDbError(p, "QUERY", pErr);
   if( kioskRecPrepare(p, "INSERT INTO questions(hash, qid, kind, topic, stage,"
@@ -125,7 +125,7 @@ static int splitQuestion(KioskRecords *p, const char *zJson, char **pzStem,
     sqlite3_str_appendf(pParts, "\"order\":%s", sqlite3_column_text(pStmt, 1));
     nKey++;
   }
-  sqlite3_finalize(pStmt);
+  kioskRecFinalize(p, pStmt);
   pStmt = 0;
   if( *pzStem==0 ) goto no_mem;
 
@@ -157,7 +157,7 @@ static int splitQuestion(KioskRecords *p, const char *zJson, char **pzStem,
       goto fail;
     }
     if( n ) sqlite3_str_appendchar(pParts, 1, ']');
-    sqlite3_finalize(pStmt);
+    kioskRecFinalize(p, pStmt);
     pStmt = 0;
   }
   for(i=0; i<2; i++){
@@ -178,7 +178,7 @@ static int splitQuestion(KioskRecords *p, const char *zJson, char **pzStem,
       kioskRecDbError(p, "QUERY", pErr);
       goto fail;
     }
-    sqlite3_finalize(pStmt);
+    kioskRecFinalize(p, pStmt);
     pStmt = 0;
     if( zPart ){
       rc = internText(p, zPart, &iId, pErr);
@@ -197,7 +197,7 @@ static int splitQuestion(KioskRecords *p, const char *zJson, char **pzStem,
 no_mem:
   kioskErrorSet(pErr, KIOSK_ENOMEM, 0, 0, 0, 0, "out of memory");
 fail:
-  sqlite3_finalize(pStmt);
+  kioskRecFinalize(p, pStmt);
   sqlite3_free(sqlite3_str_finish(pParts));
   sqlite3_free(*pzStem);
   *pzStem = 0;
@@ -334,7 +334,7 @@ int kioskRecAskedJson(KioskRecords *p, sqlite3_int64 iAttempt, int idx,
   if( rc==SQLITE_ROW ){
     rc = joinQuestion(p->db, (const char *)sqlite3_column_text(pStmt, 0),
                       (const char *)sqlite3_column_text(pStmt, 1), pzJson);
-    sqlite3_finalize(pStmt);
+    kioskRecFinalize(p, pStmt);
     if( rc!=SQLITE_OK ){
       return kioskErrorSet(pErr, KIOSK_EDB, "QUERY", 0, 0, 0,
                            "cannot read question %d of attempt %lld: %s",
@@ -342,7 +342,7 @@ int kioskRecAskedJson(KioskRecords *p, sqlite3_int64 iAttempt, int idx,
     }
     return KIOSK_OK;
   }
-  sqlite3_finalize(pStmt);
+  kioskRecFinalize(p, pStmt);
   if( rc!=SQLITE_DONE ) return kioskRecDbError(p, "QUERY", pErr);
   return kioskErrorSet(pErr, KIOSK_ERECORDS, "INDEX", 0, 0, 0,
                        "attempt %lld has no question %d", (long long)iAttempt,
@@ -579,7 +579,7 @@ static int questionFromColumns(KioskRecords *p, sqlite3_stmt *pRow,
       goto no_mem;
     }
   }
-  sqlite3_finalize(pStmt);
+  kioskRecFinalize(p, pStmt);
   pStmt = 0;
   if( rc!=SQLITE_DONE ){ kioskRecDbError(p, "QUERY", pErr); goto fail; }
   if( kioskRecPrepare(p, "SELECT fact FROM v2_question_facts"
@@ -593,7 +593,7 @@ static int questionFromColumns(KioskRecords *p, sqlite3_stmt *pRow,
     z = (const char *)sqlite3_column_text(pStmt, 0);
     if( z && kioskQuestionAddFact(q, z) ) goto no_mem;
   }
-  sqlite3_finalize(pStmt);
+  kioskRecFinalize(p, pStmt);
   pStmt = 0;
   if( rc!=SQLITE_DONE ){ kioskRecDbError(p, "QUERY", pErr); goto fail; }
   if( q->zId==0 ) goto no_mem;
@@ -603,7 +603,7 @@ static int questionFromColumns(KioskRecords *p, sqlite3_stmt *pRow,
 no_mem:
   kioskErrorSet(pErr, KIOSK_ENOMEM, 0, 0, 0, 0, "out of memory");
 fail:
-  sqlite3_finalize(pStmt);
+  kioskRecFinalize(p, pStmt);
   kioskQuestionFree(q);
   return pErr && pErr->eClass ? (int)pErr->eClass : KIOSK_EDB;
 }
@@ -713,14 +713,14 @@ int kioskRecMigrateQuestions(KioskRecords *p, KioskError *pErr){
     kioskRecDbError(p, "QUERY", pErr);
     goto fail;
   }
-  sqlite3_finalize(pRow);
-  sqlite3_finalize(pAns);
-  sqlite3_finalize(pText);
+  kioskRecFinalize(p, pRow);
+  kioskRecFinalize(p, pAns);
+  kioskRecFinalize(p, pText);
   return KIOSK_OK;
 
 fail:
-  sqlite3_finalize(pRow);
-  sqlite3_finalize(pAns);
-  sqlite3_finalize(pText);
+  kioskRecFinalize(p, pRow);
+  kioskRecFinalize(p, pAns);
+  kioskRecFinalize(p, pText);
   return pErr && pErr->eClass ? (int)pErr->eClass : KIOSK_EDB;
 }

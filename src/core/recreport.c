@@ -160,10 +160,10 @@ int kioskRecordsExportAs(KioskRecords *p, const KioskRecFilter *pF, int bRaw,
   }
   if( !bFail && rc!=SQLITE_DONE ){
     kioskRecDbError(p, "QUERY", pErr);
-    sqlite3_finalize(pStmt);
+    kioskRecFinalize(p, pStmt);
     return KIOSK_EDB;
   }
-  sqlite3_finalize(pStmt);
+  kioskRecFinalize(p, pStmt);
   if( bFail || ferror(out) ){
     return kioskErrorSet(pErr, KIOSK_EIO, "EXPORT", 0, 0, 0,
                          "cannot write the export: %s",

@@ -97,6 +97,7 @@ CREATE TABLE events (
   title   TEXT NOT NULL,      -- short noun phrase: "Watanabe tours Kyrgyzstan and Kazakhstan"
   detail  TEXT NOT NULL,      -- one or two sentences, our words
   key     INTEGER NOT NULL DEFAULT 0 CHECK (key IN (0, 1)),  -- mark on the timeline
+  subject TEXT CHECK (subject GLOB '[a-z0-9]*' AND subject NOT GLOB '*[^a-z0-9-]*'),  -- one happening (fact_subjects)
   support TEXT NOT NULL DEFAULT 'stated' CHECK (support IN ('stated', 'general', 'inferred')),
   support_note TEXT,          -- why, when support is not 'stated' (required then)
   source  TEXT NOT NULL REFERENCES sources(id),
@@ -108,6 +109,7 @@ CREATE TABLE events (
   CHECK ((support = 'stated') = (support_note IS NULL))
 );
 CREATE INDEX events_stage ON events(stage);
+CREATE INDEX events_subject ON events(subject);
 CREATE INDEX events_year ON events(y0, y1);
 -- The quiz names an event by its title: a wrong answer must be wrong for
 -- every event of that title.
@@ -123,6 +125,7 @@ CREATE TABLE figures (
   period  KDATE,              -- the time the figure covers or refers to
   grp     TEXT,               -- figures that are siblings (same measure, other country/period)
   approx  INTEGER NOT NULL DEFAULT 0 CHECK (approx IN (0, 1)),  -- "about $9 billion"
+  subject TEXT CHECK (subject GLOB '[a-z0-9]*' AND subject NOT GLOB '*[^a-z0-9-]*'),  -- one happening (fact_subjects)
   support TEXT NOT NULL DEFAULT 'stated' CHECK (support IN ('stated', 'general', 'inferred')),
   support_note TEXT,          -- why, when support is not 'stated' (required then)
   source  TEXT NOT NULL REFERENCES sources(id),
@@ -133,6 +136,7 @@ CREATE TABLE figures (
   CHECK ((support = 'stated') = (support_note IS NULL))
 );
 CREATE INDEX figures_stage ON figures(stage);
+CREATE INDEX figures_subject ON figures(subject);
 CREATE INDEX figures_grp ON figures(grp);
 CREATE INDEX figures_unit ON figures(unit, value);
 CREATE INDEX figures_label ON figures(label);
@@ -145,12 +149,14 @@ CREATE TABLE people (
   role    TEXT NOT NULL,      -- as at the time the article names them
   country TEXT NOT NULL REFERENCES countries(id),
   year    INTEGER,            -- the year the article places them
+  subject TEXT CHECK (subject GLOB '[a-z0-9]*' AND subject NOT GLOB '*[^a-z0-9-]*'),  -- one happening (fact_subjects)
   support TEXT NOT NULL DEFAULT 'stated' CHECK (support IN ('stated', 'general', 'inferred')),
   support_note TEXT,          -- why, when support is not 'stated' (required then)
   source  TEXT NOT NULL REFERENCES sources(id),
   CHECK ((support = 'stated') = (support_note IS NULL))
 );
 CREATE INDEX people_stage ON people(stage);
+CREATE INDEX people_subject ON people(subject);
 
 -- Companies, agencies, blocs, societies.
 CREATE TABLE organizations (
@@ -162,12 +168,14 @@ CREATE TABLE organizations (
   kind    TEXT NOT NULL CHECK (kind IN ('company', 'agency', 'ministry', 'society', 'bloc', 'council')),
   founded KDATE,
   summary TEXT NOT NULL,
+  subject TEXT CHECK (subject GLOB '[a-z0-9]*' AND subject NOT GLOB '*[^a-z0-9-]*'),  -- one happening (fact_subjects)
   support TEXT NOT NULL DEFAULT 'stated' CHECK (support IN ('stated', 'general', 'inferred')),
   support_note TEXT,          -- why, when support is not 'stated' (required then)
   source  TEXT NOT NULL REFERENCES sources(id),
   CHECK ((support = 'stated') = (support_note IS NULL))
 );
 CREATE INDEX organizations_stage ON organizations(stage);
+CREATE INDEX organizations_subject ON organizations(subject);
 
 -- Places: capitals and cities, gas fields, rivers, embassies.
 CREATE TABLE places (
@@ -179,12 +187,14 @@ CREATE TABLE places (
   lat     REAL CHECK (lat BETWEEN -90 AND 90),
   lon     REAL CHECK (lon BETWEEN -180 AND 180),
   summary TEXT NOT NULL,
+  subject TEXT CHECK (subject GLOB '[a-z0-9]*' AND subject NOT GLOB '*[^a-z0-9-]*'),  -- one happening (fact_subjects)
   support TEXT NOT NULL DEFAULT 'stated' CHECK (support IN ('stated', 'general', 'inferred')),
   support_note TEXT,          -- why, when support is not 'stated' (required then)
   source  TEXT NOT NULL REFERENCES sources(id),
   CHECK ((support = 'stated') = (support_note IS NULL))
 );
 CREATE INDEX places_stage ON places(stage);
+CREATE INDEX places_subject ON places(subject);
 
 -- Doctrines, dialogue formats, plans, declarations, roadmaps, corridors.
 CREATE TABLE initiatives (
@@ -199,6 +209,8 @@ CREATE TABLE initiatives (
   by_country  TEXT REFERENCES countries(id),  -- who launched or proposed it; NULL when the article does not say
   place       TEXT REFERENCES places(id),      -- where it was adopted or signed
   summary     TEXT NOT NULL,                   -- what it was, our words
+  verb        TEXT CHECK (verb GLOB '[a-z]*' AND verb NOT GLOB '*[^a-z ]*'),  -- what the article says was done with it ("announced", "presented"), when its kind's word would say more
+  subject TEXT CHECK (subject GLOB '[a-z0-9]*' AND subject NOT GLOB '*[^a-z0-9-]*'),  -- one happening (fact_subjects)
   support TEXT NOT NULL DEFAULT 'stated' CHECK (support IN ('stated', 'general', 'inferred')),
   support_note TEXT,          -- why, when support is not 'stated' (required then)
   source      TEXT NOT NULL REFERENCES sources(id),
@@ -209,6 +221,7 @@ CREATE TABLE initiatives (
   CHECK ((support = 'stated') = (support_note IS NULL))
 );
 CREATE INDEX initiatives_stage ON initiatives(stage);
+CREATE INDEX initiatives_subject ON initiatives(subject);
 CREATE INDEX initiatives_name ON initiatives(name);
 
 -- The countries a fact involves, with the part they play. fact is the id of
@@ -286,6 +299,19 @@ CREATE VIEW facts AS
   UNION ALL SELECT id, 'organization', stage, name, source, support FROM organizations
   UNION ALL SELECT id, 'place', stage, name, source, support FROM places
   UNION ALL SELECT id, 'initiative', stage, name, source, support FROM initiatives;
+
+-- The subject of a fact: rows of every table that tell of one happening
+-- (the 2015 tour: the visit, its $27 billion, Abe, the Galkynysh field)
+-- share a subject slug. One question of a quiz shows enough of its subject
+-- to answer another on it, so a quiz asks one fact per subject
+-- (quiz.c). A row without a subject is its own.
+CREATE VIEW fact_subjects AS
+  SELECT id, subject FROM events WHERE subject IS NOT NULL
+  UNION ALL SELECT id, subject FROM figures WHERE subject IS NOT NULL
+  UNION ALL SELECT id, subject FROM people WHERE subject IS NOT NULL
+  UNION ALL SELECT id, subject FROM organizations WHERE subject IS NOT NULL
+  UNION ALL SELECT id, subject FROM places WHERE subject IS NOT NULL
+  UNION ALL SELECT id, subject FROM initiatives WHERE subject IS NOT NULL;
 
 -- About the build itself: the course folder it came from and the
 -- fingerprint of its files, so a changed folder triggers a rebuild.

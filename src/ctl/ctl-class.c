@@ -9,6 +9,8 @@
 **   kioskctl class roster  (--conn CONNINFO | --records FILE)
 **                          [add NAME... | remove NAME...]
 **   kioskctl class results (--conn CONNINFO | --records FILE) [--pack ID]
+**   kioskctl class packs   (--conn CONNINFO | --records FILE)
+**   (roster, results and packs take --format text|tsv)
 **
 ** Not here: the work itself (classsync.c, outbox.c, records.c); this file
 ** parses arguments, opens what is named and prints.
@@ -33,6 +35,7 @@ const char ctlClassUsage[] =
   "       kioskctl class roster  --conn CONNINFO|--records FILE\n"
   "                              [add NAME... | remove NAME...]\n"
   "       kioskctl class results --conn CONNINFO|--records FILE [--pack ID]\n"
+  "       kioskctl class packs   --conn CONNINFO|--records FILE\n"
   "\n"
   "A class is one PostgreSQL database shared by many kiosks (doc/class.md).\n"
   "CONNINFO is a libpq connection string or URI (\"host=db.school\n"
@@ -47,14 +50,22 @@ const char ctlClassUsage[] =
   "status   the server's schema version, students, attempts, answers and\n"
   "         kiosks; with --records also the kiosk's outbox.\n"
   "sync     sends the kiosk's outbox in batches of N rows (500), each in\n"
-  "         one transaction, then brings the class's roster, packs and\n"
-  "         settings into FILE (not with --no-pull).\n"
-  "publish  puts the packs, the active pack and the settings of a teacher's\n"
-  "         records FILE on the server, for every kiosk's next sync.\n"
+  "         one transaction, then brings the class's roster, packs,\n"
+  "         settings and PIN hash into FILE (not with --no-pull): the\n"
+  "         class's values win over the kiosk's.\n"
+  "publish  puts the packs, the active pack, the settings and the PIN hash\n"
+  "         (never the PIN) of a teacher's records FILE on the server, for\n"
+  "         every kiosk's next sync.\n"
   "roster   lists the class's students, or adds or removes names.\n"
   "results  the class's results, one line per attempt, tab-separated with\n"
   "         a header: uid student kiosk kind pack stage status started\n"
   "         finished answered correct score.\n"
+  "packs    the packs the class publishes: id title version active updated.\n"
+  "--format tsv (roster, results, packs): for programs (the kiosk's desk):\n"
+  "         a header, then one line per row, fields separated by tabs, a\n"
+  "         backslash, tab, newline or carriage return in a value written\n"
+  "         as \\\\, \\t, \\n, \\r; --format text (the default) prints values\n"
+  "         as they are.\n"
   "\n"
   "Exit status: 0 done, 1 error (the server unreachable, a bad records\n"
   "FILE...; the outbox keeps what was not sent), 2 usage.\n";
@@ -115,15 +126,40 @@ static int connectTo(const char *zConn, KioskRecords *pRec, char **pzKiosk,
   return rc;
 }
 
+/* How a listing prints: its header still to print, and escaping. */
+typedef struct Listing { int bHeader; int bTsv; } Listing;
+
+/* A value as --format tsv writes it: backslash, tab, newline and carriage
+** return escaped, so each row is one line of exactly nCol fields. */
+static void printValue(const char *z, int bTsv){
+  if( !bTsv ){
+    fputs(z, stdout);
+    return;
+  }
+  for(; *z; z++){
+    switch( *z ){
+      case '\\': fputs("\\\\", stdout); break;
+      case '\t': fputs("\\t", stdout); break;
+      case '\n': fputs("\\n", stdout); break;
+      case '\r': fputs("\\r", stdout); break;
+      default: putchar(*z);
+    }
+  }
+}
+
 static int printRow(void *pArg, int nCol, const char *const *azCol,
                     const char *const *azVal){
-  int *pbHeader = pArg, i;
-  if( pbHeader && *pbHeader ){
+  Listing *pL = pArg;
+  int i, bTsv = pL ? pL->bTsv : 0;
+  if( pL && pL->bHeader ){
     for(i=0; i<nCol; i++) printf("%s%s", i ? "\t" : "", azCol[i]);
     putchar('\n');
-    *pbHeader = 0;
+    pL->bHeader = 0;
   }
-  for(i=0; i<nCol; i++) printf("%s%s", i ? "\t" : "", azVal[i] ? azVal[i] : "");
+  for(i=0; i<nCol; i++){
+    if( i ) putchar('\t');
+    printValue(azVal[i] ? azVal[i] : "", bTsv);
+  }
   putchar('\n');
   return 0;
 }
@@ -139,11 +175,14 @@ static int validKiosk(const char *z){
 
 int ctlClass(int argc, char **argv){
   static const char *const azSub[] = {
-    "init", "join", "status", "sync", "publish", "roster", "results", 0
+    "init", "join", "status", "sync", "publish", "roster", "results",
+    "packs", 0
   };
-  enum { C_INIT, C_JOIN, C_STATUS, C_SYNC, C_PUBLISH, C_ROSTER, C_RESULTS };
+  enum { C_INIT, C_JOIN, C_STATUS, C_SYNC, C_PUBLISH, C_ROSTER, C_RESULTS,
+         C_PACKS };
   const char *zConn = 0, *zRecords = 0, *zKiosk = 0, *zBatch = 0;
-  const char *zPack = 0;
+  const char *zPack = 0, *zFormat = 0;
+  Listing list = { 1, 0 };
   const char *azPos[64];
   int nPos = 0, rc = 0, iSub, bNoPull = 0, nBatch = 500, i, bUsage = 0;
   CtlOpt aOpt[] = {
@@ -152,6 +191,7 @@ int ctlClass(int argc, char **argv){
     { "--kiosk", 1, &zKiosk, 0 },
     { "--batch", 1, &zBatch, 0 },
     { "--pack", 1, &zPack, 0 },
+    { "--format", 1, &zFormat, 0 },
     { "--no-pull", 0, 0, &bNoPull },
     { 0, 0, 0, 0 }
   };
@@ -177,6 +217,15 @@ int ctlClass(int argc, char **argv){
     return rc;
   }
   if( nPos>0 && iSub!=C_ROSTER ) return usageError("unexpected argument");
+  if( zFormat ){
+    if( iSub!=C_ROSTER && iSub!=C_RESULTS && iSub!=C_PACKS ){
+      return usageError("--format is for roster, results and packs");
+    }
+    if( strcmp(zFormat, "tsv")==0 ) list.bTsv = 1;
+    else if( strcmp(zFormat, "text")!=0 ){
+      return usageError("--format takes text or tsv");
+    }
+  }
   if( zBatch ){
     char *zEnd = 0;
     long n = strtol(zBatch, &zEnd, 10);
@@ -219,8 +268,12 @@ int ctlClass(int argc, char **argv){
                       "no such records database");
         return fail(&err);
       }
+      /* A sync runs every few minutes beside the kiosk: no backup at
+      ** each one, only before a migration (DEFER_BACKUP). */
       rc = kioskRecordsOpenFlags(zRecords, KIOSK_RECORDS_BACKUPS,
-                                 KIOSK_RECORDS_KEEP_CORRUPT, &pRec, &err);
+                                 KIOSK_RECORDS_KEEP_CORRUPT
+                                 | (iSub==C_SYNC ? KIOSK_RECORDS_DEFER_BACKUP
+                                                 : 0), &pRec, &err);
     }else{
       rc = openRecords(zRecords, &pRec, &err);
     }
@@ -286,10 +339,7 @@ int ctlClass(int argc, char **argv){
       printf("class schema: version %d\n", KIOSK_CLASS_SCHEMA_VERSION);
       printf("class: %lld students, %lld attempts, %lld answers\n",
              nStudent, nAttempt, nAnswer);
-      {
-        int bHeader = 1;
-        rc = kioskClassKiosks(pClass, printRow, &bHeader, &err);
-      }
+      rc = kioskClassKiosks(pClass, printRow, &list, &err);
       break;
     }
     case C_SYNC: {
@@ -306,21 +356,28 @@ int ctlClass(int argc, char **argv){
                                      &err)) ){
           break;
         }
-        printf("received: %d students, %d packs, %d settings\n",
-               pl.nStudent, pl.nPack, pl.nSetting);
+        printf("received: %d students, %d packs, %d settings%s\n",
+               pl.nStudent, pl.nPack, pl.nSetting,
+               pl.bPin ? ", the PIN hash" : "");
+        if( pl.nAttempt || pl.nReview || pl.nLesson ){
+          printf("from other kiosks: %d attempts, %d review states, "
+                 "%d lessons read\n", pl.nAttempt, pl.nReview, pl.nLesson);
+        }
       }
       break;
     }
     case C_PUBLISH: {
       KioskClassPull pl;
       if( (rc = kioskClassPublish(pClass, pRec, &pl, &err)) ) break;
-      printf("published: %d packs, %d settings changed\n", pl.nPack,
-             pl.nSetting);
+      printf("published: %d packs, %d settings%s changed\n", pl.nPack,
+             pl.nSetting, pl.bPin ? ", the PIN hash" : "");
       break;
     }
     case C_ROSTER:
       if( nPos==0 ){
-        rc = kioskClassRoster(pClass, printRow, 0, &err);
+        /* The header only for programs: text stays one name a line. */
+        list.bHeader = list.bTsv;
+        rc = kioskClassRoster(pClass, printRow, &list, &err);
         break;
       }
       if( strcmp(azPos[0], "add")!=0 && strcmp(azPos[0], "remove")!=0 ){
@@ -345,11 +402,12 @@ int ctlClass(int argc, char **argv){
         }
       }
       break;
-    case C_RESULTS: {
-      int bHeader = 1;
-      rc = kioskClassResults(pClass, zPack, printRow, &bHeader, &err);
+    case C_RESULTS:
+      rc = kioskClassResults(pClass, zPack, printRow, &list, &err);
       break;
-    }
+    case C_PACKS:
+      rc = kioskClassPacks(pClass, printRow, &list, &err);
+      break;
   }
 
 done:

@@ -7,11 +7,14 @@
 **   kioskctl results stats --records FILE --pack ID [--out F.csv]
 **
 ** The work is in src/core/gradebook.c and itemstats.c; this file parses
-** arguments and prints. --out is written in place (never renamed over),
-** so it may name any file the user may write.
+** arguments and prints. --out is written through src/core/outfile.c like
+** every other export: "-" is standard output, a symlink, FIFO or device is
+** written through, a regular file replaced atomically keeping its mode, a
+** new one created 0600 (it holds students' names and grades).
 */
 #include "ctl.h"
 #include "gradebook.h"
+#include "outfile.h"
 #include "itemstats.h"
 #include "pack.h"
 #include "records.h"
@@ -34,32 +37,6 @@ static int openRec(const char *zPath, KioskRecords **pp){
   if( kioskRecordsOpenFlags(zPath, 0, KIOSK_RECORDS_KEEP_CORRUPT, pp,
                             &err) ){
     ctlPrintError(&err);
-    return 1;
-  }
-  return 0;
-}
-
-/* Open --out for writing (in place), or standard output. */
-static FILE *openOut(const char *zOut, const char *zCmd){
-  FILE *out;
-  if( zOut==0 || strcmp(zOut, "-")==0 ) return stdout;
-  out = fopen(zOut, "w");
-  if( out==0 ){
-    fprintf(stderr, "kioskctl: %s: cannot write %s\n", zCmd, zOut);
-  }
-  return out;
-}
-
-static int closeOut(FILE *out, const char *zOut, const char *zCmd){
-  int bBad = ferror(out)!=0;
-  if( out==stdout ){
-    bBad |= fflush(stdout)!=0;
-  }else{
-    bBad |= fclose(out)!=0;
-  }
-  if( bBad ){
-    fprintf(stderr, "kioskctl: %s: cannot write %s\n", zCmd,
-            zOut ? zOut : "standard output");
     return 1;
   }
   return 0;
@@ -125,6 +102,7 @@ int ctlResultsClass(int argc, char **argv){
   };
   const char *zCmd = bStats ? "results stats" : "results grades";
   KioskRecords *pRec = 0;
+  KioskOutFile *pOut = 0;
   KioskError err;
   FILE *out;
 
@@ -137,12 +115,13 @@ int ctlResultsClass(int argc, char **argv){
     return 2;
   }
   if( openRec(zRecords, &pRec) ) return 1;
-  out = openOut(zOut, zCmd);
-  if( out==0 ){
+  kioskErrorClear(&err);
+  if( kioskOutOpen(zOut ? zOut : "-", 0600, &pOut, &err) ){
+    ctlPrintError(&err);
     kioskRecordsClose(pRec);
     return 1;
   }
-  kioskErrorClear(&err);
+  out = kioskOutStream(pOut);
   if( bStats ){
     KioskItemStats st;
     rc = kioskItemStatsFromRecords(pRec, zPack, &st, &err);
@@ -154,7 +133,15 @@ int ctlResultsClass(int argc, char **argv){
     rc = kioskGradesCsv(pRec, out, &nRow, &err);
   }
   kioskRecordsClose(pRec);
-  if( rc ) ctlPrintError(&err);
-  if( closeOut(out, zOut, zCmd) ) rc = 1;
-  return rc ? 1 : 0;
+  if( rc ){
+    /* Nothing half-written is put in place. */
+    ctlPrintError(&err);
+    kioskOutAbort(pOut);
+    return 1;
+  }
+  if( kioskOutCommit(pOut, &err) ){
+    ctlPrintError(&err);
+    return 1;
+  }
+  return 0;
 }

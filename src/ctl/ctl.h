@@ -68,6 +68,10 @@ extern const char ctlRecordsUsage[];
 int ctlStudentsImport(int argc, char **argv);
 int ctlResultsClass(int argc, char **argv);
 
+/* ctl-attempt.c: attempt start|answer|finish. */
+int ctlAttempt(int argc, char **argv);
+extern const char ctlAttemptUsage[];
+
 /* ctl-quiz.c: quiz. */
 int ctlQuiz(int argc, char **argv);
 extern const char ctlQuizUsage[];

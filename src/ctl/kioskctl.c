@@ -23,6 +23,8 @@ static const CtlCommand aCmd[] = {
   { "quiz", ctlQuiz, "print a generated quiz (text or JSON)", ctlQuizUsage },
   { "pack", ctlPack, "check, export, import or install a quiz pack",
     ctlPackUsage },
+  { "attempt", ctlAttempt, "take an installed pack's quiz in the records",
+    ctlAttemptUsage },
   { "results", ctlResults, "export the class's answers as CSV",
     ctlResultsUsage },
   { "pin", ctlPin, "set or check the instructor PIN", ctlPinUsage },

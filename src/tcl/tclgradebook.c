@@ -7,8 +7,8 @@
 **                                        message, one a line; -errorcode
 **                                        of the first {KIOSK CSV ...}
 **   kiosk::gradebook grades RECORDS FILE     the grade summary CSV to FILE
-**                                        (written in place); the number of
-**                                        students
+**                                        (through outfile.h, new files 0600);
+**                                        the number of students
 **   kiosk::gradebook stats RECORDS PACK      item statistics: a list of dicts
 **                                        question kind prompt attempts
 **                                        ?facility sd discrimination
@@ -25,6 +25,7 @@
 */
 #include "tclkiosk.h"
 #include "gradebook.h"
+#include "outfile.h"
 #include "itemstats.h"
 #include "pack.h"
 
@@ -92,24 +93,30 @@ static int cmdRoster(Tcl_Interp *interp, KioskRecords *pRec, Tcl_Obj *pFile){
   return TCL_OK;
 }
 
-static FILE *openOut(Tcl_Interp *interp, Tcl_Obj *pFile){
-  FILE *out = fopen(Tcl_GetString(pFile), "w");
-  if( out==0 ){
-    KioskError err;
-    kioskErrorSet(&err, KIOSK_EIO, "WRITE", Tcl_GetString(pFile), 0, 0,
-                  "cannot write");
+/* Open FILE through outfile.h (as every export: "-" standard output, a
+** link or device written through, a new file 0600: it holds grades).
+** NULL with the error in interp. */
+static KioskOutFile *openOut(Tcl_Interp *interp, Tcl_Obj *pFile){
+  KioskOutFile *pOut = 0;
+  KioskError err;
+  kioskErrorClear(&err);
+  if( kioskOutOpen(Tcl_GetString(pFile), 0600, &pOut, &err) ){
     kioskTclError(interp, &err);
+    return 0;
   }
-  return out;
+  return pOut;
 }
 
-static int closeOut(Tcl_Interp *interp, FILE *out, Tcl_Obj *pFile, int rc){
-  if( fclose(out)!=0 && rc==0 ){
-    KioskError err;
-    kioskErrorSet(&err, KIOSK_EIO, "WRITE", Tcl_GetString(pFile), 0, 0,
-                  "cannot write");
-    return kioskTclError(interp, &err);
+/* Put the file in place when rc is TCL_OK, else give it up (the path is
+** left as it was). Returns rc, or TCL_ERROR when the commit failed. */
+static int closeOut(Tcl_Interp *interp, KioskOutFile *pOut, int rc){
+  KioskError err;
+  if( rc!=TCL_OK ){
+    kioskOutAbort(pOut);
+    return rc;
   }
+  kioskErrorClear(&err);
+  if( kioskOutCommit(pOut, &err) ) return kioskTclError(interp, &err);
   return rc;
 }
 
@@ -124,12 +131,14 @@ static int cmdStats(Tcl_Interp *interp, KioskRecords *pRec, Tcl_Obj *pPack,
     return kioskTclError(interp, &err);
   }
   if( pFile ){
-    FILE *out = openOut(interp, pFile);
+    KioskOutFile *pOut = openOut(interp, pFile);
     int rc = TCL_OK;
-    if( out==0 ){ kioskItemStatsReset(&st); return TCL_ERROR; }
-    if( kioskItemStatsCsv(&st, out, &err) ) rc = kioskTclError(interp, &err);
+    if( pOut==0 ){ kioskItemStatsReset(&st); return TCL_ERROR; }
+    if( kioskItemStatsCsv(&st, kioskOutStream(pOut), &err) ){
+      rc = kioskTclError(interp, &err);
+    }
     kioskItemStatsReset(&st);
-    return closeOut(interp, out, pFile, rc);
+    return closeOut(interp, pOut, rc);
   }
   pList = Tcl_NewListObj(0, 0);
   for(i=0; i<st.nItem; i++){
@@ -210,19 +219,19 @@ int kioskGradebookObjCmd(ClientData cd, Tcl_Interp *interp, int objc,
       if( (pRec = recordsOf(interp, objv[2]))==0 ) return TCL_ERROR;
       return cmdRoster(interp, pRec, objv[3]);
     case SUB_GRADES: {
-      FILE *out;
+      KioskOutFile *pOut;
       KioskError err;
       int nRow = 0, rc = TCL_OK;
       if( objc!=4 ) return kioskTclUsage(interp, "kiosk::gradebook grades RECORDS FILE");
       if( (pRec = recordsOf(interp, objv[2]))==0 ) return TCL_ERROR;
-      if( (out = openOut(interp, objv[3]))==0 ) return TCL_ERROR;
+      if( (pOut = openOut(interp, objv[3]))==0 ) return TCL_ERROR;
       kioskErrorClear(&err);
-      if( kioskGradesCsv(pRec, out, &nRow, &err) ){
+      if( kioskGradesCsv(pRec, kioskOutStream(pOut), &nRow, &err) ){
         rc = kioskTclError(interp, &err);
       }else{
         Tcl_SetObjResult(interp, Tcl_NewIntObj(nRow));
       }
-      return closeOut(interp, out, objv[3], rc);
+      return closeOut(interp, pOut, rc);
     }
     case SUB_STATS:
       if( objc!=4 ) return kioskTclUsage(interp, "kiosk::gradebook stats RECORDS PACK");

@@ -432,11 +432,35 @@ static int attemptGenerate(KioskRecObj *p, sqlite3_int64 iStudent,
   return TCL_OK;
 }
 
+/* The -course -pack form of attempt start: the core takes installed pack
+** pPack's quiz from course pCourseName with seed pSeed (0 when absent),
+** with the pack's own settings. */
+static int attemptPack(KioskRecObj *p, sqlite3_int64 iStudent,
+                       Tcl_Obj *pCourseName, Tcl_Obj *pPack, Tcl_Obj *pSeed,
+                       long long iNow){
+  Tcl_Interp *interp = p->interp;
+  KioskCourse *pCourse = kioskTclCourseGet(interp, pCourseName);
+  KioskError err;
+  sqlite3_int64 iId;
+  Tcl_WideInt iSeed = 0;
+  if( pCourse==0 ) return TCL_ERROR;
+  if( pSeed && Tcl_GetWideIntFromObj(interp, pSeed, &iSeed) ) return TCL_ERROR;
+  kioskErrorClear(&err);
+  if( kioskAttemptStartPack(p->pRec, pCourse->db, iStudent,
+                            Tcl_GetString(pPack), (long long)iSeed, iNow,
+                            &iId, &err) ){
+    return coreError(interp, &err);
+  }
+  Tcl_SetObjResult(interp, Tcl_NewWideIntObj((Tcl_WideInt)iId));
+  return TCL_OK;
+}
+
 /* NAME attempt start STUDENT -questions LIST ?option value ...?: the
 ** questions (dicts, doc/tcl-api.md) read into a quiz, the options into a
 ** spec; the core does the rest. With -course COURSE instead of
 ** -questions, the core draws a stage quiz from that course (-stages,
-** -count, -seed) and stores it as drawn. */
+** -count, -seed) and stores it as drawn; with -course COURSE -pack ID, it
+** takes installed pack ID's quiz (-seed) with the pack's settings. */
 static int attemptStart(KioskRecObj *p, int objc, Tcl_Obj *const objv[]){
   static const char *const azOpt[] = {
     "-questions", "-pack", "-stage", "-review", "-now", "-title", "-seed",
@@ -481,6 +505,16 @@ static int attemptStart(KioskRecObj *p, int objc, Tcl_Obj *const objv[]){
   }
   if( (apVal[O_QUESTIONS]==0)==(apVal[O_COURSE]==0) ){
     return usage(interp, 3, objv, zArgs);
+  }
+  if( apVal[O_COURSE] && apVal[O_PACK] ){
+    /* the pack says the rest: anything else given would be ignored */
+    if( apVal[O_STAGES] || apVal[O_COUNT] || apVal[O_STAGE]
+     || apVal[O_REVIEW] || apVal[O_TITLE] || apVal[O_TIME]
+     || apVal[O_FEEDBACK] || apVal[O_PASS] || apVal[O_ATTEMPTS] ){
+      return usage(interp, 3, objv, zArgs);
+    }
+    return attemptPack(p, iStudent, apVal[O_COURSE], apVal[O_PACK],
+                       apVal[O_SEED], iNow);
   }
   if( apVal[O_COURSE] ){
     return attemptGenerate(p, iStudent, apVal[O_COURSE], apVal[O_STAGES],

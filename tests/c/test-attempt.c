@@ -351,6 +351,322 @@ static void testGenerated(void){
   sqlite3_close(dbCourse);
 }
 
+/* Read the "max" and "score" columns of an attempt listing. */
+static int onMax(void *pArg, sqlite3_stmt *pStmt){
+  double *a = (double *)pArg;
+  int i;
+  for(i=0; i<sqlite3_column_count(pStmt); i++){
+    const char *z = sqlite3_column_name(pStmt, i);
+    if( strcmp(z, "max")==0 ) a[0] = sqlite3_column_double(pStmt, i);
+    if( strcmp(z, "score")==0 ) a[1] = sqlite3_column_double(pStmt, i);
+  }
+  return 0;
+}
+
+/* A question of kind eKind worth rPoints appended to pQuiz. */
+static KioskQuestion *addQ(KioskQuiz *pQuiz, const char *zId,
+                           KioskQKind eKind, const char *zPrompt,
+                           double rPoints){
+  KioskQuestion *q = kioskQuestionNew();
+  q->zId = kioskStrDup(zId);
+  q->eKind = eKind;
+  q->zPrompt = kioskStrDup(zPrompt);
+  q->rPoints = rPoints;
+  kioskQuizAppend(pQuiz, q);
+  return q;
+}
+
+/* An essay (never marked by the kiosk) and a description count in no
+** maximum: a choice worth 2 answered right and an essay worth 5 written is
+** 2 of 2 (100 %, passed), in the tally, the finish and the listings alike,
+** and the questions scored leave both out. */
+static void testEssayPoints(void){
+  KioskRecords *p = 0;
+  KioskError err;
+  KioskQuiz quiz;
+  KioskAttemptSpec spec;
+  KioskTally t;
+  KioskQuestion *q;
+  KioskScore sc;
+  KioskRecFilter f;
+  sqlite3_int64 s = 0, a = 0;
+  double aMax[2] = { -1, -1 };
+  int bPassed = -1;
+
+  memset(&quiz, 0, sizeof(quiz));
+  memset(&spec, 0, sizeof(spec));
+  memset(&sc, 0, sizeof(sc));
+  spec.zKind = "pack";
+  spec.zPack = "essay";
+  spec.rPassMark = 75;
+  q = addQ(&quiz, "pack:essay:1", KQ_CHOICE,
+           "Capital of Kazakhstan since 1997?", 2);
+  kioskQuestionAddOption(q, "Almaty", 0, 0, 0);
+  kioskQuestionAddOption(q, "Astana", 1, 0, 0);
+  addQ(&quiz, "pack:essay:2", KQ_ESSAY,
+       "Why did Japan build ties with Central Asia?", 5);
+  addQ(&quiz, "pack:essay:3", KQ_DESC,
+       "The next questions are about the 2000s.", 1);
+
+  kioskErrorClear(&err);
+  CHECK_INT(kioskRecordsOpen(":memory:", 0, &p, &err), 0);
+  CHECK_INT(kioskRecordsStudentAdd(p, "Di", T0, &s, &err), 0);
+  CHECK_INT(kioskAttemptStart(p, s, &spec, &quiz, T0, &a, &err), 0);
+  CHECK_INT(answer(p, a, 0, "1", T0+5, 0, 0, &err), 0);
+  CHECK_INT(kioskAttemptAnswer(p, a, 1, "Aid, trade and a counterweight.",
+                               T0+60, &sc, 0, &err), 0);
+  CHECK_INT(sc.bUngraded, 1);
+  CHECK(sc.rPoints==0);
+  kioskScoreClear(&sc);
+
+  /* ungraded: out of the maximum while the attempt is open... */
+  CHECK_INT(kioskAttemptTally(p, a, &t, &bPassed, &err), 0);
+  CHECK_INT(t.nQuestion, 1);
+  CHECK(t.rMax==2 && t.rPoints==2);
+  CHECK_INT(bPassed, 1);
+  /* ...and at the finish, and in the listings */
+  CHECK_INT(kioskAttemptFinish(p, a, T0+70, &t, &bPassed, &err), 0);
+  CHECK(t.rMax==2 && t.rPoints==2);
+  CHECK(kioskTallyPercent(&t)==100);
+  CHECK_INT(bPassed, 1);
+  memset(&f, 0, sizeof(f));
+  f.iAttempt = a;
+  CHECK_INT(kioskRecordsAttempts(p, &f, onMax, aMax, &err), 0);
+  CHECK(aMax[0]==2 && aMax[1]==2);
+
+  /* an attempt of nothing but an essay has no maximum: 0 %, not passed */
+  kioskQuizReset(&quiz);
+  addQ(&quiz, "pack:essay:2", KQ_ESSAY,
+       "Why did Japan build ties with Central Asia?", 5);
+  CHECK_INT(kioskAttemptStart(p, s, &spec, &quiz, T0+100, &a, &err), 0);
+  CHECK_INT(kioskAttemptAnswer(p, a, 0, "Text.", T0+110, &sc, 0, &err), 0);
+  kioskScoreClear(&sc);
+  CHECK_INT(kioskAttemptFinish(p, a, T0+120, &t, &bPassed, &err), 0);
+  CHECK(t.rMax==0 && t.nQuestion==0);
+  CHECK_INT(bPassed, 0);
+  kioskRecordsClose(p);
+  kioskQuizReset(&quiz);
+}
+
+/* Statements open on db. */
+static int nStmtOpen(sqlite3 *db){
+  sqlite3_stmt *pS = 0;
+  int n = 0;
+  while( (pS = sqlite3_next_stmt(db, pS))!=0 ) n++;
+  return n;
+}
+
+/* The records handle keeps its statements prepared: answering prepares
+** nothing new after the first answer; a nested use of the same SQL gets a
+** statement of its own; more SQL texts than the cache holds evict the
+** least recently used; a given-back statement keeps no bindings. */
+static void testStmtCache(void){
+  KioskRecords *p = 0;
+  KioskError err;
+  KioskQuiz quiz;
+  KioskAttemptSpec spec = classSpec();
+  sqlite3_stmt *pA = 0, *pB = 0, *pC = 0;
+  sqlite3_int64 s = 0, a = 0;
+  sqlite3 *db;
+  int n1, i;
+
+  memset(&quiz, 0, sizeof(quiz));
+  makeQuiz(&quiz);
+  spec.nTimeLimit = 0;
+  spec.nAllowed = 0;
+  kioskErrorClear(&err);
+  CHECK_INT(kioskRecordsOpen(":memory:", 0, &p, &err), 0);
+  db = kioskRecordsDb(p);
+  CHECK_INT(kioskRecordsStudentAdd(p, "Ed", T0, &s, &err), 0);
+  CHECK_INT(kioskAttemptStart(p, s, &spec, &quiz, T0, &a, &err), 0);
+  CHECK_INT(answer(p, a, 0, "1", T0+1, 0, 0, &err), 0);
+  n1 = nStmtOpen(db);
+  CHECK(n1>0 && n1<=KIOSK_REC_NSTMT);
+  CHECK_INT(answer(p, a, 1, "0 2", T0+2, 0, 0, &err), 0);
+  CHECK_INT(answer(p, a, 2, "Astana {Ashgabat city}", T0+3, 0, 0, &err), 0);
+  /* the second and third answers reuse the first's statements (another
+  ** kind of question may need one or two of its own) */
+  CHECK(nStmtOpen(db)<=n1+4);
+  n1 = nStmtOpen(db);
+  CHECK_INT(kioskAttemptFinish(p, a, T0+9, 0, 0, &err), 0);
+  CHECK_INT(kioskAttemptStart(p, s, &spec, &quiz, T0+10, &a, &err), 0);
+  CHECK_INT(answer(p, a, 0, "1", T0+11, 0, 0, &err), 0);
+  CHECK_INT(answer(p, a, 1, "0 2", T0+12, 0, 0, &err), 0);
+  CHECK_INT(answer(p, a, 2, "Astana {Ashgabat city}", T0+13, 0, 0, &err), 0);
+  n1 = nStmtOpen(db);
+  CHECK_INT(kioskAttemptFinish(p, a, T0+19, 0, 0, &err), 0);
+  CHECK_INT(kioskAttemptStart(p, s, &spec, &quiz, T0+20, &a, &err), 0);
+  CHECK_INT(answer(p, a, 0, "1", T0+21, 0, 0, &err), 0);
+  CHECK_INT(answer(p, a, 1, "0 2", T0+22, 0, 0, &err), 0);
+  CHECK_INT(answer(p, a, 2, "Astana {Ashgabat city}", T0+23, 0, 0, &err), 0);
+  CHECK_INT(kioskAttemptFinish(p, a, T0+29, 0, 0, &err), 0);
+  CHECK_INT(nStmtOpen(db), n1);
+
+  /* the same SQL twice at once: two statements, the cached one found
+  ** again once both are given back */
+  CHECK_INT(kioskRecPrepare(p, "SELECT ?1", &pA, &err), 0);
+  CHECK_INT(kioskRecPrepare(p, "SELECT ?1", &pB, &err), 0);
+  CHECK(pA!=0 && pB!=0 && pA!=pB);
+  sqlite3_bind_int(pA, 1, 7);
+  kioskRecFinalize(p, pB);
+  kioskRecFinalize(p, pA);
+  CHECK_INT(kioskRecPrepare(p, "SELECT ?1", &pC, &err), 0);
+  CHECK(pC==pA);
+  CHECK_INT(sqlite3_step(pC), SQLITE_ROW);
+  CHECK_INT(sqlite3_column_type(pC, 0), SQLITE_NULL);   /* bindings cleared */
+  kioskRecFinalize(p, pC);
+
+  /* more texts than slots: the cache stays its size */
+  for(i=0; i<3*KIOSK_REC_NSTMT; i++){
+    char zSql[64];
+    snprintf(zSql, sizeof(zSql), "SELECT %d", i);
+    CHECK_INT(kioskRecPrepare(p, zSql, &pA, &err), 0);
+    CHECK_INT(sqlite3_step(pA), SQLITE_ROW);
+    CHECK_INT(sqlite3_column_int(pA, 0), i);
+    kioskRecFinalize(p, pA);
+  }
+  CHECK(nStmtOpen(db)<=KIOSK_REC_NSTMT);
+  /* a failed prepare is an error, and caches nothing */
+  CHECK_INT(kioskRecPrepare(p, "SELEKT 1", &pA, &err), KIOSK_EDB);
+  CHECK(pA==0);
+  kioskRecordsClose(p);
+  kioskQuizReset(&quiz);
+}
+
+/* A pack's quiz taken start to finish through the core: the pack is read
+** from the records, drawn from the course with the student's seed, and
+** run with its own settings; its attempts limit holds; a pack that is not
+** installed, or no longer fits the course, starts nothing. */
+static const char zPackText[] =
+  "[settings]\n"
+  "title    = Ignored: the installed title is shown\n"
+  "stages   = s1-caution\n"
+  "pass     = 57%\n"
+  "time     = 15 min\n"
+  "order    = fixed\n"
+  "seed     = per-student\n"
+  "attempts = 1\n"
+  "feedback = end\n"
+  "\n"
+  "[rules]\n"
+  "choice   *   2\n"
+  "\n"
+  "[questions]\n"
+  "::hand:: Which city was the capital of Kazakhstan until 1997? {\n"
+  "  =Almaty\n"
+  "  ~Astana\n"
+  "  ~Bishkek\n"
+  "}\n"
+  "\n"
+  "::tf:: Japan opened an embassy in Tashkent. {T}\n";
+
+/* The right option (choice, tf) of q as an answer, "0" when none. */
+static void rightOption(const KioskQuestion *q, char *z, size_t n){
+  int k;
+  for(k=0; k<q->nOption && q->aOption[k].rCredit<=0; k++){}
+  snprintf(z, n, "%d", k<q->nOption ? k : 0);
+}
+
+static void testPack(void){
+  KioskRecords *p = 0;
+  KioskError err;
+  KioskAttempt *pA = 0;
+  KioskTally t;
+  sqlite3_int64 s = 0, a = 0, a2 = 0;
+  sqlite3 *dbCourse = 0, *db;
+  const char *zCourseDir = getenv("KIOSK_COURSEDIR");
+  char zAns[16];
+  int i, bPassed = 0, nFirst = 0;
+  char *zFirst = 0;
+
+  kioskErrorClear(&err);
+  if( zCourseDir==0 ) zCourseDir = "data";
+  if( kioskCourseOpen(":memory:", KIOSK_OPEN_CREATE, &dbCourse, &err)
+   || kioskCourseLoad(dbCourse, zCourseDir, 0, 10, 0, &err) ){
+    fprintf(stderr, "test-attempt: cannot load the course %s: %s\n",
+            zCourseDir, err.zMsg);
+    CHECK(0);
+    sqlite3_close(dbCourse);
+    return;
+  }
+  CHECK_INT(kioskRecordsOpen(":memory:", 0, &p, &err), 0);
+  db = kioskRecordsDb(p);
+  CHECK_INT(kioskRecordsStudentAdd(p, "Flo", T0, &s, &err), 0);
+  /* not installed */
+  CHECK_INT(kioskAttemptStartPack(p, dbCourse, s, "caps", 5, T0, &a, &err),
+            KIOSK_ERECORDS);
+  CHECK_STR(err.zCode, "NOPACK");
+  CHECK_INT(a, 0);
+  CHECK_INT(kioskRecordsPackInstall(p, "caps", "Capitals", zPackText, T0,
+                                    &err), 0);
+
+  /* start: the pack's settings in the attempt's columns */
+  kioskErrorClear(&err);
+  CHECK_INT(kioskAttemptStartPack(p, dbCourse, s, "caps", 5, T0, &a, &err), 0);
+  CHECK(a>0);
+  CHECK_STR(queryText(db, "SELECT kind||'|'||pack||'|'||title||'|'||seed||'|'"
+                          "||time_limit||'|'||feedback||'|'||pass_mark||'|'"
+                          "||allowed FROM attempts"),
+            "pack|caps|Capitals|5|900|end|57.0|1");
+  CHECK_INT(kioskAttemptLoad(p, a, &pA, &err), 0);
+  if( pA==0 ){ kioskRecordsClose(p); sqlite3_close(dbCourse); return; }
+  /* two drawn from the course, then the two hand-written (order fixed) */
+  CHECK_INT(pA->quiz.nQuestion, 4);
+  if( pA->quiz.nQuestion==4 ){
+    CHECK_INT(pA->quiz.apQuestion[0]->eKind, KQ_CHOICE);
+    CHECK_STR(pA->quiz.apQuestion[2]->zId, "pack:caps:1");
+    CHECK_STR(pA->quiz.apQuestion[3]->zId, "pack:caps:2");
+    zFirst = sqlite3_mprintf("%s", pA->quiz.apQuestion[0]->zPrompt);
+    nFirst = pA->quiz.apQuestion[0]->nOption;
+  }
+  /* answered right, each stored as it is given; then finished */
+  for(i=0; i<pA->quiz.nQuestion; i++){
+    rightOption(pA->quiz.apQuestion[i], zAns, sizeof(zAns));
+    CHECK_INT(answer(p, a, i, zAns, T0+10+i, 0, 0, &err), 0);
+  }
+  kioskAttemptFree(pA);
+  pA = 0;
+  CHECK_INT(kioskAttemptFinish(p, a, T0+60, &t, &bPassed, &err), 0);
+  CHECK_INT(t.nQuestion, 4);
+  CHECK_INT(t.nCorrect, 4);
+  CHECK_INT(bPassed, 1);
+  /* one attempt allowed: the next is refused, nothing started */
+  CHECK_INT(kioskAttemptStartPack(p, dbCourse, s, "caps", 6, T0+100, &a2,
+                                  &err), KIOSK_ERECORDS);
+  CHECK_STR(err.zCode, "ATTEMPTS");
+  CHECK_INT(queryInt(db, "SELECT count(*) FROM attempts"), 1);
+
+  /* the same seed draws the same quiz for another student */
+  {
+    sqlite3_int64 s2 = 0;
+    CHECK_INT(kioskRecordsStudentAdd(p, "Gus", T0, &s2, &err), 0);
+    CHECK_INT(kioskAttemptStartPack(p, dbCourse, s2, "caps", 5, T0, &a2,
+                                    &err), 0);
+    CHECK_INT(kioskAttemptLoad(p, a2, &pA, &err), 0);
+    if( pA && zFirst ){
+      CHECK_STR(pA->quiz.apQuestion[0]->zPrompt, zFirst);
+      CHECK_INT(pA->quiz.apQuestion[0]->nOption, nFirst);
+    }
+    kioskAttemptFree(pA);
+    pA = 0;
+  }
+
+  /* a pack that names a stage the course lacks is refused by line */
+  CHECK_INT(kioskRecordsPackInstall(p, "odd", "Odd",
+              "[settings]\ntitle = Odd\nstages = s99-nowhere\n"
+              "[questions]\n::q:: Yes? {T}\n", T0, &err), 0);
+  kioskErrorClear(&err);
+  CHECK(kioskAttemptStartPack(p, dbCourse, s, "odd", 1, T0, &a2, &err)
+        ==KIOSK_EPACK);
+  CHECK_STR(err.zFile, "odd.pack");
+  CHECK_INT(err.iLine, 3);
+  CHECK_INT(queryInt(db, "SELECT count(*) FROM attempts WHERE pack='odd'"), 0);
+
+  sqlite3_free(zFirst);
+  kioskRecordsClose(p);
+  sqlite3_close(dbCourse);
+}
+
 /* ---- migrations ---- */
 
 /* A schema 1 database at zPath as the old code left it: an attempt of a
@@ -455,7 +771,8 @@ static void checkMigrated(const char *zPath){
   ** answer once, each attempt's start first. */
   CHECK_STR(queryText(db, "SELECT group_concat(k, ' ') FROM"
                       " (SELECT k FROM outbox ORDER BY seq)"),
-            "attempt attempt answer answer answer answer end review");
+            "attempt attempt asked asked asked asked answer answer answer answer"
+            " leave end review");
   CHECK_INT(queryInt(db, "SELECT count(*) FROM outbox o JOIN attempts a"
                      " ON a.uid=o.uid JOIN answers w ON w.attempt=a.id"
                      " AND w.idx=o.idx AND w.answer=o.answer"
@@ -552,6 +869,8 @@ static void checkV4(int bJoined){
   CHECK_INT(sqlite3_open(zPath, &db), SQLITE_OK);
   CHECK_INT(sqlite3_exec(db, "DROP TRIGGER outbox_attempt;"
     " DROP TRIGGER outbox_answer; DROP TRIGGER outbox_end;"
+    " DROP TRIGGER outbox_asked; DROP TRIGGER outbox_leave;"
+    " DROP TABLE class_packs;"
     " DROP TRIGGER outbox_lesson; DROP TRIGGER outbox_review_new;"
     " DROP TRIGGER outbox_review; DROP TABLE outbox;"
     " PRAGMA user_version=4", 0, 0, 0), SQLITE_OK);
@@ -762,6 +1081,9 @@ int main(void){
   testWhole();
   testCrashResume();
   testGenerated();
+  testEssayPoints();
+  testStmtCache();
+  testPack();
   testMigrate();
   testBoundedCheck();
   testKillMigration();

@@ -158,7 +158,17 @@ static void testMulti(void){
   q = ONE(&g, "Thirds {~%33.33333%a ~%33.33333%b ~%33.33333%c ~d}");
   if( q ){
     CHECK_INT(q->eKind, KQ_MULTI);
+    /* Moodle's 33.33333% and our own export's 33.33333333% are a third */
+    CHECK(q->aOption[0].rCredit==1.0/3);
     ROUND(q, 0);
+  }
+  gfree(&g);
+  q = ONE(&g, "Thirds {~%33.33333333%a ~%33.33333333%b ~%33.33333333%c "
+              "~%-50%d ~%-12.5%e}");
+  if( q ){
+    CHECK(q->aOption[2].rCredit==1.0/3);
+    CHECK(q->aOption[3].rCredit==-0.5);
+    CHECK(q->aOption[4].rCredit==-0.125);
   }
   gfree(&g);
 }

@@ -8,6 +8,7 @@
 #include "harness.h"
 #include "outbox.h"
 #include "records.h"
+#include "classimport.h"
 
 #include <stdlib.h>
 
@@ -34,6 +35,54 @@ static int count(sqlite3 *db, const char *zSql){
   return n;
 }
 
+/* The rule for carrying an attempt on at another kiosk, case by case. */
+static void testCarryable(void){
+  static const char *const azQ[] = { "{}", "{}" };
+  static const char *const azQMissing[] = { "{}", 0 };
+  KioskClassAttempt a;
+  const char *zWhy = 0;
+  memset(&a, 0, sizeof(a));
+  a.zUid = "0123456789abcdef0123456789abcdef";
+  a.zStatus = "open";
+  a.zKiosk = "kA";
+  a.zKind = "pack";
+  a.zPack = "week1";
+  a.iPackVersion = 2;
+  a.iLeftAt = 1700000000;
+  a.nQuestion = 2;
+  a.azQuestion = azQ;
+  CHECK_INT(kioskClassCarryable(&a, "kB", 2, &zWhy), 1);
+  CHECK(zWhy==0);
+  CHECK_INT(kioskClassCarryable(&a, "kA", 2, &zWhy), 0);
+  CHECK_STR(zWhy, "it started at this kiosk");
+  CHECK_INT(kioskClassCarryable(&a, "kB", 3, &zWhy), 0);
+  CHECK_STR(zWhy, "its pack has changed since it started");
+  a.iLeftAt = 0;
+  CHECK_INT(kioskClassCarryable(&a, "kB", 2, &zWhy), 0);
+  CHECK_STR(zWhy, "it is in use at another kiosk (not left there on purpose)");
+  a.iLeftAt = 1700000000;
+  a.nTimeLimit = 600;
+  CHECK_INT(kioskClassCarryable(&a, "kB", 2, &zWhy), 0);
+  CHECK_STR(zWhy, "it has a time limit");
+  a.nTimeLimit = 0;
+  a.azQuestion = azQMissing;
+  CHECK_INT(kioskClassCarryable(&a, "kB", 2, &zWhy), 0);
+  CHECK_STR(zWhy, "its questions are not on the server");
+  a.azQuestion = azQ;
+  a.zStatus = "finished";
+  CHECK_INT(kioskClassCarryable(&a, "kB", 2, &zWhy), 0);
+  CHECK_STR(zWhy, "it is not open");
+  /* A stage quiz carries its own questions: no pack version needed. */
+  a.zStatus = "open";
+  a.zKind = "stage";
+  a.zPack = 0;
+  a.iPackVersion = 0;
+  CHECK_INT(kioskClassCarryable(&a, "kB", 0, &zWhy), 1);
+  /* A pack attempt from before the class knew its version: never. */
+  a.zKind = "pack";
+  CHECK_INT(kioskClassCarryable(&a, "kB", 0, &zWhy), 0);
+}
+
 int main(void){
   KioskRecords *pRec = 0;
   sqlite3 *db = 0;
@@ -43,6 +92,7 @@ int main(void){
   long long iLast = -1;
 
   kioskErrorClear(&err);
+  testCarryable();
   /* A kiosk on its own queues nothing. */
   pRec = newRecords(0);
   if( pRec==0 ) return HARNESS_DONE("test-outbox");
@@ -59,10 +109,12 @@ int main(void){
   if( pRec==0 ) return HARNESS_DONE("test-outbox");
   db = kioskRecordsDb(pRec);
 
-  /* A student, an attempt, two answers (one with a tab, a newline, a
-  ** backslash and a carriage return in its text), the end, a review state
-  ** updated twice, a lesson read twice. */
+  /* A student, an attempt on version 3 of its pack, its two questions,
+  ** two answers (one with a tab, a newline, a backslash and a carriage
+  ** return in its text), the end, a review state updated twice, a lesson
+  ** read twice. */
   CHECK_INT(sqlite3_exec(db,
+    "INSERT INTO class_packs VALUES('p1', 3);"
     "INSERT INTO students(id, name, created) VALUES(1, 'Ann', 't0');"
     "INSERT INTO attempts(id, uid, student, kind, pack, started, title)"
     "  VALUES(1, '0123456789abcdef0123456789abcdef', 1, 'pack', 'p1', 't1',"
@@ -80,23 +132,31 @@ int main(void){
     "INSERT OR IGNORE INTO lessons_read VALUES(1, 's1', 't0');"
     "INSERT OR IGNORE INTO lessons_read VALUES(1, 's1', 't9');",
     0, 0, 0), SQLITE_OK);
-  CHECK_INT(count(db, "SELECT count(*) FROM outbox"), 7);
+  CHECK_INT(count(db, "SELECT count(*) FROM outbox"), 9);
   CHECK_INT(count(db, "SELECT count(*) FROM outbox WHERE k='end'"), 1);
 
-  /* The first three rows, in order, as COPY text. */
-  CHECK_INT(kioskOutboxTake(db, 0, 3, &b, &err), KIOSK_OK);
-  CHECK_INT(b.nRow, 3);
+  /* The first five rows, in order, as COPY text: an asked row carries its
+  ** question's JSON. */
+  CHECK_INT(kioskOutboxTake(db, 0, 5, &b, &err), KIOSK_OK);
+  CHECK_INT(b.nRow, 5);
   CHECK_INT(b.iFirst, 1);
-  CHECK_INT(b.iLast, 3);
+  CHECK_INT(b.iLast, 5);
   CHECK_STR(b.zData,
     "attempt\t0123456789abcdef0123456789abcdef\t\\N\tAnn\tpack\tp1\t\\N\t"
     "Week one\tt1\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t"
-    "\\N\t\\N\n"
+    "\\N\t\\N\t\\N\t0\teach\t60.0\t0\t3\t\\N\t\\N\n"
+    "asked\t0123456789abcdef0123456789abcdef\t0\t\\N\t\\N\t\\N\t\\N\t\\N\t"
+    "\\N\tq:a\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t"
+    "\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t{}\n"
+    "asked\t0123456789abcdef0123456789abcdef\t1\t\\N\t\\N\t\\N\t\\N\t\\N\t"
+    "\\N\tq:b\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t"
+    "\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t{}\n"
     "answer\t0123456789abcdef0123456789abcdef\t0\t\\N\t\\N\t\\N\t\\N\t\\N\t"
-    "\\N\tq:a\t2\tTashkent\t1\t1.0\t1.0\tt2\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\n"
+    "\\N\tq:a\t2\tTashkent\t1\t1.0\t1.0\tt2\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t"
+    "\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\n"
     "answer\t0123456789abcdef0123456789abcdef\t1\t\\N\t\\N\t\\N\t\\N\t\\N\t"
     "\\N\tq:b\ta\\tb\ta\\tb\\nc\\\\d\\re\t0\t0.0\t0.0\tt3\t\\N\t\\N\t\\N\t"
-    "\\N\t\\N\t\\N\n");
+    "\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\n");
   CHECK_INT((long long)b.nData, (long long)strlen(b.zData));
 
   /* Marked by range; the next batch starts after it. */
@@ -104,17 +164,17 @@ int main(void){
   kioskOutboxBatchFree(&b);
   CHECK_INT(kioskOutboxCount(db, &nPending, &nSent, &iLast, &err), KIOSK_OK);
   CHECK_INT(nPending, 4);
-  CHECK_INT(nSent, 3);
+  CHECK_INT(nSent, 5);
   CHECK_INT(iLast, 1000);
   CHECK_INT(kioskOutboxTake(db, 0, 100, &b, &err), KIOSK_OK);
   CHECK_INT(b.nRow, 4);
-  CHECK_INT(b.iFirst, 4);
+  CHECK_INT(b.iFirst, 6);
   CHECK(strncmp(b.zData, "end\t", 4)==0);
   kioskOutboxBatchFree(&b);
 
   /* Marking again changes no sent time; nothing left is an empty batch. */
   CHECK_INT(kioskOutboxMarkSent(db, 1, 100, 2000, &err), KIOSK_OK);
-  CHECK_INT(count(db, "SELECT count(*) FROM outbox WHERE sent=1000"), 3);
+  CHECK_INT(count(db, "SELECT count(*) FROM outbox WHERE sent=1000"), 5);
   CHECK_INT(kioskOutboxTake(db, 0, 100, &b, &err), KIOSK_OK);
   CHECK_INT(b.nRow, 0);
   CHECK_STR(b.zData, "");
@@ -144,10 +204,10 @@ int main(void){
   CHECK_INT(count(db, "SELECT count(*) FROM outbox"), 0);
   CHECK_INT(kioskRecordsSettingSet(pRec, "class.kiosk", "k1", &err), KIOSK_OK);
   CHECK_INT(kioskOutboxQueueHistory(db, &nQueued, &err), KIOSK_OK);
-  CHECK_INT(nQueued, 8);
+  CHECK_INT(nQueued, 11);
   CHECK_INT(kioskOutboxQueueHistory(db, &nQueued, &err), KIOSK_OK);
   CHECK_INT(nQueued, 0);
-  CHECK_INT(count(db, "SELECT count(*) FROM outbox WHERE sent IS NULL"), 8);
+  CHECK_INT(count(db, "SELECT count(*) FROM outbox WHERE sent IS NULL"), 11);
   CHECK_INT(count(db, "SELECT count(*) FROM outbox o, outbox p"
                       " WHERE o.uid = p.uid AND o.k = 'attempt'"
                       " AND p.k <> 'attempt' AND p.seq < o.seq"), 0);

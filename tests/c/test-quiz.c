@@ -33,7 +33,7 @@
 ** the first column of the first row as an integer, or -1 with no row. */
 /* Prepared statements of the checks, cached by database and SQL text
 ** (the checks run hundreds of thousands of times). */
-static struct { sqlite3 *db; char *zSql; sqlite3_stmt *p; } aCache[128];
+static struct { sqlite3 *db; char *zSql; sqlite3_stmt *p; } aCache[256];
 static int nCache = 0;
 
 static sqlite3_stmt *prepare(sqlite3 *db, const char *zSql){
@@ -46,7 +46,11 @@ static sqlite3_stmt *prepare(sqlite3 *db, const char *zSql){
       return aCache[i].p;
     }
   }
-  if( sqlite3_prepare_v2(db, zSql, -1, &p, 0)!=SQLITE_OK || nCache>=128 ){
+  if( nCache>=(int)(sizeof(aCache)/sizeof(aCache[0])) ){
+    fprintf(stderr, "test SQL cache full\n");
+    exit(2);
+  }
+  if( sqlite3_prepare_v2(db, zSql, -1, &p, 0)!=SQLITE_OK ){
     fprintf(stderr, "test SQL error: %s\n%s\n", sqlite3_errmsg(db), zSql);
     exit(2);
   }
@@ -155,7 +159,8 @@ enum {
   R_MATCH, R_TF, R_TF_FALSE, R_MULTI, R_GIVEAWAY, R_GIVEAWAY_COUNTRY,
   R_STATED, R_PERSON_TYPED, R_TERM, R_WHY,
   R_RULE_WORDING, R_RULE_WORDS, R_RULE_YEARS, R_RULE_KIND, R_RULE_COUNT,
-  R_RULE_MATCH, R_RULE_STAGE, R_RULE_ONCE, R_RULE_CROSS,
+  R_RULE_MATCH, R_RULE_STAGE, R_RULE_ONCE, R_RULE_CROSS, R_RULE_SUBJECT,
+  R_RULE_PLACE_COUNTRY,
   R_N
 };
 static const char *const azRule[R_N] = {
@@ -176,7 +181,8 @@ static const char *const azRule[R_N] = {
   "rule: wording", "rule: no lone answer word", "rule: dates in the course",
   "rule: options of one kind", "rule: counts within the region",
   "rule: matching items", "rule: stage facts only", "rule: one per fact",
-  "rule: no answer in another prompt"
+  "rule: no answer in another prompt", "rule: one per subject",
+  "rule: a place's country not in its prompt"
 };
 static int aRuleCount[R_N];
 
@@ -928,13 +934,14 @@ static void checkQuestion(sqlite3 *db, const KioskQuestion *q,
   }else if( strncmp(zForm, "matching-", 9)==0 ){
     int nKind = 0;
     QCHECK(q, q->nPair>=3 && q->nPair<=4);
-    /* "launched or adopted" only for initiatives of mixed kinds */
+    /* a hedge ("launched or proposed") only for initiatives of mixed
+    ** verbs: the row's verb, else its kind's */
     for(i=0; i<q->nPair; i++){
       for(j=0; j<i; j++){
-        if( strcmp(sqlText(db, "SELECT kind FROM initiatives WHERE name=?1",
-                           q->aPair[i].zLeft),
-                   sqlText(db, "SELECT kind FROM initiatives WHERE name=?1",
-                           q->aPair[j].zLeft))==0 ) break;
+        if( strcmp(sqlText(db, "SELECT coalesce(verb, kind) FROM initiatives"
+                           " WHERE name=?1", q->aPair[i].zLeft),
+                   sqlText(db, "SELECT coalesce(verb, kind) FROM initiatives"
+                           " WHERE name=?1", q->aPair[j].zLeft))==0 ) break;
       }
       if( j==i ) nKind++;
     }
@@ -994,8 +1001,16 @@ static void checkQuestion(sqlite3 *db, const KioskQuestion *q,
       n = figuresWithValue(db, zLabel, zUnit, v, bApprox);
       QCHECK(q, bTrue ? n>=1 : n==0);
     }else{
-      tailAfter(q->zPrompt, " launched or proposed by ", zClaim,
-                (int)sizeof(zClaim));
+      {
+        /* "... was proposed by Japan." with the row's verb, else "...
+        ** was launched or proposed by Japan." */
+        const char *zVerb = sqlText(db, "SELECT verb FROM initiatives"
+                                    " WHERE id=?1", zFact);
+        char zSep[64];
+        sqlite3_snprintf((int)sizeof(zSep), zSep, " %s by ",
+                         zVerb[0] ? zVerb : "launched or proposed");
+        tailAfter(q->zPrompt, zSep, zClaim, (int)sizeof(zClaim));
+      }
       n = sqlInt(db, "SELECT count(*) FROM initiatives i"
                  " LEFT JOIN countries c ON c.id=i.by_country"
                  " LEFT JOIN people p ON p.id=i.launched_by"
@@ -1129,6 +1144,55 @@ static int yearsWithin(const char *z, int lo, int hi){
   return 1;
 }
 
+/* The subject two questions share (schema.sql: fact_subjects), or NULL:
+** the rows of one happening answer each other, so a quiz holds one
+** question per subject. A term question asks the glossary (its fact is
+** only the lesson it points to) and is exempt. Read from the data here,
+** not from the generator. */
+static const char *sharedSubject(sqlite3 *db, const KioskQuestion *a,
+                                 const KioskQuestion *b){
+  static char zOut[128];
+  int i, j;
+  if( strcmp(a->zTopic, "term")==0 || strcmp(b->zTopic, "term")==0 ) return 0;
+  for(i=0; i<a->nFact; i++){
+    for(j=0; j<b->nFact; j++){
+      sqlite3_stmt *p = prepare(db, "SELECT x.subject FROM fact_subjects x"
+                                " JOIN fact_subjects y ON y.subject=x.subject"
+                                " WHERE x.id=?1 AND y.id=?2");
+      zOut[0] = 0;
+      sqlite3_bind_text(p, 1, a->azFact[i], -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text(p, 2, b->azFact[j], -1, SQLITE_TRANSIENT);
+      if( sqlite3_step(p)==SQLITE_ROW ){
+        snprintf(zOut, sizeof(zOut), "%s",
+                 (const char *)sqlite3_column_text(p, 0));
+      }
+      sqlite3_reset(p);
+      if( zOut[0] ) return zOut;
+    }
+  }
+  return 0;
+}
+
+/* How many pairs of questions of pQuiz share a subject. */
+static int subjectClashes(sqlite3 *db, const KioskQuiz *pQuiz, int bReport){
+  int i, j, n = 0;
+  for(i=0; i<pQuiz->nQuestion; i++){
+    for(j=0; j<i; j++){
+      const char *z = sharedSubject(db, pQuiz->apQuestion[i],
+                                    pQuiz->apQuestion[j]);
+      if( z ){
+        n++;
+        if( bReport ){
+          fprintf(stderr, "%s:%d: %s and %s share the subject %s\n", __FILE__,
+                  __LINE__, pQuiz->apQuestion[j]->zId,
+                  pQuiz->apQuestion[i]->zId, z);
+        }
+      }
+    }
+  }
+  return n;
+}
+
 static void checkRules(sqlite3 *db, const KioskQuiz *pQuiz,
                        const KioskQuizSpec *pSpec){
   int lo = (int)sqlInt(db, "SELECT min(y) FROM (SELECT min(y0) AS y FROM stages"
@@ -1183,6 +1247,27 @@ static void checkRules(sqlite3 *db, const KioskQuiz *pQuiz,
                          q->aOption[j].zFact)==1, "options of one kind");
       }
       RULE(R_RULE_KIND);
+    }
+    /* a place described by its country ("Capital of Japan", "a city in
+    ** Uzbekistan") among places of other countries gives itself away; a
+    ** format named after the country ("Central Asia plus Japan") does
+    ** not say where the place is */
+    if( strcmp(zForm, "place-what")==0 ){
+      const char *zC = sqlText(db, "SELECT c.name FROM places p JOIN"
+                               " countries c ON c.id=p.country WHERE p.id=?1",
+                               q->azFact[0]);
+      char zOf[96], zIn[96];
+      sqlite3_snprintf((int)sizeof(zOf), zOf, "of %s", zC);
+      sqlite3_snprintf((int)sizeof(zIn), zIn, "in %s", zC);
+      if( zC[0] && (strstr(q->zPrompt, zOf) || strstr(q->zPrompt, zIn)) ){
+        for(j=0; j<q->nOption; j++){
+          RCHECK(q, sqlInt(db, "SELECT count(*) FROM places a, places b"
+                           " WHERE a.id=?1 AND b.id=?2 AND a.country=b.country",
+                           "tt", q->azFact[0], q->aOption[j].zFact)==1,
+                 "a place's country not in its prompt");
+        }
+      }
+      RULE(R_RULE_PLACE_COUNTRY);
     }
     /* an organization described by its country: options of that country */
     if( strcmp(zForm, "organization-what")==0 ){
@@ -1257,6 +1342,27 @@ static void checkRules(sqlite3 *db, const KioskQuiz *pQuiz,
         }
       }
       RCHECK(q, !bShared, "one question per fact");
+      /* one question per subject (the facts of one happening) */
+      RCHECK(q, sharedSubject(db, q, p)==0, "one question per subject");
+      /* a term question and a question on the organization it names
+      ** ("What does SCO stand for?" beside the term SCO) */
+      {
+        const KioskQuestion *pT = strcmp(q->zTopic, "term")==0 ? q
+                                : strcmp(p->zTopic, "term")==0 ? p : 0;
+        const KioskQuestion *pO = pT==q ? p : q;
+        /* two term questions: the other's fact is only its lesson anchor */
+        if( strcmp(pO->zTopic, "term")==0 ) pT = 0;
+        for(a=0; pT && a<pO->nFact; a++){
+          RCHECK(q, sqlInt(db, "SELECT count(*) FROM organizations o JOIN"
+                           " glossary g ON g.term=o.abbrev OR g.term=o.name"
+                           " WHERE o.id=?1 AND g.term=?2", "tt",
+                           pO->azFact[a], pT->zAnswer)==0,
+                 "a term and the organization it names");
+        }
+      }
+      if( strcmp(q->zTopic, "term") && strcmp(p->zTopic, "term") ){
+        RULE(R_RULE_SUBJECT);
+      }
     }
     RULE(R_RULE_ONCE);
     /* no question's answer stands in another's prompt */
@@ -1295,7 +1401,7 @@ static void testRules(sqlite3 *db, const char *zName, int nSeed){
     KQ_NUMBER, KQ_TEXT, KQ_ORDER, KQ_MATCH };
   sqlite3_stmt *pStage = 0;
   char *azStage[32], *azTermSeen[256];
-  int nStage = 0, iSeed, k, nQ = 0, nQuiz = 0, nTermSeen = 0;
+  int nStage = 0, iSeed, k, nQ = 0, nQuiz = 0, nTermSeen = 0, nAskable = 0;
   sqlite3_prepare_v2(db, "SELECT id FROM stages ORDER BY ord", -1, &pStage, 0);
   while( sqlite3_step(pStage)==SQLITE_ROW && nStage<32 ){
     azStage[nStage++] = strdup((const char *)sqlite3_column_text(pStage, 0));
@@ -1328,13 +1434,17 @@ static void testRules(sqlite3 *db, const char *zName, int nSeed){
         int i2;
         for(i2=0; i2<quiz.nQuestion; i2++){
           const char *zId = quiz.apQuestion[i2]->zId;
-          if( strncmp(zId, "gen:term-what-", 14)==0 ){
-            const char *zEnd = strchr(zId+14, ':');
+          /* "gen:term-what-<term>:..." and "gen:why-<claim>:..." */
+          int bWhy = strncmp(zId, "gen:why-", 8)==0;
+          if( bWhy || strncmp(zId, "gen:term-what-", 14)==0 ){
+            const char *zStart = zId + (bWhy ? 8 : 14);
+            const char *zEnd = strchr(zStart, ':');
             char zT[64];
-            int nT = zEnd ? (int)(zEnd-(zId+14)) : 0, j2;
-            if( nT<=0 || nT>=64 ) continue;
-            memcpy(zT, zId+14, (size_t)nT);
-            zT[nT] = 0;
+            int nT = zEnd ? (int)(zEnd-zStart) : 0, j2;
+            if( nT<=0 || nT>=60 ) continue;
+            memcpy(zT, bWhy ? "cl-" : "", bWhy ? 3 : 0);
+            memcpy(zT+(bWhy ? 3 : 0), zStart, (size_t)nT);
+            zT[nT+(bWhy ? 3 : 0)] = 0;
             for(j2=0; j2<nTermSeen && strcmp(azTermSeen[j2], zT); j2++){}
             if( j2==nTermSeen && nTermSeen<256 ) azTermSeen[nTermSeen++] = strdup(zT);
           }
@@ -1345,9 +1455,10 @@ static void testRules(sqlite3 *db, const char *zName, int nSeed){
       kioskQuizReset(&quiz);
     }
   }
-  /* every glossary term a lesson uses can be asked */
-  sqlite3_prepare_v2(db, "SELECT DISTINCT target FROM lesson_refs WHERE"
-                     " kind='term' ORDER BY target", -1, &pStage, 0);
+  /* every glossary term and every authored claim can be asked (the facts
+  ** of the fact tables: testCoverage) */
+  sqlite3_prepare_v2(db, "SELECT id FROM glossary UNION ALL"
+                     " SELECT id FROM claims", -1, &pStage, 0);
   while( sqlite3_step(pStage)==SQLITE_ROW ){
     const char *zT = (const char *)sqlite3_column_text(pStage, 0);
     int j2;
@@ -1355,16 +1466,56 @@ static void testRules(sqlite3 *db, const char *zName, int nSeed){
     nCheck++;
     if( j2==nTermSeen ){
       nFail++;
-      fprintf(stderr, "%s: glossary term %s never asked in %d seeds\n",
-              zName, zT, nSeed);
+      fprintf(stderr, "%s: glossary term or claim %s never asked in %d"
+              " seeds\n", zName, zT, nSeed);
     }
+    nAskable++;
   }
   sqlite3_finalize(pStage);
   for(k=0; k<nTermSeen; k++) free(azTermSeen[k]);
   for(k=0; k<nStage; k++) free(azStage[k]);
   printf("%s: teacher's rules over %d quizzes (%d seeds x whole course, "
-         "each stage, each kind), %d questions, %d broken\n", zName, nQuiz,
-         nSeed, nQ, nRuleFail);
+         "each stage, each kind), %d questions, %d broken; %d glossary terms"
+         " and claims, each asked\n", zName, nQuiz, nSeed, nQ, nRuleFail,
+         nAskable);
+}
+
+/* The subject rule's test can fail: quizzes made blind to subjects (a copy
+** of the course with every subject cleared) break it, by the same check
+** testRules runs, in some of 200 seeds; quizzes made knowing them never
+** do. */
+static void testSubjectRuleCanFail(sqlite3 *db){
+  static const char *const azTable[] = { "events", "figures", "people",
+    "organizations", "places", "initiatives", 0 };
+  sqlite3 *dbBlind = openBundled();
+  int iSeed, i, nBlind = 0, nSeeing = 0;
+  if( dbBlind==0 ){ nCheck++; nFail++; return; }
+  for(i=0; azTable[i]; i++){
+    char *zSql = sqlite3_mprintf("UPDATE %w SET subject=NULL", azTable[i]);
+    CHECK_INT(sqlite3_exec(dbBlind, zSql, 0, 0, 0), SQLITE_OK);
+    sqlite3_free(zSql);
+  }
+  for(iSeed=0; iSeed<200; iSeed++){
+    KioskQuizSpec spec;
+    KioskQuiz quiz;
+    KioskError err;
+    memset(&spec, 0, sizeof(spec));
+    spec.iSeed = (uint64_t)iSeed;
+    spec.nQuestion = 20;
+    memset(&quiz, 0, sizeof(quiz));
+    CHECK_INT(kioskQuizGenerate(dbBlind, &spec, &quiz, &err), 0);
+    nBlind += subjectClashes(db, &quiz, 0);
+    kioskQuizReset(&quiz);
+    memset(&quiz, 0, sizeof(quiz));
+    CHECK_INT(kioskQuizGenerate(db, &spec, &quiz, &err), 0);
+    nSeeing += subjectClashes(db, &quiz, 1);
+    kioskQuizReset(&quiz);
+  }
+  CHECK(nBlind>0);
+  CHECK_INT(nSeeing, 0);
+  printf("subject rule: %d pairs of one subject in 200 quizzes made blind to"
+         " subjects, %d made seeing them\n", nBlind, nSeeing);
+  closeDb(dbBlind);
 }
 
 /* ---------------------------------------------------------------- tests */
@@ -1441,9 +1592,12 @@ static void testFilters(sqlite3 *db, const char *zName){
 }
 
 /*
-** Over 100 seeds of a stage's quiz (default count), every fact of the
-** stage is asked at least once.
+** Over COVERAGE_SEEDS seeds of a stage's quiz (default count), every fact
+** of the stage is asked at least once. A quiz asks one fact per subject,
+** so a fact of a large subject (the 1992 pipeline has ten rows) needs
+** more seeds than 100.
 */
+#define COVERAGE_SEEDS 300
 static void testCoverage(sqlite3 *db, const char *zName){
   sqlite3_stmt *pStage = 0, *pFact = 0;
   int nStage = 0, nFact = 0;
@@ -1461,7 +1615,7 @@ static void testCoverage(sqlite3 *db, const char *zName){
     az[0] = zStage;
     spec.azStage = az;
     spec.nStage = 1;
-    for(iSeed=0; iSeed<100; iSeed++){
+    for(iSeed=0; iSeed<COVERAGE_SEEDS; iSeed++){
       KioskQuiz quiz;
       KioskError err;
       memset(&quiz, 0, sizeof(quiz));
@@ -1484,8 +1638,8 @@ static void testCoverage(sqlite3 *db, const char *zName){
       nCheck++;
       if( !bSeen ){
         nFail++;
-        fprintf(stderr, "%s: fact %s of stage %s never asked in 100 seeds\n",
-                zName, zId, zStage);
+        fprintf(stderr, "%s: fact %s of stage %s never asked in %d seeds\n",
+                zName, zId, zStage, COVERAGE_SEEDS);
       }
       nFact++;
     }
@@ -1496,8 +1650,8 @@ static void testCoverage(sqlite3 *db, const char *zName){
   }
   sqlite3_finalize(pStage);
   sqlite3_finalize(pFact);
-  printf("%s: coverage of %d facts in %d stages over 100 seeds each\n",
-         zName, nFact, nStage);
+  printf("%s: coverage of %d facts in %d stages over %d seeds each\n",
+         zName, nFact, nStage, COVERAGE_SEEDS);
 }
 
 /* The same database, spec and seed give the same quiz, byte for byte; a
@@ -1731,6 +1885,7 @@ int main(void){
   testDeterminism(dbFix, dbFix2);
   if( dbCourse && dbCourse2 ){
     testRules(dbCourse, "bundled course", 200);
+    testSubjectRuleCanFail(dbCourse);
     testProperties(dbCourse, "bundled course", 2000);
     testFilters(dbCourse, "bundled course");
     testCoverage(dbCourse, "bundled course");

@@ -444,6 +444,58 @@ static void testPinStored(void){
   CHECK(!fileHolds(zPath, zPin));
 }
 
+/* A PIN hash from elsewhere (the class server) is stored as is, only when
+** it is a yescrypt string: never a PIN, never anything crypt cannot read.
+** The PIN behind it then opens the kiosk, and the throttle starts over. */
+static void testPinHashSet(void){
+  KioskRecords *p = 0, *pTeacher = 0;
+  KioskError err;
+  char *zHash = 0, *zGot = 0;
+  int b = -1, bOk = -1, nTries = -1;
+  long long iWait = -1;
+  kioskErrorClear(&err);
+  CHECK_INT(kioskRecordsOpen(":memory:", 0, &pTeacher, &err), KIOSK_OK);
+  CHECK_INT(kioskRecordsOpen(":memory:", 0, &p, &err), KIOSK_OK);
+  if( p==0 || pTeacher==0 ) return;
+  CHECK_INT(kioskRecordsPinHashGet(pTeacher, &zHash, &err), KIOSK_OK);
+  CHECK(zHash==0);
+  CHECK_INT(kioskRecordsPinSet(pTeacher, "5150", &err), KIOSK_OK);
+  CHECK_INT(kioskRecordsPinHashGet(pTeacher, &zHash, &err), KIOSK_OK);
+  CHECK(zHash!=0);
+  if( zHash==0 ) return;
+  CHECK_INT(kioskRecordsPinHashSet(p, "5150", &b, &err), KIOSK_ERECORDS);
+  CHECK_STR(err.zCode, "PINHASH");
+  CHECK_INT(kioskRecordsPinHashSet(p, "$y$j9T$not\tone", &b, &err),
+            KIOSK_ERECORDS);
+  CHECK_STR(err.zCode, "PINHASH");
+  CHECK_INT(kioskRecordsPinHashSet(p, "$y$!!!!!!!!", &b, &err),
+            KIOSK_ERECORDS);
+  CHECK_INT(kioskRecordsPinIsSet(p, &b, &err), KIOSK_OK);
+  CHECK_INT(b, 0);
+  /* A wrong PIN counted under the kiosk's own PIN... */
+  CHECK_INT(kioskRecordsPinSet(p, "1111", &err), KIOSK_OK);
+  CHECK_INT(kioskRecordsPinTry(p, "0000", T0, &bOk, &iWait, &nTries, &err),
+            KIOSK_OK);
+  CHECK_INT(nTries, 1);
+  /* ...then the class's hash replaces it, and the count starts over. */
+  CHECK_INT(kioskRecordsPinHashSet(p, zHash, &b, &err), KIOSK_OK);
+  CHECK_INT(b, 1);
+  CHECK_INT(kioskRecordsPinHashSet(p, zHash, &b, &err), KIOSK_OK);
+  CHECK_INT(b, 0);
+  CHECK_INT(kioskRecordsPinWait(p, T0, &iWait, &nTries, &err), KIOSK_OK);
+  CHECK_INT(nTries, 0);
+  CHECK_INT(kioskRecordsPinCheck(p, "5150", &bOk, &err), KIOSK_OK);
+  CHECK_INT(bOk, 1);
+  CHECK_INT(kioskRecordsPinCheck(p, "1111", &bOk, &err), KIOSK_OK);
+  CHECK_INT(bOk, 0);
+  CHECK_INT(kioskRecordsPinHashGet(p, &zGot, &err), KIOSK_OK);
+  CHECK_STR(zGot, zHash);
+  sqlite3_free(zGot);
+  sqlite3_free(zHash);
+  kioskRecordsClose(p);
+  kioskRecordsClose(pTeacher);
+}
+
 /* Log rows into a buffer: "kind:message;" each, newest first. */
 static int logRow(void *pArg, sqlite3_stmt *pStmt){
   char *z = (char *)pArg;
@@ -561,6 +613,8 @@ static void testMigrate(void){
   CHECK_INT(sqlite3_exec(db, "DROP TABLE pin_throttle; DROP TABLE oplog;"
                          " DROP TRIGGER outbox_attempt;"
                          " DROP TRIGGER outbox_answer; DROP TRIGGER outbox_end;"
+                         " DROP TRIGGER outbox_asked; DROP TRIGGER outbox_leave;"
+                         " DROP TABLE class_packs;"
                          " DROP TRIGGER outbox_lesson;"
                          " DROP TRIGGER outbox_review_new;"
                          " DROP TRIGGER outbox_review; DROP TABLE outbox;"
@@ -1228,6 +1282,7 @@ int main(void){
   testDurability();
   testPinStored();
   testPinThrottle();
+  testPinHashSet();
   testMigrate();
   testExport();
   testItems();

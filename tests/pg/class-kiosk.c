@@ -127,7 +127,23 @@ done:
   return 0;
 }
 
-static int doAnswer(sqlite3 *db, const char *zStudent, int n, long long off,
+/* A sync through a records connection of its own (see main). */
+static int syncFile(const char *zPath, const char *zKiosk, const char *zConn){
+  KioskRecords *pRec = 0;
+  KioskError err;
+  int rc;
+  kioskErrorClear(&err);
+  if( kioskRecordsOpen(zPath, 0, &pRec, &err) ){
+    fprintf(stderr, "class-kiosk: %s\n", err.zMsg);
+    return 1;
+  }
+  rc = doSync(kioskRecordsDb(pRec), zKiosk, zConn, 500, 0, 0, 0);
+  kioskRecordsClose(pRec);
+  return rc;
+}
+
+static int doAnswer(sqlite3 *db, const char *zPath, const char *zStudent,
+                    int n, long long off,
                     unsigned seed, const char *zConn, const char *zKiosk,
                     int nEvery, int bBench){
   sqlite3_stmt *pStmt = 0;
@@ -183,8 +199,12 @@ static int doAnswer(sqlite3 *db, const char *zStudent, int n, long long off,
     snprintf(zQid, sizeof(zQid), "gen:q%d", idx);
     snprintf(zFact, sizeof(zFact), "f%d", idx);
     snprintf(zAns, sizeof(zAns), "%d", (int)((seed>>8)%4));
-    sqlite3_prepare_v2(db, "INSERT INTO questions(hash, qid, kind, body)"
-                       " SELECT ?1, ?2, 'choice', ?2 WHERE NOT EXISTS"
+    /* A typed question (no options: its stem is the whole question). */
+    sqlite3_prepare_v2(db, "INSERT INTO questions(hash, qid, kind, prompt,"
+                       " body) SELECT ?1, ?2, 'year', 'Which year?',"
+                       " json_object('id', ?2, 'kind', 'year', 'prompt',"
+                       " 'Which year?', 'value', 1990 + ?1, 'points', 1.5)"
+                       " WHERE NOT EXISTS"
                        " (SELECT 1 FROM questions WHERE hash=?1)", -1,
                        &pStmt, 0);
     sqlite3_bind_int(pStmt, 1, idx);
@@ -233,7 +253,7 @@ static int doAnswer(sqlite3 *db, const char *zStudent, int n, long long off,
     exec1(db, "COMMIT");
     if( zConn && nEvery>0 && (i+1)%nEvery==0 ){
       /* Offline first: a failed sync is reported, never waited on. */
-      doSync(db, zKiosk, zConn, 500, 0, 0, 0);
+      syncFile(zPath, zKiosk, zConn);
     }
   }
   return 0;
@@ -254,6 +274,40 @@ int main(int argc, char **argv){
      || kioskRecordsSettingSet(pRec, "class.kiosk", argv[3], &err) ){
       fprintf(stderr, "class-kiosk: %s\n", err.zMsg);
       rc = 1;
+    }
+    kioskRecordsClose(pRec);
+    return rc;
+  }
+  if( strcmp(argv[1], "sync")==0 ){
+    /* Sending reads each question's JSON through the records connection
+    ** (kiosk_question), as kioskctl does. */
+    KioskRecords *pRec = 0;
+    if( kioskRecordsOpen(argv[2], 0, &pRec, &err) ){
+      fprintf(stderr, "class-kiosk: %s\n", err.zMsg);
+      return 1;
+    }
+    db = kioskRecordsDb(pRec);
+    sqlite3_busy_timeout(db, 10000);
+    rc = 2;
+    if( argc>=5 ){
+      int nBatch = 500, msPause = 0, bTwice = 0, bCrash = 0;
+      rc = 0;
+      for(i=5; i<argc && rc==0; i++){
+        if( strcmp(argv[i], "--batch")==0 && i+1<argc ) nBatch = atoi(argv[++i]);
+        else if( strcmp(argv[i], "--pause")==0 && i+1<argc ){
+          msPause = atoi(argv[++i]);
+        }else if( strcmp(argv[i], "--twice")==0 ) bTwice = 1;
+        else if( strcmp(argv[i], "--crash-after-send")==0 ) bCrash = 1;
+        else{
+          fprintf(stderr, "class-kiosk: bad option %s\n", argv[i]);
+          rc = 2;
+        }
+      }
+      if( rc==0 ){
+        rc = doSync(db, argv[3], argv[4], nBatch, msPause, bTwice, bCrash);
+      }
+    }else{
+      fprintf(stderr, "class-kiosk: bad arguments\n");
     }
     kioskRecordsClose(pRec);
     return rc;
@@ -281,7 +335,7 @@ int main(int argc, char **argv){
         return 2;
       }
     }
-    rc = doAnswer(db, argv[3], atoi(argv[4]), off, seed, zConn, zKiosk,
+    rc = doAnswer(db, argv[2], argv[3], atoi(argv[4]), off, seed, zConn, zKiosk,
                   nEvery, bBench);
   }else if( strcmp(argv[1], "sync")==0 && argc>=5 ){
     int nBatch = 500, msPause = 0, bTwice = 0, bCrash = 0;

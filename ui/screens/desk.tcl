@@ -15,6 +15,11 @@
 #   Log        the operator log: wrong PINs, desk openings, leaving the
 #              kiosk, errors caught on screen, refused dialogs (newest
 #              first)
+#   Class      only on a kiosk that joined a class (doc/class.md): the
+#              whole class's results, roster and packs from the server,
+#              asked through `kioskctl class ... --format tsv` beside the
+#              kiosk (classlink.tcl) with a time limit; offline, it says
+#              so and the rest of the desk works as ever
 #
 # All of it goes through the records object (doc/records.md) and, for
 # packs, kiosk::pack; nothing here writes SQL or evaluates a pack.
@@ -55,7 +60,8 @@ proc ::kiosk::ui::desk::notice {msg} {
     lappend notices $msg
 }
 
-# show FRAME ?TAB?: TAB is packs, students, results, items, settings or log.
+# show FRAME ?TAB?: TAB is packs, students, results, items, settings, log
+# or class (when the kiosk joined a class).
 proc ::kiosk::ui::desk::show {f {tab packs}} {
     variable unlocked
     variable state
@@ -79,14 +85,18 @@ proc ::kiosk::ui::desk::show {f {tab packs}} {
     grid $f.nb -row 2 -column 0 -sticky nsew -padx 12 -pady 8
     grid columnconfigure $f 0 -weight 1
     grid rowconfigure $f 2 -weight 1
-    foreach {name label} [list packs [mc "Packs"] students [mc "Students"] \
-            results [mc "Results"] items [mc "Questions"] \
-            settings [mc "Settings"] log [mc "Log"]] {
+    set tabs [list packs [mc "Packs"] students [mc "Students"] \
+        results [mc "Results"] items [mc "Questions"] \
+        settings [mc "Settings"] log [mc "Log"]]
+    if {[::kiosk::ui::classlink::joined]} {
+        lappend tabs class [mc "Class"]
+    }
+    foreach {name label} $tabs {
         ttk::frame $f.nb.$name -padding 12
         $f.nb add $f.nb.$name -text $label
         [string totitle $name]Tab $f $f.nb.$name
     }
-    if {$tab ni {packs students results items settings log}} { set tab packs }
+    if {$tab ni [dict keys $tabs]} { set tab packs }
     $f.nb select $f.nb.$tab
     ttk::notebook::enableTraversal $f.nb
     focus $f.nb
@@ -396,9 +406,9 @@ proc ::kiosk::ui::desk::installPack {f file} {
         set title $id
         if {[dict exists $settings title]} { set title [dict get $settings title] }
         [records] packs install $id $title $text
-    } msg]} {
+    } msg o]} {
         $w.errhead configure -text [mc "%s could not be installed:" [file tail $file]]
-        $w.errors insert end $msg
+        $w.errors insert end [recordsError $msg $o]
         set id ""
     } else {
         $w.errhead configure -text [mc "Installed \"%s\"." $id]
@@ -471,8 +481,8 @@ proc ::kiosk::ui::desk::RemovePack {f} {
         return
     }
     # The core backs up before it deletes; no backup, no deletion: say so.
-    if {[catch {[records] packs remove $id} msg]} {
-        toast [mc "The pack was not removed: %s" $msg] 10000
+    if {[catch {[records] packs remove $id} msg o]} {
+        toast [mc "The pack was not removed: %s" [recordsError $msg $o]] 10000
         return
     }
     FillPacks $f
@@ -547,8 +557,8 @@ proc ::kiosk::ui::desk::PickRoster {f} {
 # or "" on errors.
 proc ::kiosk::ui::desk::importRoster {f file} {
     set w $f.nb.students
-    if {[catch {::kiosk::gradebook roster [records] $file} r]} {
-        $w.msg configure -text [mc "Nothing imported:\n%s" $r]
+    if {[catch {::kiosk::gradebook roster [records] $file} r o]} {
+        $w.msg configure -text [mc "Nothing imported:\n%s" [recordsError $r $o]]
         return ""
     }
     $w.msg configure -text [mc "%d students added, %d updated." \
@@ -567,8 +577,8 @@ proc ::kiosk::ui::desk::PickStudent {f} {
 
 proc ::kiosk::ui::desk::AddStudent {f} {
     set w $f.nb.students
-    if {[catch {[records] student add [$w.edit.name get]} msg]} {
-        $w.msg configure -text $msg
+    if {[catch {[records] student add [$w.edit.name get]} msg o]} {
+        $w.msg configure -text [recordsError $msg $o]
         return
     }
     $w.msg configure -text ""
@@ -585,8 +595,8 @@ proc ::kiosk::ui::desk::RenameStudent {f} {
         $w.msg configure -text [mc "Choose a student first."]
         return
     }
-    if {[catch {[records] student rename $id [$w.edit.name get]} msg]} {
-        $w.msg configure -text $msg
+    if {[catch {[records] student rename $id [$w.edit.name get]} msg o]} {
+        $w.msg configure -text [recordsError $msg $o]
         return
     }
     $w.msg configure -text ""
@@ -613,8 +623,8 @@ proc ::kiosk::ui::desk::RemoveStudent {f keep} {
     variable state
     set w $f.nb.students
     # The core backs up before it deletes; no backup, no deletion: say so.
-    if {[catch {[records] student remove $state($f,removing) -keep-records $keep} msg]} {
-        toast [mc "Nothing was removed: %s" $msg] 10000
+    if {[catch {[records] student remove $state($f,removing) -keep-records $keep} msg o]} {
+        toast [mc "Nothing was removed: %s" [recordsError $msg $o]] 10000
         return
     }
     grid remove $w.confirm
@@ -697,7 +707,8 @@ proc ::kiosk::ui::desk::FillResults {f} {
     foreach a [[records] attempts] {
         if {$by eq "pack"} {
             set key [expr {[dict get $a kind] eq "pack" ? "pack:[dict get $a pack]"
-                : [dict get $a kind] eq "review" ? "review" : "stage:[dict get $a stage]"}]
+                : [dict get $a kind] eq "review" ? "review"
+                : "stage:[expr {[dict exists $a stage] ? [dict get $a stage] : ""}]"}]
             set label [AttemptWhat $a]
         } else {
             set key student:[dict get $a student]
@@ -785,8 +796,8 @@ proc ::kiosk::ui::desk::PickGrades {f} {
 # number of students.
 proc ::kiosk::ui::desk::gradesTo {f file} {
     set w $f.nb.results
-    if {[catch {::kiosk::gradebook grades [records] $file} n]} {
-        $w.msg configure -text $n
+    if {[catch {::kiosk::gradebook grades [records] $file} n o]} {
+        $w.msg configure -text [recordsError $n $o]
         return ""
     }
     $w.msg configure -text [mc "Grades of %d students written to %s." $n $file]
@@ -796,8 +807,8 @@ proc ::kiosk::ui::desk::gradesTo {f file} {
 # Write every answer to FILE as CSV; returns the row count.
 proc ::kiosk::ui::desk::exportTo {f file} {
     set w $f.nb.results
-    if {[catch {[records] export $file} n]} {
-        $w.msg configure -text $n
+    if {[catch {[records] export $file} n o]} {
+        $w.msg configure -text [recordsError $n $o]
         return ""
     }
     $w.msg configure -text [mc "%d answers written to %s." $n $file]
@@ -857,9 +868,14 @@ proc ::kiosk::ui::desk::FillItems {f} {
     set n 0
     # Moodle's statistics, for a pack
     set stats {}
-    if {[lindex $opts 0] eq "-pack"
-        && ![catch {::kiosk::gradebook stats [records] [lindex $opts 1]} list]} {
-        foreach st $list { dict set stats [dict get $st question] $st }
+    if {[lindex $opts 0] eq "-pack"} {
+        # Without the statistics the table still shows each question's
+        # answers; why they are missing is said, and logged.
+        if {[catch {::kiosk::gradebook stats [records] [lindex $opts 1]} list so]} {
+            toast [mc "The statistics could not be read: %s" [recordsError $list $so]] 10000
+        } else {
+            foreach st $list { dict set stats [dict get $st question] $st }
+        }
     }
     foreach item [[records] items {*}$opts] {
         set nums [list "" "" ""]
@@ -892,15 +908,18 @@ proc ::kiosk::ui::desk::FillItems {f} {
             }
         }
         if {[dict get $item kind] eq "essay"} {
-            # what each student wrote, for the teacher to read
+            # what each student wrote, for the teacher to read (read once
+            # per table; a failure said and logged, the table goes on)
             set pack [expr {[lindex $opts 0] eq "-pack" ? [lindex $opts 1] : ""}]
-            if {![catch {::kiosk::gradebook essays [records] {*}[expr {$pack eq "" ? "" : [list $pack]}]} essays]} {
-                foreach e $essays {
-                    if {[dict get $e question] ne [dict get $item question]} { continue }
-                    $t insert $q end \
-                        -text [mc "    %s: %s" [dict get $e name] [dict get $e text]] \
-                        -values [list "" "" "" [When [dict get $e answered]]]
-                }
+            if {![info exists essays] && [catch {::kiosk::gradebook essays [records] {*}[expr {$pack eq "" ? "" : [list $pack]}]} essays eo]} {
+                toast [mc "The essays could not be read: %s" [recordsError $essays $eo]] 10000
+                set essays {}
+            }
+            foreach e $essays {
+                if {[dict get $e question] ne [dict get $item question]} { continue }
+                $t insert $q end \
+                    -text [mc "    %s: %s" [dict get $e name] [dict get $e text]] \
+                    -values [list "" "" "" [When [dict get $e answered]]]
             }
         }
         if {[dict exists $item wrong]} {
@@ -1045,8 +1064,8 @@ proc ::kiosk::ui::desk::LogTab {f w} {
     $t column message -stretch 1
     $t column at -stretch 0
     $t column kind -stretch 0
-    if {[catch {[records] log list -limit 500} entries]} {
-        $w.msg configure -text $entries -style Wrong.TLabel
+    if {[catch {[records] log list -limit 500} entries o]} {
+        $w.msg configure -text [recordsError $entries $o] -style Wrong.TLabel
         return
     }
     foreach e $entries {
@@ -1080,8 +1099,8 @@ proc ::kiosk::ui::desk::SaveSettings {f} {
         $rec settings set idle-timeout [string trim $state($f,idle)]
         $rec settings set kiosk-lock $state($f,lock)
         $rec settings set theme $state($f,theme)
-    } msg]} {
-        $w.savemsg configure -text $msg -style Wrong.TLabel
+    } msg o]} {
+        $w.savemsg configure -text [recordsError $msg $o] -style Wrong.TLabel
         return 0
     }
     if {[namespace which ::kiosk::ui::lock::configure] ne ""} {
@@ -1102,8 +1121,8 @@ proc ::kiosk::ui::desk::ChangePin {f} {
         $w.pinmsg configure -text [mc "The two PINs differ."] -style Wrong.TLabel
         return
     }
-    if {[catch {[records] pin set $a} msg]} {
-        $w.pinmsg configure -text $msg -style Wrong.TLabel
+    if {[catch {[records] pin set $a} msg o]} {
+        $w.pinmsg configure -text [recordsError $msg $o] -style Wrong.TLabel
         return
     }
     $w.pinmsg configure -text [mc "The PIN is changed."] -style TLabel
@@ -1111,13 +1130,146 @@ proc ::kiosk::ui::desk::ChangePin {f} {
 
 proc ::kiosk::ui::desk::Backup {f} {
     set w $f.nb.settings
-    if {[catch {[records] backup} path]} {
-        $w.rb.msg configure -text $path -style Wrong.TLabel
+    if {[catch {[records] backup} path o]} {
+        $w.rb.msg configure -text [recordsError $path $o] -style Wrong.TLabel
         return
     }
     if {$path eq ""} {
         $w.rb.msg configure -text [mc "These records are not kept in a file: nothing to back up."]
     } else {
         $w.rb.msg configure -text [mc "Backed up to %s." $path] -style TLabel
+    }
+}
+
+### Class (a kiosk that joined a class; doc/class.md)
+
+proc ::kiosk::ui::desk::ClassTab {f w} {
+    ttk::frame $w.top
+    ttk::label $w.top.l -text [mc "The whole class, from the class server"] \
+        -style Head.TLabel
+    ttk::button $w.top.refresh -text [mc "Ask the server again"] \
+        -command [list ::kiosk::ui::desk::FillClass $f]
+    ttk::button $w.top.sync -text [mc "Sync now"] \
+        -command ::kiosk::ui::classlink::syncSoon
+    flow $w.top
+    grid $w.top -row 0 -column 0 -columnspan 2 -sticky ew -pady {0 8}
+    ttk::label $w.status -wraplength 1000 -justify left
+    grid $w.status -row 1 -column 0 -columnspan 2 -sticky w -pady {0 8}
+    Table $w 2 [list [list student [mc "Student"] 200] [list kiosk [mc "Kiosk"] 120] \
+        [list what [mc "Quiz"] 200] [list status [mc "Status"] 110] \
+        [list started [mc "Started"] 190] [list answered [mc "Answered"] 100 e] \
+        [list correct [mc "Right"] 80 e] [list score [mc "Score"] 80 e]]
+    ttk::frame $w.low
+    grid $w.low -row 3 -column 0 -columnspan 2 -sticky nsew -pady {8 0}
+    grid rowconfigure $w 3 -weight 1
+    ttk::frame $w.low.r
+    ttk::frame $w.low.p
+    grid $w.low.r $w.low.p -sticky nsew -padx {0 8}
+    grid columnconfigure $w.low {0 1} -weight 1
+    grid rowconfigure $w.low 0 -weight 1
+    Table $w.low.r 0 [list [list name [mc "Class roster"] 240]]
+    Table $w.low.p 0 [list [list id [mc "Class pack"] 160] [list title [mc "Title"] 220] \
+        [list version [mc "Version"] 80 e] [list active [mc "Active"] 70 center]]
+    variable classFrame $f
+    FillClass $f
+}
+
+# A sync ended (classlink.tcl's event on "."): the status line of the desk
+# on screen, if any, says so. Bound once, when this file is read.
+proc ::kiosk::ui::desk::ClassSynced {} {
+    variable classFrame
+    if {[info exists classFrame] && [winfo exists $classFrame.nb.class]} {
+        ClassStatus $classFrame
+    }
+}
+bind . <<KioskClassSynced>> +::kiosk::ui::desk::ClassSynced
+
+proc ::kiosk::ui::desk::ClassStatus {f {asking ""}} {
+    variable state
+    set w $f.nb.class
+    if {![winfo exists $w]} { return }
+    set lines {}
+    if {$asking ne ""} { lappend lines $asking }
+    if {[info exists state($f,classError)] && $state($f,classError) ne ""} {
+        lappend lines [mc "The class server cannot be reached: %s" $state($f,classError)] \
+            [mc "This kiosk keeps working on its own: every answer is saved here and goes to the class at the next sync."]
+    }
+    set last [::kiosk::ui::classlink::last]
+    if {$last ne ""} {
+        set at [clock format [dict get $last at] -format "%H:%M"]
+        if {[dict get $last ok]} {
+            lappend lines [mc "Last sync at %s: done." $at]
+        } else {
+            lappend lines [mc "Last sync at %s failed: %s" $at \
+                [lindex [split [dict get $last message] \n] end]]
+        }
+    }
+    $w.status configure -text [join $lines \n] -style \
+        [expr {[info exists state($f,classError)] && $state($f,classError) ne ""
+               ? "Alert.TLabel" : "Muted.TLabel"}]
+}
+
+# Ask the server for results, roster and packs, one after the other, each
+# in the background; the tables fill as the answers come.
+proc ::kiosk::ui::desk::FillClass {f} {
+    variable state
+    set state($f,classError) ""
+    ClassStatus $f [mc "Asking the class server\u2026"]
+    set file [opt records]
+    ::kiosk::ui::classlink::run \
+        [list class results --records $file --format tsv] \
+        [list ::kiosk::ui::desk::ClassGot $f results]
+}
+
+proc ::kiosk::ui::desk::ClassGot {f what ok out} {
+    variable state
+    set w $f.nb.class
+    if {![winfo exists $w]} { return }
+    if {!$ok} {
+        set state($f,classError) [lindex [split $out \n] end]
+        ClassStatus $f
+        return
+    }
+    set file [opt records]
+    switch -- $what {
+        results {
+            set t $w.t2
+            $t delete [$t children {}]
+            foreach r [::kiosk::ui::classlink::tsv $out] {
+                set what [expr {[dict get $r pack] ne "" ? [dict get $r pack]
+                    : [dict get $r kind] eq "review" ? [mc "Review"]
+                    : [dict get $r stage]}]
+                set status [dict get $r status]
+                set status [dict get [dict create finished [mc "Finished"] \
+                    open [mc "Unfinished"] abandoned [mc "Unfinished (left)"]] $status]
+                $t insert {} end -values [list [dict get $r student] \
+                    [dict get $r kiosk] $what $status [When [dict get $r started]] \
+                    [dict get $r answered] [dict get $r correct] \
+                    [format %.1f [dict get $r score]]]
+            }
+            ::kiosk::ui::classlink::run \
+                [list class roster --records $file --format tsv] \
+                [list ::kiosk::ui::desk::ClassGot $f roster]
+        }
+        roster {
+            set t $w.low.r.t0
+            $t delete [$t children {}]
+            foreach r [::kiosk::ui::classlink::tsv $out] {
+                $t insert {} end -values [list [dict get $r name]]
+            }
+            ::kiosk::ui::classlink::run \
+                [list class packs --records $file --format tsv] \
+                [list ::kiosk::ui::desk::ClassGot $f packs]
+        }
+        packs {
+            set t $w.low.p.t0
+            $t delete [$t children {}]
+            foreach r [::kiosk::ui::classlink::tsv $out] {
+                $t insert {} end -values [list [dict get $r id] [dict get $r title] \
+                    [dict get $r version] \
+                    [expr {[dict get $r active] ? "\u2713" : ""}]]
+            }
+            ClassStatus $f
+        }
     }
 }

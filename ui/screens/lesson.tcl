@@ -338,8 +338,7 @@ proc ::kiosk::ui::lesson::MarkRead {f} {
     try {
         $rec lesson-read [student] $state($f,stage)
     } on error {msg o} {
-        oplog "records: $msg ([dict get $o -errorcode])"
-        toast $msg
+        toast [mc "That you read this lesson could not be saved: %s" [recordsError $msg $o]] 10000
     }
 }
 

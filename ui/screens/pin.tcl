@@ -123,8 +123,8 @@ proc ::kiosk::ui::pin::Duration {secs} {
 # When it is over, the field opens again; returns 0.
 proc ::kiosk::ui::pin::Paused {f} {
     set wait 0
-    if {[catch {dict get [[records] pin wait] wait} wait]} {
-        $f.box.msg configure -text $wait
+    if {[catch {dict get [[records] pin wait] wait} wait o]} {
+        $f.box.msg configure -text [recordsError $wait $o]
         set wait 0
     }
     set fields [lmap e [list $f.box.pin $f.box.again] {
@@ -166,8 +166,8 @@ proc ::kiosk::ui::pin::Ok {f} {
             focus $f.box.pin
             return
         }
-        if {[catch {$rec pin set $pin} msg]} {
-            $f.box.msg configure -text $msg
+        if {[catch {$rec pin set $pin} msg o]} {
+            $f.box.msg configure -text [recordsError $msg $o]
             return
         }
         toast [mc "The instructor PIN is set."]
@@ -175,8 +175,8 @@ proc ::kiosk::ui::pin::Ok {f} {
         return
     }
     if {[Paused $f]} { return }
-    if {[catch {$rec pin try $pin} r]} {
-        $f.box.msg configure -text $r
+    if {[catch {$rec pin try $pin} r o]} {
+        $f.box.msg configure -text [recordsError $r $o]
         return
     }
     if {![dict get $r ok]} {

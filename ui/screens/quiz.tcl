@@ -278,9 +278,8 @@ proc ::kiosk::ui::quiz::NewRun {o} {
             set title [dict get [$db stage [lindex [dict get $o -stages] 0]] title]
             lappend sopts -title $title
         }
-        if {[dict get $o -pack] ne ""} {
-            set qs [PackRun $db [dict get $o -pack] $s sopts]
-        } elseif {$rec ne "" && [student] ne ""} {
+        # (a pack's quiz starts from its intro: Intro, Begin)
+        if {$rec ne "" && [student] ne ""} {
             # The core draws the stage quiz and stores it as drawn.
             set opts [list -course $db -stages [dict get $o -stages] -seed $s \
                 -pass [expr {100.0 * $passMark}]]
@@ -311,6 +310,8 @@ proc ::kiosk::ui::quiz::NewRun {o} {
             set qs [$db quiz {*}$opts]
         }
     } on error {msg opts} {
+        # the pack may not be read from the records: logged as well
+        recordsError $msg $opts
         goto error [mc "This quiz could not be made."] $msg \
             [dict get $opts -errorinfo] [dict get $opts -errorcode]
         return ""
@@ -328,10 +329,12 @@ proc ::kiosk::ui::quiz::NewRun {o} {
     }
 }
 
-# The questions of installed pack ID (its text kept in the records); adds
-# the run's options to the list in OPTSVAR from the pack's settings: its
-# title, stages, pass mark (percent), time limit (seconds, 0 for none) and
-# feedback (each or end); seed (a number, or per-student: the seed given).
+# The questions of installed pack ID (its text kept in the records), as
+# the intro shows them before Start; adds the run's options to the list in
+# OPTSVAR from the pack's settings: its title, stages, pass mark
+# (percent), time limit (seconds, 0 for none) and feedback (each or end);
+# seed (a number, or per-student: the seed given). A recorded attempt is
+# not started from these: Begin has the core take the pack's quiz itself.
 proc ::kiosk::ui::quiz::PackRun {db id seed optsVar} {
     upvar 1 $optsVar opts
     set p [[records] packs get $id]
@@ -388,12 +391,15 @@ proc ::kiosk::ui::quiz::Intro {f id} {
         set st [dict get [::kiosk::pack parse $id.pack -text [dict get $p text]] settings]
         set qs [PackRun [course] $id $s opts]
     } on error {msg o} {
+        recordsError $msg $o
         goto error [mc "This quiz could not be made."] $msg \
             [dict get $o -errorinfo] [dict get $o -errorcode]
         return
     }
     set state($f,questions) $qs
     set state($f,opts) $opts
+    set state($f,pack) $id
+    set state($f,seed) $s
     set run [dict merge [list -time 0 -feedback each -pass $passMark] $opts]
     set allowed [expr {[dict exists $st attempts]
         && [string is integer -strict [dict get $st attempts]]
@@ -499,11 +505,23 @@ proc ::kiosk::ui::quiz::Duration {seconds} {
     return [mc "%d h" [expr {$m / 60}]]
 }
 
-# The intro's Start: the run (and its attempt and clock) begins now.
+# The intro's Start: the run (and its attempt and clock) begins now. With
+# records and a student, the core takes the pack's quiz (attempt start
+# -course -pack: drawn with the intro's seed, run with the pack's
+# settings) and the run shows the questions as stored; without, the run
+# is the intro's draw, kept out of the records.
 proc ::kiosk::ui::quiz::Begin {f} {
     variable state
+    set rec [records]
     try {
-        set token [start $state($f,questions) {*}$state($f,opts)]
+        if {$rec ne "" && [student] ne ""} {
+            set id [$rec attempt start [student] -course [course] \
+                -pack $state($f,pack) -seed $state($f,seed)]
+            set qs [dict get [$rec attempt get $id] questions]
+            set token [start $qs {*}$state($f,opts) -attempt $id]
+        } else {
+            set token [start $state($f,questions) {*}$state($f,opts)]
+        }
     } on error {msg o} {
         Stopped $msg [dict get $o -errorcode] [dict get $o -errorinfo]
         return
@@ -1279,6 +1297,8 @@ proc ::kiosk::ui::quiz::Finish {f} {
             Stopped $msg [dict get $o -errorcode] [dict get $o -errorinfo]
             return
         }
+        # To the class in the background; the results show at once.
+        ::kiosk::ui::classlink::syncSoon
         set t [dict create points [dict get $s score] max [dict get $s max] \
             percent [dict get $s percent] passed [dict get $s passed]]
     } else {
@@ -1340,26 +1360,30 @@ proc ::kiosk::ui::quiz::Forget {f} {
     array unset state $f,*
 }
 
-# A timed class quiz left on purpose (Back, the idle return): the core
-# notes when (attempt leave), so that carrying on later counts the time
-# until then; the time away does not count. A crash writes nothing, and
-# then only the time up to the last answer counts (attempt.h). This runs
-# as the screen goes: a failure cannot stop a quiz already left, so it is
-# logged for the operator and shown to the student.
+# A quiz left on purpose (Back, the idle return): the core notes when
+# (attempt leave), so that carrying on later counts the time until then
+# (the time away does not count), and, on a kiosk of a class, so that the
+# attempt may be carried on at another kiosk once the leaving is on the
+# server (doc/class.md): a background sync takes it there. A crash writes
+# nothing, and then only the time up to the last answer counts
+# (attempt.h). This runs as the screen goes: a failure cannot stop a quiz
+# already left, so it is logged for the operator and shown to the student.
 proc ::kiosk::ui::quiz::MarkLeft {run} {
     set rec [records]
-    if {$rec eq "" || [dict get $run attempt] eq "" || [dict get $run pack] eq ""
-            || [dict get $run deadline] eq ""} {
+    if {$rec eq "" || [dict get $run attempt] eq ""} {
         return
     }
     try {
         $rec attempt leave [dict get $run attempt]
     } trap {KIOSK RECORDS FINISHED} {} {
         # Finished meanwhile (time up): nothing to note.
+        return
     } on error {msg o} {
         oplog "records: $msg ([dict get $o -errorcode])"
         toast [mc "Your answers so far are saved, but the time you left could not be: %s" $msg]
+        return
     }
+    ::kiosk::ui::classlink::syncSoon
 }
 
 # The student's answer in words, for the results: option texts for

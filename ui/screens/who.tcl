@@ -239,8 +239,8 @@ proc ::kiosk::ui::who::Add {f} {
             return
         }
     }
-    if {[catch {addStudent $name} id]} {
-        $f.new.msg configure -text $id
+    if {[catch {addStudent $name} id o]} {
+        $f.new.msg configure -text [recordsError $id $o]
         return
     }
     Pick $id
