@@ -424,9 +424,12 @@ proc ::kiosk::ui::app::CancelAll {w} {
     }
 }
 
-# Show MSG in the status area for a few seconds.
+# Show MSG in the status area for a few seconds, wrapped to the window's
+# width (a long error, a path, stays whole on a 1024-wide display).
 proc ::kiosk::ui::app::toast {msg {ms 4000}} {
-    .status.toast configure -text $msg
+    set width [expr {[winfo width .] > 1 ? [winfo width .] : [winfo screenwidth .]}]
+    .status.toast configure -text $msg -justify center \
+        -wraplength [expr {max(200, $width - 80)}]
     grid .status.toast -row 0 -column 0 -pady 4
     timer .status toast $ms ::kiosk::ui::app::HideToast
 }
