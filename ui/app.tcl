@@ -12,7 +12,7 @@ namespace eval ::kiosk::ui::app {
     namespace export goto course records student setStudent toast oplog key \
         recordsRead recordsError \
         header timer cancel screen exists pref opt busy students addStudent \
-        flow
+        flow wrap wrapText
     namespace import ::msgcat::mc
     # Options from the command line (set by main.tcl through init).
     variable opt
@@ -41,6 +41,9 @@ namespace eval ::kiosk::ui::app {
     # Header title texts in full, by header path.
     variable titles
     array set titles {}
+    # wrapped(LABEL): the width (font, text step) wrap last fitted it to.
+    variable wrapped
+    array set wrapped {}
 }
 
 # Remember the options; main.tcl calls this once before the first goto.
@@ -266,13 +269,23 @@ proc ::kiosk::ui::app::ViewFit {} {
 
 # The view's yscrollcommand: the bar only while there is something to
 # scroll.
+# Once shown, the bar stays for as long as the screen, the window size
+# and the text size do: a bar that came and went would change the width,
+# so the wrapping, so the height, and could do so for ever (a row of
+# buttons that wraps within the bar's width).
 proc ::kiosk::ui::app::ViewBar {first last} {
+    variable frame
+    variable barFor
     .viewbar set $first $last
+    set now [list $frame [winfo width .] [winfo height .] \
+        [::kiosk::ui::theme::step]]
     if {$first > 0 || $last < 1} {
         if {[winfo manager .viewbar] eq ""} {
             grid .viewbar -row 0 -column 1 -sticky ns
         }
-    } elseif {[winfo manager .viewbar] ne ""} {
+        set barFor $now
+    } elseif {[winfo manager .viewbar] ne ""
+            && (![info exists barFor] || $barFor ne $now)} {
         grid forget .viewbar
     }
 }
@@ -411,9 +424,12 @@ proc ::kiosk::ui::app::CancelAll {w} {
     }
 }
 
-# Show MSG in the status area for a few seconds.
+# Show MSG in the status area for a few seconds, wrapped to the window's
+# width (a long error, a path, stays whole on a 1024-wide display).
 proc ::kiosk::ui::app::toast {msg {ms 4000}} {
-    .status.toast configure -text $msg
+    set width [expr {[winfo width .] > 1 ? [winfo width .] : [winfo screenwidth .]}]
+    .status.toast configure -text $msg -justify center \
+        -wraplength [expr {max(200, $width - 80)}]
     grid .status.toast -row 0 -column 0 -pady 4
     timer .status toast $ms ::kiosk::ui::app::HideToast
 }
@@ -502,9 +518,11 @@ proc ::kiosk::ui::app::header {parent args} {
     }
     ttk::label $h.title -text [dict get $o -title] -style Head.TLabel
     grid $h.title -row 0 -column 1 -sticky w
-    # A long title is cut to the room left, with an ellipsis.
+    # A long title gets a smaller font, then more lines (FitTitle).
     set ::kiosk::ui::app::titles($h) [dict get $o -title]
     bind $h <Configure> [list ::kiosk::ui::app::FitTitle $h]
+    # A new text size changes what fits, not the header's width.
+    bind $h <<KioskRestyle>> [list after idle [list ::kiosk::ui::app::FitTitle $h]]
     bind $h <Destroy> +[list unset -nocomplain ::kiosk::ui::app::titles($h)]
     ttk::frame $h.extra
     grid $h.extra -row 0 -column 2 -sticky e -padx 8
@@ -527,26 +545,52 @@ proc ::kiosk::ui::app::header {parent args} {
     return $h
 }
 
-# Fit the header title into what the other header widgets leave.
+# Fit the header title into what the other header widgets leave: in the
+# heading font when it fits, else in the bold body font, else that font
+# wrapped onto more lines. Nothing of it is cut.
 proc ::kiosk::ui::app::FitTitle {h} {
     variable titles
-    if {![info exists titles($h)]} { return }
+    if {![info exists titles($h)] || ![winfo exists $h.title]} { return }
     set room [winfo width $h]
+    if {$room <= 1} { return }
+    lassign [$h cget -padding] left - right
+    if {$right eq ""} { set right $left }
+    set room [expr {$room - $left - $right}]
     foreach w [grid slaves $h] {
         if {$w ne "$h.title"} {
             incr room -[expr {[winfo reqwidth $w] + 16}]
         }
     }
-    set room [expr {max(80, $room - 32)}]
+    set room [expr {$room - 8}]
     set text $titles($h)
-    if {[font measure KioskHead $text] > $room} {
-        while {[string length $text] > 4 &&
-               [font measure KioskHead "$text\u2026"] > $room} {
-            set text [string range $text 0 end-1]
-        }
-        set text "[string trimright $text]\u2026"
+    # Too little room beside the buttons (large text on a small display):
+    # the title goes on a line of its own below them.
+    set row [expr {$room < 240 && [font measure KioskBold $text] > $room}]
+    if {$row} {
+        set room [expr {[winfo width $h] - $left - $right - 8}]
     }
-    $h.title configure -text $text
+    set info [grid info $h.title]
+    if {[dict get $info -row] != $row} {
+        if {$row} {
+            grid $h.title -row 1 -column 0 -columnspan 7 -sticky w -pady {4 0}
+        } else {
+            grid $h.title -row 0 -column 1 -columnspan 1 -sticky w -pady 0
+        }
+    }
+    set room [expr {max(60, $room)}]
+    set font KioskHead
+    set wrap 0
+    if {[font measure $font $text] > $room} {
+        set font KioskBold
+        if {[font measure $font $text] > $room} {
+            set wrap $room
+        }
+    }
+    if {[$h.title cget -text] ne $text || [$h.title cget -font] ne $font
+            || [$h.title cget -wraplength] != $wrap} {
+        $h.title configure -text $text -font $font -wraplength $wrap \
+            -justify left
+    }
 }
 
 # The display name of the current student, or "".
@@ -624,6 +668,82 @@ proc ::kiosk::ui::app::Flow {w pad width} {
     if {[$w cget -height] != $h || [$w cget -width] != $widest} {
         $w configure -height $h -width $widest
     }
+}
+
+# Let label W's -wraplength follow its own width less PAD: grid it with
+# -sticky ew (or pack it -fill x) in a column that can shrink, and it
+# wraps at whatever room it is given. Returns W.
+proc ::kiosk::ui::app::wrap {w {pad 0}} {
+    bind $w <Configure> [list ::kiosk::ui::app::Wrap $w $pad %w]
+    return $w
+}
+
+proc ::kiosk::ui::app::Wrap {w pad width} {
+    variable wrapped
+    if {$width <= 1 || ![winfo exists $w]} { return }
+    # Done for this width (a new text size redoes it: the width changes,
+    # or the font does and so the request).
+    set key [list $width [$w cget -font] [::kiosk::ui::theme::step]]
+    if {[info exists wrapped($w)] && $wrapped($w) eq $key} { return }
+    if {![info exists wrapped($w)]} {
+        bind $w <Destroy> +[list unset -nocomplain ::kiosk::ui::app::wrapped($w)]
+    }
+    set wrapped($w) $key
+    set room [expr {max(40, $width - $pad)}]
+    $w configure -wraplength $room
+    # Less the label's own padding and border, which it asks for too.
+    set over [expr {[winfo reqwidth $w] - $width + $pad}]
+    if {$over > 0} {
+        $w configure -wraplength [expr {max(40, $room - $over)}]
+    }
+}
+
+# TEXT broken into lines of at most WIDTH pixels in FONT, at spaces and
+# after hyphens (a word longer than a line is broken where it must): for
+# texts that cannot wrap themselves (button labels, list cells).
+proc ::kiosk::ui::app::wrapText {text font width} {
+    set lines {}
+    foreach para [split $text \n] {
+        # A line that fits stays as it is; an indented one keeps its
+        # indent on each of its lines.
+        if {[font measure $font $para] <= $width} {
+            lappend lines $para
+            continue
+        }
+        regexp {^ *} $para indent
+        # The pieces: words, and the parts of a hyphenated word (joined
+        # without a space).
+        set pieces {}
+        foreach w [regexp -all -inline {\S+} $para] {
+            set sep " "
+            foreach part [regexp -all -inline {[^-]+-?|-+} $w] {
+                lappend pieces $sep $part
+                set sep ""
+            }
+        }
+        set line ""
+        foreach {sep word} $pieces {
+            if {$line eq ""} { set word $indent$word }
+            set try [expr {$line eq "" ? $word : "$line$sep$word"}]
+            if {$line eq "" || [font measure $font $try] <= $width} {
+                set line $try
+            } else {
+                lappend lines $line
+                set line $indent$word
+            }
+            # A word longer than a whole line: cut where it must be.
+            while {[font measure $font $line] > $width && [string length $line] > 1} {
+                set n [string length $line]
+                while {$n > 1 && [font measure $font [string range $line 0 $n-1]] > $width} {
+                    incr n -1
+                }
+                lappend lines [string range $line 0 $n-1]
+                set line [string range $line $n end]
+            }
+        }
+        lappend lines $line
+    }
+    return [join $lines \n]
 }
 
 # Run CMD with a busy cursor; the window repaints first.

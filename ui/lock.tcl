@@ -311,8 +311,15 @@ proc ::kiosk::ui::lock::Ignore {} {
 }
 
 # The window manager asks the window to close (its close button, Alt+F4):
-# the answer is no. Leaving is Ctrl+Alt+Q and the PIN.
+# the answer is no, noted in the operator log (once a minute at most).
+# Leaving is Ctrl+Alt+Q and the PIN.
 proc ::kiosk::ui::lock::CloseRequest {} {
+    variable lastClose
+    set now [clock seconds]
+    if {![info exists lastClose] || $now - $lastClose >= 60} {
+        set lastClose $now
+        log lock [mc "refused the window manager's request to close the kiosk window"]
+    }
     return
 }
 

@@ -257,7 +257,7 @@ proc ::kiosk::ui::theme::ApplyStyles {} {
     }
     ttk::style configure Big.TButton -font KioskBig -padding {24 14}
     ttk::style configure Tool.TButton -font KioskSmall -padding {10 8}
-    ttk::style configure Name.TButton -font KioskBig -padding {18 12}
+    ttk::style configure Name.TButton -font KioskBig -padding {18 12} -justify center
     # An answer option with the keyboard on it is ringed in the focus
     # colour on a pale tint: it must not look chosen (answered options are
     # Right/Wrong.Option, below), since Return would answer it.

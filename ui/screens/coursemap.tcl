@@ -198,17 +198,22 @@ proc ::kiosk::ui::coursemap::Draw {f} {
     set titleFont [expr {$rowH >= $ls + 4 ? "KioskBody" : "KioskSmall"}]
     set x0 $left ; set x1 [expr {$W - $right}]
     set span [expr {double($x1 - $x0) / ($Y1 + 1 - $Y0)}]
-    # Year axis at the top: a tick per year, a label as often as fits.
+    # Year axis at the top: a tick per year, a label as often as fits;
+    # the last label ends at the canvas's edge when it would pass it.
     set lw [font measure KioskSmall "2000 "]
     set every 1
     while {$every * $span < $lw} { incr every }
+    set prev -1000
     for {set y $Y0} {$y <= $Y1 + 1} {incr y} {
         set x [expr {$x0 + ($y - $Y0) * $span}]
         $c create line $x $axisH $x [expr {$axisH + $n * $rowH}] \
             -fill [dict get $col border] -dash {2 4}
         if {($y - $Y0) % $every == 0 && $y <= $Y1} {
-            $c create text [expr {$x + 2}] 2 -anchor nw -text $y \
-                -font KioskSmall -fill [dict get $col muted]
+            set tx [expr {min($x + 2, $W - 4 - [font measure KioskSmall $y])}]
+            if {$tx < $prev + [font measure KioskSmall " "]} { continue }
+            set id [$c create text $tx 2 -anchor nw -text $y \
+                -font KioskSmall -fill [dict get $col muted]]
+            set prev [lindex [$c bbox $id] 2]
         }
     }
     set i 0

@@ -37,6 +37,10 @@ namespace eval ::kiosk::ui::desk {
     # Messages worth the instructor's attention (a corrupt records file
     # moved aside at start...), shown on the Settings tab.
     variable notices {}
+    # wraps(TREE): the columns WrapColumn wraps; cells(TREE,ITEM,COL): a
+    # wrapped cell's own text and what was shown for it.
+    variable wraps
+    variable cells
 }
 
 # The PIN screen calls this on a right PIN; lock undoes it.
@@ -75,9 +79,8 @@ proc ::kiosk::ui::desk::show {f {tab packs}} {
         grid $f.none -row 2 -column 0 -pady 40
         return
     }
-    set rh [expr {[font metrics KioskSmall -linespace] + 8}]
-    ttk::style configure Desk.Treeview -font KioskSmall -rowheight $rh
-    ttk::style configure Desk.Treeview.Heading -font KioskBold
+    DeskFonts
+    bind $f <<KioskRestyle>> +::kiosk::ui::desk::DeskFonts
     ttk::notebook $f.nb -padding 8
     grid $f.nb -row 2 -column 0 -sticky nsew -padx 12 -pady 8
     grid columnconfigure $f 0 -weight 1
@@ -97,6 +100,23 @@ proc ::kiosk::ui::desk::show {f {tab packs}} {
     $f.nb select $f.nb.$tab
     ttk::notebook::enableTraversal $f.nb
     focus $f.nb
+}
+
+# The lists' fonts: the small font, and its bold for the headings (the
+# lists hold many columns), again at each new text size.
+proc ::kiosk::ui::desk::DeskFonts {} {
+    set size [font actual KioskSmall -size]
+    set family [font actual KioskSmall -family]
+    if {"KioskDeskHead" ni [font names]} {
+        font create KioskDeskHead -family $family -size $size -weight bold
+    } else {
+        font configure KioskDeskHead -family $family -size $size -weight bold
+    }
+    set rh [expr {[font metrics KioskSmall -linespace] + 8}]
+    if {[ttk::style configure Desk.Treeview -rowheight] ne $rh} {
+        ttk::style configure Desk.Treeview -font KioskSmall -rowheight $rh
+        ttk::style configure Desk.Treeview.Heading -font KioskDeskHead
+    }
 }
 
 proc ::kiosk::ui::desk::Close {} {
@@ -124,15 +144,165 @@ proc ::kiosk::ui::desk::Table {parent row columns {show headings}} {
         lassign $c id heading width anchor
         if {$anchor eq ""} { set anchor w }
         set width [expr {max(int($width * $scale),
-            [font measure KioskBold $heading] + 28)}]
+            [font measure KioskDeskHead $heading] + 28)}]
         $t heading $id -text $heading -anchor $anchor
         $t column $id -width $width -anchor $anchor -stretch [expr {$anchor eq "w"}]
     }
+    # Columns of words wrap, columns of numbers fit their widest: the
+    # list is never wider than its room (Rewrap).
+    set words [lmap c $columns {
+        expr {[lindex $c 3] in {"" w} ? [lindex $c 0] : [continue]}
+    }]
+    if {"tree" in $show} { set words [linsert $words 0 #0] }
+    WrapColumn $t {*}$words
     grid $t -row $row -column 0 -sticky nsew
     grid $parent.s$row -row $row -column 1 -sticky ns
     grid rowconfigure $parent $row -weight 1
     grid columnconfigure $parent 0 -weight 1
     return $t
+}
+
+# Columns COLS of treeview T (#0: the tree's own) show a long text (a
+# name, a question) on more lines instead of cutting it, and share what
+# the other columns, sized to their contents, leave of T's width: the tree
+# gets a style of its own whose row height is that of the most lines a
+# cell needs. The fill procs call Rewrap after filling.
+proc ::kiosk::ui::desk::WrapColumn {t args} {
+    variable wraps
+    set wraps($t) $args
+    $t configure -style [string map {. ""} $t].Desk.Treeview
+    foreach ev {<Configure> <<KioskRestyle>>} {
+        bind $t $ev [list ::kiosk::ui::app::timer $t rewrap 30 \
+            [list ::kiosk::ui::desk::Rewrap $t]]
+    }
+    bind $t <Destroy> +[list ::kiosk::ui::desk::Unwrap $t]
+    return $t
+}
+
+proc ::kiosk::ui::desk::Unwrap {t} {
+    variable wraps
+    variable cells
+    unset -nocomplain wraps($t)
+    array unset cells [string map {* \\* ? \\? [ \\[ ] \\]} $t],*
+}
+
+# Show (ON 1) or hide list T's horizontal scroll bar.
+proc ::kiosk::ui::desk::XBar {t on} {
+    if {![winfo exists $t.x]} {
+        ttk::scrollbar $t.x -orient horizontal -command [list $t xview]
+        $t configure -xscrollcommand [list $t.x set]
+    }
+    set shown [expr {[winfo manager $t.x] ne ""}]
+    if {$on && !$shown} {
+        $t configure -padding [list 0 0 0 [winfo reqheight $t.x]]
+        place $t.x -relx 0 -rely 1 -relwidth 1 -anchor sw
+    } elseif {!$on && $shown} {
+        place forget $t.x
+        $t configure -padding 0
+    }
+}
+
+# Every item of T, depth first.
+proc ::kiosk::ui::desk::Items {t {parent {}}} {
+    set out {}
+    foreach i [$t children $parent] {
+        lappend out $i {*}[Items $t $i]
+    }
+    return $out
+}
+
+# Size and wrap T's columns to its width now. A cell's own text is kept in
+# cells(T,ITEM,COL) with what was shown for it: a cell showing anything
+# else was filled anew.
+proc ::kiosk::ui::desk::Rewrap {t} {
+    variable wraps
+    variable cells
+    if {![winfo exists $t] || ![info exists wraps($t)]} { return }
+    set font [ttk::style lookup Desk.Treeview -font]
+    if {$font eq ""} { set font KioskSmall }
+    set hfont [ttk::style lookup Desk.Treeview.Heading -font]
+    if {$hfont eq ""} { set hfont $font }
+    set columns [$t cget -columns]
+    set shown $columns
+    if {"tree" in [$t cget -show]} { set shown [linsert $shown 0 #0] }
+    set items [Items $t]
+    # Each cell's own text.
+    set own {}
+    foreach item $items {
+        set values [$t item $item -values]
+        foreach col $shown {
+            if {$col eq "#0"} {
+                set text [$t item $item -text]
+            } else {
+                set text [lindex $values [lsearch -exact $columns $col]]
+            }
+            set key $t,$item,$col
+            if {$col in $wraps($t)} {
+                if {![info exists cells($key)] || [lindex $cells($key) 1] ne $text} {
+                    set cells($key) [list $text $text]
+                }
+                set text [lindex $cells($key) 0]
+            }
+            dict set own $item $col $text
+        }
+    }
+    # Columns of numbers as wide as their widest; the rest shared out.
+    set room [expr {[winfo width $t] - 4}]
+    if {$room < 50} { set room [winfo reqwidth $t] }
+    set nwrap 0
+    foreach col $shown {
+        set need($col) [expr {[font measure $hfont [$t heading $col -text]] + 16}]
+        if {$col in $wraps($t)} {
+            incr nwrap
+            continue
+        }
+        foreach item $items {
+            set need($col) [expr {max($need($col),
+                [font measure $font [dict get $own $item $col]] + 16)}]
+        }
+        incr room -$need($col)
+    }
+    set wrapw [expr {$nwrap ? max(0, $room) / $nwrap : 0}]
+    set total 0
+    foreach col $shown {
+        set width $need($col)
+        if {$col in $wraps($t)} {
+            set width [expr {max($need($col), $wrapw)}]
+        }
+        $t column $col -width $width -minwidth 20 -stretch 0
+        incr total $width
+    }
+    # Still too wide (very large text on a small display): a scroll bar
+    # across the foot of the list, in room it keeps for it.
+    XBar $t [expr {$total > [winfo width $t] - 4 && [winfo width $t] > 50}]
+    # The text of the wrapped columns, on as many lines as it takes.
+    set lines 1
+    foreach item $items {
+        set values [$t item $item -values]
+        if {[llength $values]} {
+            while {[llength $values] < [llength $columns]} { lappend values "" }
+        }
+        foreach col $wraps($t) {
+            set key $t,$item,$col
+            set text [::kiosk::ui::app::wrapText [lindex $cells($key) 0] $font \
+                [expr {[$t column $col -width] - 16}]]
+            lset cells($key) 1 $text
+            if {$col eq "#0"} {
+                $t item $item -text $text
+            } else {
+                lset values [lsearch -exact $columns $col] $text
+            }
+            set lines [expr {max($lines, [llength [split $text \n]])}]
+        }
+        if {[llength $values]} {
+            $t item $item -values $values
+        }
+    }
+    # A style change restyles every ttk widget: only when it is one.
+    set rh [expr {$lines * [font metrics $font -linespace] + 8}]
+    if {[ttk::style configure [$t cget -style] -rowheight] ne $rh} {
+        ttk::style configure [$t cget -style] -rowheight $rh
+    }
 }
 
 # An ISO 8601 UTC time of the records ("2026-11-28T05:05:44Z") in local
@@ -154,7 +324,8 @@ proc ::kiosk::ui::desk::Percent {x} {
 proc ::kiosk::ui::desk::PacksTab {f w} {
     ttk::label $w.intro -wraplength 1000 -justify left -text \
         [mc "A quiz pack is a text file an instructor writes. Install one to keep it on this kiosk; the active pack is the one students are offered."]
-    grid $w.intro -row 0 -column 0 -columnspan 2 -sticky w -pady {0 8}
+    grid $w.intro -row 0 -column 0 -columnspan 2 -sticky ew -pady {0 8}
+    wrap $w.intro
     set t [Table $w 1 [list [list id [mc "Pack"] 160] [list title [mc "Title"] 360] \
         [list installed [mc "Installed"] 200] [list active [mc "Active"] 80 center]]]
     ttk::frame $w.buttons
@@ -166,9 +337,8 @@ proc ::kiosk::ui::desk::PacksTab {f w} {
         -command [list ::kiosk::ui::desk::Activate $f 0]
     ttk::button $w.buttons.remove -text [mc "Remove"] \
         -command [list ::kiosk::ui::desk::RemovePack $f]
-    pack $w.buttons.install $w.buttons.activate $w.buttons.none \
-        $w.buttons.remove -side left -padx {0 8}
-    grid $w.buttons -row 2 -column 0 -columnspan 2 -sticky w -pady 8
+    flow $w.buttons 8
+    grid $w.buttons -row 2 -column 0 -columnspan 2 -sticky ew -pady 8
     ttk::label $w.errhead -style Head.TLabel
     grid $w.errhead -row 3 -column 0 -columnspan 2 -sticky w
     text $w.errors -height 8 -wrap word -font KioskSmall -relief flat
@@ -195,6 +365,7 @@ proc ::kiosk::ui::desk::FillPacks {f} {
             [dict get $p title] [When [dict get $p installed]] \
             [expr {[dict get $p active] ? "\u2713" : ""}]]
     }
+    Rewrap $t
 }
 
 proc ::kiosk::ui::desk::PickPack {f} {
@@ -333,22 +504,24 @@ proc ::kiosk::ui::desk::StudentsTab {f w} {
         -command [list ::kiosk::ui::desk::AskRemove $f]
     ttk::button $w.edit.roster -text [mc "Import a roster (CSV)\u2026"] \
         -command [list ::kiosk::ui::desk::PickRoster $f]
-    grid $w.edit.l $w.edit.name $w.edit.add $w.edit.rename $w.edit.remove \
-        $w.edit.roster -padx {0 8} -sticky w
-    grid $w.edit -row 1 -column 0 -columnspan 2 -sticky w -pady 8
-    ttk::label $w.msg -style Wrong.TLabel
-    grid $w.msg -row 2 -column 0 -columnspan 2 -sticky w
+    # In rows that wrap: every button stays on screen at any size.
+    flow $w.edit 8
+    grid $w.edit -row 1 -column 0 -columnspan 2 -sticky ew -pady 8
+    ttk::label $w.msg -style Wrong.TLabel -justify left
+    grid $w.msg -row 2 -column 0 -columnspan 2 -sticky ew
+    wrap $w.msg
     # Asked on removal: keep the records or delete them.
     ttk::frame $w.confirm -style Card.TFrame -padding 12
     ttk::label $w.confirm.q -background [::kiosk::ui::theme::color panel] \
         -wraplength 900 -justify left
+    wrap $w.confirm.q
     ttk::button $w.confirm.keep -text [mc "Remove, keep their results"] \
         -command [list ::kiosk::ui::desk::RemoveStudent $f 1]
     ttk::button $w.confirm.delete -text [mc "Remove and delete all their records"] \
         -command [list ::kiosk::ui::desk::RemoveStudent $f 0]
     ttk::button $w.confirm.cancel -text [mc "Cancel"] \
         -command [list grid remove $w.confirm]
-    grid $w.confirm.q -columnspan 3 -sticky w -pady {0 8}
+    grid $w.confirm.q -columnspan 3 -sticky ew -pady {0 8}
     grid $w.confirm.keep $w.confirm.delete $w.confirm.cancel -padx {0 8}
     bind $t <<TreeviewSelect>> [list ::kiosk::ui::desk::PickStudent $f]
     bind $w.edit.name <Return> [list ::kiosk::ui::desk::AddStudent $f]
@@ -365,9 +538,10 @@ proc ::kiosk::ui::desk::FillStudents {f} {
     foreach s [[records] students] {
         set id [dict get $s id]
         $t insert {} end -id $id -values [list [dict get $s name] $id \
-            [dict get $s created] \
+            [When [dict get $s created]] \
             [expr {[dict exists $counts $id] ? [dict get $counts $id] : 0}]]
     }
+    Rewrap $t
 }
 
 proc ::kiosk::ui::desk::PickRoster {f} {
@@ -566,6 +740,7 @@ proc ::kiosk::ui::desk::FillResults {f} {
             [Percent [expr {$n ? $sum / $n : ""}]] \
             [Percent [expr {$n ? [tcl::mathfunc::max {*}$shares] : ""}]]]
     }
+    Rewrap $w.t1
     if {![dict size $groups]} {
         $w.msg configure -text [mc "No quiz has been finished on this kiosk yet."]
     } else {
@@ -595,6 +770,7 @@ proc ::kiosk::ui::desk::FillAttempts {f} {
             "[dict get $a answered]/[dict get $a questions]" \
             [format %g/%g [dict get $a score] [dict get $a max]] [Percent $pct]]
     }
+    Rewrap $w.t3
 }
 
 proc ::kiosk::ui::desk::PickExport {f} {
@@ -662,7 +838,8 @@ proc ::kiosk::ui::desk::ItemsTab {f w} {
     $t tag configure question -font KioskBold
     ttk::label $w.msg -style Muted.TLabel -wraplength 1000 -justify left -text \
         [mc "The share of students who answered each question right, and for each option how often it was picked; the right option is marked \u2713. For typed answers, the wrong answers given. For a pack, Moodle's statistics over each student's first finished attempt: facility, discrimination index and discriminative efficiency; \u26a0 marks a question the numbers say is broken."]
-    grid $w.msg -row 2 -column 0 -columnspan 2 -sticky w -pady 4
+    grid $w.msg -row 2 -column 0 -columnspan 2 -sticky ew -pady 4
+    wrap $w.msg
     # Filters: everything, each pack, each stage.
     set filters [dict create [mc "All quizzes"] {}]
     foreach p [[records] packs list] {
@@ -754,6 +931,7 @@ proc ::kiosk::ui::desk::FillItems {f} {
         }
         incr n
     }
+    Rewrap $t
     return $n
 }
 
@@ -772,10 +950,15 @@ proc ::kiosk::ui::desk::SettingsTab {f w} {
     ttk::label $w.idlel -text [mc "Back to the start screen after (seconds idle):"]
     ttk::spinbox $w.idle -from 10 -to 3600 -increment 30 -width 8 \
         -font KioskBody -textvariable ::kiosk::ui::desk::state($f,idle)
-    grid $w.idlel $w.idle -row 1 -sticky w -padx {0 8} -pady 4
+    grid $w.idlel -row 1 -column 0 -sticky ew -padx {0 8} -pady 4
+    grid $w.idle -row 1 -column 1 -sticky w -padx {0 8} -pady 4
+    wrap $w.idlel
     ttk::checkbutton $w.lock -text [mc "Kiosk lock: full screen, closing needs the PIN (from the next start)"] \
         -variable ::kiosk::ui::desk::state($f,lock)
-    grid $w.lock -row 2 -column 0 -columnspan 3 -sticky w -pady 4
+    grid $w.lock -row 2 -column 0 -columnspan 3 -sticky ew -pady 4
+    # A check button cannot wrap its text: it is given its lines.
+    set state($f,lockText) [$w.lock cget -text]
+    bind $w.lock <Configure> [list ::kiosk::ui::desk::WrapCheck $f $w.lock %w]
     ttk::label $w.themel -text [mc "Colours:"]
     # The setting's values (default, contrast) shown in words; a student's
     # own Contrast choice overrides it for them (app::setStudent).
@@ -785,11 +968,15 @@ proc ::kiosk::ui::desk::SettingsTab {f w} {
     $w.theme set [expr {[dict exists $state($f,themeWords) $state($f,theme)]
         ? [dict get $state($f,themeWords) $state($f,theme)] : $state($f,theme)}]
     bind $w.theme <<ComboboxSelected>> [list ::kiosk::ui::desk::PickTheme $f]
-    grid $w.themel $w.theme -row 3 -sticky w -padx {0 8} -pady 4
+    grid $w.themel -row 3 -column 0 -sticky ew -padx {0 8} -pady 4
+    grid $w.theme -row 3 -column 1 -sticky w -padx {0 8} -pady 4
+    wrap $w.themel
     ttk::button $w.save -text [mc "Save the settings"] -style Accent.TButton \
         -command [list ::kiosk::ui::desk::SaveSettings $f]
     ttk::label $w.savemsg
-    grid $w.save $w.savemsg -row 4 -sticky w -pady 8 -padx {0 8}
+    grid $w.save -row 4 -column 0 -sticky w -pady 8 -padx {0 8}
+    grid $w.savemsg -row 4 -column 1 -columnspan 2 -sticky ew -pady 8 -padx {0 8}
+    wrap $w.savemsg
 
     ttk::separator $w.sep1
     grid $w.sep1 -row 5 -column 0 -columnspan 3 -sticky ew -pady 8
@@ -802,9 +989,13 @@ proc ::kiosk::ui::desk::SettingsTab {f w} {
     ttk::button $w.pinset -text [mc "Change the PIN"] \
         -command [list ::kiosk::ui::desk::ChangePin $f]
     ttk::label $w.pinmsg
-    grid $w.pin1l $w.pin1 -row 7 -sticky w -padx {0 8} -pady 2
-    grid $w.pin2l $w.pin2 -row 8 -sticky w -padx {0 8} -pady 2
-    grid $w.pinset $w.pinmsg -row 9 -sticky w -padx {0 8} -pady 4
+    grid $w.pin1l -row 7 -column 0 -sticky ew -padx {0 8} -pady 2
+    grid $w.pin1 -row 7 -column 1 -sticky w -padx {0 8} -pady 2
+    grid $w.pin2l -row 8 -column 0 -sticky ew -padx {0 8} -pady 2
+    grid $w.pin2 -row 8 -column 1 -sticky w -padx {0 8} -pady 2
+    grid $w.pinset -row 9 -column 0 -sticky w -padx {0 8} -pady 4
+    grid $w.pinmsg -row 9 -column 1 -columnspan 2 -sticky ew -padx {0 8} -pady 4
+    foreach l {pin1l pin2l pinmsg} { wrap $w.$l }
 
     ttk::separator $w.sep2
     grid $w.sep2 -row 10 -column 0 -columnspan 3 -sticky ew -pady 8
@@ -812,23 +1003,46 @@ proc ::kiosk::ui::desk::SettingsTab {f w} {
     grid $w.rh -row 11 -column 0 -columnspan 3 -sticky w
     ttk::label $w.path -style Muted.TLabel -text \
         [mc "Student records are kept in %s, with backups beside it." [opt records]]
-    grid $w.path -row 12 -column 0 -columnspan 3 -sticky w
+    grid $w.path -row 12 -column 0 -columnspan 3 -sticky ew
+    wrap $w.path
     ttk::frame $w.rb
     ttk::button $w.rb.backup -text [mc "Back up now"] \
         -command [list ::kiosk::ui::desk::Backup $f]
     ttk::button $w.rb.leave -text [mc "Leave the kiosk"] \
         -command ::kiosk::ui::desk::Leave
     ttk::label $w.rb.msg
-    grid $w.rb.backup $w.rb.leave $w.rb.msg -sticky w -padx {0 8}
-    grid $w.rb -row 13 -column 0 -columnspan 3 -sticky w -pady 8
+    flow $w.rb 8
+    bind $w <Configure> +[list ::kiosk::ui::desk::MsgRoom $w.rb.msg %w]
+    grid $w.rb -row 13 -column 0 -columnspan 3 -sticky ew -pady 8
     set r 14
     foreach n $notices {
         ttk::label $w.notice$r -style Wrong.TLabel -wraplength 1000 \
             -justify left -text $n
-        grid $w.notice$r -row $r -column 0 -columnspan 3 -sticky w
+        grid $w.notice$r -row $r -column 0 -columnspan 3 -sticky ew
+        wrap $w.notice$r
         incr r
     }
+    # The labels' column gives way first: they wrap.
+    grid columnconfigure $w 0 -weight 1
     grid columnconfigure $w 2 -weight 1
+}
+
+# The backup message in the row of buttons wraps at the tab's width.
+proc ::kiosk::ui::desk::MsgRoom {msg width} {
+    if {$width > 100 && [winfo exists $msg] && [$msg cget -wraplength] != $width - 40} {
+        $msg configure -wraplength [expr {$width - 40}]
+    }
+}
+
+# Check button W's text (state(F,lockText)) on lines that fit WIDTH.
+proc ::kiosk::ui::desk::WrapCheck {f w width} {
+    variable state
+    if {$width <= 1 || ![info exists state($f,lockText)]} { return }
+    set font [ttk::style lookup TCheckbutton -font]
+    if {$font eq ""} { set font TkDefaultFont }
+    set text [::kiosk::ui::app::wrapText $state($f,lockText) $font \
+        [expr {$width - 40}]]
+    if {[$w cget -text] ne $text} { $w configure -text $text }
 }
 
 # Leave the kiosk from the desk (the PIN was given to open it): logged.
@@ -843,7 +1057,8 @@ proc ::kiosk::ui::desk::Leave {} {
 proc ::kiosk::ui::desk::LogTab {f w} {
     ttk::label $w.msg -style Muted.TLabel -wraplength 1000 -justify left -text \
         [mc "What happened at the kiosk that the instructor should know: wrong PINs, the desk opened, the kiosk left, errors on screen. Newest first."]
-    grid $w.msg -row 0 -column 0 -columnspan 2 -sticky w -pady {0 8}
+    grid $w.msg -row 0 -column 0 -columnspan 2 -sticky ew -pady {0 8}
+    wrap $w.msg
     set t [Table $w 1 [list [list at [mc "When"] 210] \
         [list kind [mc "What"] 110] [list message [mc "Message"] 600]]]
     $t column message -stretch 1
@@ -860,6 +1075,7 @@ proc ::kiosk::ui::desk::LogTab {f w} {
         $t insert {} end -id log[dict get $e id] -values \
             [list [When [dict get $e at]] [dict get $e kind] $text]
     }
+    Rewrap $t
 }
 
 # The kiosk-wide colour themes: setting value -> words.

@@ -12,16 +12,19 @@ namespace eval ::kiosk::ui::error {
 # show FRAME TITLE MESSAGE ?DETAIL? ?ERRORCODE?
 proc ::kiosk::ui::error::show {f title msg {detail ""} {code ""}} {
     ttk::frame $f.box -padding 32
-    ttk::label $f.box.title -text $title -style Title.TLabel
+    ttk::label $f.box.title -text $title -style Title.TLabel -justify left
     ttk::label $f.box.msg -text $msg -wraplength 900 -justify left \
         -font KioskBig
-    grid $f.box.title -sticky w
-    grid $f.box.msg -sticky w -pady 16
+    grid $f.box.title -sticky ew
+    grid $f.box.msg -sticky ew -pady 16
+    wrap $f.box.title
+    wrap $f.box.msg
     if {[lindex $code 0] eq "KIOSK" && [llength $code] >= 6} {
         lassign [lrange $code 3 5] file line col
         ttk::label $f.box.where -style Muted.TLabel -text \
             [mc "In %s, line %s, column %s." $file $line $col]
-        grid $f.box.where -sticky w
+        grid $f.box.where -sticky ew
+        wrap $f.box.where
     }
     if {[lindex $code 0] eq "KIOSK" && [lindex $code 1] in {CSV COURSE LESSON}} {
         set help [mc "Please tell the teacher. The course files must be fixed before the kiosk can teach them."]
@@ -30,9 +33,10 @@ proc ::kiosk::ui::error::show {f title msg {detail ""} {code ""}} {
     }
     ttk::label $f.box.help -style Muted.TLabel -wraplength 900 -justify left \
         -text $help
-    grid $f.box.help -sticky w -pady 8
+    grid $f.box.help -sticky ew -pady 8
+    wrap $f.box.help
     if {$detail ne ""} {
-        text $f.box.detail -height 8 -width 90 -font KioskSmall -wrap none \
+        text $f.box.detail -height 8 -width 40 -font KioskSmall -wrap word \
             -relief flat -takefocus 1
         $f.box.detail insert end $detail
         $f.box.detail configure -state disabled

@@ -262,18 +262,23 @@ proc ::kiosk::ui::map::Draw {c} {
         ::kiosk::ui::chartkit::nav $c {}
         return
     }
-    # Borders, then what must stay readable, placed so that nothing covers
-    # what came before it: marks, route lines, the five names, the legend,
-    # place names, the routes' figures, the neighbours' names.
+    # Borders, then what must stay readable, placed so that no text covers
+    # another: marks, route lines, the legend, the five names, the routes'
+    # figures (the largest boxes), place names, the neighbours' names.
+    # A name with no free spot even in a smaller font is left out (its
+    # mark still opens its card); that happens only with very large text
+    # on a small display.
     Fit $c $map $w $h
     Countries $c $map
     set places [Marks $c $w $h]
     set routes [RouteLines $c $map $w $h]
     $c raise mark routeline
-    CountryNames $c $map 1 $w $h
     Legend $c $w $h
+    CountryNames $c $map 1 $w $h
+    lassign [RouteBoxes $c $routes $w $h] boxes moved
+    CountryNames $c $map 1 $w $h $moved
     set items [PlaceNames $c $places $w $h]
-    lappend items {*}[RouteBoxes $c $routes $w $h]
+    lappend items {*}$boxes
     CountryNames $c $map 0 $w $h
     ::kiosk::ui::chartkit::nav $c $items
 }
@@ -386,7 +391,7 @@ proc ::kiosk::ui::map::Label {c x y r text font fill tags w h} {
     set ht [font metrics $font -linespace]
     set g [expr {$r + 4}]
     set tries {}
-    foreach k {1 2 3 4} {
+    foreach k {1 2 3 4 5 6} {
         set d [expr {$g + ($k - 1) * $ht}]
         set e [expr {$g * 0.7 + ($k - 1) * $ht}]
         lappend tries \
@@ -399,20 +404,34 @@ proc ::kiosk::ui::map::Label {c x y r text font fill tags w h} {
             [list [expr {$x - $e - $wd}] [expr {$y - $e - $ht}]] \
             [list [expr {$x - $e - $wd}] [expr {$y + $e}]]
     }
-    # The first free spot; failing that, the one covering least.
+    # The first free spot; failing that, the same in the small font;
+    # failing that, no name.
     set best ""
-    set least 1000
     foreach t $tries {
         lassign $t lx ly
-        set n [Crowd $c $lx $ly [expr {$lx + $wd}] [expr {$ly + $ht}] $w $h routeline]
-        if {$n < $least} {
-            set least $n
+        if {[Crowd $c $lx $ly [expr {$lx + $wd}] [expr {$ly + $ht}] $w $h routeline] == 0} {
             set best $t
-            if {$n == 0} { break }
+            break
         }
     }
-    if {$best eq ""} { set best [lindex $tries 0] }
+    if {$best eq ""} {
+        if {$font ne "KioskSmall"} {
+            return [Label $c $x $y $r $text KioskSmall $fill $tags $w $h]
+        }
+        return ""
+    }
     lassign $best lx ly
+    # A name set further out than the first ring is tied to its mark.
+    if {[lsearch -exact $tries $best] >= 8} {
+        set nx [expr {min(max($x, $lx), $lx + $wd)}]
+        set ny [expr {min(max($y, $ly), $ly + $ht)}]
+        set id [$c create line $x $y $nx $ny -width 1.5 \
+            -fill [::kiosk::ui::theme::color fg] -tags [concat $tags leader]]
+        # Under every name, over the land.
+        catch {$c lower $id label}
+        catch {$c lower $id halo}
+        $c raise mark
+    }
     $c create rectangle [expr {$lx - 2}] $ly [expr {$lx + $wd + 2}] \
         [expr {$ly + $ht}] -fill [::kiosk::ui::theme::color panel] \
         -outline {} -stipple gray50 -tags [concat $tags halo]
@@ -622,10 +641,12 @@ proc ::kiosk::ui::map::RouteLines {c map w h} {
 }
 
 # Each route's name and figures in a box beside its line. Returns the nav
-# items: the route, then its figures.
+# items (the route, then its figures) and the ids of the states whose
+# names a box had to take away.
 proc ::kiosk::ui::map::RouteBoxes {c routes w h} {
     set fg [::kiosk::ui::theme::color fg]
     set items {}
+    set moved {}
     foreach pair $routes {
         lassign $pair r xy
         set id [dict get $r id]
@@ -641,9 +662,9 @@ proc ::kiosk::ui::map::RouteBoxes {c routes w h} {
         }
         lappend lines [list [mc "a plan that was never built; the line is schematic"] \
             KioskSmall [::kiosk::ui::theme::color muted] [list route]]
-        RouteText $c $xy $lines $w $h
+        lappend moved {*}[RouteText $c $xy $lines $w $h]
     }
-    return $items
+    return [list $items $moved]
 }
 
 # Stack LINES (text font fill tags) in a box beside the route line XY:
@@ -683,12 +704,48 @@ proc ::kiosk::ui::map::RouteText {c xy lines w h} {
             if {$n == 0} { break }
         }
     }
+    # None by the line: the free spot nearest to its first.
+    if {$least > 0} {
+        lassign [lindex $tries 0] fx fy
+        set near ""
+        for {set y0 8} {$y0 + $ht + 8 < $h} {incr y0 24} {
+            for {set x0 8} {$x0 + $wd + 8 < $w} {incr x0 24} {
+                set d [expr {hypot($x0 - $fx, $y0 - $fy)}]
+                if {$near ne "" && $d >= $near} { continue }
+                if {[Crowd $c [expr {$x0 - 8}] [expr {$y0 - 6}] [expr {$x0 + $wd + 8}] \
+                        [expr {$y0 + $ht + 6}] $w $h routeline] == 0} {
+                    set near $d
+                    set spot [list $x0 $y0]
+                    set least 0
+                }
+            }
+        }
+    }
+    # No free spot: without the last line (the note), else where it
+    # covers least.
+    if {$least > 0 && [lindex $lines end 3] eq "route"} {
+        return [RouteText $c $xy [lrange $lines 0 end-1] $w $h]
+    }
     if {$spot eq ""} {
         lassign [lindex $tries 0] x0 y0
         set spot [list [expr {min(max($x0, 8), $w - $wd - 8)}] \
             [expr {min(max($y0, 8), $h - $ht - 8)}]]
     }
     lassign $spot x0 y0
+    # Still no free spot (very large text on a small display): the box
+    # goes where it covers least, and the state names under it are taken
+    # away, to be placed again around it (Draw).
+    set moved {}
+    if {$least > 0} {
+        foreach id [$c find overlapping [expr {$x0 - 9}] [expr {$y0 - 7}] \
+                [expr {$x0 + $wd + 9}] [expr {$y0 + $ht + 7}]] {
+            set cn [lsearch -inline -glob [$c gettags $id] cn:*]
+            if {$cn ne ""} {
+                lappend moved [string range $cn 3 end]
+                $c delete $id
+            }
+        }
+    }
     $c create rectangle [expr {$x0 - 6}] [expr {$y0 - 4}] \
         [expr {$x0 + $wd + 6}] [expr {$y0 + $ht + 4}] \
         -fill [::kiosk::ui::theme::color panel] \
@@ -700,12 +757,14 @@ proc ::kiosk::ui::map::RouteText {c xy lines w h} {
             -font $font -fill $fill -tags [concat $tags label]
         set yy [expr {$yy + [font metrics $font -linespace]}]
     }
+    return $moved
 }
 
 # The names of the five states (REGION 1: bold capitals, always drawn) or
 # of the neighbours (REGION 0: muted, only where there is room), at their
-# label points or a line or two above or below.
-proc ::kiosk::ui::map::CountryNames {c map region w h} {
+# label points or a line or two above or below; ONLY: the ids to place
+# (all of them by default).
+proc ::kiosk::ui::map::CountryNames {c map region w h {only *}} {
     set fill [::kiosk::ui::theme::color [expr {$region ? "fg" : "muted"}]]
     # The five names as big as the map allows: Tajikistan is small.
     set font KioskItalic
@@ -714,36 +773,46 @@ proc ::kiosk::ui::map::CountryNames {c map region w h} {
     }
     dict for {id cty} [dict get $map countries] {
         if {[dict get $cty region] != $region} { continue }
+        if {$only ne "*" && $id ni $only} { continue }
         set name [CountryName $c $id]
         if {$name eq ""} { set name [dict get $cty name] }
         if {$region} { set name [string toupper $name] }
         set pt [VisibleCentre $c $cty $w $h]
         if {$pt eq ""} { continue }
         lassign $pt x y
-        set wd [font measure $font $name]
-        set ht [font metrics $font -linespace]
+        # Near the label point, in the map's font, then in smaller ones
+        # (the five); else left out.
         set spot ""
-        foreach dy [list 0 $ht -$ht [expr {2 * $ht}] [expr {-2 * $ht}]] {
-            set x0 [expr {$x - $wd / 2.0}]
-            set y0 [expr {$y + $dy - $ht / 2.0}]
-            # Neighbours' names keep a word's width apart.
-            set gap [expr {$region ? 0 : 12}]
-            if {[Free $c [expr {$x0 - $gap}] $y0 [expr {$x0 + $wd + $gap}] \
-                    [expr {$y0 + $ht}] $w $h]} {
-                set spot [list $x0 $y0]
-                break
+        set fonts [expr {$region ? [lsort -unique [list $font KioskBold KioskSmall]] : $font}]
+        foreach f [concat $font [lsearch -all -inline -not -exact $fonts $font]] {
+            set wd [font measure $f $name]
+            set ht [font metrics $f -linespace]
+            foreach dy [list 0 $ht -$ht [expr {2 * $ht}] [expr {-2 * $ht}]] {
+                foreach dx [list 0 [expr {-$wd / 3.0}] [expr {$wd / 3.0}]] {
+                    set x0 [expr {$x + $dx - $wd / 2.0}]
+                    set y0 [expr {$y + $dy - $ht / 2.0}]
+                    # Neighbours' names keep a word's width apart.
+                    set gap [expr {$region ? 0 : 12}]
+                    if {[Free $c [expr {$x0 - $gap}] $y0 [expr {$x0 + $wd + $gap}] \
+                            [expr {$y0 + $ht}] $w $h]} {
+                        set spot [list $x0 $y0 $f]
+                        break
+                    }
+                }
+                if {$spot ne ""} { break }
             }
+            if {$spot ne ""} { break }
         }
-        if {$spot eq ""} {
-            if {!$region} { continue }
-            set spot [list [expr {$x - $wd / 2.0}] [expr {$y - $ht / 2.0}]]
-        }
-        $c create text {*}$spot -anchor nw -text $name -font $font -fill $fill \
+        if {$spot eq ""} { continue }
+        lassign $spot x0 y0 f
+        $c create text $x0 $y0 -anchor nw -text $name -font $f -fill $fill \
             -tags [list countryname cn:$id label]
     }
 }
 
-# The key to the marks and the source of the borders, bottom left.
+# The key to the marks, bottom left, in rows that wrap upwards when the
+# canvas is narrow; the source of the borders bottom right, else above
+# the key, else top right, else left out.
 proc ::kiosk::ui::map::Legend {c w h} {
     set fg [::kiosk::ui::theme::color fg]
     set font KioskSmall
@@ -751,17 +820,24 @@ proc ::kiosk::ui::map::Legend {c w h} {
     set y [expr {$h - $ls - 10}]
     set x 16
     foreach {kind text} [list city [mc "city"] field [mc "gas field"] \
-            river [mc "river"]] {
-        Mark $c $kind [expr {$x + 10}] [expr {$y + $ls / 2.0}] legend
-        set id [$c create text [expr {$x + 26}] $y -anchor nw -text $text \
+            river [mc "river"] route [mc "planned pipeline (schematic)"]] {
+        set sw [expr {$kind eq "route" ? 48 : 26}]
+        set need [expr {$sw + [font measure $font $text]}]
+        if {$x > 16 && $x + $need > $w - 24} {
+            set x 16
+            set y [expr {$y - $ls - 8}]
+        }
+        set my [expr {$y + $ls / 2.0}]
+        if {$kind eq "route"} {
+            $c create line $x $my [expr {$x + 40}] $my -dash {12 6} -width 4 \
+                -fill [::kiosk::ui::theme::color note] -tags legend
+        } else {
+            Mark $c $kind [expr {$x + 10}] $my legend
+        }
+        set id [$c create text [expr {$x + $sw}] $y -anchor nw -text $text \
             -font $font -fill $fg -tags legend]
         set x [expr {[lindex [$c bbox $id] 2] + 18}]
     }
-    $c create line $x [expr {$y + $ls / 2.0}] [expr {$x + 40}] \
-        [expr {$y + $ls / 2.0}] -dash {12 6} -width 4 \
-        -fill [::kiosk::ui::theme::color note] -tags legend
-    set id [$c create text [expr {$x + 48}] $y -anchor nw -font $font \
-        -fill $fg -text [mc "planned pipeline (schematic)"] -tags legend]
     set box [$c bbox legend]
     lassign $box x0 y0 x1 y1
     set bg [$c create rectangle [expr {$x0 - 8}] [expr {$y0 - 6}] \
@@ -769,12 +845,16 @@ proc ::kiosk::ui::map::Legend {c w h} {
         -fill [::kiosk::ui::theme::color panel] \
         -outline [::kiosk::ui::theme::color border] -tags legend]
     $c lower $bg legend
-    set id [$c create text [expr {$w - 10}] [expr {$h - 8}] -anchor se \
-        -font $font -fill [::kiosk::ui::theme::color muted] \
-        -text [mc "Borders: Natural Earth (public domain)"] -tags {credit legend}]
-    if {[lindex [$c bbox $id] 0] < $x1 + 16} {
-        # No room beside the key (large text): above it.
-        $c coords $id [expr {$w - 10}] [expr {$y0 - 12}]
+    set text [mc "Borders: Natural Earth (public domain)"]
+    set cw [font measure $font $text]
+    foreach {ax ay} [list [expr {$w - 10}] [expr {$h - 8}] \
+            [expr {$w - 10}] [expr {$y0 - 12}] [expr {$w - 10}] [expr {$ls + 12}]] {
+        if {[Free $c [expr {$ax - $cw}] [expr {$ay - $ls}] $ax $ay $w $h]} {
+            $c create text $ax $ay -anchor se -font $font \
+                -fill [::kiosk::ui::theme::color muted] -text $text \
+                -tags {credit legend}
+            break
+        }
     }
 }
 

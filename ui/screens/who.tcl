@@ -7,6 +7,12 @@ namespace eval ::kiosk::ui::who {
     namespace import ::kiosk::ui::app::*
     # How many name buttons per row.
     variable columns 4
+    # texts(BUTTON): a name button's own text (shown wrapped when long);
+    # laid(NAMES): {columns width} of the last layout; formRows(FORM): 1
+    # when the new student's form is on one line.
+    variable texts
+    variable laid
+    variable formRows
 }
 
 proc ::kiosk::ui::who::show {f} {
@@ -38,14 +44,19 @@ proc ::kiosk::ui::who::show {f} {
     bind $f.names <Configure> [list ::kiosk::ui::who::Reflow $f.names %w]
     bind $f.names <<KioskRestyle>> [list after idle [list ::kiosk::ui::who::Restyled $f.names]]
     if {![llength $students]} {
-        ttk::label $f.hint -style Muted.TLabel \
+        ttk::label $f.hint -style Muted.TLabel -justify center -anchor center \
             -text [mc "Nobody has used this kiosk yet. Press \"I'm new\" to begin."]
-        grid $f.hint -row 2 -column 0 -pady {24 0}
+        grid $f.hint -row 2 -column 0 -pady {24 0} -padx 40 -sticky ew
+        wrap $f.hint
     }
     grid $f.names -row 3 -column 0 -sticky new
     grid columnconfigure $f 0 -weight 1
-    grid rowconfigure $f 3 -weight 1
-    # The "new student" form, shown by New.
+    # The spare height below the names and the form: the form follows
+    # the names directly.
+    grid rowconfigure $f 5 -weight 1
+    # The "new student" form, shown by New: label, field and buttons on
+    # one line when they fit, else one under the other (FormRows); the
+    # message below wraps at its room.
     ttk::frame $f.new -padding {40 12}
     ttk::label $f.new.l -text [mc "Your name:"] -font KioskBig
     ttk::entry $f.new.e -font KioskBig -width 24
@@ -53,9 +64,11 @@ proc ::kiosk::ui::who::show {f} {
         -command [list ::kiosk::ui::who::Add $f]
     ttk::button $f.new.cancel -text [mc "Cancel"] \
         -command [list ::kiosk::ui::who::Cancel $f]
-    ttk::label $f.new.msg -style Wrong.TLabel
-    grid $f.new.l $f.new.e $f.new.ok $f.new.cancel -padx 6 -sticky w
-    grid $f.new.msg -columnspan 4 -sticky w
+    ttk::label $f.new.msg -style Wrong.TLabel -justify left
+    wrap $f.new.msg
+    FormRows $f.new 100000
+    bind $f.new <Configure> [list ::kiosk::ui::who::FormRows $f.new %w]
+    bind $f.new <<KioskRestyle>> [list after idle [list ::kiosk::ui::who::FormRows $f.new {}]]
     bind $f.new.e <Return> [list ::kiosk::ui::who::Add $f]
     bind $f.new.e <KP_Enter> [list ::kiosk::ui::who::Add $f]
     bind $f.new.e <Escape> [list ::kiosk::ui::who::Cancel $f]
@@ -66,26 +79,86 @@ proc ::kiosk::ui::who::show {f} {
     }
 }
 
+# The new student's form in frame NEW, WIDTH wide ("": its width now):
+# label, field, Start and Cancel in one row when they fit; else the label
+# above the field, the buttons below it.
+proc ::kiosk::ui::who::FormRows {new width} {
+    variable formRows
+    if {![winfo exists $new]} { return }
+    if {$width eq ""} {
+        set width [winfo width $new]
+        unset -nocomplain formRows($new)
+    }
+    if {$width <= 1} { set width 100000 }
+    lassign [$new cget -padding] left - right
+    if {$right eq ""} { set right $left }
+    set need 0
+    foreach w {l e ok cancel} {
+        incr need [expr {[winfo reqwidth $new.$w] + 12}]
+    }
+    set one [expr {$need <= $width - $left - $right}]
+    if {[info exists formRows($new)] && $formRows($new) == $one} { return }
+    set formRows($new) $one
+    bind $new <Destroy> +[list unset -nocomplain ::kiosk::ui::who::formRows($new)]
+    grid forget $new.l $new.e $new.ok $new.cancel $new.msg
+    foreach c {0 1 2 3} { grid columnconfigure $new $c -weight 0 }
+    if {$one} {
+        grid $new.l $new.e $new.ok $new.cancel -padx 6 -sticky w
+        grid $new.msg -columnspan 4 -sticky ew
+        grid columnconfigure $new 3 -weight 1
+    } else {
+        grid $new.l -row 0 -column 0 -columnspan 2 -padx 6 -sticky w
+        grid $new.e -row 1 -column 0 -columnspan 2 -padx 6 -pady 6 -sticky ew
+        grid $new.ok -row 2 -column 0 -padx 6 -sticky w
+        grid $new.cancel -row 2 -column 1 -padx 6 -sticky w
+        grid $new.msg -row 3 -column 0 -columnspan 2 -sticky ew
+        grid columnconfigure $new 1 -weight 1
+    }
+}
+
 # Lay the name buttons of frame NAMES out in as many columns (at most
-# `columns`) as WIDTH holds at their widest.
+# `columns`) as WIDTH holds at their widest; a name too long for the one
+# column left is wrapped onto more lines.
 proc ::kiosk::ui::who::Reflow {names width} {
     variable columns
+    variable texts
     set buttons [lmap b [winfo children $names] {
         if {[winfo class $b] ne "TButton"} continue
         set b
     }]
-    set widest 1
-    foreach b $buttons {
-        set widest [expr {max($widest, [winfo reqwidth $b] + 16)}]
-    }
+    set font [ttk::style lookup Name.TButton -font]
+    if {$font eq ""} { set font TkDefaultFont }
     lassign [$names cget -padding] left - right
     if {$right eq ""} { set right $left }
-    set n [expr {max(1, min($columns, ($width - $left - $right) / $widest))}]
-    if {[info exists ::kiosk::ui::who::laid($names)] && $::kiosk::ui::who::laid($names) == $n} {
+    set avail [expr {$width - $left - $right}]
+    # Each button's own text, and what its padding and border add to it.
+    set widest 1
+    foreach b $buttons {
+        if {![info exists texts($b)]} {
+            set texts($b) [$b cget -text]
+            bind $b <Destroy> +[list unset -nocomplain ::kiosk::ui::who::texts($b)]
+        }
+        set shown 0
+        foreach line [split [$b cget -text] \n] {
+            set shown [expr {max($shown, [font measure $font $line])}]
+        }
+        set extra($b) [expr {max(0, [winfo reqwidth $b] - $shown)}]
+        set widest [expr {max($widest,
+            $extra($b) + [font measure $font $texts($b)] + 16)}]
+    }
+    set n [expr {max(1, min($columns, $avail / $widest))}]
+    set colw [expr {$avail / $n - 16}]
+    if {[info exists ::kiosk::ui::who::laid($names)]
+            && $::kiosk::ui::who::laid($names) eq [list $n $colw]} {
         return
     }
-    set ::kiosk::ui::who::laid($names) $n
+    set ::kiosk::ui::who::laid($names) [list $n $colw]
     bind $names <Destroy> +[list unset -nocomplain ::kiosk::ui::who::laid($names)]
+    foreach b $buttons {
+        set text [::kiosk::ui::app::wrapText $texts($b) $font \
+            [expr {$colw - $extra($b)}]]
+        if {[$b cget -text] ne $text} { $b configure -text $text }
+    }
     set i 0
     # The new student's button stays last.
     set new [lsearch -inline -glob $buttons *.new]
