@@ -334,10 +334,13 @@ proc ::kiosk::ui::theme::ApplyStyles {} {
     ttk::style map Treeview -background [list selected $accent] \
         -foreground [list selected $accentfg]
     ttk::style configure Treeview.Heading -background $bg -foreground $fg
-    # Tabs (the desk): the open one in the accent colour.
+    # Tabs (the desk): the open one in the accent colour; in the small
+    # font, like the desk's lists, so that seven tabs (a kiosk of a class)
+    # hold on one row at 1024 wide and the largest text size (a ttk
+    # notebook does not wrap its tabs).
     ttk::style configure TNotebook -background $bg
     ttk::style configure TNotebook.Tab -background $panel -foreground $fg \
-        -padding {12 6}
+        -padding {12 6} -font KioskSmall
     ttk::style map TNotebook.Tab -background [list selected $accent] \
         -foreground [list selected $accentfg]
     # Classic Tk widgets (text, canvas, listbox, toplevel) read the option

@@ -1144,29 +1144,34 @@ proc ::kiosk::ui::desk::Backup {f} {
 ### Class (a kiosk that joined a class; doc/class.md)
 
 proc ::kiosk::ui::desk::ClassTab {f w} {
+    # The heading and the status wrap to the tab's width; the buttons flow.
+    ttk::label $w.head -text [mc "The whole class, from the class server"] \
+        -style Head.TLabel -justify left
+    grid [wrap $w.head] -row 0 -column 0 -columnspan 2 -sticky ew -pady {0 8}
     ttk::frame $w.top
-    ttk::label $w.top.l -text [mc "The whole class, from the class server"] \
-        -style Head.TLabel
     ttk::button $w.top.refresh -text [mc "Ask the server again"] \
         -command [list ::kiosk::ui::desk::FillClass $f]
     ttk::button $w.top.sync -text [mc "Sync now"] \
         -command ::kiosk::ui::classlink::syncSoon
     flow $w.top
-    grid $w.top -row 0 -column 0 -columnspan 2 -sticky ew -pady {0 8}
-    ttk::label $w.status -wraplength 1000 -justify left
-    grid $w.status -row 1 -column 0 -columnspan 2 -sticky w -pady {0 8}
-    Table $w 2 [list [list student [mc "Student"] 200] [list kiosk [mc "Kiosk"] 120] \
+    grid $w.top -row 1 -column 0 -columnspan 2 -sticky ew -pady {0 8}
+    ttk::label $w.status -justify left
+    grid [wrap $w.status] -row 2 -column 0 -columnspan 2 -sticky ew -pady {0 8}
+    Table $w 3 [list [list student [mc "Student"] 200] [list kiosk [mc "Kiosk"] 120] \
         [list what [mc "Quiz"] 200] [list status [mc "Status"] 110] \
         [list started [mc "Started"] 190] [list answered [mc "Answered"] 100 e] \
         [list correct [mc "Right"] 80 e] [list score [mc "Score"] 80 e]]
+    # The roster above the class's packs: side by side, the packs' four
+    # columns would not fit at 1024 wide and a large text size.
     ttk::frame $w.low
-    grid $w.low -row 3 -column 0 -columnspan 2 -sticky nsew -pady {8 0}
-    grid rowconfigure $w 3 -weight 1
+    grid $w.low -row 4 -column 0 -columnspan 2 -sticky nsew -pady {8 0}
+    grid rowconfigure $w 4 -weight 1
     ttk::frame $w.low.r
     ttk::frame $w.low.p
-    grid $w.low.r $w.low.p -sticky nsew -padx {0 8}
-    grid columnconfigure $w.low {0 1} -weight 1
-    grid rowconfigure $w.low 0 -weight 1
+    grid $w.low.r -row 0 -column 0 -sticky nsew -pady {0 8}
+    grid $w.low.p -row 1 -column 0 -sticky nsew
+    grid columnconfigure $w.low 0 -weight 1
+    grid rowconfigure $w.low {0 1} -weight 1
     Table $w.low.r 0 [list [list name [mc "Class roster"] 240]]
     Table $w.low.p 0 [list [list id [mc "Class pack"] 160] [list title [mc "Title"] 220] \
         [list version [mc "Version"] 80 e] [list active [mc "Active"] 70 center]]
@@ -1233,7 +1238,7 @@ proc ::kiosk::ui::desk::ClassGot {f what ok out} {
     set file [opt records]
     switch -- $what {
         results {
-            set t $w.t2
+            set t $w.t3
             $t delete [$t children {}]
             foreach r [::kiosk::ui::classlink::tsv $out] {
                 set what [expr {[dict get $r pack] ne "" ? [dict get $r pack]
