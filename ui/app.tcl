@@ -689,13 +689,42 @@ proc ::kiosk::ui::app::Wrap {w pad width} {
         bind $w <Destroy> +[list unset -nocomplain ::kiosk::ui::app::wrapped($w)]
     }
     set wrapped($w) $key
-    set room [expr {max(40, $width - $pad)}]
+    # Less the label's own padding and border, which it asks for too: from
+    # its style, not from what it asks for now (a short text asks for
+    # little; the longer one set later must fit as well).
+    set room [expr {max(40, $width - $pad - [Chrome $w])}]
     $w configure -wraplength $room
-    # Less the label's own padding and border, which it asks for too.
     set over [expr {[winfo reqwidth $w] - $width + $pad}]
     if {$over > 0} {
         $w configure -wraplength [expr {max(40, $room - $over)}]
     }
+}
+
+# The width label W takes beside its text: borders and padding, left and
+# right.
+proc ::kiosk::ui::app::Chrome {w} {
+    if {[winfo class $w] ne "TLabel"} {
+        set b 0
+        foreach o {-borderwidth -highlightthickness -padx} {
+            if {![catch {$w cget $o} v] && [string is double -strict $v]} {
+                set b [expr {$b + 2 * $v}]
+            }
+        }
+        return [expr {int(ceil($b))}]
+    }
+    set style [$w cget -style]
+    if {$style eq ""} { set style TLabel }
+    set pad [$w cget -padding]
+    if {$pad eq ""} { set pad [ttk::style lookup $style -padding] }
+    # -padding is 1 to 4 values: left, top, right, bottom.
+    lassign [concat $pad $pad $pad $pad] l t r
+    set bw [ttk::style lookup $style -borderwidth]
+    if {![string is double -strict $bw]} { set bw 0 }
+    set sum 0
+    foreach v [list $l $r $bw $bw] {
+        if {![catch {winfo pixels $w $v} px]} { incr sum $px }
+    }
+    return $sum
 }
 
 # TEXT broken into lines of at most WIDTH pixels in FONT, at spaces and
