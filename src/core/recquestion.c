@@ -69,8 +69,8 @@ static int internText(KioskRecords *p, const char *zBody, sqlite3_int64 *piId,
   return KIOSK_OK;
 }
 
-/* A qtexts row that is a text's pieces starts with this, then their ids
-** each after another of it. */
+/* The first byte of a qtexts row that stands for a text in pieces: the row
+** is this byte before each piece's id, "+12+40+7". */
 #define PIECES_MARK '+'
 
 /* Length of the first piece of the JSON text z, cut after a sentence's end
@@ -350,7 +350,10 @@ static int appendText(sqlite3_stmt *pText, sqlite3_int64 iId,
   for(z=zIds; rc==SQLITE_OK && *z; ){
     char *zEnd;
     sqlite3_int64 iPiece;
-    if( *z!=PIECES_MARK ){ rc = SQLITE_CORRUPT; break; }
+    if( z[0]!=PIECES_MARK || z[1]<'0' || z[1]>'9' ){
+      rc = SQLITE_CORRUPT;
+      break;
+    }
     iPiece = strtoll(z+1, &zEnd, 10);
     if( zEnd==z+1 || iPiece<=0 ){ rc = SQLITE_CORRUPT; break; }
     rc = appendBody(pText, iPiece, pOut);
