@@ -108,6 +108,9 @@ int kioskRecAskedGet(KioskRecords *p, sqlite3_int64 iAttempt, int idx,
 int kioskRecRegisterFunctions(sqlite3 *db);
 /* The C part of the migration from schema 2 to 3 (records.c). */
 int kioskRecMigrateQuestions(KioskRecords *p, KioskError *pErr);
+/* The C part of the migration from schema 5 to 6 (records.c): explanations
+** and answers in words into pieces. */
+int kioskRecMigratePieces(KioskRecords *p, KioskError *pErr);
 /* The SQL of the step from schema 1 to 2, for tests that make a schema 2
 ** database. */
 extern const char *const kioskRecMigrationSql2;

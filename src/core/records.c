@@ -122,11 +122,20 @@ static int migrate5(KioskRecords *p, KioskError *pErr){
   return kioskOutboxQueueHistory(p->db, 0, pErr);
 }
 
+/* 5 -> 6: explanations and answers in words stored in pieces (their
+** sentences and list items, shared by every combination of wrong options
+** drawn: recquestion.c), which brings 100,000 answers under 300 bytes
+** each. The tables are the same; rows of qtexts change in place. */
+static int migrate6(KioskRecords *p, KioskError *pErr){
+  return kioskRecMigratePieces(p, pErr);
+}
+
 static const Migration aMigration[] = {
   { zMigrate2, 0, 0 },
   { zMigrate3, migrate3, zMigrate3After },
   { zMigrate4, 0, 0 },
   { kioskOutboxSchemaSql, migrate5, 0 },
+  { "", migrate6, 0 },
 };
 
 const char *const kioskRecMigrationSql2 = zMigrate2;

@@ -30,7 +30,7 @@
 #include <stdio.h>
 #include "kerror.h"
 
-#define KIOSK_RECORDS_SCHEMA_VERSION 5
+#define KIOSK_RECORDS_SCHEMA_VERSION 6
 #define KIOSK_RECORDS_BACKUPS 3     /* backups kept by default */
 
 /* The schema of a new database, compiled in from records.sql. */

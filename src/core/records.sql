@@ -1,5 +1,5 @@
 -- records.sql: the learner records database (records.db), compiled into the
--- core as the schema of a new database, stamped PRAGMA user_version = 5.
+-- core as the schema of a new database, stamped PRAGMA user_version = 6.
 -- The class outbox of schema 5 (its table and triggers) is outbox.sql,
 -- applied after this file.
 --
@@ -65,6 +65,12 @@ CREATE INDEX attempts_pack ON attempts(pack);
 -- explanation and the answer in words, which vary with the wrong options
 -- drawn. Both are found by content: hash is a 64-bit FNV-1a of body, and
 -- equal bodies are one row. Never evaluated; never Tcl.
+--
+-- Since schema 6 an explanation or answer in words (a JSON string) of
+-- more than one sentence or list item is stored in pieces, cut after each
+-- ". " and "; ": the pieces are qtexts rows too, and the row parts name is
+-- "+" and their ids, "+12+40+7", the text being their bodies joined. No
+-- JSON value starts with "+". Options and pairs are always whole.
 CREATE TABLE questions (
   id      INTEGER PRIMARY KEY,
   hash    INTEGER NOT NULL,
@@ -90,7 +96,8 @@ CREATE INDEX qtexts_hash ON qtexts(hash);
 -- attempt starts so that it can be resumed exactly. parts is a JSON object
 -- naming the qtexts rows of the question as asked: {"options":[ids in
 -- display order], "pairs":[ids], "order":[indexes], "explain":id,
--- "answer":id}.
+-- "answer":id} (explain and
+-- answer may be rows in pieces; kiosk_question joins them).
 CREATE TABLE asked (
   attempt  INTEGER NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
   idx      INTEGER NOT NULL CHECK (idx >= 0),

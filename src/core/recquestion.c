@@ -9,6 +9,15 @@
 ** stem and the parts of each question of an attempt. Reading reverses
 ** it: the stem with its parts put back is the question's JSON again.
 **
+** An explanation or an answer in words is new text for every combination
+** of wrong options drawn ("It was X. Why. The others came at other times:
+** A (date); B (date)."), yet made of the same sentences and list items.
+** So such a text is stored in pieces (split after each ". " and "; "),
+** each piece a qtexts row found by content like any text, and the text's
+** own row is "+" followed by its pieces' ids ("+12+40+7"): a row that a
+** part names and that starts with "+" (which no JSON value does) is its
+** pieces' bodies joined. Schema 6 (the migration from 5 is below).
+**
 ** Also here: the SQL function kiosk_question(question, parts) that gives
 ** that JSON to queries, and the migration of schema 2's questions (Tcl
 ** dict text) into this form.
@@ -58,6 +67,69 @@ static int internText(KioskRecords *p, const char *zBody, sqlite3_int64 *piId,
   if( kioskRecEachRow(p, pStmt, 0, 0, pErr) ) return KIOSK_EDB;
   *piId = sqlite3_last_insert_rowid(p->db);
   return KIOSK_OK;
+}
+
+/* The first byte of a qtexts row that stands for a text in pieces: the row
+** is this byte before each piece's id, "+12+40+7". */
+#define PIECES_MARK '+'
+
+/* Length of the first piece of the JSON text z, cut after a sentence's end
+** or a list item (". ", "; "); all of z when uncut. */
+static size_t pieceLen(const char *z){
+  size_t i;
+  for(i=0; z[i]; i++){
+    if( (z[i]=='.' || z[i]==';') && z[i+1]==' ' ) return i+2;
+  }
+  return i;
+}
+
+/*
+** The row of zBody in pieces, a part of a question named in its parts
+** (explain, answer): a JSON string of more than one piece gets its pieces
+** interned and *pzIds (sqlite3_malloc'd) set to the row that names them;
+** anything else is stored whole, *pzIds NULL. Joining the pieces gives
+** zBody byte for byte: they are its bytes, cut only after an ASCII space
+** (never inside a UTF-8 sequence or a JSON escape).
+*/
+static int textPieces(KioskRecords *p, const char *zBody, char **pzIds,
+                      KioskError *pErr){
+  sqlite3_str *pIds;
+  const char *z = zBody;
+  int rc = KIOSK_OK;
+  *pzIds = 0;
+  if( zBody[0]!='"' || zBody[pieceLen(zBody)]==0 ) return KIOSK_OK;
+  pIds = sqlite3_str_new(0);
+  while( *z && rc==KIOSK_OK ){
+    size_t n = pieceLen(z);
+    char *zPiece = sqlite3_mprintf("%.*s", (int)n, z);
+    sqlite3_int64 iPiece = 0;
+    if( zPiece==0 ){
+      sqlite3_free(sqlite3_str_finish(pIds));
+      return kioskErrorSet(pErr, KIOSK_ENOMEM, 0, 0, 0, 0, "out of memory");
+    }
+    rc = internText(p, zPiece, &iPiece, pErr);
+    sqlite3_free(zPiece);
+    sqlite3_str_appendf(pIds, "%c%lld", PIECES_MARK, (long long)iPiece);
+    z += n;
+  }
+  if( rc!=KIOSK_OK || sqlite3_str_errcode(pIds) ){
+    sqlite3_free(sqlite3_str_finish(pIds));
+    return rc!=KIOSK_OK ? rc : kioskErrorSet(pErr, KIOSK_ENOMEM, 0, 0, 0, 0,
+                                             "out of memory");
+  }
+  *pzIds = sqlite3_str_finish(pIds);
+  return KIOSK_OK;
+}
+
+/* The id of the qtexts row for part zBody (explain, answer), inserted
+** when new, in pieces where textPieces cuts it. */
+static int internPieces(KioskRecords *p, const char *zBody,
+                        sqlite3_int64 *piId, KioskError *pErr){
+  char *zIds = 0;
+  int rc = textPieces(p, zBody, &zIds, pErr);
+  if( rc==KIOSK_OK ) rc = internText(p, zIds ? zIds : zBody, piId, pErr);
+  sqlite3_free(zIds);
+  return rc;
 }
 
 /* The id of the questions row for stem zStem of q, inserted when new. */
@@ -181,7 +253,7 @@ static int splitQuestion(KioskRecords *p, const char *zJson, char **pzStem,
     kioskRecFinalize(p, pStmt);
     pStmt = 0;
     if( zPart ){
-      rc = internText(p, zPart, &iId, pErr);
+      rc = internPieces(p, zPart, &iId, pErr);
       sqlite3_free(zPart);
       if( rc ) goto fail;
       sqlite3_str_appendf(pParts, "%s\"%s\":%lld", nKey ? "," : "", azOne[i],
@@ -237,8 +309,9 @@ int kioskRecAskedPut(KioskRecords *p, sqlite3_int64 iAttempt, int idx,
   return rc;
 }
 
-/* The body of qtexts row iId appended to pOut. Returns an SQLite code. */
-static int appendText(sqlite3_stmt *pText, sqlite3_int64 iId,
+/* The body of qtexts row iId appended to pOut, as stored. Returns an
+** SQLite code. */
+static int appendBody(sqlite3_stmt *pText, sqlite3_int64 iId,
                       sqlite3_str *pOut){
   int rc;
   sqlite3_reset(pText);
@@ -249,6 +322,44 @@ static int appendText(sqlite3_stmt *pText, sqlite3_int64 iId,
     return SQLITE_OK;
   }
   if( rc==SQLITE_DONE ) return SQLITE_CORRUPT;   /* a dangling part */
+  return rc;
+}
+
+/* The text of part iId (qtexts) appended to pOut: its body, or the bodies
+** of its pieces joined when it is stored in pieces. Returns an SQLite
+** code. */
+static int appendText(sqlite3_stmt *pText, sqlite3_int64 iId,
+                      sqlite3_str *pOut){
+  const char *zBody, *z;
+  char *zIds;
+  int rc;
+  sqlite3_reset(pText);
+  sqlite3_bind_int64(pText, 1, iId);
+  rc = sqlite3_step(pText);
+  if( rc==SQLITE_DONE ) return SQLITE_CORRUPT;   /* a dangling part */
+  if( rc!=SQLITE_ROW ) return rc;
+  zBody = (const char *)sqlite3_column_text(pText, 0);
+  if( zBody==0 ) return SQLITE_NOMEM;
+  if( zBody[0]!=PIECES_MARK ){
+    sqlite3_str_appendall(pOut, zBody);
+    return SQLITE_OK;
+  }
+  /* Copied: reading each piece resets the statement. */
+  if( (zIds = sqlite3_mprintf("%s", zBody))==0 ) return SQLITE_NOMEM;
+  rc = SQLITE_OK;
+  for(z=zIds; rc==SQLITE_OK && *z; ){
+    char *zEnd;
+    sqlite3_int64 iPiece;
+    if( z[0]!=PIECES_MARK || z[1]<'0' || z[1]>'9' ){
+      rc = SQLITE_CORRUPT;
+      break;
+    }
+    iPiece = strtoll(z+1, &zEnd, 10);
+    if( zEnd==z+1 || iPiece<=0 ){ rc = SQLITE_CORRUPT; break; }
+    rc = appendBody(pText, iPiece, pOut);
+    z = zEnd;
+  }
+  sqlite3_free(zIds);
   return rc;
 }
 
@@ -722,5 +833,102 @@ fail:
   kioskRecFinalize(p, pRow);
   kioskRecFinalize(p, pAns);
   kioskRecFinalize(p, pText);
+  return pErr && pErr->eClass ? (int)pErr->eClass : KIOSK_EDB;
+}
+
+/* ---- migrating schema 5's parts into pieces ---- */
+
+/*
+** Schema 5 -> 6: every explanation and answer in words that parts name
+** and that textPieces would cut is stored in pieces, in place: its row
+** keeps its id (so asked, and what the outbox queued, are untouched) and
+** becomes the row naming its pieces. A text some question names as an
+** option or a pair stays whole (options are read by SQL, asked_options).
+** Inside the migration's transaction: any failure leaves schema 5 as it
+** was.
+*/
+int kioskRecMigratePieces(KioskRecords *p, KioskError *pErr){
+  sqlite3_stmt *pIds = 0, *pBody = 0, *pSet = 0;
+  sqlite3_int64 *aId = 0;
+  sqlite3_int64 nId = 0, nAlloc = 0, i;
+  int rc;
+
+  /* The ids first: the rows read change as the loop goes. */
+  if( kioskRecPrepare(p, "SELECT DISTINCT e.value FROM asked k,"
+                      " json_each(k.parts) e"
+                      " WHERE e.key IN ('explain', 'answer')"
+                      " AND e.value NOT IN (SELECT o.value FROM asked k2,"
+                      "  json_each(k2.parts) a, json_each(a.value) o"
+                      "  WHERE a.key IN ('options', 'pairs'))"
+                      " ORDER BY 1", &pIds, pErr) ){
+    return KIOSK_EDB;
+  }
+  while( (rc = sqlite3_step(pIds))==SQLITE_ROW ){
+    if( nId==nAlloc ){
+      sqlite3_int64 *aNew;
+      nAlloc = nAlloc ? 2*nAlloc : 256;
+      aNew = sqlite3_realloc64(aId, sizeof(*aId)*(size_t)nAlloc);
+      if( aNew==0 ){
+        kioskErrorSet(pErr, KIOSK_ENOMEM, 0, 0, 0, 0, "out of memory");
+        goto fail;
+      }
+      aId = aNew;
+    }
+    aId[nId++] = sqlite3_column_int64(pIds, 0);
+  }
+  if( rc!=SQLITE_DONE ){
+    kioskRecDbError(p, "QUERY", pErr);
+    goto fail;
+  }
+  if( kioskRecPrepare(p, "SELECT body FROM qtexts WHERE id=?1", &pBody, pErr)
+   || kioskRecPrepare(p, "UPDATE qtexts SET hash=?2, body=?3 WHERE id=?1",
+                      &pSet, pErr) ){
+    goto fail;
+  }
+  for(i=0; i<nId; i++){
+    char *zBody = 0, *zPieces = 0;
+    sqlite3_reset(pBody);
+    sqlite3_bind_int64(pBody, 1, aId[i]);
+    rc = sqlite3_step(pBody);
+    if( rc==SQLITE_DONE ){
+      kioskErrorSet(pErr, KIOSK_ERECORDS, "CORRUPT", 0, 0, 0,
+                    "a question part names text %lld, which is missing",
+                    (long long)aId[i]);
+      goto fail;
+    }
+    if( rc!=SQLITE_ROW ){
+      kioskRecDbError(p, "QUERY", pErr);
+      goto fail;
+    }
+    zBody = sqlite3_mprintf("%s", sqlite3_column_text(pBody, 0));
+    sqlite3_reset(pBody);
+    if( zBody==0 ){
+      kioskErrorSet(pErr, KIOSK_ENOMEM, 0, 0, 0, 0, "out of memory");
+      goto fail;
+    }
+    rc = textPieces(p, zBody, &zPieces, pErr);
+    sqlite3_free(zBody);
+    if( rc ) goto fail;
+    if( zPieces==0 ) continue;   /* stays whole */
+    sqlite3_reset(pSet);
+    sqlite3_bind_int64(pSet, 1, aId[i]);
+    sqlite3_bind_int64(pSet, 2, textHash(zPieces));
+    sqlite3_bind_text(pSet, 3, zPieces, -1, sqlite3_free);
+    if( sqlite3_step(pSet)!=SQLITE_DONE ){
+      kioskRecDbError(p, "QUERY", pErr);
+      goto fail;
+    }
+  }
+  kioskRecFinalize(p, pIds);
+  kioskRecFinalize(p, pBody);
+  kioskRecFinalize(p, pSet);
+  sqlite3_free(aId);
+  return KIOSK_OK;
+
+fail:
+  kioskRecFinalize(p, pIds);
+  kioskRecFinalize(p, pBody);
+  kioskRecFinalize(p, pSet);
+  sqlite3_free(aId);
   return pErr && pErr->eClass ? (int)pErr->eClass : KIOSK_EDB;
 }

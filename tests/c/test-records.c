@@ -5,6 +5,8 @@
 */
 #include "attempt.h"
 #include "records.h"
+#include "recint.h"
+#include "qjson.h"
 #include "review.h"
 #include "pin.h"
 #include "harness.h"
@@ -648,6 +650,269 @@ static void testMigrate(void){
   sqlite3_close(db);
 }
 
+/* ---- schema 6: explanations and answers in pieces ---- */
+
+/* Three choice questions on one happening, as the generator asks them:
+** the same stem, other wrong options drawn, so each explanation and
+** answer differs only in its list of the others; and a fourth whose
+** explanation has quotes, escapes, non-ASCII text and ends in ". ". */
+static void makePieceQuiz(KioskQuiz *pQuiz){
+  static const char *const azWrong[3][2] = {
+    { "A (1991)", "B (1993)" }, { "A (1991)", "C (2004)" },
+    { "C (2004)", "B (1993)" },
+  };
+  int i;
+  for(i=0; i<4; i++){
+    KioskQuestion *q = kioskQuestionNew();
+    q->zId = kioskStrDup(i<3 ? "gen:date-choice:ev-x" : "gen:why:ev-y");
+    q->eKind = KQ_CHOICE;
+    q->zTopic = kioskStrDup("date");
+    q->zStage = kioskStrDup("s1");
+    q->zPrompt = kioskStrDup(i<3 ? "Which came in 1992?" : "Why?");
+    if( i<3 ){
+      kioskQuestionAddOption(q, "X", 1.0, 0, 0);
+      kioskQuestionAddOption(q, azWrong[i][0], 0.0, 0, 0);
+      kioskQuestionAddOption(q, azWrong[i][1], 0.0, 0, 0);
+      q->zExplain = sqlite3_mprintf("It was \xe2\x80\x9cX\xe2\x80\x9d. It"
+          " came first. The others came at other times: %s; %s.",
+          azWrong[i][0], azWrong[i][1]);
+      q->zAnswer = sqlite3_mprintf("X; %s; %s", azWrong[i][0],
+                                   azWrong[i][1]);
+    }else{
+      kioskQuestionAddOption(q, "Because \"so\"; then.", 1.0, 0, 0);
+      kioskQuestionAddOption(q, "No", 0.0, 0, 0);
+      q->zExplain = sqlite3_mprintf("Said \"so\"; a\\b.\tTab. "
+                                    "\xc3\xa9t\xc3\xa9; end. ");
+    }
+    kioskQuestionAddFact(q, i<3 ? "ev-x" : "ev-y");
+    kioskQuizAppend(pQuiz, q);
+  }
+}
+
+/* Every question of attempt iAttempt as JSON, by the C reader and by
+** kiosk_question, each against azWant (NULL: fill azWant). */
+static void checkAsked(KioskRecords *p, sqlite3_int64 iAttempt, int n,
+                       char **azWant){
+  KioskError err;
+  int i;
+  kioskErrorClear(&err);
+  for(i=0; i<n; i++){
+    char *zJson = 0, *zSql;
+    CHECK_INT(kioskRecAskedJson(p, iAttempt, i, &zJson, &err), KIOSK_OK);
+    if( zJson==0 ) continue;
+    zSql = sqlite3_mprintf("SELECT kiosk_question(question, parts) FROM asked"
+                           " WHERE attempt=%lld AND idx=%d",
+                           (long long)iAttempt, i);
+    CHECK_STR(queryText(kioskRecordsDb(p), zSql), zJson);
+    sqlite3_free(zSql);
+    if( azWant[i]==0 ){
+      azWant[i] = zJson;
+    }else{
+      CHECK_STR(zJson, azWant[i]);
+      sqlite3_free(zJson);
+    }
+  }
+}
+
+/* A text's pieces are one row whatever the combinations that share them,
+** and every question reads back as the JSON it was written as. */
+static void testPieces(void){
+  const char *zPath = tmpPath("pieces.db");
+  KioskRecords *p = 0;
+  KioskError err;
+  KioskQuiz quiz;
+  KioskAttemptSpec spec;
+  sqlite3_int64 iStudent = 0, iAttempt = 0, iAgain = 0;
+  char *azWant[4] = { 0, 0, 0, 0 };
+  long long nText;
+  int i;
+  kioskErrorClear(&err);
+  memset(&quiz, 0, sizeof(quiz));
+  memset(&spec, 0, sizeof(spec));
+  spec.zKind = "stage";
+  spec.zStage = "s1";
+  spec.rPassMark = -1;
+  makePieceQuiz(&quiz);
+  CHECK_INT(kioskRecordsOpen(zPath, 0, &p, &err), KIOSK_OK);
+  if( p==0 ){ kioskQuizReset(&quiz); return; }
+  CHECK_INT(kioskRecordsStudentAdd(p, "Ada", T0, &iStudent, &err), KIOSK_OK);
+  CHECK_INT(kioskAttemptStart(p, iStudent, &spec, &quiz, T0, &iAttempt,
+                              &err), KIOSK_OK);
+  /* Nothing lost: each question read back is the question written. */
+  for(i=0; i<4; i++){
+    KioskQuestion *q = 0;
+    char *zGot, *zWant;
+    CHECK_INT(kioskRecAskedGet(p, iAttempt, i, &q, &err), KIOSK_OK);
+    if( q==0 ) continue;
+    zGot = kioskQuestionToJson(q, KIOSK_QJSON_KEY);
+    zWant = kioskQuestionToJson(quiz.apQuestion[i], KIOSK_QJSON_KEY);
+    CHECK_STR(zGot, zWant);
+    sqlite3_free(zGot);
+    sqlite3_free(zWant);
+    kioskQuestionFree(q);
+  }
+  checkAsked(p, iAttempt, 4, azWant);
+  /* The lead sentence is one row for the three explanations; the ones
+  ** with "; " or ". " are in pieces, the options whole. */
+  CHECK_INT((int)queryInt(kioskRecordsDb(p), "SELECT count(*) FROM qtexts"
+      " WHERE body='\"It was \xe2\x80\x9cX\xe2\x80\x9d. '"), 1);
+  CHECK_INT((int)queryInt(kioskRecordsDb(p), "SELECT count(*) FROM qtexts"
+      " WHERE body='A (1991); '"), 1);
+  CHECK_INT((int)queryInt(kioskRecordsDb(p), "SELECT count(DISTINCT t.id)"
+      " FROM asked k, json_each(k.parts) e JOIN qtexts t ON t.id=e.value"
+      " WHERE e.key IN ('explain', 'answer') AND t.body GLOB '+[0-9]*'"), 7);
+  CHECK_INT((int)queryInt(kioskRecordsDb(p), "SELECT count(*) FROM asked_options"
+      " WHERE text IS NULL"), 0);
+  /* Asked again: nothing new is stored. */
+  nText = queryInt(kioskRecordsDb(p), "SELECT count(*) FROM qtexts");
+  CHECK_INT(kioskAttemptStart(p, iStudent, &spec, &quiz, T0+60, &iAgain,
+                              &err), KIOSK_OK);
+  CHECK_INT((int)queryInt(kioskRecordsDb(p), "SELECT count(*) FROM qtexts"),
+            (int)nText);
+  checkAsked(p, iAgain, 4, azWant);
+  kioskRecordsClose(p);
+  for(i=0; i<4; i++) sqlite3_free(azWant[i]);
+  kioskQuizReset(&quiz);
+}
+
+/* 64-bit FNV-1a, as recquestion.c hashes a text (for a schema 5 file). */
+static sqlite3_int64 fnv(const char *z){
+  sqlite3_uint64 h = 0xcbf29ce484222325ULL;
+  for(; *z; z++){
+    h ^= (unsigned char)*z;
+    h *= 0x100000001b3ULL;
+  }
+  return (sqlite3_int64)h;
+}
+
+/* Make the schema 6 file zPath a schema 5 one, as the kiosk wrote them:
+** every text whole (its pieces joined, hashed as a whole), no pieces. */
+static void makeV5(const char *zPath){
+  sqlite3 *db = 0;
+  sqlite3_stmt *pRow = 0, *pSet = 0;
+  CHECK_INT(sqlite3_open(zPath, &db), SQLITE_OK);
+  CHECK_INT(sqlite3_exec(db, "BEGIN", 0, 0, 0), SQLITE_OK);
+  CHECK_INT(sqlite3_prepare_v2(db, "SELECT t.id, (SELECT group_concat(b, '')"
+      " FROM (SELECT (SELECT body FROM qtexts WHERE id=CAST(value AS INTEGER))"
+      "  AS b FROM json_each('[' || replace(substr(t.body, 2), '+', ',')"
+      "  || ']') ORDER BY key)) FROM qtexts t WHERE t.body GLOB '+[0-9]*'",
+      -1, &pRow, 0), SQLITE_OK);
+  CHECK_INT(sqlite3_prepare_v2(db, "UPDATE qtexts SET hash=?2, body=?3"
+                               " WHERE id=?1", -1, &pSet, 0), SQLITE_OK);
+  while( sqlite3_step(pRow)==SQLITE_ROW ){
+    const char *zWhole = (const char *)sqlite3_column_text(pRow, 1);
+    sqlite3_reset(pSet);
+    sqlite3_bind_int64(pSet, 1, sqlite3_column_int64(pRow, 0));
+    sqlite3_bind_int64(pSet, 2, fnv(zWhole));
+    sqlite3_bind_text(pSet, 3, zWhole, -1, SQLITE_TRANSIENT);
+    CHECK_INT(sqlite3_step(pSet), SQLITE_DONE);
+  }
+  sqlite3_finalize(pRow);
+  sqlite3_finalize(pSet);
+  CHECK_INT(sqlite3_exec(db, "DELETE FROM qtexts WHERE id NOT IN"
+      " (SELECT e.value FROM asked k, json_each(k.parts) e"
+      "  WHERE e.key IN ('explain', 'answer')"
+      "  UNION SELECT o.value FROM asked k, json_each(k.parts) e,"
+      "  json_each(e.value) o WHERE e.key IN ('options', 'pairs'));"
+      " PRAGMA user_version=5; COMMIT", 0, 0, 0), SQLITE_OK);
+  CHECK_INT((int)queryInt(db, "SELECT count(*) FROM qtexts"
+                          " WHERE body GLOB '+*'"), 0);
+  sqlite3_close(db);
+}
+
+/* A schema 5 file is migrated to 6 in place: every question reads back
+** as before, the texts are in pieces, no answer lost, and what the kiosk
+** writes next finds the migrated rows. A migration that fails leaves the
+** file at schema 5, as it was. */
+static void testMigratePieces(void){
+  const char *zPath = tmpPath("v5.db");
+  KioskRecords *p = 0;
+  KioskError err;
+  KioskQuiz quiz;
+  KioskAttemptSpec spec;
+  sqlite3 *db = 0;
+  sqlite3_int64 iStudent = 0, iAttempt = 0, iNext = 0;
+  char *azWant[4] = { 0, 0, 0, 0 };
+  char *zBefore;
+  long long nText;
+  int i;
+  kioskErrorClear(&err);
+  memset(&quiz, 0, sizeof(quiz));
+  memset(&spec, 0, sizeof(spec));
+  spec.zKind = "stage";
+  spec.zStage = "s1";
+  spec.rPassMark = -1;
+  makePieceQuiz(&quiz);
+  unlink(zPath);
+  CHECK_INT(kioskRecordsOpen(zPath, 0, &p, &err), KIOSK_OK);
+  if( p==0 ){ kioskQuizReset(&quiz); return; }
+  CHECK_INT(kioskRecordsStudentAdd(p, "Ada", T0, &iStudent, &err), KIOSK_OK);
+  CHECK_INT(kioskAttemptStart(p, iStudent, &spec, &quiz, T0, &iAttempt,
+                              &err), KIOSK_OK);
+  for(i=0; i<4; i++){
+    CHECK_INT(answer(p, iAttempt, i, "0", T0+10+i, &err), KIOSK_OK);
+  }
+  kioskRecordsClose(p);
+  p = 0;
+  makeV5(zPath);
+  /* What schema 5 reads: the JSON every question must read back as. */
+  CHECK_INT(sqlite3_open(zPath, &db), SQLITE_OK);
+  CHECK_INT(kioskRecRegisterFunctions(db), SQLITE_OK);
+  for(i=0; i<4; i++){
+    char *zSql = sqlite3_mprintf("SELECT kiosk_question(question, parts)"
+                                 " FROM asked WHERE attempt=%lld AND idx=%d",
+                                 (long long)iAttempt, i);
+    azWant[i] = sqlite3_mprintf("%s", queryText(db, zSql));
+    CHECK(strstr(azWant[i], "\"options\":[{")!=0);
+    sqlite3_free(zSql);
+  }
+  sqlite3_close(db);
+
+  /* A migration that fails (here a trigger refuses the change) rolls
+  ** back: schema 5, every text whole, as it was. */
+  CHECK_INT(sqlite3_open(zPath, &db), SQLITE_OK);
+  CHECK_INT(sqlite3_exec(db, "CREATE TRIGGER refuse BEFORE UPDATE ON qtexts"
+                         " BEGIN SELECT RAISE(ABORT, 'refused'); END", 0, 0,
+                         0), SQLITE_OK);
+  zBefore = sqlite3_mprintf("%s", queryText(db, "SELECT group_concat(id ||"
+                            " ':' || body, '|') FROM qtexts"));
+  sqlite3_close(db);
+  CHECK_INT(kioskRecordsOpen(zPath, 0, &p, &err), KIOSK_EDB);
+  CHECK_STR(err.zCode, "MIGRATE");
+  CHECK(p==0);
+  CHECK_INT(sqlite3_open(zPath, &db), SQLITE_OK);
+  CHECK_INT((int)queryInt(db, "PRAGMA user_version"), 5);
+  CHECK_STR(queryText(db, "SELECT group_concat(id || ':' || body, '|')"
+                      " FROM qtexts"), zBefore);
+  CHECK_INT((int)queryInt(db, "SELECT count(*) FROM answers"), 4);
+  CHECK_INT(sqlite3_exec(db, "DROP TRIGGER refuse", 0, 0, 0), SQLITE_OK);
+  sqlite3_close(db);
+  sqlite3_free(zBefore);
+
+  kioskErrorClear(&err);
+  CHECK_INT(kioskRecordsOpen(zPath, 0, &p, &err), KIOSK_OK);
+  if( p==0 ){ kioskQuizReset(&quiz); return; }
+  db = kioskRecordsDb(p);
+  CHECK_INT((int)queryInt(db, "PRAGMA user_version"),
+            KIOSK_RECORDS_SCHEMA_VERSION);
+  CHECK_INT((int)queryInt(db, "SELECT count(*) FROM answers"), 4);
+  checkAsked(p, iAttempt, 4, azWant);
+  CHECK_INT((int)queryInt(db, "SELECT count(DISTINCT t.id)"
+      " FROM asked k, json_each(k.parts) e JOIN qtexts t ON t.id=e.value"
+      " WHERE e.key IN ('explain', 'answer') AND t.body GLOB '+[0-9]*'"), 7);
+  CHECK_INT((int)queryInt(db, "PRAGMA foreign_key_check"), -1);
+  /* The same questions asked after the migration store nothing new:
+  ** the migrated rows are found by content. */
+  nText = queryInt(db, "SELECT count(*) FROM qtexts");
+  CHECK_INT(kioskAttemptStart(p, iStudent, &spec, &quiz, T0+60, &iNext,
+                              &err), KIOSK_OK);
+  CHECK_INT((int)queryInt(db, "SELECT count(*) FROM qtexts"), (int)nText);
+  checkAsked(p, iNext, 4, azWant);
+  kioskRecordsClose(p);
+  for(i=0; i<4; i++) sqlite3_free(azWant[i]);
+  kioskQuizReset(&quiz);
+}
+
 /* A minimal RFC 4180 reader: the next field of *pz into zOut. Returns 1
 ** when the field ended its line (or the input), 0 when a comma followed. */
 static int csvNext(const char **pz, char *zOut, size_t nOut){
@@ -1284,6 +1549,8 @@ int main(void){
   testPinThrottle();
   testPinHashSet();
   testMigrate();
+  testPieces();
+  testMigratePieces();
   testExport();
   testItems();
   testSettingsPacks();
