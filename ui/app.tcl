@@ -12,7 +12,7 @@ namespace eval ::kiosk::ui::app {
     namespace export goto course records student setStudent toast oplog key \
         recordsRead recordsError \
         header timer cancel screen exists pref opt busy students addStudent \
-        flow wrap wrapText
+        flow wrap wrapText setWrapped
     namespace import ::msgcat::mc
     # Options from the command line (set by main.tcl through init).
     variable opt
@@ -686,18 +686,60 @@ proc ::kiosk::ui::app::Wrap {w pad width} {
     set key [list $width [$w cget -font] [::kiosk::ui::theme::step]]
     if {[info exists wrapped($w)] && $wrapped($w) eq $key} { return }
     if {![info exists wrapped($w)]} {
-        bind $w <Destroy> +[list unset -nocomplain ::kiosk::ui::app::wrapped($w)]
+        bind $w <Destroy> +[list unset -nocomplain ::kiosk::ui::app::wrapped($w) \
+            ::kiosk::ui::app::sources($w) ::kiosk::ui::app::shown($w)]
     }
     set wrapped($w) $key
     # Less the label's own padding and border, which it asks for too: from
     # its style, not from what it asks for now (a short text asks for
     # little; the longer one set later must fit as well).
     set room [expr {max(40, $width - $pad - [Chrome $w])}]
-    $w configure -wraplength $room
-    set over [expr {[winfo reqwidth $w] - $width + $pad}]
-    if {$over > 0} {
-        $w configure -wraplength [expr {max(40, $room - $over)}]
+    # The text as the screen set it, kept to wrap again at another width.
+    variable sources
+    variable shown
+    if {![info exists shown($w)] || $shown($w) ne [$w cget -text]} {
+        set sources($w) [$w cget -text]
     }
+    set font [LabelFont $w]
+    # Narrower until the label fits: what it asks for beyond its width is
+    # chrome that the style did not say, or a word longer than a line (a
+    # deep folder's path), which Tk does not break: that word is then cut
+    # where it must be (wrapText).
+    for {set try 0} {$try < 4} {incr try} {
+        set text $sources($w)
+        foreach word [regexp -all -inline {\S+} $text] {
+            if {[font measure $font $word] > $room} {
+                set text [wrapText $text $font $room]
+                break
+            }
+        }
+        set shown($w) $text
+        if {[$w cget -text] ne $text} { $w configure -text $text }
+        $w configure -wraplength $room
+        set over [expr {[winfo reqwidth $w] - $width + $pad}]
+        if {$over <= 0 || $room <= 40} { break }
+        set room [expr {max(40, $room - $over)}]
+    }
+}
+
+# A new TEXT for label W under `wrap`, wrapped at once to its width.
+proc ::kiosk::ui::app::setWrapped {w text} {
+    variable wrapped
+    $w configure -text $text
+    unset -nocomplain wrapped($w)
+    if {[winfo width $w] > 1} {
+        Wrap $w [lindex [bind $w <Configure>] 2] [winfo width $w]
+    }
+}
+
+# The font label W draws in.
+proc ::kiosk::ui::app::LabelFont {w} {
+    set font [$w cget -font]
+    if {$font eq "" && [winfo class $w] eq "TLabel"} {
+        set style [$w cget -style]
+        set font [ttk::style lookup [expr {$style eq "" ? "TLabel" : $style}] -font]
+    }
+    return [expr {$font eq "" ? "TkDefaultFont" : $font}]
 }
 
 # The width label W takes beside its text: borders and padding, left and

@@ -1209,9 +1209,10 @@ proc ::kiosk::ui::desk::ClassStatus {f {asking ""}} {
                 [lindex [split [dict get $last message] \n] end]]
         }
     }
-    $w.status configure -text [join $lines \n] -style \
+    $w.status configure -style \
         [expr {[info exists state($f,classError)] && $state($f,classError) ne ""
                ? "Alert.TLabel" : "Muted.TLabel"}]
+    setWrapped $w.status [join $lines \n]
 }
 
 # Ask the server for results, roster and packs, one after the other, each
