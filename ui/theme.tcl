@@ -279,7 +279,9 @@ proc ::kiosk::ui::theme::ApplyStyles {} {
         focus    [list $focus #000000] \
         active   [list [color accenthi] $accentfg]]
     foreach {style fgc bgc} {Right.Option.TButton right rightbg
-        Wrong.Option.TButton wrong wrongbg} {
+        Wrong.Option.TButton wrong wrongbg
+        Right.Quiz.TCheckbutton right rightbg
+        Wrong.Quiz.TCheckbutton wrong wrongbg} {
         ttk::style configure $style -background [color $bgc] \
             -foreground [color $fgc] -font KioskBold
         ttk::style map $style -background [list disabled [color $bgc]] \

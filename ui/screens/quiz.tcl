@@ -1134,14 +1134,18 @@ proc ::kiosk::ui::quiz::Feedback {f answer score} {
         }
         lappend todo {*}[winfo children $w]
     }
-    if {[dict get $q kind] in {choice tf}} {
+    # The right options in the right colour; a chosen wrong one in the
+    # wrong colour (a "choose every one" question: every box it ticked).
+    set kind [dict get $q kind]
+    if {$kind in {choice tf multi}} {
+        set look [expr {$kind eq "multi" ? "Quiz.TCheckbutton" : "Option.TButton"}]
         set n 0
         foreach opt [dict get $q options] {
             incr n
             if {[dict get $opt credit] > 0} {
-                $f.q.a.o$n configure -style Right.Option.TButton
-            } elseif {$n - 1 == $answer} {
-                $f.q.a.o$n configure -style Wrong.Option.TButton
+                $f.q.a.o$n configure -style Right.$look
+            } elseif {$n - 1 in $answer} {
+                $f.q.a.o$n configure -style Wrong.$look
             }
         }
     }
@@ -1162,10 +1166,15 @@ proc ::kiosk::ui::quiz::Feedback {f answer score} {
     # one (shown again after the lesson, the screen is not laid out yet).
     set wrap [expr {max(500, [winfo width $f] - 140)}]
     set r 1
-    if {!$correct && [dict get $score credit] > 0 && [dict get $q kind] eq "order"} {
-        ttk::label $fb.partial -background $bg -wraplength $wrap -justify left \
-            -text [mc "You earn %d%% of the points: an order earns a share for each pair of items you put in the right order, one before the other." \
-                [expr {int(round(100.0 * [dict get $score credit]))}]]
+    # Partial credit says how it was earned.
+    set pct [expr {int(round(100.0 * [dict get $score credit]))}]
+    set why [switch -- $kind {
+        order { mc "You earn %d%% of the points: an order earns a share for each pair of items you put in the right order, one before the other." $pct }
+        multi { mc "You earn %d%% of the points: each right answer you ticked earns its share, and a wrong one you ticked can take a share away." $pct }
+        default { string cat }
+    }]
+    if {!$correct && [dict get $score credit] > 0 && $why ne ""} {
+        ttk::label $fb.partial -background $bg -wraplength $wrap -justify left -text $why
         grid $fb.partial -sticky w -pady 2
     }
     if {!$correct && !$ungraded && [dict exists $score expected]} {
